@@ -1,0 +1,175 @@
+"""The data model: articles whose text is never changed, and spans that point into it.
+
+Every span in mediadiff is half-open, ``[start, end)``, in characters of ``Article.text``, and
+carries a copy of the text it covers, so that ``article.text[span.start:span.end] == span.text``
+always holds (spaCy's Doc/Span idea). Values are frozen dataclasses; methods return new values.
+
+Public names
+------------
+Article     one outlet's article: ``outlet`` id, original ``text`` and optional metadata.
+Span        a ``[start, end)`` slice of an article's text, with that text.
+Token       a word, number or punctuation mark, with its normalised form ``norm``.
+Sentence    a sentence (or heading, bullet line) with its tokens and paragraph number.
+Quotation   a direct quotation: the words inside the marks, and where the marks are.
+Document    an article after segmentation: sentences, boilerplate, quotations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .errors import InputError
+
+__all__ = ["Article", "Document", "Quotation", "Sentence", "Span", "Token"]
+
+TokenKind = Literal["word", "number", "punct"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open ``[start, end)`` slice of an article's text, with the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.end) or len(self.text) != self.end - self.start:
+            raise ValueError(f"inconsistent span: [{self.start}, {self.end}) with {len(self.text)} characters of text")
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span ``[start, end)`` of ``text``."""
+        return cls(start, end, text[start:end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlap(self, other: Span) -> int:
+        """How many characters this span shares with ``other``."""
+        return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+
+@dataclass(frozen=True, slots=True)
+class Token(Span):
+    """A token: ``norm`` is the form used for matching (lower case, typographic marks folded)."""
+
+    norm: str = ""
+    kind: TokenKind = "word"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Span):
+    """A sentence, heading or bullet line of an article.
+
+    ``index`` counts sentences from 0 in text order, ``paragraph`` counts paragraphs from 0, and
+    ``boilerplate`` is true for web chrome (excluded from analysis, never deleted).
+    """
+
+    index: int = 0
+    paragraph: int = 0
+    tokens: tuple[Token, ...] = ()
+    boilerplate: bool = False
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        """The word and number tokens, without punctuation."""
+        return tuple(t for t in self.tokens if t.kind != "punct")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation(Span):
+    """A direct quotation: ``start``/``end`` cover the quoted words, without the marks.
+
+    ``mark_start``/``mark_end`` cover the marks too. ``closed`` is false for a quotation whose
+    closing mark is missing (it then runs to the end of its paragraph), as news writing does
+    when a quotation continues into the next paragraph.
+    """
+
+    mark_start: int = 0
+    mark_end: int = 0
+    closed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One outlet's article about a story.
+
+    ``text`` is the original text as decoded and is never modified: every offset that mediadiff
+    reports points into it. ``outlet`` is the outlet's id (unique within a comparison); ``name``
+    is its display name (defaults to the id).
+    """
+
+    outlet: str
+    text: str
+    title: str | None = None
+    name: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source_path: str | None = None
+
+    def __post_init__(self) -> None:
+        where = f" ({self.source_path})" if self.source_path else ""
+        if not isinstance(self.outlet, str) or not self.outlet.strip():
+            raise InputError(f"article{where}: the outlet id must be a non-empty string, got {self.outlet!r}")
+        if not isinstance(self.text, str):
+            raise InputError(f"article {self.outlet!r}{where}: text must be a string, got {type(self.text).__name__}")
+        for name in ("title", "name", "url", "published", "source_path"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(
+                    f"article {self.outlet!r}{where}: {name} must be a string or None, got {type(value).__name__}"
+                )
+
+    @property
+    def display_name(self) -> str:
+        """The name to show for the outlet: ``name`` if given, else the outlet id."""
+        return self.name or self.outlet
+
+    def span(self, start: int, end: int) -> Span:
+        """The span ``[start, end)`` of this article's text."""
+        if not (0 <= start <= end <= len(self.text)):
+            raise ValueError(f"span [{start}, {end}) is outside article {self.outlet!r} of {len(self.text)} characters")
+        return Span.of(self.text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article after segmentation.
+
+    ``sentences`` holds every sentence in text order, boilerplate ones included (flagged);
+    ``boilerplate`` the boilerplate lines as spans; ``quotations`` the direct quotations.
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    boilerplate: tuple[Span, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    paragraphs: tuple[Span, ...] = field(default=())
+
+    @property
+    def outlet(self) -> str:
+        """The outlet id of the article."""
+        return self.article.outlet
+
+    @property
+    def text(self) -> str:
+        """The article's original text."""
+        return self.article.text
+
+    @property
+    def content_sentences(self) -> tuple[Sentence, ...]:
+        """The sentences that are not boilerplate: what the analyses read."""
+        return tuple(s for s in self.sentences if not s.boilerplate)
+
+    def quotation_at(self, start: int, end: int) -> Quotation | None:
+        """The quotation whose marks enclose ``[start, end)``, if any."""
+        for q in self.quotations:
+            if q.mark_start <= start and end <= q.mark_end:
+                return q
+        return None
