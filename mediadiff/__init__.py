@@ -1,0 +1,95 @@
+"""mediadiff: compare how several news outlets cover the same event, with evidence.
+
+Give it several articles about one story and it finds which passages are parallel across outlets,
+what each outlet leaves out, where the same fact is told in other words, loaded language in an
+outlet's own voice, altered quotes and conflicting numbers or names. Every finding carries
+character offsets into the original text.
+
+    >>> import mediadiff
+    >>> articles = mediadiff.load_example("kestrel_leak")
+    >>> comparison = mediadiff.compare(articles)          # doctest: +SKIP
+    >>> comparison.write("report-folder")                 # doctest: +SKIP
+
+The pipeline, one module a stage: ``load`` → ``segment`` → ``align`` → ``analysis`` (and
+``loaded``) → ``report``. Heavy dependencies (scikit-learn, matplotlib, textstat) are imported
+only where they are used, so ``import mediadiff`` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+from .align import Alignment, Member, Passage, align
+from .compare import Analysis, Comparison, analyze, compare
+from .document import Article, Document, Quotation, Sentence, Span, Token
+from .errors import (
+    DecodingError,
+    EncodingFallbackWarning,
+    InputError,
+    InputWarning,
+    MediadiffError,
+    MediadiffWarning,
+    OutputError,
+    ParameterError,
+)
+from .examples import example_stories, load_example, load_gold
+from .load import load
+from .segment import segment
+
+# Names whose modules pull in heavier code: imported on first use (PEP 562).
+_LAZY = {
+    "detect_loaded_language": "mediadiff.loaded",
+    "Lexicon": "mediadiff.loaded",
+    "LoadedSpan": "mediadiff.loaded",
+    "cluster_stories": "mediadiff.corpus",
+}
+
+__all__ = sorted(
+    [
+        "Alignment",
+        "Analysis",
+        "Article",
+        "Comparison",
+        "DecodingError",
+        "Document",
+        "EncodingFallbackWarning",
+        "InputError",
+        "InputWarning",
+        "MediadiffError",
+        "MediadiffWarning",
+        "Member",
+        "OutputError",
+        "ParameterError",
+        "Passage",
+        "Quotation",
+        "Sentence",
+        "Span",
+        "Token",
+        "__version__",
+        "align",
+        "analyze",
+        "compare",
+        "example_stories",
+        "load",
+        "load_example",
+        "load_gold",
+        "segment",
+        *_LAZY,
+    ]
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'mediadiff' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,253 @@
+"""compare(): the one place that runs the pipeline in order.
+
+load → segment → align → analyse (omissions, wording, loaded language, quotes, conflicts,
+placement, readability) → :class:`Comparison`, which renders itself to the report contract
+(``report.json``, schema version 1) and writes report files.
+
+Public names
+------------
+compare       articles -> Comparison.
+analyze       one article -> its loaded language and readability (no comparison needed).
+Comparison    the result of a comparison: alignment, findings, scores; ``to_dict``, ``to_json``, ``write``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .align import Alignment, Passage, align, as_documents
+from .document import Article, Document
+from .errors import InputError, InputWarning, check_parameter
+
+__all__ = ["Analysis", "Comparison", "analyze", "compare"]
+
+#: A callback told of progress: ``progress(stage_name, done, total)``.
+ProgressCallback = Callable[[str, int, int], None]
+
+_STAGES = (
+    "segment", "align", "omissions", "wording_shifts", "quotes", "quote_alterations",
+    "conflicts", "placement", "loaded_language", "readability",
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of :func:`compare`: the alignment, every finding, and per-outlet scores.
+
+    Findings are tuples of frozen dataclasses in the canonical order of the report; offsets
+    point into each outlet's original ``Article.text``. ``scores[outlet]`` holds
+    ``omission``, ``wording_shift`` and ``loaded_language``.
+    """
+
+    alignment: Alignment
+    omissions: tuple[Any, ...]
+    wording_shifts: tuple[Any, ...]
+    quotes: tuple[Any, ...]
+    quote_alterations: tuple[Any, ...]
+    conflicts: tuple[Any, ...]
+    loaded_language: tuple[Any, ...]
+    placement: dict[str, dict[str, float]]
+    placement_shifts: tuple[Any, ...]
+    readability: dict[str, dict[str, Any]]
+    scores: dict[str, dict[str, Any]]
+    options: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The segmented articles, sorted by outlet id."""
+        return self.alignment.documents
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlet ids, sorted."""
+        return self.alignment.outlets
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        """The aligned passages (see :func:`mediadiff.align`)."""
+        return self.alignment.passages
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data, following ``docs/schema.md`` (schema version 1)."""
+        from .report.json import comparison_to_dict
+
+        return comparison_to_dict(self)
+
+    def to_json(self) -> str:
+        """The report as a JSON string: byte-identical for identical input."""
+        from .report.json import dumps
+
+        return dumps(self.to_dict())
+
+    def write(self, out_dir: str, formats: Sequence[str] | None = None, *, overwrite: bool = True) -> list[str]:
+        """Write the report files into ``out_dir`` (created if needed); return the paths written.
+
+        ``formats`` is any of ``"json"``, ``"html"``, ``"md"``, ``"pdf"`` (default: every
+        format available). Each file is written atomically; nothing outside ``out_dir`` is touched.
+        """
+        from .report import write_report
+
+        return write_report(self, out_dir, formats=formats, overwrite=overwrite)
+
+
+def _check_articles(articles: Sequence[Article | Document], minimum: int) -> tuple[Document, ...]:
+    if isinstance(articles, (str, bytes)):
+        raise InputError("compare() expects a sequence of mediadiff.Article objects, got a single string")
+    if isinstance(articles, (Article, Document)):
+        raise InputError("compare() expects a sequence of articles, got a single Article (use analyze() for one)")
+    documents = as_documents(list(articles))
+    if len(documents) < minimum:
+        raise InputError(f"compare() needs at least {minimum} articles from different outlets, got {len(documents)}")
+    return documents
+
+
+def _content_warnings(documents: Sequence[Document]) -> list[str]:
+    """Warnings about usable but doubtful input (very short, no content, identical texts)."""
+    notes = []
+    seen: dict[str, str] = {}
+    for d in documents:
+        n_words = sum(len(s.words) for s in d.content_sentences)
+        if n_words == 0:
+            notes.append(f"{d.outlet}: no content left after boilerplate removal")
+        elif n_words < 40:
+            notes.append(f"{d.outlet}: very short article ({n_words} words); findings may be thin")
+        key = " ".join(d.text.split())
+        if key in seen:
+            notes.append(f"{d.outlet}: same text as {seen[key]}")
+        else:
+            seen[key] = d.outlet
+    return notes
+
+
+def compare(
+    articles: Sequence[Article | Document],
+    *,
+    min_support: int = 2,
+    lexicon: Any = None,
+    align_options: dict[str, Any] | None = None,
+    title: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> Comparison:
+    """Compare several outlets' articles about one story.
+
+    Parameters
+    ----------
+    articles : sequence of Article (or segmented Document)
+        Two or more articles, one per outlet (outlet ids must be unique).
+    min_support : int, default 2
+        An outlet omits a passage when at least this many other outlets carry it.
+    lexicon : Lexicon or None, default None
+        The loaded-language lexicon (None: mediadiff's own, see ``docs/lexicon.md``).
+    align_options : dict or None
+        Keyword options passed to :func:`mediadiff.align`.
+    title : str or None
+        The story's title for reports (default: the first article's title).
+    progress : callable or None
+        Called as ``progress(stage, done, total)`` after each stage.
+
+    Returns
+    -------
+    Comparison
+    """
+    check_parameter("min_support", min_support, "an int >= 1", isinstance(min_support, int) and min_support >= 1)
+    documents = _check_articles(articles, 2)
+    total = len(_STAGES)
+    step = iter(range(1, total + 1))
+
+    def tick(stage: str) -> None:
+        n = next(step)
+        if progress is not None:
+            progress(stage, n, total)
+
+    tick("segment")
+    alignment = align(documents, **(align_options or {}))
+    tick("align")
+
+    from .analysis.conflicts import find_conflicts
+    from .analysis.omissions import find_omissions, omission_scores
+    from .analysis.placement import find_placement_shifts, placement
+    from .analysis.quotes import extract_quotes, find_quote_alterations
+    from .analysis.readability import readability
+    from .analysis.wording import find_wording_shifts, wording_shift_scores
+    from .loaded.contrast import find_loaded_language, loaded_language_scores
+
+    omissions = tuple(find_omissions(alignment, min_support=min_support))
+    tick("omissions")
+    shifts = tuple(find_wording_shifts(alignment))
+    tick("wording_shifts")
+    quotes = tuple(extract_quotes(alignment))
+    tick("quotes")
+    alterations = tuple(find_quote_alterations(alignment, quotes))
+    tick("quote_alterations")
+    conflicts = tuple(find_conflicts(alignment))
+    tick("conflicts")
+    positions = placement(alignment)
+    placement_shifts = tuple(find_placement_shifts(alignment))
+    tick("placement")
+    loaded = tuple(find_loaded_language(alignment, lexicon=lexicon))
+    tick("loaded_language")
+    reading = {d.outlet: readability(d) for d in alignment.documents}
+    tick("readability")
+
+    omission = omission_scores(alignment, list(omissions))
+    wording = wording_shift_scores(alignment, list(shifts))
+    loaded_scores = loaded_language_scores(alignment, list(loaded))
+    scores = {
+        o: {
+            "omission": omission.get(o, 0.0),
+            "wording_shift": wording.get(o, 0.0),
+            "loaded_language": loaded_scores.get(o, {}).get("per_1000_words", 0.0),
+            "loaded_language_by_category": loaded_scores.get(o, {}).get("by_category", {}),
+        }
+        for o in alignment.outlets
+    }
+    notes = _content_warnings(alignment.documents)
+    for note in notes:
+        warnings.warn(note, InputWarning, stacklevel=2)
+    story_title = title or next((d.article.title for d in alignment.documents if d.article.title), None)
+    return Comparison(
+        alignment=alignment,
+        omissions=omissions,
+        wording_shifts=shifts,
+        quotes=quotes,
+        quote_alterations=alterations,
+        conflicts=conflicts,
+        loaded_language=loaded,
+        placement=positions,
+        placement_shifts=placement_shifts,
+        readability=reading,
+        scores=scores,
+        options={"min_support": min_support, "align": dict(sorted((align_options or {}).items()))},
+        warnings=tuple(notes),
+        title=story_title,
+    )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What mediadiff can say of one article alone: loaded language and readability."""
+
+    document: Document
+    loaded_language: tuple[Any, ...]
+    readability: dict[str, Any]
+
+
+def analyze(article: Article, *, lexicon: Any = None) -> Analysis:
+    """Analyse a single article: loaded language (with ``in_quote``) and readability."""
+    if not isinstance(article, Article):
+        raise InputError(f"analyze() expects one mediadiff.Article, got {type(article).__name__}")
+    from .analysis.readability import readability
+    from .loaded import detect_loaded_language
+    from .segment import segment
+
+    document = segment(article)
+    return Analysis(
+        document=document,
+        loaded_language=tuple(detect_loaded_language(article.text, lexicon=lexicon)),
+        readability=readability(document),
+    )

@@ -1,0 +1,119 @@
+"""Reports: render a Comparison to files.
+
+Each format is one renderer from the report's plain dict (or the Comparison, for charts) to
+``str``/``bytes``; :func:`write_report` writes them atomically (a temporary file in the same
+folder, then a rename), so a failure never leaves a half-written report, and it writes nothing
+outside the output folder (file names are fixed; outlet ids never become paths).
+
+Public names
+------------
+FORMATS        format name -> file name, in the default order.
+write_report   Comparison -> files in a folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import OutputError, check_parameter
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
+
+__all__ = ["FORMATS", "available_formats", "write_report"]
+
+#: Format name -> file name written into the output folder.
+FORMATS: dict[str, str] = {"json": "report.json", "html": "report.html", "md": "report.md", "pdf": "charts.pdf"}
+
+
+def _render_json(comparison: Comparison) -> bytes:
+    from .json import dumps
+
+    return dumps(comparison.to_dict()).encode("utf-8")
+
+
+def _renderers() -> dict[str, Callable[[Comparison], bytes]]:
+    """The renderers that exist in this installation, by format name."""
+    found: dict[str, Callable[[Comparison], bytes]] = {"json": _render_json}
+    try:
+        from .html import render_html
+
+        found["html"] = lambda c: render_html(c.to_dict()).encode("utf-8")
+    except ImportError:
+        pass
+    try:
+        from .markdown import render_markdown
+
+        found["md"] = lambda c: render_markdown(c.to_dict()).encode("utf-8")
+    except ImportError:
+        pass
+    try:
+        from ..plot import render_pdf
+
+        found["pdf"] = render_pdf
+    except ImportError:
+        pass
+    return found
+
+
+def available_formats() -> tuple[str, ...]:
+    """The report formats this installation can write, in the default order."""
+    have = _renderers()
+    return tuple(f for f in FORMATS if f in have)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_report(
+    comparison: Comparison, out_dir: str | os.PathLike[str], *, formats: Sequence[str] | None = None, overwrite: bool = True
+) -> list[str]:
+    """Write the chosen formats of a comparison's report into ``out_dir``; return the paths.
+
+    Raises :class:`~mediadiff.errors.OutputError` when the folder cannot be created or
+    written, or when ``overwrite`` is false and a report file is already there, and
+    :class:`~mediadiff.errors.ParameterError` for an unknown format.
+    """
+    renderers = _renderers()
+    chosen = list(available_formats() if formats is None else formats)
+    for f in chosen:
+        check_parameter("formats", f, f"one of {', '.join(FORMATS)}", f in FORMATS, owner="write_report")
+        if f not in renderers:
+            raise OutputError(f"the {f!r} format is not available in this installation")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from exc
+    if not out.is_dir():
+        raise OutputError(f"{out}: is not a folder")
+    targets = [(f, out / FORMATS[f]) for f in dict.fromkeys(chosen)]
+    if not overwrite:
+        existing = [str(p) for _, p in targets if p.exists()]
+        if existing:
+            raise OutputError(f"{out}: already holds {', '.join(existing)} (pass overwrite=True or --force to replace)")
+    rendered: list[tuple[Path, bytes]] = [(path, renderers[f](comparison)) for f, path in targets]
+    written = []
+    for path, data in rendered:
+        try:
+            _atomic_write(path, data)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+        written.append(str(path))
+    return written
+
