@@ -17,6 +17,11 @@ Rules (:data:`RULES`), all case-insensitive:
 ``photo``        photo credits and captions: lines beginning "Image:", "Photo:", "Caption:",
                  "Credit:", or ending in an agency credit ("... / Getty Images file",
                  "(AP Photo/Jane Doe)").
+``caption``      the line right after a bare photo credit ("Photo: Jane Roe / Ledger Staff"),
+                 when it is one short sentence (at most 25 words) with no quotation marks and no
+                 attribution ("said", "told", "according to"): captions describe, they do not report.
+``related``      headline links right after a "Related ..." line: lines of at most 15 words
+                 without sentence punctuation, until the first line that has it.
 ``trailing``     a short label line (at most five words, no sentence punctuation) after the last
                  real sentence of the article, such as a section name ("U.S. & Global News").
 """
@@ -63,6 +68,12 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
 }
 
+_BARE_CREDIT = re.compile(
+    r"(?:photo|image|photograph|credit)s?\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[\w .'’&-]+)?\.?",
+    _I,
+)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according|stated|added|wrote|announced)\b", _I)
+_RELATED = re.compile(r"related(?: news| coverage| stories| articles| content| reading)?[.:]?", _I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -98,18 +109,33 @@ def detect_boilerplate(text: str, *, rules: Sequence[str] | None = None) -> list
     """Return the boilerplate lines of ``text`` in text order.
 
     ``rules`` restricts detection to the named rules (default: all of :data:`RULES` and the
-    ``trailing`` rule).
+    neighbour rules ``caption``, ``related`` and ``trailing``).
 
     >>> [b.text for b in detect_boilerplate("Advertisement\\nThe mayor spoke.\\nRelated News")]
     ['Advertisement', 'Related News']
     """
-    active = set(RULES) | {"trailing"} if rules is None else set(rules)
+    active = set(RULES) | {"caption", "related", "trailing"} if rules is None else set(rules)
     lines = _lines(text)
     found: dict[int, BoilerplateLine] = {}
     for i, (start, end) in enumerate(lines):
         rule = _rule_for(text[start:end])
         if rule is not None and rule in active:
             found[i] = BoilerplateLine(start, end, text[start:end], rule=rule)
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if "caption" in active and _BARE_CREDIT.fullmatch(line) and i + 1 < len(lines) and i + 1 not in found:
+            s2, e2 = lines[i + 1]
+            nxt = text[s2:e2]
+            if (len(_WORD.findall(nxt)) <= 25 and not any(q in nxt for q in "\"“”") and not _ATTRIBUTION.search(nxt)
+                    and len(re.findall(r"[.!?](?:\s|$)", nxt)) <= 1):
+                found[i + 1] = BoilerplateLine(s2, e2, nxt, rule="caption")
+        if "related" in active and _RELATED.fullmatch(line):
+            for k in range(i + 1, len(lines)):
+                s2, e2 = lines[k]
+                nxt = text[s2:e2]
+                if k in found or len(_WORD.findall(nxt)) > 15 or _SENTENCE_END.search(nxt):
+                    break
+                found[k] = BoilerplateLine(s2, e2, nxt, rule="related")
     if "trailing" in active:
         # Short label lines after the last line that reads as prose.
         for i in range(len(lines) - 1, -1, -1):

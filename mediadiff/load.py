@@ -234,7 +234,7 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{source}: file is {size:,} bytes, over the limit of {max_bytes:,} (raise max_bytes to allow it)")
+            raise InputError(f"{source}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (raise max_bytes to allow it)")
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc

@@ -71,7 +71,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
 
 _TOKEN = re.compile(
     r"(?P<initialism>(?:[A-Za-z]\.){2,}(?:['’]s\b)?)"
-    r"|(?P<number>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?\b)"
+    r"|(?P<number>\d+(?:[.,:]\d+)*(?:(?:st|nd|rd|th|s)\b)?)"
     r"|(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*|\w+)"
     r"|(?P<punct>\S)"
 )
@@ -104,9 +104,6 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
         tok = m.group()
         if kind == "initialism":
             kind = "word"
-        elif kind == "number":
-            # "3,000," -> drop a trailing separator that belongs to the sentence
-            pass
         tokens.append(Token(offset + m.start(), offset + m.end(), tok, norm=normalize_token(tok), kind=kind))  # type: ignore[arg-type]
     return tuple(tokens)
 

@@ -1,0 +1,93 @@
+"""Boilerplate: web chrome in the seeds and the bundled corpus is found, reported, never deleted."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediadiff import Article, example_stories, load, load_example, load_gold, segment
+from mediadiff.boilerplate import detect_boilerplate
+
+from _shared import seed_paths
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("IE 11 is not supported. For an optimal experience visit our site on another browser.", "browser"),
+        ("Your browser is out of date.", "browser"),
+        ("Subscribe to get the latest posts sent to your email.", "subscribe"),
+        ("Discover more from The Evening Post", "subscribe"),
+        ("Sign up for our newsletter", "subscribe"),
+        ("Related News", "navigation"),
+        ("Related Coverage", "navigation"),
+        ("Read the full report.", "navigation"),
+        ("Share this article", "navigation"),
+        ("Advertisement", "advert"),
+        ("This site uses cookies to improve your experience.", "cookies"),
+        ("Photo: Jane Roe / Ledger Staff", "photo"),
+        ("Image: The mayor speaks at a rally", "photo"),
+        ("The mayor at a rally on May 2, 2024.Jane Roe / Getty Images file", "photo"),
+        ("Crews at the scene. (AP Photo/Sam Poe)", "photo"),
+    ],
+)
+def test_rules(line: str, rule: str) -> None:
+    text = f"Some headline\n\nThe council voted on Monday.\n{line}\nThe vote was close, officials said."
+    found = detect_boilerplate(text)
+    assert [(b.text, b.rule) for b in found] == [(line, rule)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said it would read the full report before voting.",
+        "Advertisements for the plan ran for weeks.",
+        "Officials shared this article with reporters on Monday.",
+        "Sessions tried to distance himself:",
+    ],
+)
+def test_prose_is_not_boilerplate(line: str) -> None:
+    text = f"Some headline\n\n{line}\nThe vote was close, officials said."
+    assert detect_boilerplate(text) == []
+
+
+def test_trailing_section_label() -> None:
+    text = "Headline\n\nThe council voted.\nIt was close.\n\nWorld & Local News"
+    assert [(b.text, b.rule) for b in detect_boilerplate(text)] == [("World & Local News", "trailing")]
+
+
+SEED_BOILERPLATE = {
+    "000_c4a2df3843f6971d": ["Read the full report.", "U.S. & Global News"],
+    "001_de4c0e4a1a5d8b05": ["Related News"],
+    "002_0960599ebc32b394": ["IE 11 is not supported.", "Image:", "Getty Images file"],
+    "003_4a5921a067004db6": [],
+    "004_629ffa57cfc0d820": ["Discover more from", "Subscribe to get the latest posts"],
+}
+
+
+def test_seed_boilerplate() -> None:
+    articles = load(seed_paths())
+    for a in articles:
+        doc = segment(a)
+        found = [b.text for b in doc.boilerplate]
+        expected = SEED_BOILERPLATE[a.outlet]
+        assert len(found) == len(expected), (a.outlet, found)
+        for fragment, line in zip(expected, found):
+            assert fragment in line
+        for b in doc.boilerplate:
+            assert a.text[b.start:b.end] == b.text
+        # boilerplate sentences are flagged, the rest is content; nothing is removed
+        assert all(s.boilerplate == any(b.contains(s) for b in doc.boilerplate) for s in doc.sentences)
+
+
+@pytest.mark.parametrize("story", example_stories())
+def test_bundled_corpus_boilerplate_matches_gold(story: str) -> None:
+    gold = load_gold(story)
+    expected = sorted((g["outlet"], g["start"], g["end"]) for g in gold.get("boilerplate", []))
+    found = sorted((a.outlet, b.start, b.end) for a in load_example(story) for b in segment(a).boilerplate)
+    assert found == expected
+
+
+def test_boilerplate_never_deleted() -> None:
+    text = "Advertisement\nReal sentence here."
+    doc = segment(Article("a", text))
+    assert doc.text == text and doc.boilerplate[0].text == "Advertisement"
