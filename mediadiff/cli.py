@@ -35,8 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mediadiff {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--out", required=True, metavar="DIR", help="folder for the report files (created if needed)")
+    def common(p: argparse.ArgumentParser, out_required: bool = True) -> None:
+        p.add_argument("--out", required=out_required, metavar="DIR", help="folder for the report files (created if needed)")
         p.add_argument("--format", type=_formats, default=None, metavar="FORMATS",
                        help="comma-separated formats among json,html,md,pdf (default: all available)")
         p.add_argument("--min-support", type=int, default=2, metavar="N",
@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
                             description="Compare the outlets of a bundled fictional example story.")
     p_demo.add_argument("--story", default=None, help="which bundled story (default: the first; see --list)")
     p_demo.add_argument("--list", action="store_true", help="list the bundled stories and exit")
-    common(p_demo)
+    common(p_demo, out_required=False)
     return parser
 
 
@@ -103,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for story in example_stories():
             print(f"{story}: {story_info(story)['title']}")
         return 0
+    if args.out is None:
+        parser.error("the following arguments are required: --out")
     from .errors import MediadiffError
 
     try:

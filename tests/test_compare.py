@@ -1,0 +1,113 @@
+"""compare(): the report contract on the bundled corpus, determinism, outlet-order invariance, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mediadiff
+from mediadiff import Article, InputError, ParameterError, compare
+from mediadiff.report.json import load_schema
+
+STORIES = mediadiff.example_stories()
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, dict]:
+    return {s: compare(mediadiff.load_example(s)).to_dict() for s in STORIES}
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_report_validates_and_offsets_hold(reports: dict[str, dict], story: str) -> None:
+    report = reports[story]
+    jsonschema.validate(report, load_schema())
+    texts = {a.outlet: a.text for a in mediadiff.load_example(story)}
+    for p in report["passages"]:
+        for m in p["members"]:
+            assert texts[m["outlet"]][m["start"]:m["end"]] == m["text"]
+    for key in ("loaded_language", "quotes", "quote_alterations", "wording_shifts"):
+        for f in report[key]:
+            assert texts[f["outlet"]][f["start"]:f["end"]] == f["text"], (key, f)
+    for c in report["conflicts"]:
+        for v in c["values"]:
+            assert texts[v["outlet"]][v["start"]:v["end"]] == v["text"]
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_content_conserved(reports: dict[str, dict], story: str) -> None:
+    """Every content sentence's words are in exactly one passage member; boilerplate is in none."""
+    report = reports[story]
+    for outlet in report["outlets"]:
+        doc = mediadiff.segment(next(a for a in mediadiff.load_example(story) if a.outlet == outlet["id"]))
+        members = sorted((m["start"], m["end"]) for p in report["passages"] for m in p["members"] if m["outlet"] == outlet["id"])
+        assert all(a[1] <= b[0] for a, b in zip(members, members[1:])), "members of one outlet overlap"
+        for s in doc.sentences:
+            for t in s.words:
+                inside = sum(1 for a, b in members if a <= t.start and t.end <= b)
+                assert inside == (0 if s.boilerplate else 1), (outlet["id"], t.text)
+
+
+def test_outlet_order_does_not_matter() -> None:
+    articles = mediadiff.load_example(STORIES[0])
+    forward = compare(articles).to_json()
+    assert compare(list(reversed(articles))).to_json() == forward
+    assert compare(articles[1:] + articles[:1]).to_json() == forward
+
+
+def test_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    code = "import mediadiff,sys; sys.stdout.write(mediadiff.compare(mediadiff.load_example()).to_json())"
+    outs = set()
+    for seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outs.add(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout)
+    assert len(outs) == 1
+
+
+def test_bad_input() -> None:
+    a = Article("a", "The council approved the budget on Monday after a long debate.")
+    with pytest.raises(InputError, match="single string"):
+        compare("just text")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="single Article"):
+        compare(a)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="at least 2 articles"):
+        compare([a])
+    with pytest.raises(InputError, match="given twice"):
+        compare([a, a])
+    with pytest.raises(InputError, match="expected mediadiff.Article"):
+        compare([a, {"outlet": "b", "text": "x"}])  # type: ignore[list-item]
+    with pytest.raises(ParameterError, match="The 'min_support' parameter of compare must be an int >= 1. Got 0 instead."):
+        compare([a, Article("b", "Other text.")], min_support=0)
+
+
+def test_write_formats_and_json_roundtrip(tmp_path: Path) -> None:
+    comparison = compare(mediadiff.load_example(STORIES[0]))
+    [path] = comparison.write(tmp_path / "r", formats=["json"])
+    assert Path(path).name == "report.json"
+    assert json.loads(Path(path).read_text(encoding="utf-8")) == comparison.to_dict()
+    assert not [p for p in (tmp_path / "r").iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+words = st.sampled_from("the council mayor said voted budget river plant closed Monday 12 3,000 “cuts” ‘so-called’ . , ; and but".split())
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.lists(words, min_size=1, max_size=40).map(" ".join), min_size=2, max_size=4), st.randoms())
+def test_random_articles_invariants(bodies: list[str], rnd) -> None:  # noqa: ANN001
+    articles = [Article(f"o{i}", body) for i, body in enumerate(bodies)]
+    first = compare(articles)
+    rnd.shuffle(articles)
+    assert compare(articles).to_json() == first.to_json()
+    report = first.to_dict()
+    for p in report["passages"]:
+        for m in p["members"]:
+            assert bodies[int(m["outlet"][1:])][m["start"]:m["end"]] == m["text"]
+    for o in report["outlets"]:
+        assert 0.0 <= o["scores"]["omission"] <= 1.0 and 0.0 <= o["scores"]["wording_shift"] <= 1.0
