@@ -89,7 +89,9 @@ def baseline_plain(articles: list[Article]) -> np.ndarray:
     return (x @ x.T).toarray()
 
 
-def lookalike_ratio(sim_fn: Callable[[list[Article]], np.ndarray], rows: Labelled, actors: dict[str, set[str]]) -> float:
+def lookalike_ratio(
+    sim_fn: Callable[[list[Article]], np.ndarray], rows: Labelled, actors: dict[str, set[str]]
+) -> float:
     sim = sim_fn([a for a, _, _ in rows])
     events = [e for _, e, _ in rows]
     same, alike = [], []

@@ -113,7 +113,7 @@ def _word_features(text: str, stop: frozenset[str]) -> list[str]:
             w = w[:-2]
         words.append(w if len(w) >= 2 and w not in stop else "")
     feats = [w for w in words if w]
-    feats.extend(f"{a} {b}" for a, b in zip(words, words[1:]) if a and b)
+    feats.extend(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a and b)
     return feats
 
 
@@ -260,9 +260,7 @@ def _check_options(threshold: object, date_window_days: object, weights: object,
     check_parameter("linkage", linkage, f"one of {list(_LINKAGES)}", linkage in _LINKAGES, _OWNER)
 
 
-def story_similarity(
-    articles: Iterable[Article], *, weights: tuple[float, float] = DEFAULT_WEIGHTS
-) -> np.ndarray:
+def story_similarity(articles: Iterable[Article], *, weights: tuple[float, float] = DEFAULT_WEIGHTS) -> np.ndarray:
     """Pairwise story similarity in ``[0, 1]`` of ``articles``, in the order given.
 
     The weighted mean of the words and specifics channels (see the module docstring), each a
@@ -397,6 +395,6 @@ def cluster_stories(
     tree = scipy_linkage(squareform(dist, checks=False), method=linkage)
     labels = fcluster(tree, t=1.0 - threshold + 1e-12, criterion="distance")
     groups: dict[int, list[Article]] = {}
-    for label, article in zip(labels.tolist(), items):
+    for label, article in zip(labels.tolist(), items, strict=True):
         groups.setdefault(label, []).append(article)
     return sorted(groups.values(), key=lambda g: _sort_key(g[0]))
