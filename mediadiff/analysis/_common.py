@@ -1,0 +1,233 @@
+"""Private helpers shared by the analysers: token selection, positions, numbers and word lists.
+
+Nothing here is public API. The analysers import this module and never each other, so that each
+finding stays a plain function of the :class:`~mediadiff.align.Alignment`.
+
+Names
+-----
+member_tokens       the tokens of a member, taken from segmentation (never re-tokenised).
+span_tokens         the tokens of a document that lie inside ``[start, end)``.
+passage_index       passage id -> its position in the alignment's canonical order.
+relative_positions  sentence index -> relative position in the article (0 = lead, 1 = end).
+member_position     relative position of a member.
+read_number         parse a number written in digits or words at a token position.
+match_key           the form used to compare words across outlets (typography folded).
+HEDGES, ATTRIBUTION_VERBS, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS  word lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..align import Alignment, Member
+from ..document import Document, Token
+
+# ---------------------------------------------------------------------------------------------
+# Word lists (lower case, compared with Token.norm)
+
+#: Words that soften a claim: adding one turns a fact into a possibility, removing one does the reverse.
+HEDGES: frozenset[str] = frozenset(
+    """reportedly allegedly apparently appeared appear appears seemingly seemed seem seems possibly
+    purportedly supposedly likely unlikely probably perhaps may might could suggest suggests suggested
+    claimed claims claim alleged purported presumably""".split()
+)
+
+#: Verbs that attribute words to a speaker or a source.
+ATTRIBUTION_VERBS: frozenset[str] = frozenset(
+    """said says say told tells tell added adds wrote writes write stated states reported reports
+    according announced announces explained explains noted notes argued argues insisted insists
+    asserted asserts declared declares acknowledged acknowledges admitted admits conceded concedes
+    claimed claims warned warns testified recalled promised promises continued asked asks replied
+    replies responded responds maintained maintains countered counters confirmed confirms denied
+    denies disputed disputes""".split()
+)
+
+#: Words that mark a passage as a party's reply: a denial, a statement, a refusal to comment.
+RESPONSE_CUES: frozenset[str] = frozenset(
+    """spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen statement denied denies
+    deny disputed disputes dispute rejected rejects reject rebutted responded response respond
+    defended defends maintained maintains maintain countered inaccurate inaccuracies misleading""".split()
+)
+
+#: Words that strengthen or weaken what they qualify (degree words and strong verbs).
+INTENSIFIERS: frozenset[str] = frozenset(
+    """very extremely exactly just only even really truly totally completely entirely absolutely
+    highly deeply utterly fully inevitably certainly definitely clearly obviously hugely massively
+    severely seriously sharply dramatically drastically badly bitterly fiercely strongly slightly
+    somewhat barely hardly merely simply mostly largely partly nearly almost quite rather too so
+    slashed gutted plunged soared skyrocketed surged plummeted crippled devastated destroyed
+    bombshell massive huge enormous tiny vast major minor toxic deadly terrified scrambled stonewalled
+    burst dumping dumped poisoning reckless flunked""".split()
+)
+
+#: Words that make up job titles and roles.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """president vice deputy assistant associate acting interim former chief senior junior executive
+    director manager secretary attorney general solicitor counsel spokesperson spokesman spokeswoman
+    mayor governor senator representative congressman congresswoman councilman councilwoman
+    councillor commissioner superintendent sheriff chairman chairwoman chair minister ambassador
+    inspector marshal officer official judge justice prosecutor administrator supervisor coordinator
+    head leader founder owner ceo cfo coo chancellor provost dean principal captain lieutenant
+    sergeant detective agent analyst adviser advisor aide editor reporter professor doctor""".split()
+)
+
+#: Rank words: changing or dropping one changes who someone is ("deputy director" -> "director").
+RANK_WORDS: frozenset[str] = frozenset("vice deputy assistant associate acting interim former senior junior chief".split())
+
+PRONOUNS: frozenset[str] = frozenset("he she they it we i".split())
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
+              "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+_ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
+
+
+def match_key(token: Token) -> str:
+    """The form used to compare a word across outlets: ``norm`` without hyphens or dots.
+
+    Case, curly quotes, dashes and initialism dots are already folded by segmentation; this
+    also treats "well-being"/"wellbeing" and "DOJ."/"D.O.J." alike.
+    """
+    return token.norm.replace("-", "").replace(".", "")
+
+
+def span_tokens(document: Document, start: int, end: int, *, words_only: bool = True) -> tuple[Token, ...]:
+    """The tokens of ``document`` that lie wholly inside ``[start, end)``, in text order.
+
+    Only content (non-boilerplate) sentences are read; punctuation is dropped when ``words_only``.
+    """
+    out: list[Token] = []
+    for sentence in document.sentences:
+        if sentence.end <= start or sentence.start >= end or sentence.boilerplate:
+            continue
+        for t in sentence.tokens:
+            if start <= t.start and t.end <= end and (not words_only or t.kind != "punct"):
+                out.append(t)
+    return tuple(out)
+
+
+def member_tokens(document: Document, member: Member, *, words_only: bool = True) -> tuple[Token, ...]:
+    """The tokens of one member: those of its sentence that lie inside the member's span."""
+    sentences = document.sentences
+    if 0 <= member.sentence < len(sentences) and sentences[member.sentence].start <= member.start:
+        sentence = sentences[member.sentence]
+        if member.end <= sentence.end:
+            return tuple(
+                t
+                for t in sentence.tokens
+                if member.start <= t.start and t.end <= member.end and (not words_only or t.kind != "punct")
+            )
+    return span_tokens(document, member.start, member.end, words_only=words_only)
+
+
+def passage_index(alignment: Alignment) -> dict[str, int]:
+    """Passage id -> its position in ``alignment.passages`` (the canonical order)."""
+    return {p.id: i for i, p in enumerate(alignment.passages)}
+
+
+def relative_positions(document: Document) -> dict[int, float]:
+    """Sentence index -> relative position among the content sentences (0 = lead, 1 = last).
+
+    A document with one content sentence puts it at 0.
+    """
+    content = document.content_sentences
+    n = len(content)
+    return {s.index: (i / (n - 1) if n > 1 else 0.0) for i, s in enumerate(content)}
+
+
+def member_position(document: Document, member: Member, positions: dict[int, float] | None = None) -> float:
+    """Relative position (0 = lead, 1 = end) of the sentence a member lies in."""
+    positions = positions if positions is not None else relative_positions(document)
+    if member.sentence in positions:
+        return positions[member.sentence]
+    # a member whose sentence index is unknown: fall back to its character offset
+    length = max(1, len(document.text))
+    return min(1.0, member.start / length)
+
+
+def _digits_value(norm: str) -> float | None:
+    text = norm
+    for suffix in _ORDINAL_SUFFIX:
+        if text.endswith(suffix) and text[: -len(suffix)].replace(",", "").isdigit():
+            text = text[: -len(suffix)]
+            break
+    if text.endswith("s") and text[:-1].isdigit():  # "1990s"
+        text = text[:-1]
+    parts = text.split(",")
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and parts[0].replace(".", "").isdigit():
+        text = "".join(parts)
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def read_number(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """Read a number starting at ``tokens[i]``: ``(value, index after it)`` or ``None``.
+
+    Handles digits with separators ("3,000", "4.2"), scale words ("4.2 million", "three
+    thousand"), numbers in words ("fourteen", "twenty-five", "a dozen") and fractions ("a
+    quarter" = 0.25, "a fifth"). Fractions are returned as a share, not a percentage.
+
+    >>> from mediadiff.segment import tokenize
+    >>> read_number(tokenize("nearly 3,000 children"), 1)
+    (3000.0, 2)
+    >>> read_number(tokenize("fourteen people"), 0)
+    (14.0, 1)
+    >>> read_number(tokenize("$4.2 million"), 1)
+    (4200000.0, 3)
+    """
+    n = len(tokens)
+    if i >= n:
+        return None
+    norm = tokens[i].norm
+    value: float | None = None
+    j = i
+    if tokens[i].kind == "number":
+        value = _digits_value(norm)
+        if value is None:
+            return None
+        j = i + 1
+    elif norm in ("a", "an", "one") and i + 1 < n and tokens[i + 1].norm in _FRACTIONS:
+        return _FRACTIONS[tokens[i + 1].norm], i + 2
+    elif norm in ("a", "one") and i + 1 < n and tokens[i + 1].norm == "dozen":
+        return 12.0, i + 2
+    elif norm == "dozen":
+        return 12.0, i + 1
+    else:
+        total = 0.0
+        current = 0.0
+        seen = False
+        while j < n:
+            w = tokens[j].norm
+            pieces = w.split("-")
+            if all(p in _UNITS for p in pieces):
+                current += sum(_UNITS[p] for p in pieces)
+                seen = True
+            elif w in _SCALES and seen:
+                scale = _SCALES[w]
+                if scale == 100:
+                    current *= 100
+                else:
+                    total += current * scale
+                    current = 0.0
+            elif w == "and" and seen and j + 1 < n and tokens[j + 1].norm.split("-")[0] in _UNITS:
+                pass
+            else:
+                break
+            j += 1
+        if not seen:
+            return None
+        value = total + current
+        return value, j
+    # digits followed by a scale word ("4.2 million")
+    if j < n and tokens[j].norm in _SCALES:
+        value *= _SCALES[tokens[j].norm]
+        j += 1
+    return value, j

@@ -1,0 +1,234 @@
+"""Omissions: content that other outlets carry and one outlet leaves out.
+
+A passage is an omission for an outlet when at least ``min_support`` *other* outlets carry it and
+this outlet does not. Each omission gets a ``kind`` (``response``: a party's reply, denial or
+statement; ``quote``: mostly direct quotation; ``fact``: anything else) and a ``weight`` in
+[0, 1] that grows with the share of other outlets carrying the passage, with how prominently they
+place it, and with its kind (responses weigh most: leaving out the other side is the classic
+bias by omission).
+
+Public names
+------------
+Omission            one omitted passage for one outlet (a frozen dataclass; fields are report keys).
+find_omissions      Alignment -> list of Omission, by outlet then passage order.
+omission_scores     per-outlet score in [0, 1]: omitted weight over the weight it could have carried.
+passage_kind        the kind of a passage: "response", "quote" or "fact".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..align import Alignment, Passage
+from ..errors import check_parameter
+from ._common import RESPONSE_CUES, member_position, member_tokens, relative_positions
+
+__all__ = ["Omission", "find_omissions", "omission_scores", "passage_kind"]
+
+OmissionKind = Literal["response", "quote", "fact"]
+
+# "declined to comment", "did not respond": a refusal is a response too
+_REFUSALS = frozenset("declined refused".split())
+_REFUSED_WHAT = frozenset("comment answer respond return interview interviewed participate".split())
+_WEAK_CUES = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen comment".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """A passage carried by other outlets that ``outlet`` does not carry.
+
+    ``weight`` is in [0, 1]; ``carried_by`` lists the outlets that carry the passage;
+    ``prominence`` is how close to the lead they place it on average (1 = lead, 0 = end).
+    """
+
+    outlet: str
+    passage: str
+    weight: float
+    kind: OmissionKind
+    carried_by: tuple[str, ...]
+    share: float
+    prominence: float
+    explanation: str
+
+
+def _has_response_cue(norms: list[str]) -> bool:
+    for i, w in enumerate(norms):
+        if w in RESPONSE_CUES and w not in _WEAK_CUES:
+            return True
+        if w in _REFUSALS and any(x in _REFUSED_WHAT for x in norms[i + 1 : i + 4]):
+            return True
+        if w in ("not", "n't") and i + 1 < len(norms) and norms[i + 1] in ("answer", "respond", "return", "comment"):
+            return True
+        if w == "no" and i + 1 < len(norms) and norms[i + 1] == "comment":
+            return True
+    return False
+
+
+def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
+    """Classify a passage as ``"response"``, ``"quote"`` or ``"fact"``.
+
+    ``response`` when any member's sentence carries a reply cue (denied, disputed, rejected, a
+    statement, declined to comment, called it inaccurate...); a bare "spokesperson said" is not
+    enough (a hospital spokeswoman giving a figure is not a reply). ``quote`` when most members
+    lie mostly inside quotation marks. Otherwise ``fact``.
+    """
+    quoted = 0
+    for m in passage.members:
+        doc = alignment.document(m.outlet)
+        sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
+        norms = [t.norm for t in (sentence.tokens if sentence is not None else member_tokens(doc, m))]
+        if _has_response_cue(norms):
+            return "response"
+        inside = sum(q.overlap(m) for q in doc.quotations if q.mark_start < m.end and m.start < q.mark_end)
+        # nested quotations would count twice: cap at the member's length
+        if len(m) and min(inside, len(m)) / len(m) >= 0.5:
+            quoted += 1
+    if passage.members and quoted * 2 > len(passage.members):
+        return "quote"
+    return "fact"
+
+
+def _passage_stats(alignment: Alignment) -> list[tuple[Passage, OmissionKind, dict[str, float]]]:
+    """Each passage with its kind and, per carrying outlet, its best (earliest) relative position."""
+    positions = {d.outlet: relative_positions(d) for d in alignment.documents}
+    out = []
+    for p in alignment.passages:
+        pos: dict[str, float] = {}
+        for m in p.members:
+            doc = alignment.document(m.outlet)
+            x = member_position(doc, m, positions[m.outlet])
+            pos[m.outlet] = min(pos.get(m.outlet, 1.0), x)
+        out.append((p, passage_kind(alignment, p), pos))
+    return out
+
+
+def _weight(share: float, prominence: float, factor: float, prominence_weight: float) -> float:
+    return factor * share * ((1.0 - prominence_weight) + prominence_weight * prominence)
+
+
+def _check(min_support: int, weights: dict[str, float], prominence_weight: float, owner: str) -> None:
+    check_parameter("min_support", min_support, "an int >= 1", isinstance(min_support, int) and min_support >= 1, owner)
+    for name, value in weights.items():
+        ok = isinstance(value, (int, float)) and 0.0 <= value <= 1.0
+        check_parameter(name, value, "a float in the range [0.0, 1.0]", ok, owner)
+    ok = isinstance(prominence_weight, (int, float)) and 0.0 <= prominence_weight <= 1.0
+    check_parameter("prominence_weight", prominence_weight, "a float in the range [0.0, 1.0]", ok, owner)
+
+
+def find_omissions(
+    alignment: Alignment,
+    *,
+    min_support: int = 2,
+    response_weight: float = 1.0,
+    quote_weight: float = 0.75,
+    fact_weight: float = 0.6,
+    prominence_weight: float = 0.5,
+) -> list[Omission]:
+    """Find the passages each outlet leaves out while at least ``min_support`` others carry them.
+
+    ``weight = kind_weight * share * ((1 - prominence_weight) + prominence_weight * prominence)``
+    where ``share`` is the fraction of the *other* outlets that carry the passage, ``prominence``
+    is the mean over those outlets of ``1 - position`` (position 0 = lead, 1 = end of the
+    article), and ``kind_weight`` is ``response_weight``, ``quote_weight`` or ``fact_weight``.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        The aligned outlets.
+    min_support : int, default 2
+        How many other outlets must carry a passage for its absence to count. With the default,
+        a fact only one other outlet reports is not an omission.
+    response_weight, quote_weight, fact_weight : float in [0, 1], defaults 1.0, 0.75, 0.6
+        The weight of each kind of passage: replies and denials count most.
+    prominence_weight : float in [0, 1], default 0.5
+        How much the position in the carrying outlets matters (0: not at all).
+
+    Returns
+    -------
+    list of Omission
+        Sorted by outlet id, then by passage order in the alignment.
+
+    Examples
+    --------
+    >>> from mediadiff.align import align
+    >>> from mediadiff.document import Article
+    >>> a = align([Article("a", "The mayor resigned on Monday."), Article("b", "The mayor resigned on Monday."),
+    ...            Article("c", "Schools stay open.")])
+    >>> [(o.outlet, o.kind, round(o.weight, 2)) for o in find_omissions(a)]
+    [('c', 'fact', 0.6)]
+    """
+    factors = {"response": response_weight, "quote": quote_weight, "fact": fact_weight}
+    _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, "find_omissions")
+    outlets = alignment.outlets
+    n_others = max(1, len(outlets) - 1)
+    found: list[Omission] = []
+    for outlet in outlets:
+        for p, kind, pos in _passage_stats(alignment):
+            if outlet in pos or len(pos) < min_support:
+                continue
+            carried = tuple(sorted(pos))
+            share = len(carried) / n_others
+            prominence = sum(1.0 - pos[o] for o in carried) / len(carried)
+            weight = _weight(share, prominence, factors[kind], prominence_weight)
+            what = {"response": "a reply or statement from a party to the story", "quote": "a direct quotation",
+                    "fact": "a piece of information"}[kind]
+            explanation = (
+                f"{len(carried)} of the {n_others} other outlets ({', '.join(carried)}) carry {what} "
+                f"that {outlet} does not; they place it on average {_where(1.0 - prominence)}."
+            )
+            found.append(Omission(outlet, p.id, round(weight, 6), kind, carried, round(share, 6),
+                                  round(prominence, 6), explanation))
+    return found
+
+
+def _where(position: float) -> str:
+    if position < 1 / 3:
+        return "near the top"
+    if position < 2 / 3:
+        return "in the middle"
+    return "near the end"
+
+
+def omission_scores(
+    alignment: Alignment,
+    omissions: list[Omission],
+    *,
+    min_support: int = 2,
+    response_weight: float = 1.0,
+    quote_weight: float = 0.75,
+    fact_weight: float = 0.6,
+    prominence_weight: float = 0.5,
+) -> dict[str, float]:
+    """Per-outlet omission score in [0, 1]: omitted weight over the weight it could have carried.
+
+    For each outlet, the denominator sums the weight (same formula and options as
+    :func:`find_omissions`) of every passage that at least ``min_support`` other outlets carry,
+    whether or not this outlet carries it; the numerator sums the weights of ``omissions`` for
+    that outlet. An outlet with nothing it could have omitted scores 0.0. Pass the same options
+    as to :func:`find_omissions`.
+
+    >>> from mediadiff.align import align
+    >>> from mediadiff.document import Article
+    >>> a = align([Article("a", "The mayor resigned."), Article("b", "The mayor resigned."), Article("c", "Rain.")])
+    >>> omission_scores(a, find_omissions(a))
+    {'a': 0.0, 'b': 0.0, 'c': 1.0}
+    """
+    factors = {"response": response_weight, "quote": quote_weight, "fact": fact_weight}
+    _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, "omission_scores")
+    outlets = alignment.outlets
+    n_others = max(1, len(outlets) - 1)
+    stats = _passage_stats(alignment)
+    scores: dict[str, float] = {}
+    for outlet in outlets:
+        total = 0.0
+        for _p, kind, pos in stats:
+            others = [o for o in pos if o != outlet]
+            if len(others) < min_support:
+                continue
+            share = len(others) / n_others
+            prominence = sum(1.0 - pos[o] for o in others) / len(others)
+            total += _weight(share, prominence, factors[kind], prominence_weight)
+        omitted = sum(o.weight for o in omissions if o.outlet == outlet)
+        scores[outlet] = round(min(1.0, omitted / total), 6) if total > 0 else 0.0
+    return scores

@@ -1,0 +1,537 @@
+"""Quotes: direct quotations with their speakers, and quotations that outlets alter.
+
+:func:`extract_quotes` takes the quotations that segmentation found (straight and curly marks,
+nested, spanning sentences, unbalanced) and adds, where the text says so, who is speaking:
+"Sessions told…", "…,” she said", "a spokesperson said", "according to X". A pronoun is resolved
+to the last named speaker of the same article within a few sentences.
+
+:func:`find_quote_alterations` matches the same quotation across outlets on normalised words
+(typography never counts), wherever it sits, and compares each version with the *reference*: the
+version that the most other versions agree with word for word (ties: the one most like the
+others, then the longest, then outlet id). Kinds:
+
+``word_added``    words inside the quotation that the reference does not have.
+``word_dropped``  words of the reference left out inside the quoted stretch.
+``word_changed``  words replaced by others.
+``truncated``     the quotation starts like the reference but stops short, dropping at least
+                  ``min_truncated`` words of its end (quoting a fragment from the middle of a
+                  sentence is ordinary practice and not flagged).
+``spliced``       one quotation made of two that another outlet gives separately (more outlets
+                  give them apart than joined).
+
+Public names
+------------
+Quote                   a quotation with its speaker and passage.
+QuoteAlteration         one alteration of a quotation against the reference version.
+extract_quotes          Alignment -> list of Quote, by outlet then offset.
+find_quote_alterations  Alignment, quotes -> list of QuoteAlteration, by outlet, offset, kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from ..align import Alignment
+from ..document import Document, Quotation
+from ..errors import check_parameter
+from ._common import ATTRIBUTION_VERBS, PRONOUNS, TITLE_WORDS, match_key, span_tokens
+
+__all__ = ["Quote", "QuoteAlteration", "extract_quotes", "find_quote_alterations"]
+
+AlterationKind = Literal["word_added", "word_dropped", "word_changed", "truncated", "spliced"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: ``start``/``end``/``text`` cover the words inside the marks.
+
+    ``speaker`` is who the text says is speaking (``None`` if it does not say); a pronoun is
+    replaced by the name it refers to, while ``speaker_start``/``speaker_end`` point at the words
+    in the text that name the speaker (``-1`` when there is no speaker). ``passage`` is the id of
+    the passage the quotation lies in (``None`` if it lies in none).
+    """
+
+    outlet: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_start: int
+    speaker_end: int
+    passage: str | None
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteAlteration:
+    """A quotation that differs from the reference outlet's version of the same quotation.
+
+    ``start``/``end``/``text`` cover the altered quotation in ``outlet``'s article,
+    ``reference_*`` the faithful version in ``reference_outlet``'s (for ``spliced``, the stretch
+    from the first to the last of the separate quotations). ``words`` and ``reference_words``
+    are the words that differ (empty for ``truncated`` and ``spliced``: the dropped ending is in
+    ``reference_words``).
+    """
+
+    outlet: str
+    start: int
+    end: int
+    text: str
+    reference_outlet: str
+    reference_start: int
+    reference_end: int
+    reference_text: str
+    kind: AlterationKind
+    words: tuple[str, ...]
+    reference_words: tuple[str, ...]
+    explanation: str
+
+
+# --------------------------------------------------------------------------------------------
+# speakers
+
+_VERB = r"(?:" + "|".join(sorted(ATTRIBUTION_VERBS - {"according"}, key=len, reverse=True)) + r")"
+_WORD = re.compile(r"[^\s,;:!?\"“”‘’()\[\]—–]+")
+_LEAD = re.compile(r"[\s,:;—–-]*")
+_ROLE_WORDS = TITLE_WORDS | frozenset(
+    "participant participants lawyer lawyers note notes resident residents group company department report "
+    "draft statement official officials source sources witness witnesses person people member members".split()
+)
+_DETERMINERS = frozenset("a an the one another his her their its our this that".split())
+
+
+def _is_verb(w: str) -> bool:
+    return re.fullmatch(_VERB, w.rstrip(".").lower()) is not None
+
+
+def _trim(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Drop a sentence's full stop from the end of a speaker span ("Thorsby." -> "Thorsby")."""
+    if span is None:
+        return None
+    s, e = span
+    word = text[s:e].rsplit(None, 1)[-1]
+    if word.endswith(".") and word.count(".") == 1 and len(word) > 3:
+        e -= 1
+    return s, e
+
+
+def _is_name_word(w: str) -> bool:
+    return w[:1].isupper() or w.lower() in _ROLE_WORDS or w.lower().endswith(("’s", "'s"))
+
+
+def _clean(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    while words and words[-1].group().rstrip(".").lower() in _DETERMINERS:
+        words.pop()
+    return words
+
+
+def _speaker_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Speaker in ``text[pos:end]`` right after a closing mark: "…,” X said" or "…,” said X"."""
+    lead = _LEAD.match(text, pos, end)
+    i = lead.end() if lead else pos
+    words = [m for m in _WORD.finditer(text, i, end)][:8]
+    if not words:
+        return None
+    first = words[0].group().lower()
+    if _is_verb(first):
+        # "said Dana Whitcombe, deputy director" / "said the group's director, Tomasz Brill"
+        name = [w for w in words[1:] if text[words[0].end():w.start()].count(",") == 0]
+        name = [w for w in words[1:7]]
+        picked: list[re.Match[str]] = []
+        for w in name:
+            if text[(picked[-1].end() if picked else words[0].end()):w.start()].strip() not in ("",):
+                break
+            if w.group().lower() in _DETERMINERS or _is_name_word(w.group()):
+                picked.append(w)
+            else:
+                break
+        rest = text[picked[-1].end():end] if picked else ""
+        m = re.match(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)", rest)
+        if m and picked and not picked[-1].group()[:1].isupper():
+            s = picked[-1].end() + m.start(1)
+            return s, s + len(m.group(1))
+        picked = _clean(picked)
+        return (picked[0].start(), picked[-1].end()) if picked else None
+    for k, w in enumerate(words[1:7], start=1):
+        if _is_verb(w.group()) or (
+            re.fullmatch(r"\w+ly", w.group()) and k + 1 < len(words) and _is_verb(words[k + 1].group())
+        ):
+            subject = words[:k]
+            if any(_is_verb(x.group()) for x in subject):
+                return None
+            if not all(_is_name_word(x.group()) or x.group().lower() in _DETERMINERS | PRONOUNS for x in subject):
+                return None
+            if "," in text[subject[0].start():subject[-1].end()] and not subject[0].group()[:1].isupper():
+                return None
+            return subject[0].start(), subject[-1].end()
+    return None
+
+
+def _speaker_before(text: str, start: int, pos: int, max_gap: int = 9) -> tuple[int, int] | None:
+    """Speaker in ``text[start:pos]`` before an opening mark: "Sessions told prosecutors, “…".
+
+    The speech verb must come at most ``max_gap`` words before ``pos``.
+    """
+    words = list(_WORD.finditer(text, start, pos))
+    for k in range(len(words) - 1, -1, -1):
+        if not _is_verb(words[k].group()):
+            continue
+        if len(words) - k > max_gap:
+            return None
+        j = k - 1
+        if j >= 0 and re.fullmatch(r"\w+ly", words[j].group()):
+            j -= 1  # "Sessions reportedly said"
+        picked = []
+        while j >= 0 and len(picked) < 6:
+            g = words[j].group()
+            gap = text[words[j].end():(picked[0] if picked else words[min(k, j + 1)]).start()]
+            if picked and gap.strip():
+                break
+            if _is_name_word(g) or g.lower() in _DETERMINERS or g.lower() in ("of", "for"):
+                picked.insert(0, words[j])
+                j -= 1
+            else:
+                break
+        if (picked and j >= 1 and words[j].group().islower() and words[j - 1].group().lower() in _DETERMINERS
+                and not text[words[j].end():picked[0].start()].strip()):
+            picked[:0] = [words[j - 1], words[j]]  # "one government lawyer wrote"
+        while picked and picked[0].group().lower() in ("of", "for", "that", "this"):
+            picked.pop(0)
+        if not picked or not any(_is_name_word(p.group()) or p.group().lower() in PRONOUNS for p in picked):
+            if picked and picked[-1].group().lower() in PRONOUNS:
+                return picked[-1].start(), picked[-1].end()
+            if j >= 0 and words[j].group().lower() in PRONOUNS:
+                return words[j].start(), words[j].end()
+            return None
+        return picked[0].start(), picked[-1].end()
+    return None
+
+
+def _according(text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = re.search(r"\baccording to\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)(?=[,.;]|\s*$)", text[start:end])
+    if not m:
+        return None
+    return start + m.start(1), start + m.end(1)
+
+
+def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
+    """(index, start, end) of the content sentence containing ``pos`` (or the nearest before it)."""
+    best = (-1, 0, len(doc.text))
+    for s in doc.sentences:
+        if s.start <= pos:
+            best = (s.index, s.start, s.end)
+        else:
+            break
+    return best
+
+
+def _find_speaker(doc: Document, q: Quotation) -> tuple[int, int] | None:
+    text = doc.text
+    _, s_start, _ = _sentence_bounds(doc, q.mark_start)
+    _, _, s_end = _sentence_bounds(doc, max(q.mark_start, q.mark_end - 1))
+    if q.mark_end < s_end:
+        found = _speaker_after(text, q.mark_end, s_end)
+        if found:
+            return found
+    found = _speaker_before(text, s_start, q.mark_start)
+    if found:
+        return found
+    return _according(text, q.mark_end, s_end) or _according(text, s_start, q.mark_start)
+
+
+def _top_level(doc: Document) -> list[Quotation]:
+    content = [(s.start, s.end) for s in doc.content_sentences]
+    out = []
+    for q in doc.quotations:
+        if any(o is not q and o.mark_start <= q.mark_start and q.mark_end <= o.mark_end and
+               (o.mark_start, o.mark_end) != (q.mark_start, q.mark_end) for o in doc.quotations):
+            continue  # nested inside another quotation
+        if not any(s <= q.start < e for s, e in content):
+            continue  # in boilerplate
+        out.append(q)
+    return out
+
+
+def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quote]:
+    """The direct quotations of every outlet, with speakers and passages.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        The aligned outlets.
+    pronoun_window : int, default 3
+        How many sentences back a pronoun speaker ("she said") may look for the named speaker of
+        an earlier quotation.
+
+    Returns
+    -------
+    list of Quote
+        Sorted by outlet id, then offset. Nested quotations are left out (their outer one is kept).
+
+    Examples
+    --------
+    >>> from mediadiff.align import align
+    >>> from mediadiff.document import Article
+    >>> a = align([Article("a", "“We will rebuild,” Mayor Ellen Ruiz said. “It will take years,” she added.")])
+    >>> [(q.text, q.speaker) for q in extract_quotes(a)]
+    [('We will rebuild,', 'Mayor Ellen Ruiz'), ('It will take years,', 'Mayor Ellen Ruiz')]
+    """
+    check_parameter("pronoun_window", pronoun_window, "an int >= 0",
+                    isinstance(pronoun_window, int) and pronoun_window >= 0, "extract_quotes")
+    quotes: list[Quote] = []
+    for doc in alignment.documents:
+        last: tuple[str, int, int] | None = None  # (speaker, sentence index, paragraph)
+        by_index = {s.index: s for s in doc.sentences}
+        for q in _top_level(doc):
+            sp = _trim(doc.text, _find_speaker(doc, q))
+            speaker = doc.text[sp[0]:sp[1]] if sp else None
+            sent_index = _sentence_bounds(doc, q.mark_start)[0]
+            sentence = by_index.get(sent_index)
+            paragraph = sentence.paragraph if sentence is not None else -1
+            if speaker is not None and speaker.lower() in PRONOUNS:
+                # "Mayor Ellen Thorsby said ... . “...,” she said." : the previous sentence names her
+                prev = by_index.get(sent_index - 1)
+                named = _trim(doc.text, _speaker_before(doc.text, prev.start, prev.end, max_gap=1000)) if prev else None
+                if named and doc.text[named[0]:named[1]].lower() not in PRONOUNS:
+                    speaker = doc.text[named[0]:named[1]]
+                elif last is not None and sent_index - last[1] <= pronoun_window:
+                    speaker = last[0]
+            elif speaker is None and last is not None and last[2] == paragraph and sent_index - last[1] <= 1:
+                speaker = last[0]  # a quotation continued after the attribution: “…,” X said. “…”
+            if speaker is not None and speaker.lower() not in PRONOUNS:
+                last = (speaker, sent_index, paragraph)
+            quotes.append(Quote(doc.outlet, q.start, q.end, q.text, speaker, sp[0] if sp else -1,
+                                sp[1] if sp else -1, _passage_of(alignment, doc.outlet, q.start, q.end), q.closed))
+    return quotes
+
+
+def _passage_of(alignment: Alignment, outlet: str, start: int, end: int) -> str | None:
+    best: tuple[int, int] | None = None
+    best_id = None
+    for i, p in enumerate(alignment.passages):
+        for m in p.members:
+            if m.outlet == outlet:
+                ov = min(end, m.end) - max(start, m.start)
+                if ov > 0 and (best is None or (ov, -i) > best):
+                    best, best_id = (ov, -i), p.id
+    return best_id
+
+
+# --------------------------------------------------------------------------------------------
+# alterations
+
+@dataclass(frozen=True, slots=True)
+class _Version:
+    quote: Quote
+    keys: tuple[str, ...]
+    words: tuple[tuple[int, int, str], ...]  # (start, end, text) of each word
+
+
+def _versions(alignment: Alignment, quotes: Sequence[Quote], min_words: int) -> list[_Version]:
+    docs = {d.outlet: d for d in alignment.documents}
+    out = []
+    for q in quotes:
+        toks = span_tokens(docs[q.outlet], q.start, q.end)
+        if len(toks) >= min_words:
+            out.append(_Version(q, tuple(match_key(t) for t in toks), tuple((t.start, t.end, t.text) for t in toks)))
+    return out
+
+
+def _matched(a: Sequence[str], b: Sequence[str]) -> tuple[int, list[tuple[int, int, int]]]:
+    blocks = [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
+    return sum(b.size for b in blocks), [(b.a, b.b, b.size) for b in blocks]
+
+
+def _contained(small: Sequence[str], big: Sequence[str]) -> bool:
+    n = len(small)
+    return any(tuple(big[i:i + n]) == tuple(small) for i in range(len(big) - n + 1))
+
+
+def _find_splices(versions: list[_Version], min_similarity: float) -> dict[int, tuple[_Version, _Version, _Version]]:
+    """Index of a spliced version -> (itself, first piece, second piece) in the reference outlet."""
+    spliced: dict[int, tuple[_Version, _Version, _Version]] = {}
+    by_outlet: dict[str, list[_Version]] = {}
+    for v in versions:
+        by_outlet.setdefault(v.quote.outlet, []).append(v)
+    for idx, v in enumerate(versions):
+        apart: list[tuple[str, _Version, _Version]] = []
+        joined = 1  # this version itself
+        for outlet in sorted(by_outlet):
+            if outlet == v.quote.outlet:
+                continue
+            pieces = []
+            whole = False
+            for r in by_outlet[outlet]:
+                m, blocks = _matched(v.keys, r.keys)
+                if m >= 3 and m >= 0.8 * len(r.keys) and m < 0.8 * len(v.keys):
+                    pieces.append((blocks[0][0], r))
+                elif m >= 3 and m >= min_similarity * len(v.keys):
+                    whole = True
+            pieces.sort(key=lambda x: x[0])
+            if len(pieces) >= 2 and not whole:
+                covered = sum(len(r.keys) for _, r in pieces)
+                if covered >= 0.8 * len(v.keys):
+                    apart.append((outlet, pieces[0][1], pieces[-1][1]))
+            elif whole:
+                joined += 1
+        if apart and len(apart) >= joined:
+            _, first, second = apart[-1] if False else apart[0]
+            spliced[idx] = (v, first, second)
+    return spliced
+
+
+def _support(v: _Version, group: list[_Version]) -> int:
+    return sum(1 for o in group if o is not v and o.quote.outlet != v.quote.outlet and _contained(o.keys, v.keys))
+
+
+def find_quote_alterations(
+    alignment: Alignment,
+    quotes: Sequence[Quote],
+    *,
+    min_words: int = 3,
+    min_similarity: float = 0.6,
+    min_truncated: int = 3,
+) -> list[QuoteAlteration]:
+    """Find quotations that an outlet gives differently from the other outlets.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        The aligned outlets (the documents supply the words of each quotation).
+    quotes : sequence of Quote
+        From :func:`extract_quotes`.
+    min_words : int, default 3
+        Quotations shorter than this (scare quotes such as “driving force”) are not compared.
+    min_similarity : float in (0, 1], default 0.6
+        Two quotations are versions of one when at least this share of the shorter one's words
+        match the other's in order (and at least three words do).
+    min_truncated : int, default 3
+        How many final words of the reference a version must drop to count as truncated.
+
+    Returns
+    -------
+    list of QuoteAlteration
+        Sorted by outlet id, offset, then kind.
+
+    Examples
+    --------
+    >>> from mediadiff.align import align
+    >>> from mediadiff.document import Article
+    >>> texts = ["“We will rebuild the bridge,” she said.", "“We will rebuild the bridge,” she said.",
+    ...          "“We will quickly rebuild the bridge,” she said."]
+    >>> a = align([Article(o, t) for o, t in zip("abc", texts)])
+    >>> [(x.outlet, x.kind, x.words) for x in find_quote_alterations(a, extract_quotes(a))]
+    [('c', 'word_added', ('quickly',))]
+    """
+    owner = "find_quote_alterations"
+    check_parameter("min_words", min_words, "an int >= 1", isinstance(min_words, int) and min_words >= 1, owner)
+    check_parameter("min_similarity", min_similarity, "a float in the range (0.0, 1.0]",
+                    isinstance(min_similarity, (int, float)) and 0.0 < min_similarity <= 1.0, owner)
+    check_parameter("min_truncated", min_truncated, "an int >= 1",
+                    isinstance(min_truncated, int) and min_truncated >= 1, owner)
+    docs = {d.outlet: d for d in alignment.documents}
+    versions = _versions(alignment, sorted(quotes, key=lambda q: (q.outlet, q.start, q.end)), min_words)
+    found: list[QuoteAlteration] = []
+
+    splices = _find_splices(versions, min_similarity)
+    for v, first, second in splices.values():
+        rs, re_ = first.quote.start, second.quote.end
+        ref_doc = docs[first.quote.outlet]
+        found.append(QuoteAlteration(
+            v.quote.outlet, v.quote.start, v.quote.end, v.quote.text, first.quote.outlet, rs, re_,
+            ref_doc.text[rs:re_], "spliced", (), (),
+            f"{v.quote.outlet} runs two quotations together as one; {first.quote.outlet} gives them separately."))
+
+    # group the other versions: linked when one largely matches the other
+    rest = [i for i in range(len(versions)) if i not in splices]
+    parent = {i: i for i in rest}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x, i in enumerate(rest):
+        for j in rest[x + 1:]:
+            a, b = versions[i], versions[j]
+            if a.quote.outlet == b.quote.outlet:
+                continue
+            m, _ = _matched(a.keys, b.keys)
+            if m >= 3 and m >= min_similarity * min(len(a.keys), len(b.keys)):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[_Version]] = {}
+    for i in rest:
+        groups.setdefault(find(i), []).append(versions[i])
+
+    for group in groups.values():
+        if len({v.quote.outlet for v in group}) < 2:
+            continue
+
+        def rank(v: _Version) -> tuple[int, float, int, str, int]:
+            sim = sum(SequenceMatcher(None, v.keys, o.keys, autojunk=False).ratio() for o in group if o is not v)
+            return (-_support(v, group), -sim, -len(v.keys), v.quote.outlet, v.quote.start)
+
+        ref = min(group, key=rank)
+        for v in group:
+            if v.quote.outlet == ref.quote.outlet or v.keys == ref.keys:
+                continue
+            same = [o for o in versions if o.quote.outlet == v.quote.outlet]
+            found.extend(_compare(v, ref, docs, min_similarity, min_truncated, same))
+    found.sort(key=lambda a: (a.outlet, a.start, a.end, a.kind, a.reference_outlet, a.reference_start))
+    return found
+
+
+def _compare(v: _Version, ref: _Version, docs: dict[str, Document], min_similarity: float,
+             min_truncated: int, same_outlet: Sequence[_Version]) -> list[QuoteAlteration]:
+    m, blocks = _matched(ref.keys, v.keys)
+    if m < 3 or m < min_similarity * min(len(v.keys), len(ref.keys)):
+        return []
+    sm = SequenceMatcher(None, ref.keys, v.keys, autojunk=False)
+    ops = sm.get_opcodes()
+    first_ref = blocks[0][0]
+    last_ref = blocks[-1][0] + blocks[-1][2]
+    added: list[str] = []
+    dropped: list[str] = []
+    changed: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        outer = i2 <= first_ref or i1 >= last_ref
+        if tag == "delete":
+            if not outer:
+                dropped.extend(w for _, _, w in ref.words[i1:i2])
+        elif tag == "insert":
+            if 0 < i1 < len(ref.keys) and first_ref < i1 < last_ref + 1 and j1 > 0 and j2 < len(v.keys):
+                added.extend(w for _, _, w in v.words[j1:j2])  # words outside the shared stretch are not added
+        elif outer and i1 >= last_ref and j1 >= len(v.keys):
+            continue
+        else:
+            changed.append((" ".join(w for _, _, w in ref.words[i1:i2]), " ".join(w for _, _, w in v.words[j1:j2])))
+    q, r = v.quote, ref.quote
+    ref_text = docs[r.outlet].text[r.start:r.end]
+
+    def make(kind: AlterationKind, words: tuple[str, ...], ref_words: tuple[str, ...], why: str) -> QuoteAlteration:
+        return QuoteAlteration(q.outlet, q.start, q.end, q.text, r.outlet, r.start, r.end, ref_text, kind, words,
+                               ref_words, f"{q.outlet} quotes {r.speaker or 'the speaker'} {why} ({r.outlet}'s version).")
+
+    out = []
+    if added:
+        out.append(make("word_added", tuple(added), (), "with words that are not in the other outlets' version"))
+    if dropped:
+        out.append(make("word_dropped", (), tuple(dropped), "without words that the other outlets' version has"))
+    if changed:
+        out.append(make("word_changed", tuple(b for _, b in changed), tuple(a for a, _ in changed),
+                        "with words replaced"))
+    tail = len(ref.keys) - last_ref
+    rest_quoted = any(
+        _matched(ref.keys[last_ref:], o.keys)[0] >= 0.6 * tail for o in same_outlet if o is not v
+    )
+    if first_ref == 0 and blocks[0][1] == 0 and tail >= min_truncated and not rest_quoted:
+        out.append(make("truncated", (), tuple(w for _, _, w in ref.words[last_ref:]),
+                        "cut short: the end of the quotation is missing"))
+    return out
