@@ -15,14 +15,25 @@ the order in which outlets were given.
 
 from __future__ import annotations
 
+import heapq
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from ._clauses import cut_sentence
+from ._similarity import anchor_terms, build_features, candidate_pairs, pair_scores, piece_terms, refine_near_copies
 from .document import Article, Document, Span
-from .errors import InputError
+from .errors import InputError, check_parameter
 from .segment import segment
 
-__all__ = ["Alignment", "Member", "Passage", "align"]
+__all__ = ["DEFAULT_THRESHOLD", "Alignment", "Member", "Passage", "align", "as_documents", "canonical_passages"]
+
+#: Default mean pair score that two groups of pieces need to share a passage.
+DEFAULT_THRESHOLD = 0.2
+#: Word+anchor similarity below which two pieces are not even candidates (treated as 0).
+CANDIDATE_FLOOR = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,50 +138,430 @@ def canonical_passages(groups: Sequence[Sequence[Member]], documents: Sequence[D
     return tuple(Passage(id=f"P{i + 1}", members=members) for i, members in enumerate(ordered))
 
 
-def align(articles: Sequence[Article | Document], *, threshold: float = 0.5) -> Alignment:
-    """Align the content sentences of several outlets into passages.
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A clause-level piece of a content sentence (internal)."""
 
-    Placeholder implementation: every content sentence is a member; sentences of different
-    outlets join one passage when their word-set Jaccard similarity reaches ``threshold``.
+    outlet: int  # index into the canonical documents
+    sentence: int  # position among the outlet's content sentences
+    start: int
+    end: int
+
+
+def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int) -> tuple[list[_Piece], list[tuple[int, int]]]:
+    """Pieces in canonical order, and for each its ``(outlet, sentence)`` key."""
+    pieces: list[_Piece] = []
+    owners: list[tuple[int, int]] = []
+    for o, doc in enumerate(documents):
+        for k, s in enumerate(doc.content_sentences):
+            if not s.words:
+                spans = [(s.start, s.end)]
+            elif clauses:
+                spans = cut_sentence(s, doc.quotations, min_words=min_clause_words)
+            else:
+                spans = [(s.start, s.end)]
+            for a, b in spans:
+                pieces.append(_Piece(o, k, a, b))
+                owners.append((o, k))
+    return pieces, owners
+
+
+class _Clusters:
+    """Greedy average-linkage clustering over a sparse graph of cross-outlet edges.
+
+    The linkage of two clusters is the mean score over their cross-outlet piece pairs. A pair
+    without an edge counts as 0 when both pieces kept all their candidates, and is left out of
+    the mean when one of them was truncated to its top neighbours (large stories), so that the
+    linkage does not decay with the number of outlets.
     """
-    documents = as_documents(articles)
-    members = [
-        (Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index), frozenset(t.norm for t in s.words))
-        for d in documents
-        for s in d.content_sentences
-    ]
-    parent = list(range(len(members)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def __init__(self, pieces: Sequence[_Piece], full: Sequence[bool]) -> None:
+        self.pieces = pieces
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(pieces))}
+        self.full: dict[int, dict[int, int]] = {i: ({pieces[i].outlet: 1} if full[i] else {}) for i in range(len(pieces))}
+        self.nfull: dict[int, int] = {i: int(bool(full[i])) for i in range(len(pieces))}
+        self.links: dict[int, dict[int, list[float]]] = {i: {} for i in range(len(pieces))}
+        self.next_id = len(pieces)
 
-    for i, (mi, wi) in enumerate(members):
-        for j in range(i + 1, len(members)):
-            mj, wj = members[j]
-            if mi.outlet == mj.outlet or not wi or not wj:
+    def add_edge(self, i: int, j: int, score: float, both_full: bool) -> None:
+        self.links[i][j] = self.links[j][i] = [score, 1.0, 1.0 if both_full else 0.0]
+
+    def linkage(self, c: int, d: int) -> float:
+        total, count, count_ff = self.links[c][d]
+        fc, fd = self.full[c], self.full[d]
+        if len(fc) > len(fd):
+            fc, fd = fd, fc
+        cross_full = self.nfull[c] * self.nfull[d] - sum(v * fd.get(o, 0) for o, v in fc.items())
+        return total / (count + max(0.0, cross_full - count_ff))
+
+    def merge(self, c: int, d: int) -> int:
+        new = self.next_id
+        self.next_id += 1
+        self.members[new] = self.members.pop(c) + self.members.pop(d)
+        full = dict(self.full.pop(c))
+        for o, v in self.full.pop(d).items():
+            full[o] = full.get(o, 0) + v
+        self.full[new] = full
+        self.nfull[new] = self.nfull.pop(c) + self.nfull.pop(d)
+        links: dict[int, list[float]] = {}
+        for old in (c, d):
+            for e, st in self.links.pop(old).items():
+                if e in (c, d):
+                    continue
+                cur = links.setdefault(e, [0.0, 0.0, 0.0])
+                cur[0] += st[0]
+                cur[1] += st[1]
+                cur[2] += st[2]
+                del self.links[e][old]
+        self.links[new] = links
+        for e, st in links.items():
+            self.links[e][new] = st
+        return new
+
+
+def _group(
+    pieces: Sequence[_Piece],
+    edges: tuple[Any, Any, Any],
+    full: Sequence[bool],
+    *,
+    threshold: float,
+    repeat_threshold: float,
+) -> list[list[int]]:
+    """Group pieces by greedy average linkage (highest linkage first, ties by cluster id)."""
+    clusters = _Clusters(pieces, full)
+    ii, jj, ss = edges
+    for i, j, s in zip(ii.tolist(), jj.tolist(), ss.tolist()):
+        clusters.add_edge(i, j, s, bool(full[i] and full[j]))
+    heap = []
+    for c in range(len(pieces)):
+        for d in clusters.links[c]:
+            if c < d:
+                link = clusters.linkage(c, d)
+                if link >= threshold:
+                    heap.append((-link, c, d))
+    heapq.heapify(heap)
+    while heap:
+        neg, c, d = heapq.heappop(heap)
+        if c not in clusters.members or d not in clusters.members:
+            continue
+        if not _may_join(clusters.members[c], clusters.members[d], pieces, -neg, repeat_threshold):
+            continue
+        new = clusters.merge(c, d)
+        for e in clusters.links[new]:
+            link = clusters.linkage(new, e)
+            if link >= threshold:
+                heapq.heappush(heap, (-link, min(new, e), max(new, e)))
+    return sorted(clusters.members.values(), key=min)
+
+
+def _may_join(a: Sequence[int], b: Sequence[int], pieces: Sequence[_Piece], link: float, repeat_threshold: float) -> bool:
+    """Whether two clusters may share a passage when they hold pieces of the same outlet.
+
+    Pieces of one outlet may share a passage when they are in the same or neighbouring
+    sentences (a fact and the quotation that backs it) or when the linkage is strong enough
+    to call the second a repetition (``repeat_threshold``: a lead repeated in the body).
+    """
+    if link >= repeat_threshold:
+        return True
+    by_outlet: dict[int, list[int]] = {}
+    for i in a:
+        by_outlet.setdefault(pieces[i].outlet, []).append(pieces[i].sentence)
+    for j in b:
+        sents = by_outlet.get(pieces[j].outlet)
+        if sents is not None and all(abs(s - pieces[j].sentence) > 1 for s in sents):
+            return False
+    return True
+
+
+def _settle(
+    groups: list[list[int]],
+    pieces: Sequence[_Piece],
+    documents: Sequence[Document],
+    *,
+    rejoin: bool,
+    attach_quotes: bool,
+) -> list[list[int]]:
+    """Post-process the groups: re-join lone pieces to their sentence, attach backing quotes."""
+    label = [0] * len(pieces)
+    for g, members in enumerate(groups):
+        for i in members:
+            label[i] = g
+    size_outlets = [len({pieces[i].outlet for i in members}) for members in groups]
+    lone = [size_outlets[label[i]] == 1 for i in range(len(pieces))]
+    if rejoin:
+        # a piece that no other outlet carries stays with the clause before it (or after it)
+        for i in range(len(pieces)):
+            p = pieces[i]
+            if not lone[i]:
                 continue
-            if len(wi & wj) / len(wi | wj) >= threshold:
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Member]] = {}
-    for i, (m, _) in enumerate(members):
-        groups.setdefault(find(i), []).append(m)
-    passages = canonical_passages(list(groups.values()), documents)
+            left = i - 1 if i > 0 and (pieces[i - 1].outlet, pieces[i - 1].sentence) == (p.outlet, p.sentence) else None
+            right = i + 1 if i + 1 < len(pieces) and (pieces[i + 1].outlet, pieces[i + 1].sentence) == (p.outlet, p.sentence) else None
+            target = left if left is not None else right
+            if target is not None and label[target] != label[i] and len(groups[label[i]]) == 1:
+                label[i] = label[target]
+    if attach_quotes:
+        # a quotation attributed by a pronoun ("..., she said") that no other outlet carries
+        # backs the sentence before it
+        sent_pieces: dict[tuple[int, int], list[int]] = {}
+        for i, p in enumerate(pieces):
+            sent_pieces.setdefault((p.outlet, p.sentence), []).append(i)
+        for (o, k), idx in sorted(sent_pieces.items()):
+            if k == 0 or not all(lone[i] for i in idx) or len({label[i] for i in idx}) != 1:
+                continue
+            if len({label[i] for i in idx} | {label[j] for j in idx}) != 1:
+                continue
+            prev = sent_pieces.get((o, k - 1))
+            if not prev:
+                continue
+            doc = documents[o]
+            sentence = doc.content_sentences[k]
+            if not _pronoun_quote(doc, sentence):
+                continue
+            target = label[prev[-1]]
+            if size_outlets[target] < 2:
+                continue
+            for i in idx:
+                label[i] = target
+    out: dict[int, list[int]] = {}
+    for i, g in enumerate(label):
+        out.setdefault(g, []).append(i)
+    return [out[g] for g in sorted(out)]
+
+
+_PRONOUN_ATTRIBUTION = re.compile(r"[,”\"’']\s*(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|added|told|wrote|explained|noted)\b", re.I)
+
+
+def _pronoun_quote(doc: Document, sentence: Any) -> bool:
+    """Whether a sentence is a quotation whose speaker is given by a pronoun only."""
+    text = sentence.text.lstrip()
+    if not text[:1] in "\"“‘'":
+        return False
+    return bool(_PRONOUN_ATTRIBUTION.search(text))
+
+
+def _members(group: Sequence[int], pieces: Sequence[_Piece], documents: Sequence[Document]) -> list[Member]:
+    """The members of a group: contiguous pieces of one sentence become one member."""
+    out: list[Member] = []
+    idx = sorted(group)
+    run: list[int] = []
+
+    def flush() -> None:
+        if run:
+            first, last = pieces[run[0]], pieces[run[-1]]
+            doc = documents[first.outlet]
+            out.append(
+                Member(
+                    first.start,
+                    last.end,
+                    doc.text[first.start:last.end],
+                    outlet=doc.outlet,
+                    sentence=doc.content_sentences[first.sentence].index,
+                )
+            )
+
+    for i in idx:
+        if run and i == run[-1] + 1 and (pieces[i].outlet, pieces[i].sentence) == (pieces[run[-1]].outlet, pieces[run[-1]].sentence):
+            run.append(i)
+        else:
+            flush()
+            run = [i]
+    flush()
+    return out
+
+
+def _outlet_similarity(passages: Sequence[Passage], documents: Sequence[Document]) -> tuple[tuple[float, ...], ...]:
+    """Share of two outlets' content (in characters) that lies in passages both carry."""
     n = len(documents)
-    shared = [[0] * n for _ in range(n)]
     index = {d.outlet: i for i, d in enumerate(documents)}
+    total = [0] * n
+    shared = [[0] * n for _ in range(n)]
     for p in passages:
-        outs = [index[o] for o in p.outlets]
-        for a in outs:
-            for b in outs:
-                shared[a][b] += 1
-    similarity = tuple(
-        tuple(
-            1.0 if a == b else (2 * shared[a][b] / (shared[a][a] + shared[b][b]) if shared[a][a] + shared[b][b] else 0.0)
-            for b in range(n)
-        )
-        for a in range(n)
+        size = [0] * n
+        for m in p.members:
+            size[index[m.outlet]] += len(m)
+        carriers = [index[o] for o in p.outlets]
+        for a in carriers:
+            total[a] += size[a]
+            for b in carriers:
+                if a != b:
+                    shared[a][b] += size[a]
+    rows = []
+    for a in range(n):
+        row = []
+        for b in range(n):
+            if a == b:
+                row.append(1.0)
+            else:
+                denom = total[a] + total[b]
+                row.append((shared[a][b] + shared[b][a]) / denom if denom else 0.0)
+        rows.append(tuple(row))
+    return tuple(rows)
+
+
+def align(
+    articles: Sequence[Article | Document],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    repeat_threshold: float = 0.6,
+    context: float = 0.3,
+    word_weight: float = 0.45,
+    char_weight: float = 0.25,
+    anchor_weight: float = 0.15,
+    near_copy: float = 0.6,
+    neighbors: int = 40,
+    clauses: bool = True,
+    min_clause_words: int = 3,
+    rejoin: bool = False,
+    attach_quotes: bool = False,
+) -> Alignment:
+    """Align the content of several outlets into passages, whatever the order of their facts.
+
+    Every content sentence is cut into clause-level pieces (at ``;``, ``:``, ``, which``,
+    ``, while``, quotation boundaries, and commas or conjunctions that open a new clause).
+    Pieces are compared with their sentence as context (TF-IDF over word stems and character
+    n-grams, plus named entities, numbers and quoted words as anchors; difflib for near-copies)
+    on candidate pairs drawn from a sparse similarity product. Pieces are then grouped by
+    greedy average linkage: two groups join when the mean score of their cross-outlet pairs
+    reaches ``threshold``. Pieces of one sentence that land in one passage form one member.
+    Every piece of content text of every outlet ends up in exactly one passage; a passage that
+    one outlet alone carries is kept (support 1).
+
+    Parameters
+    ----------
+    articles : sequence of Article or Document
+        At least one outlet; outlet ids must be unique. Their order does not matter.
+    threshold : float, default 0.2
+        Mean pair score in (0, 1] that two groups of pieces need to share a passage. Lower
+        values link looser paraphrases (and more distinct facts on one topic).
+    repeat_threshold : float, default 0.6
+        Linkage that lets two pieces of one outlet that are not in neighbouring sentences
+        share a passage (a fact repeated in the lead and the body). Pieces in the same or
+        the next sentence (a fact and the quotation that backs it) need only ``threshold``.
+    context : float, default 0.3
+        Weight in [0, 1) of the sentence around a piece in its similarity.
+    word_weight, char_weight, anchor_weight : float, default 0.45, 0.25, 0.15
+        Non-negative weights of the word, character n-gram and anchor similarities (not all
+        zero); the anchor weight is shared out when a piece has no anchors.
+    near_copy : float, default 0.6
+        Character similarity in [0, 1] from which a pair is re-scored by difflib's
+        ``SequenceMatcher.ratio`` (the higher score wins).
+    neighbors : int, default 40
+        Candidate pieces kept per piece (>= 1); bounds time and memory for many outlets.
+    clauses : bool, default True
+        Cut sentences into clause-level pieces; False aligns whole sentences.
+    min_clause_words : int, default 3
+        Content words (>= 1) a piece needs to stand on its own; shorter ones stay attached.
+    rejoin : bool, default False
+        A piece that no other outlet carries rejoins the passage of the clause next to it in
+        its sentence, instead of forming a passage of its own.
+    attach_quotes : bool, default False
+        A quotation sentence attributed by a pronoun only (``"...," she said``) that no other
+        outlet carries joins the passage of the sentence before it, which it backs.
+
+    Returns
+    -------
+    Alignment
+        Documents sorted by outlet id, passages in canonical order, outlet similarity matrix.
+
+    Examples
+    --------
+    >>> from mediadiff.document import Article
+    >>> a = Article("a", "The mayor resigned on Monday. Rain fell on the city.")
+    >>> b = Article("b", "Heavy rain fell across the city. On Monday the mayor resigned.")
+    >>> result = align([b, a])
+    >>> [[m.text for m in p.members] for p in result.passages]
+    [['The mayor resigned on Monday.', 'On Monday the mayor resigned.'], ['Rain fell on the city.', 'Heavy rain fell across the city.']]
+    """
+    owner = "align"
+    for name, value in (("threshold", threshold), ("repeat_threshold", repeat_threshold)):
+        check_parameter(name, value, "a float in the range (0, 1]", _is_real(value) and 0 < value <= 1, owner)
+    check_parameter("context", context, "a float in the range [0, 1)", _is_real(context) and 0 <= context < 1, owner)
+    weights = {"word_weight": word_weight, "char_weight": char_weight, "anchor_weight": anchor_weight}
+    for name, value in weights.items():
+        check_parameter(name, value, "a float >= 0", _is_real(value) and value >= 0, owner)
+    check_parameter(
+        "word_weight", word_weight, "a float >= 0 with the other weights not all zero", word_weight + char_weight + anchor_weight > 0, owner
     )
-    return Alignment(documents=documents, passages=passages, similarity=similarity)
+    check_parameter("near_copy", near_copy, "a float in the range [0, 1]", _is_real(near_copy) and 0 <= near_copy <= 1, owner)
+    check_parameter("neighbors", neighbors, "an int >= 1", _is_int(neighbors) and neighbors >= 1, owner)
+    check_parameter("min_clause_words", min_clause_words, "an int >= 1", _is_int(min_clause_words) and min_clause_words >= 1, owner)
+    for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
+        check_parameter(name, value, "a bool", isinstance(value, bool), owner)
+
+    documents = as_documents(articles)
+    pieces, owners = _cut(documents, clauses=clauses, min_clause_words=min_clause_words)
+    groups: list[list[int]] = [[i] for i in range(len(pieces))]
+    if len(documents) > 1 and pieces:
+        edges, full = _score(
+            documents,
+            pieces,
+            owners,
+            context=context,
+            word_weight=word_weight,
+            char_weight=char_weight,
+            anchor_weight=anchor_weight,
+            near_copy=near_copy,
+            neighbors=neighbors,
+            threshold=threshold,
+        )
+        groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold)
+    groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes)
+    passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
+    return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents))
+
+
+def _is_real(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _score(
+    documents: Sequence[Document],
+    pieces: Sequence[_Piece],
+    owners: Sequence[tuple[int, int]],
+    *,
+    context: float,
+    word_weight: float,
+    char_weight: float,
+    anchor_weight: float,
+    near_copy: float,
+    neighbors: int,
+    threshold: float,
+) -> tuple[tuple[Any, Any, Any], list[bool]]:
+    """Candidate edges ``(I, J, score)`` between pieces of different outlets, and which pieces
+    kept all their candidates."""
+    sentence_keys = sorted(set(owners))
+    sentence_row = {key: r for r, key in enumerate(sentence_keys)}
+    sentences = [documents[o].content_sentences[k] for o, k in sentence_keys]
+    quoted = [[(q.start, q.end) for q in d.quotations] for d in documents]
+
+    def tokens_in(sentence: Any, a: int, b: int) -> list[Any]:
+        return [t for t in sentence.tokens if a <= t.start < b]
+
+    piece_tokens = [tokens_in(documents[p.outlet].content_sentences[p.sentence], p.start, p.end) for p in pieces]
+    features = build_features(
+        [piece_terms(t) for t in piece_tokens],
+        [documents[p.outlet].text[p.start:p.end] for p in pieces],
+        [anchor_terms(t, quoted[p.outlet], documents[p.outlet].content_sentences[p.sentence].start) for p, t in zip(pieces, piece_tokens)],
+        [piece_terms(s.tokens) for s in sentences],
+        [s.text for s in sentences],
+        [anchor_terms(s.tokens, quoted[o], s.start) for (o, _), s in zip(sentence_keys, sentences)],
+        [sentence_row[key] for key in owners],
+        context=context,
+    )
+    total = word_weight + char_weight + anchor_weight
+    ii, jj, truncated = candidate_pairs(
+        features,
+        [p.outlet for p in pieces],
+        neighbors=neighbors,
+        floor=CANDIDATE_FLOOR,
+        word_weight=word_weight / total,
+        anchor_weight=anchor_weight / total,
+    )
+    scores, chars = pair_scores(features, ii, jj, word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight)
+    words = [[t.norm for t in toks if t.kind != "punct"] for toks in piece_tokens]
+    scores = refine_near_copies(scores, chars, ii, jj, words, near_copy=near_copy, band=(0.0, max(threshold, 0.9)))
+    return (ii, jj, scores), [not t for t in truncated.tolist()]

@@ -1,0 +1,179 @@
+"""Clause cutting: split content sentences into clause-level pieces before alignment (private).
+
+A piece is a ``[start, end)`` slice of one sentence; the pieces of a sentence partition its
+text (white space between pieces belongs to none). Cuts are made at clause cues:
+
+- after ``;`` and after a ``:`` that introduces more words;
+- at the boundary of a quotation introduced by punctuation (``said: "..."``, ``"...," she
+  said``), never around a quotation embedded in a clause (``the plant "met every standard"``);
+- after a comma followed by a clause opener (``, which``, ``, while``, ``, and``, ``, but``,
+  ``, according``, a participle such as ``, releasing``);
+- before a bare coordinating conjunction followed by a participle or a new subject
+  (``... toluene and forcing ...``).
+
+A cut is kept only where both pieces carry content (at least ``min_words`` content words);
+attributions (``she said``, ``according to the report``) are not pieces of their own but stay
+with the clause they attribute.
+
+Public (to the package) names: :func:`cut_sentence`, :data:`STOPWORDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .document import Quotation, Sentence, Token
+
+__all__ = ["STOPWORDS", "SPEECH_VERBS", "cut_sentence", "content_words"]
+
+#: Function words that carry no content of their own (compared with ``Token.norm``).
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves 's ' " - itself upon onto via per amid among whether
+    however though although yet since unless""".split()
+)
+
+#: Verbs that attribute speech; a short piece built around one is an attribution.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """said says say told tells added adds wrote writes according stated states asked asks explained
+    explains noted notes argued argues claimed claims insisted insists reported reports announced
+    announces warned warns acknowledged acknowledges recalled declared confirmed confirms replied
+    continued commented remarked suggested read reads""".split()
+)
+
+_COMMA_OPENERS = frozenset(
+    """which while whereas although though but and or yet so because whose where according
+    including adding saying citing""".split()
+)
+_CONJUNCTIONS = frozenset({"and", "but", "yet", "while", "whereas"})
+_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
+def content_words(tokens: Sequence[Token]) -> int:
+    """How many tokens are words or numbers that are not function words."""
+    return sum(1 for t in tokens if t.kind != "punct" and t.norm not in STOPWORDS)
+
+
+def _is_participle(token: Token) -> bool:
+    n = token.norm
+    return token.kind == "word" and len(n) > 5 and n.endswith("ing") and n not in {"morning", "evening", "during", "nothing", "something", "anything", "everything", "building", "meeting", "thing"}
+
+
+def _is_attribution(tokens: Sequence[Token], after_quote: bool = False) -> bool:
+    """A piece whose point is to say who said something (``Sessions told the prosecutors``).
+
+    After a quotation, any piece with a speech verb among its first five words is one
+    (``said Dana Whitcombe, deputy director of ...``); elsewhere only short ones are.
+    """
+    words = [t for t in tokens if t.kind != "punct"]
+    if not words:
+        return False
+    if words[0].norm == "according":
+        return True
+    if after_quote and any(t.norm in SPEECH_VERBS for t in words[:5]):
+        return True
+    return len(words) <= 9 and any(t.norm in SPEECH_VERBS for t in words) and content_words(words) <= 5
+
+
+def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> list[int]:
+    """Candidate cut offsets: the start of a piece that is not the first of the sentence."""
+    toks = sentence.tokens
+    cuts: set[int] = set()
+    inside = [(q.start, q.end) for q in quotations if q.mark_start < sentence.end and q.mark_end > sentence.start]
+    headline = sentence.text[-1:] not in ".!?\"'”’)"
+    for k, t in enumerate(toks[:-1]):
+        nxt = toks[k + 1]
+        if any(a <= nxt.start < b for a, b in inside):
+            continue  # a quotation is kept whole
+        if headline and t.text == ",":
+            cuts.add(nxt.start)
+        elif t.kind == "punct" and t.text == ";":
+            cuts.add(nxt.start)
+        elif headline:
+            continue  # a headline's colon follows a label ("DOJ IG: ...")
+        elif t.kind == "punct" and t.text == ":" and nxt.kind != "punct" or (t.text == ":" and nxt.text in "\"“'‘"):
+            cuts.add(nxt.start)
+        elif t.kind == "punct" and t.text in ",—–" and (nxt.norm in _COMMA_OPENERS or _is_participle(nxt)):
+            cuts.add(nxt.start)
+        elif t.kind == "word" and t.norm in _CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
+            if _is_participle(nxt) or nxt.norm in _SUBJECTS:
+                cuts.add(t.start)
+    for q in quotations:
+        if q.mark_end <= sentence.start or q.mark_start >= sentence.end:
+            continue
+        before = sentence.text[: max(0, q.mark_start - sentence.start)].rstrip()
+        introduced = not before or before[-1] in ":,;—–"
+        if not introduced:
+            continue
+        if sentence.start < q.mark_start:
+            cuts.add(q.mark_start)
+        if q.mark_end < sentence.end:
+            # the piece after a closing mark starts at the next token (a comma stays inside)
+            for t in toks:
+                if t.start >= q.mark_end and not (t.kind == "punct" and t.text in ",.;:!?"):
+                    cuts.add(t.start)
+                    break
+    return sorted(c for c in cuts if sentence.start < c < sentence.end)
+
+
+def cut_sentence(
+    sentence: Sentence, quotations: Sequence[Quotation] = (), *, min_words: int = 3
+) -> list[tuple[int, int]]:
+    """Cut a sentence into clause-level pieces; return their ``(start, end)`` text offsets.
+
+    The pieces are in text order, do not overlap, are stripped of surrounding white space and
+    together cover every non-space character of the sentence.
+    """
+    cuts = _cut_points(sentence, quotations)
+    headline = sentence.text[-1:] not in ".!?\"'”’)"
+    bounds = [sentence.start, *cuts, sentence.end]
+    pieces: list[list[int]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        toks = [t for t in sentence.tokens if a <= t.start < b]
+        if toks:
+            pieces.append([a, b])
+    if len(pieces) <= 1:
+        return [_strip(sentence, sentence.start, sentence.end)]
+
+    def tokens_of(p: list[int]) -> list[Token]:
+        return [t for t in sentence.tokens if p[0] <= t.start < p[1]]
+
+    def quoted(p: list[int]) -> bool:
+        return any(q.mark_start <= p[0] and q.mark_end >= _strip(sentence, *p)[1] for q in quotations) or any(
+            p[0] <= q.mark_start and q.mark_end <= p[1] and (q.mark_end - q.mark_start) * 2 > p[1] - p[0]
+            for q in quotations
+        )
+
+    # attributions join the quotation before them (or after them, if none is before)
+    changed = True
+    while changed and len(pieces) > 1:
+        changed = False
+        for i, p in enumerate(pieces):
+            toks = tokens_of(p)
+            small = content_words(toks) < (2 if headline else min_words)
+            attribution = _is_attribution(toks, after_quote=i > 0 and quoted(pieces[i - 1]))
+            if not (small or attribution):
+                continue
+            if i == 0:
+                j = 1
+            elif attribution and i + 1 < len(pieces) and quoted(pieces[i + 1]) and not quoted(pieces[i - 1]):
+                j = i + 1
+            else:
+                j = i - 1
+            lo, hi = min(i, j), max(i, j)
+            pieces[lo:hi + 1] = [[pieces[lo][0], pieces[hi][1]]]
+            changed = True
+            break
+    return [_strip(sentence, a, b) for a, b in pieces]
+
+
+def _strip(sentence: Sentence, a: int, b: int) -> tuple[int, int]:
+    seg = sentence.text[a - sentence.start:b - sentence.start]
+    lead = len(seg) - len(seg.lstrip())
+    trail = len(seg) - len(seg.rstrip())
+    return a + lead, b - trail

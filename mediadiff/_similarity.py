@@ -1,0 +1,283 @@
+"""Scoring kernels for alignment (private): features of clause pieces and pairwise scores.
+
+A piece is described by three sparse blocks, each L2-normalised TF-IDF:
+
+- words: crude stems of its content words and canonical numbers ("9,000" -> ``9000``,
+  "Fourteen" -> ``14``);
+- characters: ``char_wb`` 3-5-grams of its lower-cased text (survives inflection and spelling);
+- anchors: named entities (capitalised words), numbers and word trigrams of quoted speech.
+
+Each block of a piece is mixed with the same block of its sentence (``context``): the
+similarity of two pieces is ``(1 - context) * sim(pieces) + context * sim(sentences)``.
+Candidate pairs come from a chunked sparse product (top ``neighbors`` per piece), never from
+all pairs; exact scores are then computed for the candidates only, and
+``difflib.SequenceMatcher(autojunk=False)`` refines near-copies.
+
+scikit-learn and scipy are imported inside the functions so that importing mediadiff stays fast.
+
+Names: :func:`piece_terms`, :func:`anchor_terms`, :func:`build_features`,
+:func:`candidate_pairs`, :func:`pair_scores`, :func:`refine_near_copies`, :class:`Features`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from ._clauses import STOPWORDS
+from .document import Token
+
+__all__ = [
+    "Features",
+    "anchor_terms",
+    "build_features",
+    "candidate_pairs",
+    "pair_scores",
+    "piece_terms",
+    "refine_near_copies",
+    "stem",
+]
+
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"})
+_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
+
+
+def stem(norm: str) -> str:
+    """A crude stem: possessive and one common suffix stripped, then the first seven letters.
+
+    >>> stem("inspectors"), stem("inspection"), stem("evacuated"), stem("evacuation")
+    ('inspect', 'inspect', 'evacuat', 'evacuat')
+    """
+    if norm.endswith("'s") or norm.endswith("s'"):
+        norm = norm[:-2] if norm.endswith("'s") else norm[:-1]
+    for suffix in _SUFFIXES:
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 4:
+            norm = norm[: -len(suffix)]
+            break
+    return norm[:7]
+
+
+def _number(token: Token) -> str | None:
+    if token.kind == "number":
+        return re.sub(r"(?<=\d),(?=\d)", "", token.norm)
+    return _NUMBER_WORDS.get(token.norm)
+
+
+def piece_terms(tokens: Sequence[Token]) -> list[str]:
+    """The word terms of a piece: stems of content words and canonical numbers."""
+    out = []
+    for t in tokens:
+        if t.kind == "punct":
+            continue
+        num = _number(t)
+        if num is not None:
+            out.append(num)
+        elif t.norm not in STOPWORDS and len(t.norm) > 1:
+            out.append(stem(t.norm))
+    return out
+
+
+def anchor_terms(tokens: Sequence[Token], quoted: Sequence[tuple[int, int]] = (), first: int = -1) -> list[str]:
+    """Anchor terms: ``n:`` numbers, ``e:`` capitalised words (not the sentence's first word, not
+    function words) and ``q:`` word trigrams inside the ``quoted`` character ranges."""
+    out = []
+    for t in tokens:
+        if t.kind == "punct":
+            continue
+        num = _number(t)
+        if num is not None:
+            out.append("n:" + num)
+        elif t.text[:1].isupper() and t.start != first and t.norm not in STOPWORDS:
+            out.append("e:" + stem(t.norm))
+    for a, b in quoted:
+        words = [t.norm for t in tokens if t.kind != "punct" and a <= t.start < b]
+        out.extend("q:" + " ".join(words[i:i + 3]) for i in range(len(words) - 2))
+    return out
+
+
+@dataclass(frozen=True)
+class Features:
+    """Row-normalised sparse feature blocks of the pieces (context already mixed in)."""
+
+    words: Any
+    chars: Any
+    anchors: Any
+    has_anchors: Any  # numpy bool array, one per piece
+
+
+def _with_context(vectorizer: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float) -> Any:
+    from scipy import sparse
+
+    p = vectorizer.fit_transform(pieces)
+    s = vectorizer.transform(sentences)[list(owner)]
+    if context <= 0:
+        return p.tocsr()
+    return sparse.hstack([p * (1 - context) ** 0.5, s * context**0.5], format="csr")
+
+
+def build_features(
+    piece_words: Sequence[list[str]],
+    piece_text: Sequence[str],
+    piece_anchors: Sequence[list[str]],
+    sentence_words: Sequence[list[str]],
+    sentence_text: Sequence[str],
+    sentence_anchors: Sequence[list[str]],
+    owner: Sequence[int],
+    *,
+    context: float,
+) -> Features:
+    """TF-IDF blocks for the pieces; ``owner[i]`` is the sentence of piece ``i``."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def identity(x: list[str]) -> list[str]:
+        return x
+
+    words = _with_context(
+        TfidfVectorizer(analyzer=identity, sublinear_tf=True, dtype=np.float32), piece_words, sentence_words, owner, context
+    )
+    chars = _with_context(
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True, dtype=np.float32),
+        piece_text,
+        sentence_text,
+        owner,
+        context,
+    )
+    if any(piece_anchors) or any(sentence_anchors):
+        anchors = _with_context(
+            TfidfVectorizer(analyzer=identity, sublinear_tf=True, dtype=np.float32),
+            piece_anchors,
+            sentence_anchors,
+            owner,
+            context,
+        )
+    else:
+        from scipy import sparse
+
+        anchors = sparse.csr_matrix((len(piece_words), 1), dtype=np.float32)
+    has = np.asarray(anchors.getnnz(axis=1) > 0)
+    return Features(words=words, chars=chars, anchors=anchors, has_anchors=has)
+
+
+def candidate_pairs(
+    features: Features,
+    group: Sequence[int],
+    *,
+    neighbors: int,
+    floor: float,
+    word_weight: float,
+    anchor_weight: float,
+    chunk: int = 512,
+) -> tuple[Any, Any, Any]:
+    """Pairs ``(i, j)``, ``i < j``, of pieces of different groups (outlets) worth scoring.
+
+    For every piece, the ``neighbors`` pieces of other outlets with the highest word+anchor
+    similarity at or above ``floor`` (a chunked sparse product: memory stays bounded). Returns
+    ``(I, J, truncated)``, where ``truncated[i]`` says that piece ``i`` had more candidates
+    than were kept.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    x = sparse.hstack([features.words * word_weight**0.5, features.anchors * anchor_weight**0.5], format="csr")
+    xt = x.T.tocsr()
+    grp = np.asarray(group)
+    n = x.shape[0]
+    rows_out: list[Any] = []
+    cols_out: list[Any] = []
+    truncated = np.zeros(n, dtype=bool)
+    for lo in range(0, n, chunk):
+        prod = (x[lo:lo + chunk] @ xt).tocsr()
+        prod.sort_indices()
+        for r in range(prod.shape[0]):
+            i = lo + r
+            a, b = prod.indptr[r], prod.indptr[r + 1]
+            cols = prod.indices[a:b]
+            vals = prod.data[a:b]
+            keep = (vals >= floor) & (grp[cols] != grp[i])
+            cols = cols[keep]
+            vals = vals[keep]
+            if len(cols) > neighbors:
+                truncated[i] = True
+                # stable: highest value first, ties by column index
+                order = np.lexsort((cols, -vals))[:neighbors]
+                cols = cols[order]
+            rows_out.append(np.full(len(cols), i, dtype=np.int64))
+            cols_out.append(cols.astype(np.int64))
+    if not rows_out:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, truncated
+    ri = np.concatenate(rows_out)
+    ci = np.concatenate(cols_out)
+    lo_ = np.minimum(ri, ci)
+    hi_ = np.maximum(ri, ci)
+    pairs = np.unique(lo_ * n + hi_)
+    return pairs // n, pairs % n, truncated
+
+
+def _rowwise(m: Any, i: Any, j: Any, chunk: int = 20000) -> Any:
+    import numpy as np
+
+    out = np.empty(len(i), dtype=np.float64)
+    for lo in range(0, len(i), chunk):
+        a = m[i[lo:lo + chunk]]
+        b = m[j[lo:lo + chunk]]
+        out[lo:lo + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
+def pair_scores(
+    features: Features,
+    i: Any,
+    j: Any,
+    *,
+    word_weight: float,
+    char_weight: float,
+    anchor_weight: float,
+) -> tuple[Any, Any]:
+    """Scores in [0, 1] of the pairs ``(i[k], j[k])`` and their character similarities.
+
+    The anchor block counts only when both pieces have anchors; otherwise its weight is shared
+    out between the other two blocks in proportion.
+    """
+    import numpy as np
+
+    w = _rowwise(features.words, i, j)
+    c = _rowwise(features.chars, i, j)
+    a = _rowwise(features.anchors, i, j)
+    both = features.has_anchors[i] & features.has_anchors[j]
+    total = word_weight + char_weight + anchor_weight
+    with_a = (word_weight * w + char_weight * c + anchor_weight * a) / total
+    without = (word_weight * w + char_weight * c) / max(word_weight + char_weight, 1e-12)
+    score = np.where(both, with_a, without)
+    return np.clip(score, 0.0, 1.0), c
+
+
+def refine_near_copies(
+    scores: Any, chars: Any, i: Any, j: Any, tokens: Sequence[Sequence[str]], *, near_copy: float, band: tuple[float, float]
+) -> Any:
+    """Raise the score of near-copies to their difflib ratio.
+
+    Only pairs whose character similarity reaches ``near_copy`` and whose score lies in ``band``
+    (where the decision could change) go through ``SequenceMatcher(autojunk=False)`` over
+    their word forms.
+    """
+    import numpy as np
+
+    out = scores.copy()
+    todo = np.nonzero((chars >= near_copy) & (scores >= band[0]) & (scores < band[1]))[0]
+    for k in todo:
+        ratio = SequenceMatcher(None, tokens[i[k]], tokens[j[k]], autojunk=False).ratio()
+        if ratio > out[k]:
+            out[k] = ratio
+    return out
