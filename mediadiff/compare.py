@@ -106,16 +106,35 @@ def _check_articles(articles: Sequence[Article | Document], minimum: int) -> tup
     return documents
 
 
+# The commonest English function words: in English news they make up about 40% of the words.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    """the a an of to in and or but on at for with by from as is are was were be been has have had
+    that this it its he she they his her their said says not will would can could which who""".split()
+)
+
+#: Below this share of English function words (in a text of 30 words or more) we warn "not English?".
+ENGLISH_SHARE_THRESHOLD = 0.12
+
+
 def _content_warnings(documents: Sequence[Document]) -> list[str]:
-    """Warnings about usable but doubtful input (very short, no content, identical texts)."""
+    """Warnings about usable but doubtful input: legacy encoding, very short, not English, identical."""
     notes = []
     seen: dict[str, str] = {}
     for d in documents:
-        n_words = sum(len(s.words) for s in d.content_sentences)
-        if n_words == 0:
+        words = [t.norm for s in d.content_sentences for t in s.words]
+        if d.article.encoding in ("cp1252", "latin-1"):
+            notes.append(f"{d.outlet}: not valid UTF-8, decoded with the legacy fallback {d.article.encoding}")
+        if not words:
             notes.append(f"{d.outlet}: no content left after boilerplate removal")
-        elif n_words < 40:
-            notes.append(f"{d.outlet}: very short article ({n_words} words); findings may be thin")
+        elif len(words) < 40:
+            notes.append(f"{d.outlet}: very short article ({len(words)} words); findings may be thin")
+        if len(words) >= 30:
+            share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+            if share < ENGLISH_SHARE_THRESHOLD:
+                notes.append(
+                    f"{d.outlet}: does not look like English ({share:.0%} common English words); "
+                    "the lexicon and the hedging/attribution cues are English"
+                )
         key = " ".join(d.text.split())
         if key in seen:
             notes.append(f"{d.outlet}: same text as {seen[key]}")
@@ -230,11 +249,12 @@ def compare(
 
 @dataclass(frozen=True)
 class Analysis:
-    """What mediadiff can say of one article alone: loaded language and readability."""
+    """What mediadiff can say of one article alone: loaded language (content only) and readability."""
 
     document: Document
     loaded_language: tuple[Any, ...]
     readability: dict[str, Any]
+    warnings: tuple[str, ...] = ()
 
 
 def analyze(article: Article, *, lexicon: Any = None) -> Analysis:
@@ -246,8 +266,13 @@ def analyze(article: Article, *, lexicon: Any = None) -> Analysis:
     from .segment import segment
 
     document = segment(article)
-    return Analysis(
-        document=document,
-        loaded_language=tuple(detect_loaded_language(article.text, lexicon=lexicon)),
-        readability=readability(document),
-    )
+    notes = _content_warnings([document])
+    for note in notes:
+        warnings.warn(note, InputWarning, stacklevel=2)
+    content = [(s.start, s.end) for s in document.content_sentences]
+    spans = [
+        span for span in detect_loaded_language(article.text, lexicon=lexicon)
+        if any(a <= span.start and span.end <= b for a, b in content)
+    ]
+    return Analysis(document=document, loaded_language=tuple(spans), readability=readability(document),
+                    warnings=tuple(notes))

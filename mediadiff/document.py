@@ -102,7 +102,8 @@ class Article:
 
     ``text`` is the original text as decoded and is never modified: every offset that mediadiff
     reports points into it. ``outlet`` is the outlet's id (unique within a comparison); ``name``
-    is its display name (defaults to the id).
+    is its display name (defaults to the id); ``encoding`` is how :func:`mediadiff.load`
+    decoded the file (None for articles made in code).
     """
 
     outlet: str
@@ -112,6 +113,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     source_path: str | None = None
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
         where = f" ({self.source_path})" if self.source_path else ""
@@ -119,7 +121,7 @@ class Article:
             raise InputError(f"article{where}: the outlet id must be a non-empty string, got {self.outlet!r}")
         if not isinstance(self.text, str):
             raise InputError(f"article {self.outlet!r}{where}: text must be a string, got {type(self.text).__name__}")
-        for name in ("title", "name", "url", "published", "source_path"):
+        for name in ("title", "name", "url", "published", "source_path", "encoding"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 raise InputError(

@@ -31,6 +31,7 @@ SUPPORTED_EXTENSIONS
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import csv
 import io
 import json
@@ -238,17 +239,17 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
-    text, _ = decode(data, source=source)
+    text, encoding = decode(data, source=source)
     if not text.strip():
         raise InputError(f"{source}: the file is empty" if not text else f"{source}: the file holds only white space")
     stem = p.stem
     if ext in (".txt", ".md"):
-        return [Article(outlet=stem, text=text, title=_title_of_plain_text(text), source_path=source)]
+        return [Article(outlet=stem, text=text, title=_title_of_plain_text(text), source_path=source, encoding=encoding)]
     if ext in (".html", ".htm"):
         visible, title = html_to_text(text)
         if not visible.strip():
             raise InputError(f"{source}: the HTML page has no visible text")
-        return [Article(outlet=stem, text=visible, title=title, source_path=source)]
+        return [Article(outlet=stem, text=visible, title=title, source_path=source, encoding=encoding)]
     records: list[tuple[str, Any]] = []
     if ext == ".json":
         try:
@@ -278,7 +279,8 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
     articles = []
     for i, (where, record) in enumerate(records):
         default = stem if i == 0 else f"{stem}-{i + 1}"
-        articles.append(_article_from_record(record, source=source, where=where, default_outlet=default))
+        article = _article_from_record(record, source=source, where=where, default_outlet=default)
+        articles.append(dataclasses.replace(article, encoding=encoding))
     return articles
 
 
