@@ -238,6 +238,11 @@ def test_loaded_spans_respect_quotation_marks(story_dir):
         s, e = _span(texts, x)
         inside = _inside_quotes(texts[x["outlet"]], s)
         assert inside == x["in_quote"], x
+    # a counterpart is plain wording that another outlet of the story really uses
+    for x in gold["loaded"]:
+        if x["counterpart"] is not None:
+            others = [t.lower() for o, t in texts.items() if o != x["outlet"]]
+            assert any(x["counterpart"].lower() in t for t in others), x
     # loaded spans are content, not boilerplate
     for x in gold["loaded"]:
         s, e = _span(texts, x)
