@@ -1,0 +1,422 @@
+"""Conflicts: values that disagree between outlets within one passage.
+
+In every passage two or more outlets carry, the values each member states are read from its
+tokens and compared slot by slot:
+
+``number``     counts with their unit ("312 residents" vs "about 400 people"); people-like units
+               (residents, people, families, households, homes...) share one slot.
+``money``      sums of money ("$4.2 million" vs "$4 million").
+``percent``    percentages and fractions ("18 percent", "nearly a fifth", "a quarter").
+``date``       calendar dates ("March 11" vs "March 12"), weekdays and years.
+``vagueness``  an exact figure against a vague one for the same unit ("nearly 3,000 children" vs
+               "thousands of families").
+``title``      a person's title or role ("deputy director" vs "director").
+``name``       the same person named differently ("Whitcombe" vs "Whitcomb").
+
+Numbers written in words or with separators are normalised ("fourteen", "3,100", "$4.2 million",
+"a fifth" = 20 percent). Qualifiers widen a value into a range before comparing: "nearly X" is
+[0.85X, X], "about/roughly/some/an estimated X" is X ± 15%, "at least/more than X" is X or more,
+"up to/fewer than X" is X or less; an unqualified figure is exact. Two values conflict when
+their ranges do not meet.
+
+Public names
+------------
+Conflict        one disagreement in one passage, with every outlet's value for that slot.
+ConflictValue   one outlet's value: span, normalised value, unit, qualifier.
+find_conflicts  Alignment -> list of Conflict, by passage order, then kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from ..align import Alignment
+from ..document import Document, Token
+from ._common import RANK_WORDS, TITLE_WORDS, member_tokens, read_number
+
+__all__ = ["Conflict", "ConflictValue", "find_conflicts"]
+
+ConflictKind = Literal["number", "money", "percent", "date", "vagueness", "title", "name"]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """One outlet's value in a conflict; ``start``/``end``/``text`` point into its article.
+
+    ``value`` is the normalised value (a number, a date as "MM-DD", a title or a name),
+    ``low``/``high`` the range it allows after qualifiers (``None`` for non-numbers), ``unit``
+    the unit or slot compared, ``qualifier`` the word that widened it ("nearly", "about"...).
+    """
+
+    outlet: str
+    start: int
+    end: int
+    text: str
+    value: float | str
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Values that disagree within one passage. ``values`` holds every outlet's value for the
+    slot (agreeing ones too), sorted by outlet id and offset."""
+
+    kind: ConflictKind
+    passage: str
+    unit: str
+    values: tuple[ConflictValue, ...]
+    explanation: str
+
+
+_PEOPLE = frozenset(
+    """people person persons resident residents child children kid kids family families household households
+    home homes adult adults official officials employee employees worker workers patient patients student
+    students prosecutor prosecutors officer officers immigrant immigrants migrant migrants parent parents
+    victim victims customer customers member members voter voters individual individuals""".split()
+)
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                "oct": 10, "nov": 11, "dec": 12})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_VAGUE = {"thousands": (1_000, 99_999), "hundreds": (100, 999), "dozens": (24, 99), "millions": (1e6, 1e9),
+          "scores": (40, 200), "tens": (10, 99), "several": (3, 9), "many": (10, None), "numerous": (10, None)}
+_APPROX = frozenset("about around roughly approximately some estimated nearly almost approximate".split())
+_AT_LEAST = frozenset("least more over above exceeding".split())
+_AT_MOST = frozenset("most fewer less under below".split())
+_PERCENT = frozenset("percent per cent %".split())
+_SKIP_UNITS = frozenset("of and or to a an the p.m a.m pm am".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    kind: str  # number / money / percent / date / vague
+    unit: str
+    value: float | str
+    low: float | None
+    high: float | None
+    start: int
+    end: int
+    qualifier: str
+
+
+def _unit_key(word: str) -> str:
+    w = word.lower()
+    if w in _PEOPLE:
+        return "people"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _qualify(tokens: Sequence[Token], i: int, value: float) -> tuple[float, float, str, int]:
+    """Range allowed by the qualifier before ``tokens[i]``, the qualifier and its first index."""
+    prev = [t.norm for t in tokens[max(0, i - 2):i]]
+    if prev and prev[-1] in ("an", "a") and len(prev) == 2 and prev[0] in _APPROX:
+        prev = prev[:1]
+    last = prev[-1] if prev else ""
+    first = i - 1
+    if last in ("nearly", "almost"):
+        return 0.85 * value, value, last, first
+    if last in _APPROX:
+        return 0.85 * value, 1.15 * value, last, first
+    if last == "estimated" or (len(prev) == 2 and prev[0] == "an" and prev[1] == "estimated"):
+        return 0.85 * value, 1.15 * value, "estimated", first
+    if len(prev) == 2 and prev[1] in ("than", "least") and prev[0] in ("more", "at", "fewer", "less"):
+        if prev[0] in ("more", "at"):
+            return value, float("inf"), " ".join(prev), i - 2
+        return 0.0, value, " ".join(prev), i - 2
+    if last in ("over", "above"):
+        return value, float("inf"), last, first
+    if last in ("under", "below"):
+        return 0.0, value, last, first
+    if len(prev) == 2 and prev == ["up", "to"]:
+        return 0.0, value, "up to", i - 2
+    return value, value, "", i
+
+
+def _values(tokens: Sequence[Token]) -> list[_Value]:
+    """The numbers, sums, percentages, dates and vague quantities stated in ``tokens``."""
+    out: list[_Value] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        norm = t.norm.rstrip(".")
+        # dates: "March 11", "Oct. 28"
+        if norm in _MONTHS and t.text[:1].isupper():
+            j = i + 1
+            if j < n and tokens[j].text == ".":
+                j += 1
+            if j < n and tokens[j].kind == "number":
+                day = read_number(tokens, j)
+                if day and 1 <= day[0] <= 31 and float(day[0]).is_integer():
+                    out.append(_Value("date", "day", f"{_MONTHS[norm]:02d}-{int(day[0]):02d}", None, None,
+                                      t.start, tokens[j].end, ""))
+                    i = j + 1
+                    continue
+        if norm in _WEEKDAYS:
+            out.append(_Value("date", "weekday", norm, None, None, t.start, t.end, ""))
+            i += 1
+            continue
+        if norm in _VAGUE and i + 2 < n and tokens[i + 1].norm == "of" and tokens[i + 2].kind == "word":
+            lo, hi = _VAGUE[norm]
+            out.append(_Value("vague", _unit_key(tokens[i + 2].norm), norm, lo, hi if hi is not None else float("inf"),
+                              t.start, tokens[i + 2].end, norm))
+            i += 3
+            continue
+        got = read_number(tokens, i) if norm not in ("a", "an", "one") or _fraction_follows(tokens, i) else None
+        if got is None:
+            i += 1
+            continue
+        value, j = got
+        money = i > 0 and tokens[i - 1].text in "$€£"
+        start_tok = i - 1 if money else i
+        if money:
+            kind, unit = "money", tokens[i - 1].text
+        elif j < n and tokens[j].norm in _PERCENT:
+            kind, unit = "percent", "percent"
+            j += 1
+            if j < n and tokens[j - 1].norm == "per" and tokens[j].norm == "cent":
+                j += 1
+        elif tokens[i].kind == "word" and value < 1:
+            kind, unit, value = "percent", "percent", round(value * 100, 6)
+        elif tokens[i].kind == "number" and 1900 <= value <= 2100 and float(value).is_integer() and "," not in t.text \
+                and (j >= n or tokens[j].kind != "word" or tokens[j].norm in _SKIP_UNITS or not tokens[j].text[:1].islower()):
+            kind, unit = "date", "year"
+        elif j < n and tokens[j].kind == "word" and tokens[j].start == tokens[j - 1].end + 1 \
+                and tokens[j].norm not in _SKIP_UNITS and tokens[j].text[:1].islower():
+            kind, unit = "number", _unit_key(tokens[j].norm)
+            j += 1
+        else:
+            i = max(j, i + 1)
+            continue
+        if kind == "date":
+            out.append(_Value("date", "year", str(int(value)), None, None, t.start, tokens[j - 1].end, ""))
+            i = j
+            continue
+        low, high, qualifier, q_start = _qualify(tokens, start_tok, value)
+        if qualifier:
+            start_tok = q_start
+        out.append(_Value(kind, unit, value, low, high, tokens[start_tok].start, tokens[j - 1].end, qualifier))
+        i = j
+    return out
+
+
+def _fraction_follows(tokens: Sequence[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].norm in ("half", "third", "quarter", "fifth", "tenth", "dozen")
+
+
+def _meets(a: _Value, b: _Value) -> bool:
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return a.value == b.value
+    return a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
+
+
+# ---------------------------------------------------------------------------------------------
+# people: names and titles
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    first: str
+    surname: str
+    title: tuple[str, ...]
+    title_start: int
+    title_end: int
+    start: int
+    end: int
+
+
+def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_Person]:
+    out: list[_Person] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        if not _is_name(t, sentence_starts):
+            i += 1
+            continue
+        j = i
+        while j < n and (_is_name(tokens[j], sentence_starts) or (j > i and _initial(tokens[j]))):
+            j += 1
+        name = [x for x in tokens[i:j] if not _initial(x)]
+        if len(name) < 2:
+            i = max(j, i + 1)
+            continue
+        # title before: "DEP Director Dana Whitcombe", "Spokesman Martin Oyelaran"
+        k = i
+        while k > 0 and tokens[k - 1].norm in TITLE_WORDS and tokens[k - 1].kind == "word":
+            k -= 1
+        title = [x for x in tokens[k:i]]
+        # title after: "Dana Whitcombe, deputy director of ..."
+        if not title and j + 1 < n and tokens[j].text == ",":
+            m = j + 1
+            if m < n and tokens[m].norm in ("the", "a", "an"):
+                m += 1
+            after = []
+            while m < n and tokens[m].norm in TITLE_WORDS:
+                after.append(tokens[m])
+                m += 1
+            title = after
+        words = tuple(x.norm for x in title)
+        out.append(_Person(name[0].norm, name[-1].norm, words, title[0].start if title else -1,
+                           title[-1].end if title else -1, tokens[i].start, tokens[j - 1].end))
+        i = j
+    return out
+
+
+def _core(title: tuple[str, ...]) -> frozenset[str]:
+    """The words of a title that say what the job is ("former" and "then" say when)."""
+    return frozenset(w for w in title if w not in ("former", "then", "now", "the"))
+
+
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two titles can name the same job: one is a shortening of the other, without
+    dropping a rank word ("deputy attorney general" ~ "deputy", but not "deputy director" ~ "director")."""
+    if not (a <= b or b <= a):
+        return False
+    return not ((a ^ b) & RANK_WORDS)
+
+
+_NOT_NAMES = frozenset(
+    """the a an in on at of for to from by with and or but as after before when while if this that these those
+    his her their its our new former then now mr mrs ms dr""".split()
+)
+
+
+def _initial(t: Token) -> bool:
+    return len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
+
+
+def _is_name(t: Token, sentence_starts: frozenset[int]) -> bool:
+    return (t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() and len(t.text) > 1
+            and t.text.isalpha() and t.norm not in _NOT_NAMES
+            and t.norm not in TITLE_WORDS and t.norm.rstrip(".") not in _MONTHS and t.norm not in _WEEKDAYS
+            and "’" not in t.text and "'" not in t.text)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _value_text(doc: Document, start: int, end: int) -> str:
+    return doc.text[start:end]
+
+
+def find_conflicts(alignment: Alignment) -> list[Conflict]:
+    """Find values that disagree between outlets within each passage.
+
+    Returns one :class:`Conflict` per passage and slot that disagrees, sorted by passage order,
+    then kind, then unit.
+
+    Examples
+    --------
+    >>> from mediadiff.align import align
+    >>> from mediadiff.document import Article
+    >>> a = align([Article("a", "The fire destroyed 12 homes on Monday."),
+    ...            Article("b", "The fire destroyed about 40 homes on Monday.")], threshold=0.4)
+    >>> [(c.kind, [v.text for v in c.values]) for c in find_conflicts(a)]
+    [('number', ['12 homes', 'about 40 homes'])]
+    """
+    docs = {d.outlet: d for d in alignment.documents}
+    starts = {o: frozenset(s.tokens[0].start for s in d.sentences if s.tokens) for o, d in docs.items()}
+    found: list[Conflict] = []
+    for p in alignment.passages:
+        if p.support < 2:
+            continue
+        values: list[tuple[str, _Value]] = []
+        people: list[tuple[str, _Person]] = []
+        for m in p.members:
+            toks = member_tokens(docs[m.outlet], m, words_only=False)
+            values.extend((m.outlet, v) for v in _values(toks))
+            words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
+            if words and sum(t.text[:1].isupper() for t in words) / len(words) <= 0.6:  # not a headline
+                people.extend((m.outlet, x) for x in _people(toks, starts[m.outlet]))
+        found.extend(_numeric_conflicts(p.id, values, docs))
+        found.extend(_people_conflicts(p.id, people, docs))
+    order = {p.id: i for i, p in enumerate(alignment.passages)}
+    found.sort(key=lambda c: (order[c.passage], c.kind, c.unit, [(v.outlet, v.start) for v in c.values]))
+    return found
+
+
+def _cv(doc: Document, outlet: str, v: _Value) -> ConflictValue:
+    return ConflictValue(outlet, v.start, v.end, doc.text[v.start:v.end], v.value, v.low, v.high, v.unit, v.qualifier)
+
+
+def _numeric_conflicts(pid: str, values: list[tuple[str, _Value]], docs: dict[str, Document]) -> list[Conflict]:
+    out = []
+    slots: dict[tuple[str, str], list[tuple[str, _Value]]] = {}
+    for outlet, v in values:
+        kind = "number" if v.kind == "vague" else v.kind
+        slots.setdefault((kind, v.unit), []).append((outlet, v))
+    for (kind, unit), items in sorted(slots.items()):
+        items.sort(key=lambda x: (x[0], x[1].start))
+        if len({o for o, _ in items}) < 2:
+            continue
+        exact = [(o, v) for o, v in items if v.kind != "vague"]
+        vague = [(o, v) for o, v in items if v.kind == "vague"]
+        # two outlets clash when none of one's values meets any of the other's
+        per_outlet: dict[str, list[_Value]] = {}
+        for o, v in exact:
+            per_outlet.setdefault(o, []).append(v)
+        names = sorted(per_outlet)
+        clash = any(
+            not any(_meets(a, b) for a in per_outlet[oa] for b in per_outlet[ob])
+            for ia, oa in enumerate(names) for ob in names[ia + 1:]
+        )
+        if clash:
+            texts = ", ".join(f"{o}: {docs[o].text[v.start:v.end]}" for o, v in exact)
+            out.append(Conflict(kind, pid, unit, tuple(_cv(docs[o], o, v) for o, v in exact),  # type: ignore[arg-type]
+                                f"Outlets give different figures for the same thing ({texts})."))
+        if any(ov != oe for ov, _ in vague for oe, _ in exact):
+            texts = ", ".join(f"{o}: {docs[o].text[v.start:v.end]}" for o, v in items)
+            out.append(Conflict("vagueness", pid, unit, tuple(_cv(docs[o], o, v) for o, v in items),
+                                f"Some outlets give an exact figure where others stay vague ({texts})."))
+    return out
+
+
+def _people_conflicts(pid: str, people: list[tuple[str, _Person]], docs: dict[str, Document]) -> list[Conflict]:
+    out = []
+    by_surname: dict[str, list[tuple[str, _Person]]] = {}
+    for outlet, x in people:
+        by_surname.setdefault(x.surname, []).append((outlet, x))
+    for surname, items in sorted(by_surname.items()):
+        titled = [(o, x) for o, x in items if x.title]
+        titles = {o: {_core(x.title) for oo, x in titled if oo == o} for o, _ in titled}
+        outs = sorted(titles)
+        clash = any(
+            not any(_compatible(a, b) for a in titles[oa] for b in titles[ob])
+            for ia, oa in enumerate(outs) for ob in outs[ia + 1:]
+        )
+        if clash:
+            vals = tuple(ConflictValue(o, x.title_start, x.title_end, docs[o].text[x.title_start:x.title_end],
+                                       " ".join(x.title), None, None, "title", "")
+                         for o, x in sorted(titled, key=lambda y: (y[0], y[1].start)))
+            out.append(Conflict("title", pid, surname, vals,
+                                f"Outlets give {surname.title()} different titles: "
+                                + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
+    # the same person spelled or named differently: similar surnames, or one surname with different first names
+    surnames = sorted(by_surname)
+    for a_i, a in enumerate(surnames):
+        for b in surnames[a_i + 1:]:
+            if SequenceMatcher(None, a, b).ratio() >= 0.8:
+                items = by_surname[a] + by_surname[b]
+                if len({o for o, _ in items}) >= 2:
+                    vals = tuple(ConflictValue(o, x.start, x.end, docs[o].text[x.start:x.end], x.surname, None, None,
+                                               "name", "") for o, x in sorted(items, key=lambda y: (y[0], y[1].start)))
+                    out.append(Conflict("name", pid, a, vals, "Outlets spell a name differently: "
+                                        + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
+    for surname, items in sorted(by_surname.items()):
+        firsts = {x.first for _, x in items if x.first != x.surname}
+        if len(firsts) > 1 and len({o for o, _ in items}) >= 2:
+            vals = tuple(ConflictValue(o, x.start, x.end, docs[o].text[x.start:x.end], x.first + " " + x.surname,
+                                       None, None, "name", "") for o, x in sorted(items, key=lambda y: (y[0], y[1].start)))
+            out.append(Conflict("name", pid, surname, vals, "Outlets give different first names: "
+                                + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
+    return out

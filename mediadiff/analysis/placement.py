@@ -1,0 +1,116 @@
+"""Placement: where each outlet puts each passage, and passages an outlet buries or promotes.
+
+The relative position of a passage in an article is that of its earliest member's sentence
+among the article's content sentences: 0 for the lead (headline or first sentence), 1 for the
+last sentence. News is written most-important-first, so moving a passage from the top to the
+bottom (or the reverse) is a choice about what matters.
+
+Public names
+------------
+placement               Alignment -> {passage id: {outlet: relative position}}.
+PlacementShift          one passage an outlet places far from where the others do.
+find_placement_shifts   Alignment -> list of PlacementShift, by outlet then passage order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+from typing import Literal
+
+from ..align import Alignment
+from ..errors import check_parameter
+from ._common import member_position, relative_positions
+
+__all__ = ["PlacementShift", "find_placement_shifts", "placement"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementShift:
+    """A passage that ``outlet`` places at ``position`` while the others' median is ``others_position``.
+
+    ``kind`` is ``"buried"`` (the others lead with it, this outlet puts it low) or ``"promoted"``
+    (the others put it low, this outlet leads with it).
+    """
+
+    outlet: str
+    passage: str
+    kind: Literal["buried", "promoted"]
+    position: float
+    others_position: float
+    explanation: str
+
+
+def placement(alignment: Alignment) -> dict[str, dict[str, float]]:
+    """Relative position (0 = lead, 1 = end) of every passage in every outlet that carries it.
+
+    Keys follow the alignment's passage order, then outlet id; positions are rounded to 4 places.
+
+    >>> from mediadiff.align import align
+    >>> from mediadiff.document import Article
+    >>> a = align([Article("a", "Fire hits mill. Nobody hurt."), Article("b", "Nobody hurt. Fire hits mill.")])
+    >>> placement(a)
+    {'P1': {'a': 0.0, 'b': 1.0}, 'P2': {'a': 1.0, 'b': 0.0}}
+    """
+    positions = {d.outlet: relative_positions(d) for d in alignment.documents}
+    out: dict[str, dict[str, float]] = {}
+    for p in alignment.passages:
+        pos: dict[str, float] = {}
+        for m in p.members:
+            x = member_position(alignment.document(m.outlet), m, positions[m.outlet])
+            pos[m.outlet] = min(pos.get(m.outlet, 1.0), x)
+        out[p.id] = {o: round(pos[o], 4) for o in sorted(pos)}
+    return out
+
+
+def find_placement_shifts(
+    alignment: Alignment, *, min_support: int = 2, lead: float = 0.25, low: float = 0.6
+) -> list[PlacementShift]:
+    """Passages an outlet buries while the others lead with them, or promotes while others bury them.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        The aligned outlets.
+    min_support : int, default 2
+        How many other outlets must carry the passage for a comparison.
+    lead : float in [0, 1], default 0.25
+        Positions at or above the top ``lead`` of an article count as leading with a passage.
+    low : float in [0, 1], default 0.6
+        Positions at or beyond ``low`` count as far down; must be greater than ``lead``.
+
+    Returns
+    -------
+    list of PlacementShift
+        Sorted by outlet id, then passage order.
+    """
+    owner = "find_placement_shifts"
+    check_parameter("min_support", min_support, "an int >= 1", isinstance(min_support, int) and min_support >= 1,
+                    owner)
+    check_parameter("lead", lead, "a float in the range [0.0, 1.0]", isinstance(lead, (int, float)) and 0 <= lead <= 1,
+                    owner)
+    check_parameter("low", low, f"a float in the range ({lead}, 1.0]",
+                    isinstance(low, (int, float)) and lead < low <= 1, owner)
+    found: list[PlacementShift] = []
+    for pid, pos in placement(alignment).items():
+        for outlet, x in pos.items():
+            others = [v for o, v in pos.items() if o != outlet]
+            if len(others) < min_support:
+                continue
+            med = median(others)
+            if med <= lead and x >= low:
+                kind = "buried"
+                why = f"{outlet} places this {_pct(x)} down its article while the others lead with it (median {_pct(med)})."
+            elif med >= low and x <= lead:
+                kind = "promoted"
+                why = f"{outlet} leads with this ({_pct(x)} down) while the others place it low (median {_pct(med)})."
+            else:
+                continue
+            found.append(PlacementShift(outlet, pid, kind, x, round(med, 4), why))  # type: ignore[arg-type]
+    order = {p.id: i for i, p in enumerate(alignment.passages)}
+    found.sort(key=lambda s: (s.outlet, order[s.passage]))
+    return found
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)}%"
