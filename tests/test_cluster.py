@@ -214,3 +214,13 @@ def test_basil_events_are_recovered():
     stories = cluster_stories(gold)
     pred = {a: i for i, story in enumerate(stories) for a in story}
     assert adjusted_rand_score([gold[a] for a in gold], [pred[a] for a in gold]) >= 0.95
+
+
+def test_numpy_numbers_are_accepted_and_story_similarity_names_itself():
+    import numpy as np
+
+    assert len(cluster_stories(ARTICLES, threshold=np.float64(0.2), date_window_days=np.int64(3))) == 3
+    with pytest.raises(ParameterError, match="'weights' parameter of story_similarity"):
+        story_similarity(ARTICLES, weights=(0, 0))
+    with pytest.raises(InputError, match="story_similarity expects"):
+        story_similarity("text")

@@ -40,6 +40,7 @@ DEFAULT_THRESHOLD   the default ``threshold``, and how it was chosen.
 from __future__ import annotations
 
 import datetime as _dt
+import numbers
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
@@ -207,15 +208,15 @@ def _cosine(
     return np.clip(sim, 0.0, 1.0), has
 
 
-def _as_articles(articles: object) -> list[Article]:
+def _as_articles(articles: object, owner: str) -> list[Article]:
     if isinstance(articles, (str, bytes)):
-        raise InputError(f"cluster_stories expects an iterable of Article objects, got a {type(articles).__name__}")
+        raise InputError(f"{owner} expects an iterable of Article objects, got a {type(articles).__name__}")
     if isinstance(articles, Article) or not isinstance(articles, Iterable):
-        raise InputError(f"cluster_stories expects an iterable of Article objects, got {type(articles).__name__}")
+        raise InputError(f"{owner} expects an iterable of Article objects, got {type(articles).__name__}")
     out = list(articles)
     for i, a in enumerate(out):
         if not isinstance(a, Article):
-            raise InputError(f"cluster_stories: item {i} is a {type(a).__name__}, not an Article")
+            raise InputError(f"{owner}: item {i} is a {type(a).__name__}, not an Article")
     return out
 
 
@@ -232,31 +233,37 @@ def _parse_date(value: str | None) -> _dt.date | None:
         return None
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _check_weights(weights: object, owner: str) -> None:
+    ok = (
+        isinstance(weights, Sequence)
+        and not isinstance(weights, str)
+        and len(weights) == 2
+        and all(_is_number(w) and w >= 0 for w in weights)
+        and sum(weights) > 0
+    )
+    check_parameter("weights", weights, "a pair (words, specifics) of numbers >= 0, not both 0", ok, owner)
+
+
 def _check_options(threshold: object, date_window_days: object, weights: object, linkage: object) -> None:
-    real = (int, float)
     check_parameter(
         "threshold",
         threshold,
         "a float in the range (0.0, 1.0]",
-        isinstance(threshold, real) and not isinstance(threshold, bool) and 0.0 < threshold <= 1.0,
+        _is_number(threshold) and 0.0 < threshold <= 1.0,  # type: ignore[operator]
         _OWNER,
     )
     check_parameter(
         "date_window_days",
         date_window_days,
         "None or a number >= 0",
-        date_window_days is None
-        or (isinstance(date_window_days, real) and not isinstance(date_window_days, bool) and date_window_days >= 0),
+        date_window_days is None or (_is_number(date_window_days) and date_window_days >= 0),  # type: ignore[operator]
         _OWNER,
     )
-    ok = (
-        isinstance(weights, Sequence)
-        and not isinstance(weights, str)
-        and len(weights) == 2
-        and all(isinstance(w, real) and not isinstance(w, bool) and w >= 0 for w in weights)
-        and sum(weights) > 0
-    )
-    check_parameter("weights", weights, "a pair (words, specifics) of numbers >= 0, not both 0", ok, _OWNER)
+    _check_weights(weights, _OWNER)
     check_parameter("linkage", linkage, f"one of {list(_LINKAGES)}", linkage in _LINKAGES, _OWNER)
 
 
@@ -291,8 +298,8 @@ def story_similarity(articles: Iterable[Article], *, weights: tuple[float, float
     """
     import numpy as np
 
-    items = _as_articles(articles)
-    _check_options(DEFAULT_THRESHOLD, None, weights, "average")
+    items = _as_articles(articles, "story_similarity")
+    _check_weights(weights, "story_similarity")
     n = len(items)
     if n == 0:
         return np.zeros((0, 0))
@@ -369,7 +376,7 @@ def cluster_stories(
     >>> [[a.outlet for a in story] for story in cluster_stories(pile)]
     [['ledger', 'wire'], ['ledger']]
     """
-    items = _as_articles(articles)
+    items = _as_articles(articles, _OWNER)
     _check_options(threshold, date_window_days, weights, linkage)
     if not items:
         return []
