@@ -1,0 +1,185 @@
+"""Loaded-language benchmark on the public dev data in ../shared/eval (PTC, BASIL, BABE).
+
+Prints, for the default detector and for a plain word-list matcher measured in the same run
+(the lexicon's single words matched exactly, token by token: no inflections, expressions,
+stop list, negation or span rules):
+
+- PTC ``Loaded_Language``: SemEval-2020 Task 11 partial-overlap span precision, recall and F1.
+- BASIL lexical-bias spans (``bias == "lex"``): the same metric.
+- BABE: a sentence is biased when it has an own-voice loaded span; macro-F1 over Biased /
+  Non-biased (sentences without annotator agreement are left out).
+- The trainable :class:`~mediadiff.loaded.model.LoadedLanguageModel`, 5-fold cross-validated
+  on the PTC articles (split by article), with a learning curve over training size.
+
+Usage: ``python bench/eval_loaded.py [--eval ../shared/eval] [--no-model]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from mediadiff.datasets import load_babe, load_basil, load_ptc
+from mediadiff.loaded.detect import detect_loaded_language
+from mediadiff.loaded.lexicon import Lexicon
+from mediadiff.segment import tokenize
+
+Spans = list[tuple[int, int]]
+Detector = Callable[[str], list[tuple[int, int, bool]]]  # (start, end, in_quote)
+
+
+def merge(spans: Sequence[tuple[int, int]]) -> Spans:
+    """Overlapping spans merged (the shared task scores each character once)."""
+    out: Spans = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        elif e > s:
+            out.append((s, e))
+    return out
+
+
+def span_prf(pred: Sequence[Sequence[tuple[int, int]]], gold: Sequence[Sequence[tuple[int, int]]]) -> tuple[float, float, float]:
+    """SemEval-2020 Task 11 (SI) partial-overlap precision, recall, F1 over documents.
+
+    P = sum over predicted s and gold t of |s & t| / |s|, divided by the number of predicted spans;
+    R = the same with |t|, divided by the number of gold spans.
+    """
+    p_num = r_num = 0.0
+    n_pred = n_gold = 0
+    for ps, gs in zip(pred, gold, strict=True):
+        ps, gs = merge(ps), merge(gs)
+        n_pred += len(ps)
+        n_gold += len(gs)
+        for s in ps:
+            for t in gs:
+                inter = min(s[1], t[1]) - max(s[0], t[0])
+                if inter > 0:
+                    p_num += inter / (s[1] - s[0])
+                    r_num += inter / (t[1] - t[0])
+    p = p_num / n_pred if n_pred else 0.0
+    r = r_num / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def macro_f1(pred: Sequence[bool], gold: Sequence[bool]) -> float:
+    """Macro-F1 over the two classes of a binary task."""
+    scores = []
+    for cls in (True, False):
+        tp = sum(1 for p, g in zip(pred, gold, strict=True) if p == cls and g == cls)
+        fp = sum(1 for p, g in zip(pred, gold, strict=True) if p == cls and g != cls)
+        fn = sum(1 for p, g in zip(pred, gold, strict=True) if p != cls and g == cls)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        scores.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return sum(scores) / 2
+
+
+def detector(lexicon: Lexicon) -> Detector:
+    def run(text: str) -> list[tuple[int, int, bool]]:
+        return [(s.start, s.end, s.in_quote) for s in detect_loaded_language(text, lexicon)]
+
+    return run
+
+
+def word_list(lexicon: Lexicon) -> Detector:
+    """The baseline: the lexicon's single words as a flat list, matched exactly token by token."""
+    words = {e.term.lstrip("=").lower() for e in lexicon.entries if not e.is_phrase}
+
+    def run(text: str) -> list[tuple[int, int, bool]]:
+        from mediadiff.segment import find_quotations
+
+        quotes = find_quotations(text)
+        return [
+            (t.start, t.end, any(q.start <= t.start and t.end <= q.end for q in quotes))
+            for t in tokenize(text)
+            if t.norm in words
+        ]
+
+    return run
+
+
+def eval_ptc(root: Path, systems: dict[str, Detector]) -> dict[str, tuple[float, float, float]]:
+    docs = load_ptc(root / "ptc", techniques=("Loaded_Language",))
+    gold = [[(s.start, s.end) for s in d.spans] for d in docs]
+    return {name: span_prf([[(s, e) for s, e, _ in run(d.text)] for d in docs], gold) for name, run in systems.items()}
+
+
+def eval_basil(root: Path, systems: dict[str, Detector]) -> dict[str, tuple[float, float, float]]:
+    docs = load_basil(root / "basil")
+    gold = [[(s.start, s.end) for s in d.spans_labelled("lex")] for d in docs]
+    return {name: span_prf([[(s, e) for s, e, _ in run(d.text)] for d in docs], gold) for name, run in systems.items()}
+
+
+def eval_babe(root: Path, systems: dict[str, Detector]) -> dict[str, tuple[float, float]]:
+    sents = [s for s in load_babe(root / "babe") if s.biased is not None]
+    gold = [bool(s.biased) for s in sents]
+    out = {}
+    for name, run in systems.items():
+        pred = [any(not q for _, _, q in run(s.text)) for s in sents]
+        out[name] = (macro_f1(pred, gold), sum(pred) / len(pred))
+    return out
+
+
+def eval_model(root: Path, *, folds: int = 5, fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0)) -> None:
+    from mediadiff.loaded.model import LoadedLanguageModel
+
+    docs = load_ptc(root / "ptc", techniques=("Loaded_Language",))
+    texts = [d.text for d in docs]
+    spans = [[(s.start, s.end) for s in d.spans] for d in docs]
+    order = list(range(len(docs)))  # articles in ID order; fold k takes every folds-th article
+    print(f"\nTrained model, {folds}-fold cross-validation on {len(docs)} dev PTC articles (split by article)")
+    print(f"{'training share':>15} {'articles':>9} {'P':>6} {'R':>6} {'F1':>6}")
+    for frac in fractions:
+        preds: list[Spans] = [[] for _ in docs]
+        n_train = 0
+        for k in range(folds):
+            test = [i for i in order if i % folds == k]
+            train = [i for i in order if i % folds != k]
+            train = train[: max(1, round(len(train) * frac))]
+            n_train = len(train)
+            model = LoadedLanguageModel().fit([texts[i] for i in train], [spans[i] for i in train])
+            for i, found in zip(test, model.predict([texts[i] for i in test]), strict=True):
+                preds[i] = [(s.start, s.end) for s in found]
+        p, r, f = span_prf(preds, spans)
+        print(f"{frac:>15.2f} {n_train:>9} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
+    parser.add_argument("--no-model", action="store_true", help="skip the trained-model cross-validation")
+    args = parser.parse_args(argv)
+    if not args.eval.is_dir():
+        print(f"eval data not found at {args.eval}", file=sys.stderr)
+        return 2
+    lex = Lexicon.default()
+    systems = {"mediadiff": detector(lex), "word list": word_list(lex)}
+    t0 = time.perf_counter()
+    ptc = eval_ptc(args.eval, systems)
+    basil = eval_basil(args.eval, systems)
+    babe = eval_babe(args.eval, systems)
+    print(f"Default detector ({len(lex)} lexicon entries) vs a plain word-list matcher, same run")
+    print(f"{'':24}{'P':>7}{'R':>7}{'F1':>7}   target")
+    for label, res, target in (("PTC Loaded_Language", ptc, 0.28), ("BASIL lexical spans", basil, 0.15)):
+        for name, (p, r, f) in res.items():
+            mark = ("met" if f >= target else "MISSED") if name == "mediadiff" else ""
+            print(f"{label + ' / ' + name:24}{p:7.3f}{r:7.3f}{f:7.3f}   {'>= %.2f ' % target + mark if mark else ''}")
+        ratio = res["mediadiff"][2] / res["word list"][2] if res["word list"][2] else float("inf")
+        print(f"{'':24}F1 ratio mediadiff / word list: {ratio:.2f}")
+    for name, (f, share) in babe.items():
+        mark = "met" if f >= 0.68 else "MISSED"
+        print(f"{'BABE / ' + name:24}macro-F1 {f:.3f} (flags {share:.0%} of sentences)"
+              + (f"   >= 0.68 {mark}" if name == "mediadiff" else ""))
+    print(f"({time.perf_counter() - t0:.1f} s)")
+    if not args.no_model:
+        eval_model(args.eval)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
