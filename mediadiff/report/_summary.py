@@ -1,0 +1,252 @@
+"""What the reports say in words: key findings as plain sentences, shared by HTML, Markdown and PDF.
+
+Everything here reads the plain report dict (``docs/schema.md``), never a Comparison, and returns
+plain, *unescaped* strings: each renderer escapes them for its own format.
+
+Public names (private module; used by ``report.html``, ``report.markdown`` and ``plot``)
+-----------------------------------------------------------------------------------------
+key_findings     report -> list of sentences, most important first.
+outlet_names     report -> {outlet id: display name}.
+passage_snippet  one passage -> a short excerpt of its text.
+diff_window      excerpts of two similar strings around their first difference.
+shorten          cut a string to a length at a word boundary, with an ellipsis.
+OMISSION_KINDS, SHIFT_KINDS, ALTERATION_KINDS, CONFLICT_KINDS   labels for the finding kinds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "ALTERATION_KINDS",
+    "CONFLICT_KINDS",
+    "OMISSION_KINDS",
+    "SHIFT_KINDS",
+    "diff_window",
+    "join_names",
+    "key_findings",
+    "outlet_names",
+    "passage_snippet",
+    "shorten",
+]
+
+Report = Mapping[str, Any]
+
+OMISSION_KINDS = {"response": "a response", "quote": "a quotation", "fact": "a fact"}
+SHIFT_KINDS = {
+    "substitution": "other words",
+    "insertion": "words added",
+    "deletion": "words left out",
+    "hedging": "hedging",
+    "attribution": "attribution",
+    "intensity": "intensity",
+    "number": "a number",
+    "name_or_title": "a name or title",
+}
+ALTERATION_KINDS = {
+    "word_added": "words added",
+    "word_dropped": "words dropped",
+    "word_changed": "words changed",
+    "truncated": "cut short",
+    "spliced": "spliced together",
+}
+CONFLICT_KINDS = {
+    "number": "a number",
+    "money": "a sum of money",
+    "percentage": "a percentage",
+    "percent": "a percentage",
+    "date": "a date",
+    "name": "a name",
+    "title": "a title",
+    "vagueness": "an exact figure against a vague one",
+}
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters (with "…").
+
+    >>> shorten("The board voted to close the clinic on Tuesday night", 30)
+    'The board voted to close the…'
+    >>> shorten("  short\\n text ")
+    'short text'
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def outlet_names(report: Report) -> dict[str, str]:
+    """Outlet id -> display name (the id when the report gives no name)."""
+    return {o["id"]: (o.get("name") or o["id"]) for o in report.get("outlets", [])}
+
+
+def join_names(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C".
+
+    >>> join_names(["A", "B", "C"])
+    'A, B and C'
+    """
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def passage_snippet(passage: Mapping[str, Any] | None, limit: int = 90) -> str:
+    """A short excerpt of a passage: its first member's text, shortened."""
+    if not passage or not passage.get("members"):
+        return ""
+    return shorten(str(passage["members"][0].get("text", "")), limit)
+
+
+def _q(text: str, limit: int = 80) -> str:
+    return "“" + shorten(text, limit) + "”"
+
+
+def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapping[str, Any]) -> list[str]:
+    by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for om in report.get("omissions", []):
+        by_passage[om["passage"]].append(om)
+    order = {pid: i for i, pid in enumerate(passages)}
+    ranked = sorted(by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid))
+    n = len(report.get("outlets", []))
+    out = []
+    for pid in ranked:
+        oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
+        who = join_names([names.get(o["outlet"], o["outlet"]) for o in oms])
+        verb = "omits" if len(oms) == 1 else "omit"
+        kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
+        passage = passages.get(pid)
+        support = passage["support"] if passage else len(oms[0].get("carried_by", []))
+        what = {"response": "the response ", "quote": "the quotation "}.get(kind, "")
+        snippet = passage_snippet(passage, 100)
+        text = f"{what}{_q(snippet, 100)}" if snippet else f"passage {pid}"
+        out.append(f"{who} {verb} {text}, carried by {support} of {n} outlets.")
+    return out
+
+
+def _conflict_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
+    out = []
+    for c in report.get("conflicts", []):
+        groups: dict[str, list[str]] = {}
+        for v in c.get("values", []):
+            groups.setdefault(" ".join(str(v.get("text", "")).split()), []).append(names.get(v["outlet"], v["outlet"]))
+        parts = []
+        for value, who in groups.items():
+            who = sorted(set(who))
+            parts.append(f"{join_names(who)} {'says' if len(who) == 1 else 'say'} {_q(value, 60)}")
+        kind = CONFLICT_KINDS.get(str(c.get("kind")), str(c.get("kind", "a fact")))
+        out.append(f"The outlets disagree on {kind}: " + "; ".join(parts) + ".")
+    return out
+
+
+def diff_window(a: str, b: str, limit: int = 80) -> tuple[str, str]:
+    """Short excerpts of two similar strings that both show where they start to differ.
+
+    >>> diff_window("He said the plan was bad and would fail.", "He said the plan was bad and will fail.", 20)
+    ('…and would fail.', '…and will fail.')
+    """
+    a, b = " ".join(a.split()), " ".join(b.split())
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    start = 0
+    if k > limit // 2:
+        start = a.rfind(" ", 0, max(0, k - limit // 4)) + 1
+    if start <= 0:
+        return shorten(a, limit), shorten(b, limit)
+    return "…" + shorten(a[start:], limit), "…" + shorten(b[start:], limit)
+
+
+def _alteration_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
+    out = []
+    for a in report.get("quote_alterations", []):
+        label = ALTERATION_KINDS.get(a["kind"], a["kind"])
+        text, ref = diff_window(str(a["text"]), str(a["reference_text"]))
+        out.append(
+            f"{names.get(a['outlet'], a['outlet'])} quotes “{text}”, where "
+            f"{names.get(a['reference_outlet'], a['reference_outlet'])} has “{ref}” ({label})."
+        )
+    return out
+
+
+def _loaded_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
+    own = [s for s in report.get("loaded_language", []) if not s.get("in_quote")]
+    if not own:
+        return []
+    rates = {o["id"]: float(o.get("scores", {}).get("loaded_language", 0.0) or 0.0) for o in report.get("outlets", [])}
+    counts = Counter(s["outlet"] for s in own)
+    top = max(sorted(counts), key=lambda o: (rates.get(o, 0.0), counts[o]))
+    examples = []
+    for s in own:
+        word = " ".join(s["text"].split())
+        if s["outlet"] == top and word.lower() not in {e.lower() for e in examples}:
+            examples.append(word)
+    eg = ", ".join(_q(e, 40) for e in examples[:3])
+    rate = rates.get(top, 0.0)
+    how_much = f"{rate:.1f} loaded terms per 1,000 words" if rate else f"{counts[top]} loaded terms"
+    clean = sorted(names.get(o, o) for o in names if counts.get(o, 0) == 0)
+    tail = f"; {join_names(clean)} {'uses' if len(clean) == 1 else 'use'} none" if clean and len(clean) <= 3 else ""
+    out = [f"{names.get(top, top)} uses the most loaded language in its own voice: {how_much} (e.g. {eg}){tail}."]
+    for s in own:
+        if s.get("counterpart"):
+            out.append(f"{names.get(s['outlet'], s['outlet'])} writes {_q(s['text'], 50)} where other outlets write "
+                       f"{_q(s['counterpart'], 50)}.")
+            break
+    return out
+
+
+_TELLING_SHIFTS = {"hedging": "hedging", "attribution": "attribution", "intensity": "intensity",
+                   "number": "numbers", "name_or_title": "names or titles"}
+
+
+def _wording_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
+    shifts = report.get("wording_shifts", [])
+    if not shifts:
+        return []
+    counts = Counter(s["outlet"] for s in shifts)
+    top = min(counts, key=lambda o: (-counts[o], o))
+    kinds = Counter(s["kind"] for s in shifts if s["outlet"] == top)
+    special = [(label, kinds[k]) for k, label in _TELLING_SHIFTS.items() if kinds.get(k)]
+    detail = join_names([f"{label} ({n})" for label, n in special])
+    detail = f", including changes of {detail}" if detail else ""
+    return [f"{names.get(top, top)} departs most from the shared wording: {counts[top]} wording shifts{detail}."]
+
+
+def _placement_sentences(report: Report) -> list[str]:
+    return [str(p["explanation"]) for p in report.get("placement_shifts", []) if isinstance(p, Mapping) and p.get("explanation")]
+
+
+def key_findings(report: Report, *, limit: int = 8) -> list[str]:
+    """The key findings of a report as plain-language sentences, most telling first.
+
+    Up to three omissions (heaviest first), two conflicts, two altered quotes, the outlet with the
+    most loaded language (and one loaded word with its counterpart), the outlet whose wording
+    departs most, and one placement shift; at most ``limit`` sentences. Strings are not escaped.
+
+    >>> report = {"outlets": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+    ...           "passages": [{"id": "P1", "support": 2, "members": [{"outlet": "b", "text": "The mayor denied it."}]}],
+    ...           "omissions": [{"outlet": "a", "passage": "P1", "weight": 0.9, "kind": "response"}]}
+    >>> key_findings(report)
+    ['A omits the response “The mayor denied it.”, carried by 2 of 3 outlets.']
+    """
+    names = outlet_names(report)
+    passages = {p["id"]: p for p in report.get("passages", [])}
+    found = (
+        _omission_sentences(report, names, passages)[:3]
+        + _conflict_sentences(report, names)[:2]
+        + _alteration_sentences(report, names)[:2]
+        + _loaded_sentences(report, names)[:2]
+        + _wording_sentences(report, names)[:1]
+        + _placement_sentences(report)[:1]
+    )
+    if not found:
+        found = ["No omissions, wording shifts, loaded language, altered quotes or conflicting facts were found."]
+    return found[:limit]

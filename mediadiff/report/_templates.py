@@ -1,0 +1,106 @@
+"""HTML and CSS templates of ``report.html``, as Python strings.
+
+The page is one self-contained file: inline CSS, no script, no external request. The
+Content-Security-Policy forbids everything but inline styles and ``data:`` images, so even a
+fragment that escaped escaping could not run or load anything. Templates use
+:class:`string.Template` ``$names``; every value put into them is already HTML-escaped.
+
+Public names (private module)
+-----------------------------
+CSP, PAGE, STYLE, CATEGORY_COLOURS
+"""
+
+from __future__ import annotations
+
+from string import Template
+
+__all__ = ["CATEGORY_COLOURS", "CSP", "PAGE", "STYLE"]
+
+#: The Content-Security-Policy of the report: nothing runs, nothing loads from elsewhere.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+#: Background colours for loaded-language categories (light tints of the Okabe–Ito palette,
+#: which stays distinct under the common colour-vision deficiencies), assigned in sorted order.
+CATEGORY_COLOURS = ("#f7d9a8", "#c4e3f5", "#b3e0d0", "#f9f1a5", "#b0cbe6", "#f2c2a6", "#ecc8dd", "#d9d9d9")
+
+STYLE = """
+:root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d8d8dc; --bg: #ffffff; --panel: #f6f6f8;
+        --shift: #fff1b8; --loaded: #f7d9a8; --gap: #f3f3f3; --alter: #d55e00; --conflict: #0072b2; }
+* { box-sizing: border-box; }
+html { font-size: 15px; }
+body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.45;
+       font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+main { max-width: 1400px; margin: 0 auto; padding: 1.5rem 1.5rem 3rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
+h2 { font-size: 1.25rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--rule); }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+p.meta, .muted { color: var(--muted); }
+p.meta { margin: 0 0 1rem; }
+nav.toc { font-size: .9rem; margin: .5rem 0 1rem; }
+nav.toc a { margin-right: 1rem; color: #0b57d0; }
+section#summary ul { padding-left: 1.2rem; margin: .4rem 0; }
+section#summary li { margin: .35rem 0; max-width: 70rem; overflow-wrap: anywhere; }
+.panel { background: var(--panel); border-radius: 6px; padding: .8rem 1rem; }
+table { border-collapse: collapse; font-size: .92rem; }
+th, td { border: 1px solid var(--rule); padding: .35rem .5rem; vertical-align: top; text-align: left; }
+thead th { background: #eceef2; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.bar { display: inline-block; height: .65rem; background: #0072b2; vertical-align: middle; margin-right: .35rem;
+       border-radius: 2px; min-width: 1px; }
+.bar.om { background: #d55e00; } .bar.ws { background: #e69f00; } .bar.ll { background: #cc79a7; }
+.outlet-name { font-weight: 600; overflow-wrap: anywhere; }
+.outlet-title { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
+table.sim td { text-align: center; min-width: 3.2rem; font-variant-numeric: tabular-nums; }
+table.sim th { max-width: 12rem; overflow-wrap: anywhere; }
+.legend { font-size: .88rem; margin: .4rem 0 .8rem; display: flex; flex-wrap: wrap; gap: .4rem 1.1rem; }
+.legend span.key { padding: 0 .3rem; }
+table.collation { table-layout: fixed; }
+table.collation th.pid { width: 5.5rem; position: sticky; left: 0; background: #fafafa; z-index: 1; }
+table.collation thead th { position: sticky; top: 0; z-index: 2; overflow-wrap: anywhere; }
+table.collation td { min-width: 14rem; width: 18rem; }
+table.collation td.cell { white-space: pre-wrap; overflow-wrap: anywhere; }
+table.collation tr.single td.cell, table.collation tr.single th { opacity: .82; }
+td.gap { background: repeating-linear-gradient(135deg, #fbe3d6 0 6px, #ffffff 6px 12px);
+         color: #8a3300; font-size: .85rem; font-style: italic; white-space: normal; }
+td.absent { background: var(--gap); }
+.pid .support { display: block; color: var(--muted); font-size: .8rem; font-weight: normal; }
+.pid .badge { display: inline-block; font-size: .72rem; font-weight: 600; border-radius: 3px; padding: 0 .25rem;
+              margin-top: .2rem; color: #fff; }
+.badge.cf { background: var(--conflict); } .badge.qa { background: var(--alter); } .badge.om { background: #8a3300; }
+.sep { color: var(--muted); }
+mark { color: inherit; background: transparent; padding: 0; }
+mark.ws { background: var(--shift); border-bottom: 2px solid #e69f00; }
+mark.ll { border-bottom: 2px solid #9b4f00; }
+mark.ll.quoted { border-bottom-style: dotted; }
+mark.qa { outline: 2px solid var(--alter); outline-offset: -1px; }
+mark.cf { box-shadow: inset 0 -3px 0 var(--conflict); font-weight: 600; }
+mark.q { font-style: italic; }
+.caret { color: #b00020; font-weight: 700; padding: 0 .05rem; }
+ul.findings { padding-left: 1.2rem; }
+ul.findings li { margin: .25rem 0; overflow-wrap: anywhere; }
+footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
+@media print { .scroll { overflow: visible; } table.collation thead th { position: static; } }
+"""
+
+#: The page; ``$body`` holds the escaped sections.
+PAGE = Template(
+    """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="$csp">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="$generator">
+<title>$title</title>
+<style>$style</style>
+</head>
+<body>
+<main>
+$body
+</main>
+</body>
+</html>
+"""
+)

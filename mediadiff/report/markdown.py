@@ -1,0 +1,223 @@
+"""``report.md``: a comparison as a summary and tables for a paper's appendix or a notebook.
+
+Sections: key findings, outlets and their scores, pairwise similarity, omissions, altered
+quotations, conflicting facts, loaded language, wording shifts (counts by kind, then each shift)
+and readability. Tables are GitHub/CommonMark pipe tables.
+
+Safety: text from the input (article text, titles, outlet names, categories, URLs) is escaped so
+that it renders as itself: Markdown punctuation and ``<``/``>``/``&`` are backslash-escaped, pipes
+cannot break a table, line breaks become spaces, and a URL is made a link only when it is
+``http``/``https`` (with parentheses, angle brackets and spaces percent-encoded).
+
+Public names
+------------
+render_markdown   report dict -> Markdown text.
+escape_markdown   escape untrusted text for Markdown (inline or in a table cell).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import quote
+
+from ._summary import (
+    ALTERATION_KINDS,
+    CONFLICT_KINDS,
+    OMISSION_KINDS,
+    SHIFT_KINDS,
+    key_findings,
+    outlet_names,
+    passage_snippet,
+    shorten,
+)
+from .html import safe_url
+
+__all__ = ["escape_markdown", "render_markdown"]
+
+Report = Mapping[str, Any]
+
+# ASCII punctuation that can start Markdown, HTML or math syntax anywhere in a line.
+# Parentheses need no escape: with "[" and "]" escaped no link or image can form.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&^$])")
+# "-", "+", "=" and ":" matter only at the start of a line (a list, a heading rule, a table rule).
+_LINE_START = re.compile(r"^([-+=:])")
+
+
+def escape_markdown(text: Any) -> str:
+    r"""Escape untrusted text so that Markdown (and the HTML it allows) shows it literally.
+
+    Line breaks become spaces, so the result is safe inside a table cell or a list item.
+
+    >>> escape_markdown("<script>alert(1)</script> *now* | [x](javascript:y)")
+    '\\<script\\>alert(1)\\</script\\> \\*now\\* \\| \\[x\\](javascript:y)'
+    >>> escape_markdown("U.S. - 4.5% of $1,200")
+    'U.S. - 4.5% of \\$1,200'
+    """
+    flat = " ".join(("" if text is None else str(text)).split())
+    out = _SPECIAL.sub(r"\\\1", flat)
+    return _LINE_START.sub(r"\\\1", out)
+
+
+def _link(label: str, url: Any) -> str:
+    """``[label](url)`` for an http(s) URL, else the escaped label alone."""
+    ok = safe_url(url)
+    if ok is None:
+        return label
+    return f"[{label}]({quote(ok, safe=':/?#@!$&*+,;=%~-._')})"
+
+
+def _num(value: Any, fmt: str = "{:.2f}") -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(float(value)):
+        return "—"
+    return fmt.format(value)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str | None = None) -> str:
+    align = align or "l" * len(header)
+    rule = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _q(text: Any, limit: int = 120) -> str:
+    return "“" + escape_markdown(shorten(str(text), limit)) + "”"
+
+
+def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
+    """Render a report (the plain dict of ``Comparison.to_dict()``) as Markdown.
+
+    Parameters
+    ----------
+    report : mapping
+        A report following ``docs/schema.md``.
+    max_rows : int or None, default None
+        At most this many rows in each findings table (None: all); the rest are counted.
+
+    Returns
+    -------
+    str
+        Markdown text with a summary and tables. All input text is escaped.
+
+    Examples
+    --------
+    >>> report = {"title": "Vote *today*", "outlets": [{"id": "a", "name": "A|B"}, {"id": "b"}],
+    ...           "passages": [], "omissions": []}
+    >>> print(render_markdown(report).splitlines()[0])
+    # Vote \\*today\\*
+    """
+    names = outlet_names(report)
+    esc_names = {k: escape_markdown(v) for k, v in names.items()}
+    outlets = report.get("outlets", [])
+    passages = {p["id"]: p for p in report.get("passages", [])}
+    gen = report.get("generator") or {}
+    out: list[str] = [f"# {escape_markdown(report.get('title') or 'mediadiff report')}", ""]
+    shared = sum(1 for p in passages.values() if (p.get("support") or 0) >= 2)
+    out += [
+        f"{len(outlets)} outlets compared; {len(passages)} passages, {shared} carried by two or more outlets. "
+        f"Made by {escape_markdown(gen.get('name', 'mediadiff'))} {escape_markdown(gen.get('version', ''))}; "
+        "offsets and full data are in `report.json`.",
+        "",
+        "## Key findings",
+        "",
+    ]
+    out += [f"- {escape_markdown(s)}" for s in key_findings(report)]
+    if report.get("warnings"):
+        out += ["", "Warnings:", ""] + [f"- {escape_markdown(w)}" for w in report["warnings"]]
+
+    def limited(rows: list[list[str]]) -> tuple[list[list[str]], str]:
+        if max_rows is None or len(rows) <= max_rows:
+            return rows, ""
+        return rows[:max_rows], f"\n\n({len(rows) - max_rows} more rows in report.json.)"
+
+    counts: dict[str, Counter[str]] = {k: Counter(f["outlet"] for f in report.get(k, []))
+                                       for k in ("omissions", "wording_shifts", "quote_alterations")}
+    own_loaded = Counter(s["outlet"] for s in report.get("loaded_language", []) if not s.get("in_quote"))
+    rows = []
+    for o in outlets:
+        sc = o.get("scores") or {}
+        rows.append([
+            _link(esc_names[o["id"]], o.get("url")), escape_markdown(o.get("title") or ""), _num(o.get("n_words"), "{}"),
+            _num(sc.get("omission")), _num(sc.get("wording_shift")), _num(sc.get("loaded_language"), "{:.1f}"),
+            str(counts["omissions"][o["id"]]), str(counts["wording_shifts"][o["id"]]), str(own_loaded[o["id"]]),
+            str(counts["quote_alterations"][o["id"]]),
+        ])
+    out += ["", "## Outlets", "",
+            "Scores: omission and wording shift from 0 to 1; loaded language in loaded terms (outside quotations) "
+            "per 1,000 words. Counts are numbers of findings.", "",
+            _table(["Outlet", "Title", "Words", "Omission", "Wording shift", "Loaded /1k", "Omissions", "Shifts",
+                    "Loaded terms", "Altered quotes"], rows, "llrrrrrrrr")]
+
+    sim = report.get("similarity") or {}
+    ids, matrix = sim.get("outlets") or [], sim.get("matrix") or []
+    if len(ids) >= 2 and len(matrix) == len(ids):
+        out += ["", "## Similarity", "", "Pairwise similarity of the content the outlets carry (0–1).", "",
+                _table(["", *(esc_names.get(i, escape_markdown(i)) for i in ids)],
+                       [[esc_names.get(i, escape_markdown(i)), *(_num(v) for v in row)] for i, row in zip(ids, matrix)],
+                       "l" + "r" * len(ids))]
+
+    oms = sorted(report.get("omissions", []), key=lambda o: (-(o.get("weight") or 0), o["outlet"], o["passage"]))
+    rows = [[esc_names.get(o["outlet"], escape_markdown(o["outlet"])), escape_markdown(o["passage"]),
+             escape_markdown(OMISSION_KINDS.get(o["kind"], o["kind"])), _num(o.get("weight")),
+             f"{passages[o['passage']]['support']} of {len(outlets)}" if o["passage"] in passages else "—",
+             _q(passage_snippet(passages.get(o["passage"]), 200))] for o in oms]
+    rows, more = limited(rows)
+    out += ["", "## Omissions", ""]
+    out += [_table(["Outlet", "Passage", "Kind", "Weight", "Carried by", "Passage text"], rows, "lllrll") + more
+            if rows else "None found."]
+
+    rows = [[esc_names.get(a["outlet"], escape_markdown(a["outlet"])), _q(a["text"], 200),
+             esc_names.get(a["reference_outlet"], escape_markdown(a["reference_outlet"])), _q(a["reference_text"], 200),
+             escape_markdown(ALTERATION_KINDS.get(a["kind"], a["kind"]))] for a in report.get("quote_alterations", [])]
+    rows, more = limited(rows)
+    out += ["", "## Altered quotations", ""]
+    out += [_table(["Outlet", "Quotes", "Reference", "Reference has", "Change"], rows) + more if rows else "None found."]
+
+    rows = []
+    for c in report.get("conflicts", []):
+        values = "; ".join(f"{esc_names.get(v['outlet'], escape_markdown(v['outlet']))}: {_q(v['text'], 60)}"
+                           for v in c.get("values", []))
+        rows.append([escape_markdown(c.get("passage", "")),
+                     escape_markdown(CONFLICT_KINDS.get(str(c.get("kind")), c.get("kind"))), values])
+    rows, more = limited(rows)
+    out += ["", "## Conflicting facts", ""]
+    out += [_table(["Passage", "Kind", "Values"], rows) + more if rows else "None found."]
+
+    rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), _q(s["text"], 80),
+             escape_markdown(s.get("category", "")), _num(s.get("score")), "yes" if s.get("in_quote") else "no",
+             _q(s["counterpart"], 80) if s.get("counterpart") else "—"] for s in report.get("loaded_language", [])]
+    rows, more = limited(rows)
+    out += ["", "## Loaded language", "", "“In quote”: inside a direct quotation (a source's words, not the outlet's).", ""]
+    out += [_table(["Outlet", "Text", "Category", "Strength", "In quote", "Others write"], rows, "lllrll") + more
+            if rows else "None found."]
+
+    shifts = report.get("wording_shifts", [])
+    out += ["", "## Wording shifts", ""]
+    if shifts:
+        kinds = sorted({s["kind"] for s in shifts})
+        by = Counter((s["outlet"], s["kind"]) for s in shifts)
+        out += ["Counts by outlet and kind (against the reference member of each passage):", "",
+                _table(["Outlet", *(escape_markdown(SHIFT_KINDS.get(k, k)) for k in kinds), "Total"],
+                       [[esc_names[o["id"]], *(str(by[(o["id"], k)]) for k in kinds), str(counts["wording_shifts"][o["id"]])]
+                        for o in outlets], "l" + "r" * (len(kinds) + 1)), ""]
+        rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), escape_markdown(s["passage"]),
+                 escape_markdown(SHIFT_KINDS.get(s["kind"], s["kind"])), _q(s["text"], 80) if s["text"] else "—",
+                 esc_names.get(s["reference"], escape_markdown(s["reference"])),
+                 _q(s["reference_text"], 80) if s.get("reference_text") else "—"] for s in shifts]
+        rows, more = limited(rows)
+        out += [_table(["Outlet", "Passage", "Kind", "Text", "Reference", "Reference text"], rows) + more]
+    else:
+        out += ["None found."]
+
+    measures = sorted({k for o in outlets for k, v in (o.get("readability") or {}).items()
+                       if isinstance(v, (int, float)) and not isinstance(v, bool)})
+    if measures:
+        out += ["", "## Readability", "",
+                _table(["Outlet", *(escape_markdown(m.replace("_", " ")) for m in measures)],
+                       [[esc_names[o["id"]], *(_num((o.get("readability") or {}).get(m), "{:.1f}") for m in measures)]
+                        for o in outlets], "l" + "r" * len(measures))]
+    return "\n".join(out) + "\n"
