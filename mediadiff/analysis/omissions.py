@@ -121,8 +121,8 @@ def find_omissions(
     *,
     min_support: int = 2,
     response_weight: float = 1.0,
-    quote_weight: float = 0.75,
-    fact_weight: float = 0.6,
+    quote_weight: float = 0.7,
+    fact_weight: float = 0.5,
     prominence_weight: float = 0.5,
 ) -> list[Omission]:
     """Find the passages each outlet leaves out while at least ``min_support`` others carry them.
@@ -139,8 +139,8 @@ def find_omissions(
     min_support : int, default 2
         How many other outlets must carry a passage for its absence to count. With the default,
         a fact only one other outlet reports is not an omission.
-    response_weight, quote_weight, fact_weight : float in [0, 1], defaults 1.0, 0.75, 0.6
-        The weight of each kind of passage: replies and denials count most.
+    response_weight, quote_weight, fact_weight : float in [0, 1], defaults 1.0, 0.7, 0.5
+        The weight of each kind of passage: replies and denials count most: a reply weighs twice a plain fact.
     prominence_weight : float in [0, 1], default 0.5
         How much the position in the carrying outlets matters (0: not at all).
 
@@ -156,7 +156,7 @@ def find_omissions(
     >>> a = align([Article("a", "The mayor resigned on Monday."), Article("b", "The mayor resigned on Monday."),
     ...            Article("c", "Schools stay open.")])
     >>> [(o.outlet, o.kind, round(o.weight, 2)) for o in find_omissions(a)]
-    [('c', 'fact', 0.6)]
+    [('c', 'fact', 0.5)]
     """
     factors = {"response": response_weight, "quote": quote_weight, "fact": fact_weight}
     _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, "find_omissions")
@@ -196,8 +196,8 @@ def omission_scores(
     *,
     min_support: int = 2,
     response_weight: float = 1.0,
-    quote_weight: float = 0.75,
-    fact_weight: float = 0.6,
+    quote_weight: float = 0.7,
+    fact_weight: float = 0.5,
     prominence_weight: float = 0.5,
 ) -> dict[str, float]:
     """Per-outlet omission score in [0, 1]: omitted weight over the weight it could have carried.

@@ -176,6 +176,13 @@ def _classify(
     return "substitution", "changed"
 
 
+def _same_number(ref: Sequence[Token], out: Sequence[Token]) -> bool:
+    if not ref or not out or len(ref) + len(out) > 4:
+        return False
+    a, b = _values(ref), _values(out)
+    return bool(a) and a == b and all(_is_number(ref, 0) for _ in (0,)) and _is_number(out, 0)
+
+
 def _span(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     """Character span of ``tokens[i:j]``; an empty span at the gap when ``i == j``."""
     if i < j:
@@ -232,6 +239,8 @@ def find_wording_shifts(alignment: Alignment) -> list[WordingShift]:
             for tag, i1, i2, j1, j2 in sm.get_opcodes():
                 if tag == "equal":
                     continue
+                if _same_number(rt[i1:i2], ot[j1:j2]):
+                    continue  # "twelve" / "12": the same number written another way
                 kind, direction = _classify(rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet])
                 s, e = _span(ot, j1, j2)
                 rs, re_ = _span(rt, i1, i2)

@@ -1,0 +1,187 @@
+"""Omissions: kinds, weights, the min_support rule, scores, order, the seed case and the corpus gold."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from mediadiff.align import Alignment, Member, align, canonical_passages
+from mediadiff.analysis.omissions import find_omissions, omission_scores, passage_kind
+from mediadiff.document import Article
+from mediadiff.errors import ParameterError
+from mediadiff.segment import segment
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build(texts: dict[str, str], groups: list[list[tuple[str, str]]]) -> Alignment:
+    """An alignment made by hand: each group lists (outlet, exact substring) members."""
+    docs = tuple(sorted((segment(Article(o, t)) for o, t in texts.items()), key=lambda d: d.outlet))
+    by = {d.outlet: d for d in docs}
+    members = []
+    for g in groups:
+        ms = []
+        for outlet, needle in g:
+            d = by[outlet]
+            s = d.text.index(needle)
+            sent = next(x.index for x in d.sentences if x.start <= s < x.end)
+            ms.append(Member(s, s + len(needle), needle, outlet=outlet, sentence=sent))
+        members.append(ms)
+    n = len(docs)
+    sim = tuple(tuple(1.0 if i == j else 0.5 for j in range(n)) for i in range(n))
+    return Alignment(docs, canonical_passages(members, docs), sim)
+
+
+TEXTS = {
+    "a": "The plant leaked 900 gallons. The company denied any wrongdoing. Schools closed.",
+    "b": "The plant leaked 900 gallons. The company denied any wrongdoing. Schools closed.",
+    "c": "The plant leaked 900 gallons. Schools closed.",
+    "d": "The plant leaked 900 gallons. “We will rebuild,” the mayor said.",
+}
+
+
+def corpus() -> Alignment:
+    return build(TEXTS, [
+        [(o, "The plant leaked 900 gallons.") for o in "abcd"],
+        [("a", "The company denied any wrongdoing."), ("b", "The company denied any wrongdoing.")],
+        [("a", "Schools closed."), ("b", "Schools closed."), ("c", "Schools closed.")],
+        [("d", "“We will rebuild,” the mayor said.")],
+    ])
+
+
+def test_kinds_response_quote_fact():
+    al = build({"a": "The firm denied the claims. “We are fine,” she said. Rain fell.",
+                "b": "The firm denied the claims. “We are fine,” she said. Rain fell."},
+               [[("a", "The firm denied the claims."), ("b", "The firm denied the claims.")],
+                [("a", "“We are fine,” she said."), ("b", "“We are fine,” she said.")],
+                [("a", "Rain fell."), ("b", "Rain fell.")]])
+    assert [passage_kind(al, p) for p in al.passages] == ["response", "quote", "fact"]
+
+
+def test_spokesperson_giving_a_figure_is_not_a_response():
+    al = build({"a": "Nine were treated, a hospital spokeswoman said.", "b": "Nine were treated, a hospital spokeswoman said."},
+               [[("a", "Nine were treated, a hospital spokeswoman said."), ("b", "Nine were treated, a hospital spokeswoman said.")]])
+    assert passage_kind(al, al.passages[0]) == "fact"
+
+
+def test_declined_to_comment_is_a_response_but_declined_cases_are_not():
+    t = {"a": "The firm declined to comment. Prosecutors declined two cases.",
+         "b": "The firm declined to comment. Prosecutors declined two cases."}
+    al = build(t, [[("a", "The firm declined to comment."), ("b", "The firm declined to comment.")],
+                   [("a", "Prosecutors declined two cases."), ("b", "Prosecutors declined two cases.")]])
+    assert [passage_kind(al, p) for p in al.passages] == ["response", "fact"]
+
+
+def test_omissions_need_min_support_others():
+    found = find_omissions(corpus())
+    got = {(o.outlet, o.kind, o.carried_by) for o in found}
+    # c and d omit the denial (carried by a and b); d omits "Schools closed" (a, b, c)
+    assert got == {("c", "response", ("a", "b")), ("d", "response", ("a", "b")), ("d", "fact", ("a", "b", "c"))}
+    # the mayor's quote is carried by d alone: nobody omits it at the default min_support=2
+    assert not any(o.kind == "quote" for o in found)
+    schools = next(p.id for p in corpus().passages if p.members[0].text == "Schools closed.")
+    assert {(o.outlet, o.passage) for o in find_omissions(corpus(), min_support=3)} == {("d", schools)}
+
+
+def test_weight_formula_and_response_weighs_more():
+    found = {(o.outlet, o.kind): o for o in find_omissions(corpus())}
+    denial = found[("d", "response")]
+    # share 2/3, carried at position 0.5 in a and b (prominence 0.5): 1.0 * 2/3 * (0.5 + 0.5 * 0.5)
+    assert denial.weight == pytest.approx(2 / 3 * 0.75, abs=1e-6)
+    schools = found[("d", "fact")]
+    # share 3/3; position 1.0 in a, b and c (prominence 0): 0.5 * 1 * 0.5
+    assert schools.weight == pytest.approx(0.25, abs=1e-6)
+    assert denial.weight > schools.weight
+    assert all(0.0 <= o.weight <= 1.0 for o in found.values())
+    assert "2 of the 3 other outlets" in denial.explanation
+
+
+def test_canonical_order_and_determinism():
+    found = find_omissions(corpus())
+    order = {p.id: i for i, p in enumerate(corpus().passages)}
+    assert found == sorted(found, key=lambda o: (o.outlet, order[o.passage]))
+    assert found == find_omissions(corpus())
+
+
+def test_scores():
+    al = corpus()
+    scores = omission_scores(al, find_omissions(al))
+    assert scores["a"] == 0.0 and scores["b"] == 0.0
+    assert 0.0 < scores["c"] < scores["d"] <= 1.0
+    # d could have carried the shared lead (fact, share 3/3, prominence 1: 0.5), the denial (0.5) and
+    # "Schools closed" (0.25); it left out the last two: 0.75 / 1.25
+    assert scores["d"] == pytest.approx(0.6, abs=1e-6)
+
+
+def test_bad_parameters():
+    with pytest.raises(ParameterError, match="'min_support' parameter of find_omissions must be an int >= 1"):
+        find_omissions(corpus(), min_support=0)
+    with pytest.raises(ParameterError, match="response_weight"):
+        find_omissions(corpus(), response_weight=1.5)
+
+
+def _seeds() -> Alignment:
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds not present")
+    return align([Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.txt"))])
+
+
+def test_seed_outlet_004_omits_the_justice_department_response():
+    al = _seeds()
+    outlet = "004_629ffa57cfc0d820"
+    mine = sorted((o for o in find_omissions(al) if o.outlet == outlet), key=lambda o: -o.weight)
+    passages = {p.id: p for p in al.passages}
+    top = mine[:3]
+    hit = [o for o in top if any("numerous factual errors" in m.text for m in passages[o.passage].members)]
+    assert hit, [passages[o.passage].members[0].text for o in top]
+    assert hit[0].kind == "response"
+
+
+def test_seed_single_carrier_fact_is_not_an_omission():
+    al = _seeds()
+    passages = {p.id: p for p in al.passages}
+    found = find_omissions(al)
+    assert found
+    assert all(len(o.carried_by) >= 2 for o in found)
+    single = [p for p in al.passages if p.support == 1]
+    assert single and not any(o.passage == single[0].id for o in found)
+    assert all(passages[o.passage].support >= 2 for o in found)
+
+
+def _eval():
+    spec = importlib.util.spec_from_file_location("eval_findings", ROOT / "bench" / "eval_findings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") if (p / "gold.json").is_file())
+
+
+ALIGNER_RANKING = pytest.mark.xfail(
+    strict=False,
+    reason="needs the real aligner: with the placeholder, facts an outlet does carry (paraphrased) show up as "
+    "omissions and crowd the top three (clinic_closure: valley_voice's f16 ranks 4th behind f4, which it carries)",
+)
+
+
+@pytest.mark.parametrize(
+    "story", [pytest.param(s, marks=ALIGNER_RANKING) if s.name == "clinic_closure" else s for s in STORIES],
+    ids=lambda p: p.name,
+)
+def test_corpus_key_omissions_in_top_three(story):
+    figures = _eval().evaluate(story)["omissions"]
+    assert figures["key_top3"] == figures["keys"], figures
+
+
+@pytest.mark.xfail(strict=False, reason="needs the real aligner: the placeholder splits paraphrased facts into "
+                   "separate passages, which shows up as wrong or missed omissions")
+@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
+def test_corpus_omission_precision_and_recall(story):
+    figures = _eval().evaluate(story)["omissions"]
+    assert figures["recall"] >= 0.90, figures
+    assert figures["precision"] >= 0.80, figures
