@@ -106,5 +106,5 @@ def evaluate(run: Callable[[list[Article]], Grouping]) -> tuple[float, float, fl
         articles, mentions = load_story(path)
         counts = pairwise_scores(mentions, run(articles))
         per.append((path.name, prf(*counts)[2]))
-        tot = [a + b for a, b in zip(tot, counts)]
+        tot = [a + b for a, b in zip(tot, counts, strict=False)]
     return (*prf(*tot), per)

@@ -80,6 +80,16 @@ def _is_attribution(tokens: Sequence[Token], after_quote: bool = False) -> bool:
     return len(words) <= 9 and any(t.norm in SPEECH_VERBS for t in words) and content_words(words) <= 5
 
 
+def _after_comma(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is a comma or dash, or a closing quote mark right after a comma."""
+    t = toks[k]
+    if t.kind != "punct":
+        return False
+    if t.text in ",—–":
+        return True
+    return t.text in "\"”’'" and k > 0 and toks[k - 1].text == "," and toks[k - 1].end == t.start
+
+
 def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> list[int]:
     """Candidate cut offsets: the start of a piece that is not the first of the sentence."""
     toks = sentence.tokens
@@ -98,7 +108,7 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> list[int
             continue  # a headline's colon follows a label ("DOJ IG: ...")
         elif t.kind == "punct" and t.text == ":" and nxt.kind != "punct" or (t.text == ":" and nxt.text in "\"“'‘"):
             cuts.add(nxt.start)
-        elif t.kind == "punct" and t.text in ",—–" and (nxt.norm in _COMMA_OPENERS or _is_participle(nxt)):
+        elif _after_comma(toks, k) and (nxt.norm in _COMMA_OPENERS or _is_participle(nxt)):
             cuts.add(nxt.start)
         elif t.kind == "word" and t.norm in _CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
             if _is_participle(nxt) or nxt.norm in _SUBJECTS:
@@ -133,7 +143,7 @@ def cut_sentence(
     headline = sentence.text[-1:] not in ".!?\"'”’)"
     bounds = [sentence.start, *cuts, sentence.end]
     pieces: list[list[int]] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         toks = [t for t in sentence.tokens if a <= t.start < b]
         if toks:
             pieces.append([a, b])

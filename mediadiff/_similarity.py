@@ -113,6 +113,7 @@ class Features:
     chars: Any
     anchors: Any
     has_anchors: Any  # numpy bool array, one per piece
+    quotes: Any = None  # binary piece x quoted-trigram matrix (no context)
 
 
 def _with_context(vectorizer: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float) -> Any:
@@ -166,7 +167,16 @@ def build_features(
 
         anchors = sparse.csr_matrix((len(piece_words), 1), dtype=np.float32)
     has = np.asarray(anchors.getnnz(axis=1) > 0)
-    return Features(words=words, chars=chars, anchors=anchors, has_anchors=has)
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    quoted = [[a for a in terms if a.startswith("q:")] for terms in piece_anchors]
+    if any(quoted):
+        quotes = CountVectorizer(analyzer=identity, binary=True, dtype=np.float32).fit_transform(quoted).tocsr()
+    else:
+        from scipy import sparse
+
+        quotes = sparse.csr_matrix((len(piece_words), 1), dtype=np.float32)
+    return Features(words=words, chars=chars, anchors=anchors, has_anchors=has, quotes=quotes)
 
 
 def candidate_pairs(
@@ -225,7 +235,7 @@ def candidate_pairs(
     return pairs // n, pairs % n, truncated
 
 
-def _rowwise(m: Any, i: Any, j: Any, chunk: int = 20000) -> Any:
+def _rowwise(m: Any, i: Any, j: Any, chunk: int = 2000) -> Any:
     import numpy as np
 
     out = np.empty(len(i), dtype=np.float64)
@@ -244,11 +254,13 @@ def pair_scores(
     word_weight: float,
     char_weight: float,
     anchor_weight: float,
+    quote_weight: float = 0.0,
 ) -> tuple[Any, Any]:
     """Scores in [0, 1] of the pairs ``(i[k], j[k])`` and their character similarities.
 
     The anchor block counts only when both pieces have anchors; otherwise its weight is shared
-    out between the other two blocks in proportion.
+    out between the other two blocks in proportion. A pair that quotes the same words scores at
+    least ``quote_weight`` times the share of the shorter quotation's word trigrams they share.
     """
     import numpy as np
 
@@ -260,6 +272,12 @@ def pair_scores(
     with_a = (word_weight * w + char_weight * c + anchor_weight * a) / total
     without = (word_weight * w + char_weight * c) / max(word_weight + char_weight, 1e-12)
     score = np.where(both, with_a, without)
+    if quote_weight > 0 and features.quotes is not None:
+        # the same words quoted by both: overlap coefficient of their quoted word trigrams
+        shared = _rowwise(features.quotes, i, j)
+        sizes = np.asarray(features.quotes.getnnz(axis=1))
+        smaller = np.maximum(np.minimum(sizes[i], sizes[j]), 1)
+        score = np.maximum(score, quote_weight * shared / smaller)
     return np.clip(score, 0.0, 1.0), c
 
 

@@ -146,6 +146,7 @@ class _Piece:
     sentence: int  # position among the outlet's content sentences
     start: int
     end: int
+    quoted: bool = False  # at least a third of its characters are inside quotation marks
 
 
 def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int) -> tuple[list[_Piece], list[tuple[int, int]]]:
@@ -161,7 +162,8 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
             else:
                 spans = [(s.start, s.end)]
             for a, b in spans:
-                pieces.append(_Piece(o, k, a, b))
+                inside = sum(max(0, min(b, q.mark_end) - max(a, q.mark_start)) for q in doc.quotations if q.closed)
+                pieces.append(_Piece(o, k, a, b, quoted=3 * inside >= b - a))
                 owners.append((o, k))
     return pieces, owners
 
@@ -230,7 +232,7 @@ def _group(
     """Group pieces by greedy average linkage (highest linkage first, ties by cluster id)."""
     clusters = _Clusters(pieces, full)
     ii, jj, ss = edges
-    for i, j, s in zip(ii.tolist(), jj.tolist(), ss.tolist()):
+    for i, j, s in zip(ii.tolist(), jj.tolist(), ss.tolist(), strict=False):
         clusters.add_edge(i, j, s, bool(full[i] and full[j]))
     heap = []
     for c in range(len(pieces)):
@@ -257,20 +259,30 @@ def _group(
 def _may_join(a: Sequence[int], b: Sequence[int], pieces: Sequence[_Piece], link: float, repeat_threshold: float) -> bool:
     """Whether two clusters may share a passage when they hold pieces of the same outlet.
 
-    Pieces of one outlet may share a passage when they are in the same or neighbouring
-    sentences (a fact and the quotation that backs it) or when the linkage is strong enough
-    to call the second a repetition (``repeat_threshold``: a lead repeated in the body).
+    Pieces of one outlet may share a passage when they are clauses of one sentence, or a
+    statement and a quotation in the next sentence (a fact and the quotation that backs it),
+    or when the linkage is strong enough to call the second a repetition
+    (``repeat_threshold``: a lead repeated in the body). Two neighbouring statements of one
+    outlet are kept apart otherwise: they are usually two facts on one topic.
     """
     if link >= repeat_threshold:
         return True
-    by_outlet: dict[int, list[int]] = {}
+    by_outlet: dict[int, list[_Piece]] = {}
     for i in a:
-        by_outlet.setdefault(pieces[i].outlet, []).append(pieces[i].sentence)
+        by_outlet.setdefault(pieces[i].outlet, []).append(pieces[i])
     for j in b:
-        sents = by_outlet.get(pieces[j].outlet)
-        if sents is not None and all(abs(s - pieces[j].sentence) > 1 for s in sents):
+        q = pieces[j]
+        mine = by_outlet.get(q.outlet)
+        if mine is not None and not any(_companions(p, q) for p in mine):
             return False
     return True
+
+
+def _companions(p: _Piece, q: _Piece) -> bool:
+    """Whether two pieces of one outlet may share a passage without being a repetition."""
+    if p.sentence == q.sentence:
+        return True
+    return abs(p.sentence - q.sentence) == 1 and p.quoted != q.quoted
 
 
 def _settle(
@@ -334,7 +346,7 @@ _PRONOUN_ATTRIBUTION = re.compile(r"[,”\"’']\s*(?:he|she|they|it)\s+(?:\w+\s
 def _pronoun_quote(doc: Document, sentence: Any) -> bool:
     """Whether a sentence is a quotation whose speaker is given by a pronoun only."""
     text = sentence.text.lstrip()
-    if not text[:1] in "\"“‘'":
+    if text[:1] not in "\"“‘'":
         return False
     return bool(_PRONOUN_ATTRIBUTION.search(text))
 
@@ -402,11 +414,12 @@ def align(
     articles: Sequence[Article | Document],
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    repeat_threshold: float = 0.6,
+    repeat_threshold: float = 0.3,
     context: float = 0.3,
     word_weight: float = 0.45,
     char_weight: float = 0.25,
     anchor_weight: float = 0.15,
+    quote_weight: float = 0.5,
     near_copy: float = 0.6,
     neighbors: int = 40,
     clauses: bool = True,
@@ -433,7 +446,7 @@ def align(
     threshold : float, default 0.2
         Mean pair score in (0, 1] that two groups of pieces need to share a passage. Lower
         values link looser paraphrases (and more distinct facts on one topic).
-    repeat_threshold : float, default 0.6
+    repeat_threshold : float, default 0.3
         Linkage that lets two pieces of one outlet that are not in neighbouring sentences
         share a passage (a fact repeated in the lead and the body). Pieces in the same or
         the next sentence (a fact and the quotation that backs it) need only ``threshold``.
@@ -442,6 +455,9 @@ def align(
     word_weight, char_weight, anchor_weight : float, default 0.45, 0.25, 0.15
         Non-negative weights of the word, character n-gram and anchor similarities (not all
         zero); the anchor weight is shared out when a piece has no anchors.
+    quote_weight : float, default 0.5
+        Score in [0, 1] that two pieces quoting the same words get at least (times the share
+        of the shorter quotation's word trigrams they have in common); 0 turns it off.
     near_copy : float, default 0.6
         Character similarity in [0, 1] from which a pair is re-scored by difflib's
         ``SequenceMatcher.ratio`` (the higher score wins).
@@ -482,6 +498,7 @@ def align(
     check_parameter(
         "word_weight", word_weight, "a float >= 0 with the other weights not all zero", word_weight + char_weight + anchor_weight > 0, owner
     )
+    check_parameter("quote_weight", quote_weight, "a float in the range [0, 1]", _is_real(quote_weight) and 0 <= quote_weight <= 1, owner)
     check_parameter("near_copy", near_copy, "a float in the range [0, 1]", _is_real(near_copy) and 0 <= near_copy <= 1, owner)
     check_parameter("neighbors", neighbors, "an int >= 1", _is_int(neighbors) and neighbors >= 1, owner)
     check_parameter("min_clause_words", min_clause_words, "an int >= 1", _is_int(min_clause_words) and min_clause_words >= 1, owner)
@@ -503,6 +520,7 @@ def align(
             near_copy=near_copy,
             neighbors=neighbors,
             threshold=threshold,
+            quote_weight=quote_weight,
         )
         groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold)
     groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes)
@@ -530,6 +548,7 @@ def _score(
     near_copy: float,
     neighbors: int,
     threshold: float,
+    quote_weight: float,
 ) -> tuple[tuple[Any, Any, Any], list[bool]]:
     """Candidate edges ``(I, J, score)`` between pieces of different outlets, and which pieces
     kept all their candidates."""
@@ -545,10 +564,10 @@ def _score(
     features = build_features(
         [piece_terms(t) for t in piece_tokens],
         [documents[p.outlet].text[p.start:p.end] for p in pieces],
-        [anchor_terms(t, quoted[p.outlet], documents[p.outlet].content_sentences[p.sentence].start) for p, t in zip(pieces, piece_tokens)],
+        [anchor_terms(t, quoted[p.outlet], documents[p.outlet].content_sentences[p.sentence].start) for p, t in zip(pieces, piece_tokens, strict=False)],
         [piece_terms(s.tokens) for s in sentences],
         [s.text for s in sentences],
-        [anchor_terms(s.tokens, quoted[o], s.start) for (o, _), s in zip(sentence_keys, sentences)],
+        [anchor_terms(s.tokens, quoted[o], s.start) for (o, _), s in zip(sentence_keys, sentences, strict=False)],
         [sentence_row[key] for key in owners],
         context=context,
     )
@@ -561,7 +580,9 @@ def _score(
         word_weight=word_weight / total,
         anchor_weight=anchor_weight / total,
     )
-    scores, chars = pair_scores(features, ii, jj, word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight)
+    scores, chars = pair_scores(
+        features, ii, jj, word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight, quote_weight=quote_weight
+    )
     words = [[t.norm for t in toks if t.kind != "punct"] for toks in piece_tokens]
     scores = refine_near_copies(scores, chars, ii, jj, words, near_copy=near_copy, band=(0.0, max(threshold, 0.9)))
     return (ii, jj, scores), [not t for t in truncated.tolist()]

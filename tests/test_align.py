@@ -1,0 +1,201 @@
+"""Tests of mediadiff.align: passages across outlets, invariants, seed cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mediadiff.align import Alignment, align
+from mediadiff.document import Article
+from mediadiff.errors import ParameterError
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+STORIES = Path(__file__).resolve().parents[1] / "mediadiff" / "data" / "stories"
+
+FACTS = [
+    "The county board voted on Tuesday to close the Riverside library branch in June.",
+    "The branch lent 48,000 books last year, more than any other branch in the county.",
+    "Librarian Ana Ortiz said the closure would leave children without a quiet place to study.",
+    "The county plans to open a mobile library van that will visit the neighbourhood twice a week.",
+]
+
+# the same four facts, reordered and paraphrased by a second outlet
+PARAPHRASE = [
+    "A mobile library van will visit the neighbourhood twice a week, the county says.",
+    "Riverside's library branch will close in June after a county board vote on Tuesday.",
+    "Children will have no quiet place to study once the branch closes, librarian Ana Ortiz said.",
+    "Last year the branch lent 48,000 books, the most of any county branch.",
+]
+
+
+def _article(outlet: str, sentences: list[str]) -> Article:
+    return Article(outlet=outlet, text="\n\n".join(sentences) + "\n")
+
+
+def _passage_of(result: Alignment, outlet: str, needle: str):
+    text = result.document(outlet).text
+    at = text.index(needle)
+    found = [p for p in result.passages for m in p.members_of(outlet) if m.start <= at < m.end]
+    assert len(found) == 1, f"{needle!r} of {outlet} is in {len(found)} passages"
+    return found[0]
+
+
+def _content_chars(result: Alignment, outlet: str) -> set[int]:
+    doc = result.document(outlet)
+    return {i for s in doc.content_sentences for i in range(s.start, s.end) if not doc.text[i].isspace()}
+
+
+def _assert_conserved(result: Alignment) -> None:
+    for outlet in result.outlets:
+        doc = result.document(outlet)
+        members = sorted((m for p in result.passages for m in p.members_of(outlet)), key=lambda m: m.start)
+        for a, b in zip(members, members[1:], strict=False):
+            assert a.end <= b.start, f"members of {outlet} overlap: {a} {b}"
+        covered = {i for m in members for i in range(m.start, m.end) if not doc.text[i].isspace()}
+        assert covered == _content_chars(result, outlet)
+        for m in members:
+            assert doc.text[m.start:m.end] == m.text
+            assert doc.sentences[m.sentence].contains(m)
+
+
+def _signature(result: Alignment):
+    return [(p.id, tuple((m.outlet, m.start, m.end, m.sentence) for m in p.members)) for p in result.passages]
+
+
+def test_transposed_paraphrases_pair_up_fact_by_fact():
+    result = align([_article("a", FACTS), _article("b", PARAPHRASE)])
+    pairs = [(FACTS[0], PARAPHRASE[1]), (FACTS[1], PARAPHRASE[3]), (FACTS[2], PARAPHRASE[2]), (FACTS[3], PARAPHRASE[0])]
+    for left, right in pairs:
+        assert _passage_of(result, "a", left[:30]) is _passage_of(result, "b", right[:30])
+    assert len({p.id for p in result.passages}) == 4
+    _assert_conserved(result)
+
+
+def test_merged_sentence_is_cut_into_clauses_that_align_separately():
+    merged = [
+        "The county board voted on Tuesday to close the Riverside library branch in June, "
+        "while the county plans a mobile library van that will visit the neighbourhood twice a week.",
+        FACTS[1],
+    ]
+    result = align([_article("a", FACTS), _article("b", merged)])
+    close = _passage_of(result, "b", "The county board voted")
+    van = _passage_of(result, "b", "while the county plans")
+    assert close is not van
+    assert close is _passage_of(result, "a", FACTS[0][:30])
+    assert van is _passage_of(result, "a", FACTS[3][:30])
+    _assert_conserved(result)
+
+
+def test_near_copy_outlet_matches_every_sentence():
+    copy = [s.replace("Tuesday", "Tuesday night").replace("said", "says") for s in FACTS]
+    result = align([_article("wire", FACTS), _article("copy", copy), _article("para", PARAPHRASE)])
+    for sentence in FACTS:
+        p = _passage_of(result, "wire", sentence[:30])
+        assert {"wire", "copy"} <= set(p.outlets)
+
+
+def test_a_fact_that_one_outlet_alone_reports_is_a_passage_of_support_one():
+    extra = "A bake sale on Saturday raised 900 dollars for new shelving."
+    result = align([_article("a", [*FACTS, extra]), _article("b", PARAPHRASE)])
+    p = _passage_of(result, "a", "A bake sale")
+    assert p.support == 1 and p.outlets == ("a",)
+    _assert_conserved(result)
+
+
+def test_two_facts_on_one_topic_with_similar_words_stay_apart():
+    a = [
+        "The operator said the dam met every safety standard in force when it was built.",
+        "A state inspection in March found that the dam met only two of nine safety standards.",
+    ]
+    b = [
+        "State inspectors found in March that the dam met just two of nine standards.",
+        "The operator insists the dam met every safety standard that applied at the time.",
+    ]
+    result = align([_article("a", a), _article("b", b)])
+    claim = _passage_of(result, "a", "The operator said")
+    inspection = _passage_of(result, "a", "A state inspection")
+    assert claim is not inspection
+    assert claim is _passage_of(result, "b", "The operator insists")
+    assert inspection is _passage_of(result, "b", "State inspectors")
+
+
+def test_similarity_matrix_is_symmetric_in_unit_range():
+    result = align([_article("a", FACTS), _article("b", PARAPHRASE), _article("c", ["An unrelated note about weather."])])
+    sim = result.similarity
+    assert len(sim) == 3 and all(len(row) == 3 for row in sim)
+    for i in range(3):
+        assert sim[i][i] == 1.0
+        for j in range(3):
+            assert 0.0 <= sim[i][j] <= 1.0
+            assert sim[i][j] == pytest.approx(sim[j][i])
+    assert sim[0][1] > 0.9 and sim[0][2] == 0.0
+
+
+def test_determinism():
+    articles = [_article("a", FACTS), _article("b", PARAPHRASE)]
+    assert _signature(align(articles)) == _signature(align(articles))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(range(4)))
+def test_outlet_order_does_not_change_the_passages(order):
+    outlets = [
+        _article("wire", FACTS),
+        _article("para", PARAPHRASE),
+        _article("short", FACTS[:2]),
+        _article("mix", [PARAPHRASE[2], FACTS[3], "An extra remark that nobody else makes about parking."]),
+    ]
+    expected = _signature(align(outlets))
+    assert _signature(align([outlets[i] for i in order])) == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.sampled_from(FACTS + PARAPHRASE + ["Short one.", "“A quote, with commas,” she said: “and more; here.”"]), min_size=1, max_size=6),
+    st.lists(st.sampled_from(FACTS + PARAPHRASE), min_size=0, max_size=4),
+)
+def test_every_piece_of_content_is_in_exactly_one_passage(left, right):
+    result = align([_article("left", left), _article("right", right or ["Nothing here."])])
+    _assert_conserved(result)
+
+
+def test_bundled_story_conservation_and_multi_member_passages():
+    story = STORIES / "kestrel_leak"
+    if not story.is_dir():
+        pytest.skip("bundled story kestrel_leak not present")
+    articles = [Article(outlet=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(story.glob("*.txt"))]
+    result = align(articles)
+    _assert_conserved(result)
+    assert max(p.support for p in result.passages) == len(articles)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("threshold", 0), ("threshold", 1.5), ("context", 1.0), ("neighbors", 0), ("word_weight", -1), ("clauses", "yes")],
+)
+def test_bad_parameters_are_rejected_with_the_parameter_named(option, value):
+    with pytest.raises(ParameterError, match=f"'{option}' parameter of align"):
+        align([_article("a", FACTS)], **{option: value})
+
+
+def test_all_weights_zero_is_rejected():
+    with pytest.raises(ParameterError):
+        align([_article("a", FACTS)], word_weight=0.0, char_weight=0.0, anchor_weight=0.0)
+
+
+def _seeds():
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds not present")
+    return [Article(outlet=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.txt"))]
+
+
+@pytest.mark.parametrize(("needle", "outlets"), [("take away children", 5), ("numerous factual errors", 4)])
+def test_seed_renderings_of_one_quote_share_one_passage(needle, outlets):
+    result = align(_seeds())
+    found = {p.id: p for p in result.passages for m in p.members if needle in m.text}
+    assert len(found) == 1, f"{needle!r} is spread over {sorted(found)}"
+    assert next(iter(found.values())).support == outlets
