@@ -336,7 +336,9 @@ def find_conflicts(alignment: Alignment) -> list[Conflict]:
             toks = member_tokens(docs[m.outlet], m, words_only=False)
             values.extend((m.outlet, v) for v in _values(toks))
             words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
-            if words and sum(t.text[:1].isupper() for t in words) / len(words) <= 0.6:  # not a headline
+            headline = (not m.text.rstrip("\"'”’)").endswith((".", "!", "?")) and words
+                        and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6)
+            if not headline:  # title case would make every word look like a name
                 people.extend((m.outlet, x) for x in _people(toks, starts[m.outlet]))
         found.extend(_numeric_conflicts(p.id, values, docs))
         found.extend(_people_conflicts(p.id, people, docs))

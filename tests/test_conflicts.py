@@ -1,0 +1,94 @@
+"""Conflicts: every kind on small written examples, normalisation, qualifiers, the corpus gold."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from mediadiff.align import Alignment, Member, canonical_passages
+from mediadiff.analysis.conflicts import find_conflicts
+from mediadiff.document import Article
+from mediadiff.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def passage(*texts: str) -> Alignment:
+    """One passage whose members are the whole one-sentence texts of outlets a, b, c..."""
+    docs = tuple(segment(Article(chr(97 + i), t)) for i, t in enumerate(texts))
+    members = [Member(0, len(d.text), d.text, outlet=d.outlet, sentence=0) for d in docs]
+    n = len(docs)
+    return Alignment(docs, canonical_passages([members], docs), ((1.0,) * n,) * n)
+
+
+def conflicts(*texts: str) -> list[tuple[str, list[str]]]:
+    return [(c.kind, [v.text for v in c.values]) for c in find_conflicts(passage(*texts))]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("It forced the evacuation of 312 residents.", "About 400 people were moved out."),
+         [("number", ["312 residents", "About 400 people"])]),
+        (("Kestrel paid a $4.2 million penalty.", "Kestrel agreed to pay $4 million."),
+         [("money", ["$4.2 million", "$4 million"])]),
+        (("Staff was cut by 18 percent.", "Staff was cut by a quarter."),
+         [("percent", ["18 percent", "a quarter"])]),
+        (("The tank failed on March 11.", "On March 12, the tank burst."), [("date", ["March 11", "March 12"])]),
+        (("It separated nearly 3,000 children.", "It separated thousands of families."),
+         [("vagueness", ["nearly 3,000 children", "thousands of families"])]),
+        (("Dana Whitcombe, deputy director of the agency, spoke.", "Director Dana Whitcombe spoke."),
+         [("title", ["deputy director", "Director"])]),
+        (("Officer Dana Whitcombe spoke.", "Officer Dana Whitcomb spoke."),
+         [("name", ["Officer Dana Whitcombe", "Officer Dana Whitcomb"])]),
+    ],
+)
+def test_kinds(texts, expected):
+    got = conflicts(*texts)
+    assert [(k, [t.removeprefix("Officer ") for t in v]) for k, v in got] == [
+        (k, [t.removeprefix("Officer ") for t in v]) for k, v in expected]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("Fourteen people were treated.", "14 people were treated.", "At least 14 people were treated."),
+        ("Staff shrank by nearly a fifth.", "Staff shrank by 18 percent."),
+        ("It told nearly 3,100 households.", "It told roughly 3,100 homes.", "It told 3,100 households."),
+        ("It spilled 9,000 gallons.", "It spilled nine thousand gallons."),
+        ("Rod J. Rosenstein, the deputy attorney general, spoke.", "Deputy Rod Rosenstein spoke."),
+        ("Schools closed Wednesday and Thursday.", "Schools closed Wednesday."),
+    ],
+)
+def test_agreeing_values_are_not_conflicts(texts):
+    assert conflicts(*texts) == []
+
+
+def test_values_point_into_the_texts():
+    al = passage("It forced the evacuation of 312 residents.", "About 400 people were moved out.")
+    (c,) = find_conflicts(al)
+    for v in c.values:
+        assert al.document(v.outlet).text[v.start:v.end] == v.text
+    assert [v.value for v in c.values] == [312.0, 400.0]
+    assert c.values[1].qualifier == "about" and c.values[1].low == pytest.approx(340.0)
+
+
+def _eval():
+    spec = importlib.util.spec_from_file_location("eval_findings", ROOT / "bench" / "eval_findings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") if (p / "gold.json").is_file())
+
+
+@pytest.mark.xfail(strict=False, reason="needs the real aligner: a conflict is looked for within a passage, and the "
+                   "placeholder puts paraphrased statements of one figure in different passages")
+@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
+def test_corpus_every_numeric_conflict_found(story):
+    result = _eval().evaluate(story)
+    numeric = [c for c in result["conflicts"] if c[0] in {"number", "money", "percent", "date", "vagueness"}]
+    assert all(ok for *_, ok in numeric), numeric

@@ -1,0 +1,46 @@
+"""Placement: relative positions and buried/promoted passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediadiff.align import align
+from mediadiff.analysis.placement import find_placement_shifts, placement
+from mediadiff.document import Article
+from mediadiff.errors import ParameterError
+
+LEAD = "The company denied the claims."
+OTHER = ["Rain fell all day.", "Traffic was slow downtown.", "A parade is planned."]
+TAIL = "Tickets for the game sold out."
+
+
+def corpus() -> list[Article]:
+    top = " ".join([LEAD, *OTHER, TAIL])
+    bottom = " ".join([TAIL, *OTHER, LEAD])
+    return [Article("a", top), Article("b", top), Article("c", top), Article("d", bottom)]
+
+
+def test_positions():
+    al = align(corpus())
+    pid = next(p.id for p in al.passages if p.members[0].text == LEAD)
+    assert placement(al)[pid] == {"a": 0.0, "b": 0.0, "c": 0.0, "d": 1.0}
+
+
+def test_buried_and_promoted():
+    al = align(corpus())
+    shifts = find_placement_shifts(al)
+    buried = [s for s in shifts if s.kind == "buried"]
+    assert [(s.outlet, s.position, s.others_position) for s in buried] == [("d", 1.0, 0.0)]
+    promoted = [s for s in shifts if s.kind == "promoted"]
+    assert [(s.outlet, s.position, s.others_position) for s in promoted] == [("d", 0.0, 1.0)]
+    assert "down its article" in buried[0].explanation
+
+
+def test_outlet_order_does_not_matter():
+    arts = corpus()
+    assert find_placement_shifts(align(arts)) == find_placement_shifts(align(arts[::-1]))
+
+
+def test_bad_parameters():
+    with pytest.raises(ParameterError, match="'low' parameter of find_placement_shifts"):
+        find_placement_shifts(align(corpus()), lead=0.5, low=0.4)
