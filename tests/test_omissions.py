@@ -53,12 +53,20 @@ def corpus() -> Alignment:
 
 
 def test_kinds_response_quote_fact():
-    al = build({"a": "The firm denied the claims. “We are fine,” she said. Rain fell.",
-                "b": "The firm denied the claims. “We are fine,” she said. Rain fell."},
+    text = "The firm denied the claims.\n\n“We are fine,” she said.\n\nRain fell."
+    al = build({"a": text, "b": text},
                [[("a", "The firm denied the claims."), ("b", "The firm denied the claims.")],
                 [("a", "“We are fine,” she said."), ("b", "“We are fine,” she said.")],
                 [("a", "Rain fell."), ("b", "Rain fell.")]])
     assert [passage_kind(al, p) for p in al.passages] == ["response", "quote", "fact"]
+
+
+def test_quotation_continuing_a_reply_is_a_response():
+    text = "Dr. Ann Lee disputed the audit. “Our costs are average,” she said.\n\n“We are fine and the ward stays open,” a nurse said."
+    al = build({"a": text, "b": text},
+               [[("a", "“Our costs are average,” she said."), ("b", "“Our costs are average,” she said.")],
+                [("a", "“We are fine and the ward stays open,” a nurse said."), ("b", "“We are fine and the ward stays open,” a nurse said.")]])
+    assert [passage_kind(al, p) for p in al.passages] == ["response", "quote"]
 
 
 def test_spokesperson_giving_a_figure_is_not_a_response():

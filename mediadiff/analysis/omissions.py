@@ -71,7 +71,8 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
     ``response`` when any member's sentence carries a reply cue (denied, disputed, rejected, a
     statement, declined to comment, called it inaccurate...); a bare "spokesperson said" is not
     enough (a hospital spokeswoman giving a figure is not a reply). ``quote`` when most members
-    lie mostly inside quotation marks. Otherwise ``fact``.
+    lie mostly inside quotation marks (a quotation is a response too when an earlier sentence of
+    its paragraph introduces it as a reply). Otherwise ``fact``.
     """
     quoted = 0
     for m in passage.members:
@@ -84,6 +85,11 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
         # nested quotations would count twice: cap at the member's length
         if len(m) and min(inside, len(m)) / len(m) >= 0.5:
             quoted += 1
+            # a quotation continues the statement its paragraph introduced ("X disputed the audit. “…”")
+            if sentence is not None:
+                before = [s for s in doc.sentences if s.paragraph == sentence.paragraph and s.index < sentence.index]
+                if any(_has_response_cue([t.norm for t in s.tokens]) for s in before):
+                    return "response"
     if passage.members and quoted * 2 > len(passage.members):
         return "quote"
     return "fact"
