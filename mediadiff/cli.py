@@ -74,7 +74,7 @@ def _run(args: argparse.Namespace) -> int:
         say(f"mediadiff: demo story {story!r}: {len(articles)} outlets")
     else:
         articles = load(args.paths, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
-        say(f"mediadiff: loaded {len(articles)} articles")
+        say(f"mediadiff: loaded {len(articles)} article{'s' if len(articles) != 1 else ''}")
 
     def progress(stage: str, done: int, total: int) -> None:
         say(f"mediadiff: [{done}/{total}] {stage}")

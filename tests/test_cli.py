@@ -78,7 +78,9 @@ def test_single_article_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "a.txt").write_text("Some text here.", encoding="utf-8")
     assert main(["compare", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
-    assert "needs at least 2 articles" in err and err.count("\n") == 1
+    errors = [line for line in err.splitlines() if line.startswith("mediadiff: error:")]
+    assert len(errors) == 1 and "needs at least 2 articles" in errors[0]
+    assert "Traceback" not in err
 
 
 def test_binary_file_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
