@@ -9,6 +9,7 @@ key_findings     report -> list of sentences, most important first.
 outlet_names     report -> {outlet id: display name}.
 passage_snippet  one passage -> a short excerpt of its text.
 diff_window      excerpts of two similar strings around their first difference.
+who              names joined for a sentence, counted when there are many.
 shorten          cut a string to a length at a word boundary, with an ellipsis.
 OMISSION_KINDS, SHIFT_KINDS, ALTERATION_KINDS, CONFLICT_KINDS   labels for the finding kinds.
 """
@@ -30,6 +31,7 @@ __all__ = [
     "outlet_names",
     "passage_snippet",
     "shorten",
+    "who",
 ]
 
 Report = Mapping[str, Any]
@@ -99,6 +101,18 @@ def join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def who(names: Sequence[str], *, most: int = 3) -> str:
+    """Names joined for a sentence; more than ``most`` become "7 outlets (A, B and 5 others)".
+
+    >>> who(["A", "B"]), who(["A", "B", "C", "D", "E"])
+    ('A and B', '5 outlets (A, B and 3 others)')
+    """
+    names = list(names)
+    if len(names) <= most:
+        return join_names(names)
+    return f"{len(names)} outlets ({', '.join(names[:2])} and {len(names) - 2} others)"
+
+
 def passage_snippet(passage: Mapping[str, Any] | None, limit: int = 90) -> str:
     """A short excerpt of a passage: its first member's text, shortened."""
     if not passage or not passage.get("members"):
@@ -120,7 +134,7 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
     out = []
     for pid in ranked:
         oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
-        who = join_names([names.get(o["outlet"], o["outlet"]) for o in oms])
+        omitters = who([names.get(o["outlet"], o["outlet"]) for o in oms])
         verb = "omits" if len(oms) == 1 else "omit"
         kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
         passage = passages.get(pid)
@@ -128,20 +142,29 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
         what = {"response": "the response ", "quote": "the quotation "}.get(kind, "")
         snippet = passage_snippet(passage, 100)
         text = f"{what}{_q(snippet, 100)}" if snippet else f"passage {pid}"
-        out.append(f"{who} {verb} {text}, carried by {support} of {n} outlets.")
+        out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets.")
     return out
 
 
 def _conflict_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
     out = []
     for c in report.get("conflicts", []):
-        groups: dict[str, list[str]] = {}
+        # values that agree (same number, or same words) form one group; the odd one out comes first
+        groups: dict[Any, tuple[list[str], list[str]]] = {}
         for v in c.get("values", []):
-            groups.setdefault(" ".join(str(v.get("text", "")).split()), []).append(names.get(v["outlet"], v["outlet"]))
+            text = " ".join(str(v.get("text", "")).split())
+            value = v.get("value")
+            key = ("v", value, v.get("unit")) if isinstance(value, (int, float)) else ("t", text.lower())
+            texts, sayers = groups.setdefault(key, ([], []))
+            if text not in texts:
+                texts.append(text)
+            name = names.get(v["outlet"], v["outlet"])
+            if name not in sayers:
+                sayers.append(name)
         parts = []
-        for value, who in groups.items():
-            who = sorted(set(who))
-            parts.append(f"{join_names(who)} {'says' if len(who) == 1 else 'say'} {_q(value, 60)}")
+        for texts, sayers in sorted(groups.values(), key=lambda g: (len(g[1]), sorted(g[1]))):
+            said = " or ".join(_q(t, 60) for t in texts[:3])
+            parts.append(f"{who(sorted(sayers))} {'says' if len(sayers) == 1 else 'say'} {said}")
         kind = CONFLICT_KINDS.get(str(c.get("kind")), str(c.get("kind", "a fact")))
         out.append(f"The outlets disagree on {kind}: " + "; ".join(parts) + ".")
     return out
@@ -193,7 +216,7 @@ def _loaded_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
     rate = rates.get(top, 0.0)
     how_much = f"{rate:.1f} loaded terms per 1,000 words" if rate else f"{counts[top]} loaded terms"
     clean = sorted(names.get(o, o) for o in names if counts.get(o, 0) == 0)
-    tail = f"; {join_names(clean)} {'uses' if len(clean) == 1 else 'use'} none" if clean and len(clean) <= 3 else ""
+    tail = f"; {who(clean)} {'uses' if len(clean) == 1 else 'use'} none" if clean else ""
     out = [f"{names.get(top, top)} uses the most loaded language in its own voice: {how_much} (e.g. {eg}){tail}."]
     for s in own:
         if s.get("counterpart"):
@@ -220,16 +243,34 @@ def _wording_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
     return [f"{names.get(top, top)} departs most from the shared wording: {counts[top]} wording shifts{detail}."]
 
 
-def _placement_sentences(report: Report) -> list[str]:
-    return [str(p["explanation"]) for p in report.get("placement_shifts", []) if isinstance(p, Mapping) and p.get("explanation")]
+def _placement_sentences(report: Report, names: Mapping[str, str], passages: Mapping[str, Any]) -> list[str]:
+    out = []
+    shifts = [p for p in report.get("placement_shifts", []) if isinstance(p, Mapping)]
+    ranked = sorted(shifts, key=lambda p: (-abs(float(p.get("position", 0) or 0) - float(p.get("others_position", 0) or 0)),
+                                           str(p.get("outlet")), str(p.get("passage"))))
+    for p in ranked:
+        kind, pos, others = p.get("kind"), p.get("position"), p.get("others_position")
+        snippet = passage_snippet(passages.get(p.get("passage")), 80)
+        if kind in ("buried", "promoted") and isinstance(pos, (int, float)) and isinstance(others, (int, float)) and snippet:
+            name = names.get(p["outlet"], p["outlet"])
+            if kind == "buried":
+                out.append(f"{name} places {_q(snippet)} {pos:.0%} of the way down its article, while the others "
+                           f"lead with it (median {others:.0%}).")
+            else:
+                out.append(f"{name} leads with {_q(snippet)} ({pos:.0%} of the way down), while the others place it "
+                           f"low (median {others:.0%}).")
+        elif p.get("explanation"):
+            out.append(str(p["explanation"]))
+    return out
 
 
-def key_findings(report: Report, *, limit: int = 8) -> list[str]:
+def key_findings(report: Report, *, limit: int = 10) -> list[str]:
     """The key findings of a report as plain-language sentences, most telling first.
 
-    Up to three omissions (heaviest first), two conflicts, two altered quotes, the outlet with the
-    most loaded language (and one loaded word with its counterpart), the outlet whose wording
-    departs most, and one placement shift; at most ``limit`` sentences. Strings are not escaped.
+    First two omissions (heaviest first), a conflict, an altered quote, the outlet with the most
+    loaded language, the outlet whose wording departs most and the strongest placement shift;
+    then, while fewer than ``limit``, a third omission, a second conflict and altered quote, and
+    one loaded word with its counterpart. Strings are not escaped.
 
     >>> report = {"outlets": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
     ...           "passages": [{"id": "P1", "support": 2, "members": [{"outlet": "b", "text": "The mayor denied it."}]}],
@@ -239,14 +280,23 @@ def key_findings(report: Report, *, limit: int = 8) -> list[str]:
     """
     names = outlet_names(report)
     passages = {p["id"]: p for p in report.get("passages", [])}
-    found = (
-        _omission_sentences(report, names, passages)[:3]
-        + _conflict_sentences(report, names)[:2]
-        + _alteration_sentences(report, names)[:2]
-        + _loaded_sentences(report, names)[:2]
-        + _wording_sentences(report, names)[:1]
-        + _placement_sentences(report)[:1]
-    )
+    groups = [
+        (_omission_sentences(report, names, passages), 2, 3),
+        (_conflict_sentences(report, names), 1, 2),
+        (_alteration_sentences(report, names), 1, 2),
+        (_loaded_sentences(report, names), 1, 2),
+        (_wording_sentences(report, names), 1, 1),
+        (_placement_sentences(report, names, passages), 1, 1),
+    ]
+    # first a few of every kind, then more of each up to its cap, in the order above
+    take = [min(first, len(g)) for g, first, _ in groups]
+    budget = limit - sum(take)
+    for i, (g, _, cap) in enumerate(groups):
+        extra = max(0, min(cap, len(g)) - take[i])
+        extra = min(extra, max(0, budget))
+        take[i] += extra
+        budget -= extra
+    found = [sentence for (g, _, _), n in zip(groups, take, strict=False) for sentence in g[:n]]
     if not found:
         found = ["No omissions, wording shifts, loaded language, altered quotes or conflicting facts were found."]
     return found[:limit]

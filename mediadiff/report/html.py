@@ -153,7 +153,7 @@ def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
     cuts = sorted({offset, end, *(max(offset, m.start) for m in spans), *(min(end, m.end) for m in spans),
                    *(m.start for m in points)})
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:] + [None]):
+    for a, b in zip(cuts, cuts[1:] + [None], strict=False):
         for p in points:
             if p.start == a:
                 out.append(f'<span class="caret" title="{_e(p.title)}">‸</span>')
@@ -255,7 +255,7 @@ def _similarity_section(report: Report, names: Mapping[str, str]) -> str:
         return ""
     head = "".join(f"<th>{_e(names.get(i, i))}</th>" for i in ids)
     rows = []
-    for i, row in zip(ids, matrix):
+    for i, row in zip(ids, matrix, strict=False):
         cells = []
         for v in row:
             x = _num(v)
@@ -317,7 +317,7 @@ def _collation_section(report: Report, names: Mapping[str, str], categories: Map
                 per = _attach_points(members, shifts.get((pid, oid), []))
                 parts = [
                     _render_span(str(m["text"]), int(m["start"]), [*marks.get(oid, []), *extra])
-                    for m, extra in zip(members, per)
+                    for m, extra in zip(members, per, strict=False)
                 ]
                 altered += sum(1 for a in report.get("quote_alterations", []) if a["outlet"] == oid
                                and any(m["start"] < a["end"] and a["start"] < m["end"] for m in members))
@@ -422,10 +422,12 @@ def _readability_section(report: Report) -> str:
         r = o.get("readability") or {}
         cells = []
         for m in measures:
-            x = _num(r.get(m))
-            reason = r.get(f"{m}_reason") or r.get("reason")
-            cells.append(f'<td class="num">{x:.1f}</td>' if x is not None else
-                         f'<td class="num" title="{_e(reason or "undefined")}">—</td>')
+            x, raw = _num(r.get(m)), r.get(m)
+            reasons = r.get("reasons") if isinstance(r.get("reasons"), Mapping) else {}
+            if x is None:
+                cells.append(f'<td class="num" title="{_e(reasons.get(m) or "undefined")}">—</td>')
+            else:
+                cells.append(f'<td class="num">{raw if isinstance(raw, int) else f"{x:.1f}"}</td>')
         rows.append(f"<tr><th>{_e(o.get('name') or o['id'])}</th>{''.join(cells)}</tr>")
     return (
         '<section id="readability"><h2>Readability</h2>'

@@ -157,7 +157,7 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     if len(ids) >= 2 and len(matrix) == len(ids):
         out += ["", "## Similarity", "", "Pairwise similarity of the content the outlets carry (0–1).", "",
                 _table(["", *(esc_names.get(i, escape_markdown(i)) for i in ids)],
-                       [[esc_names.get(i, escape_markdown(i)), *(_num(v) for v in row)] for i, row in zip(ids, matrix)],
+                       [[esc_names.get(i, escape_markdown(i)), *(_num(v) for v in row)] for i, row in zip(ids, matrix, strict=False)],
                        "l" + "r" * len(ids))]
 
     oms = sorted(report.get("omissions", []), key=lambda o: (-(o.get("weight") or 0), o["outlet"], o["passage"]))
