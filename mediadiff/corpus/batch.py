@@ -240,7 +240,9 @@ def _as_article_list(value: Any, where: str) -> list[Article]:
     return items
 
 
-def _stories(stories_or_articles: Any, cluster_options: Mapping[str, Any] | None) -> tuple[Iterator[tuple[str, list[Article]]], int | None]:
+def _stories(
+    stories_or_articles: Any, cluster_options: Mapping[str, Any] | None
+) -> tuple[Iterator[tuple[str, list[Article] | str]], int | None]:
     """Normalise the input to ``(story id, articles)`` pairs, lazily; and the count when known."""
     data = stories_or_articles
     if isinstance(data, (str, bytes)):
@@ -274,18 +276,28 @@ def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
     yield from rest
 
 
-def _identified(items: Iterator[Any]) -> Iterator[tuple[str, list[Article]]]:
-    """Give every story an id (its own, or one from its content); reject an id given twice."""
+def _identified(items: Iterator[Any]) -> Iterator[tuple[str, list[Article] | str]]:
+    """Give every story an id (its own, or one from its content); reject an id given twice.
+
+    A story given as a folder path stays a path (its files are loaded by the worker).
+    """
     seen: set[str] = set()
     for i, item in enumerate(items):
         where = f"story {i + 1}"
+        articles: list[Article] | str
         if isinstance(item, tuple) and len(item) == 2 and not isinstance(item[0], Article):
-            story_id, articles = item
+            story_id, given = item
             if not isinstance(story_id, str) or not story_id.strip():
                 raise InputError(f"{where}: a story id must be a non-empty string, got {story_id!r}")
-            articles = _as_article_list(articles, f"story {story_id!r}")
             if story_id in seen:
                 raise InputError(f"story id {story_id!r} is given twice; story ids must be unique")
+            articles = os.fspath(given) if isinstance(given, (str, os.PathLike)) else _as_article_list(
+                given, f"story {story_id!r}")
+        elif isinstance(item, (str, os.PathLike)):
+            articles = os.fspath(item)
+            story_id = Path(articles).name or articles
+            if story_id in seen:
+                raise InputError(f"story id {story_id!r} (folder {articles}) is given twice; story ids must be unique")
         else:
             articles = _as_article_list(item, where)
             story_id = base = _content_id(articles)
@@ -402,8 +414,11 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _run_story(task: tuple[int, str, list[Article] | None, str | None, dict[str, Any]]) -> dict[str, Any]:
+def _run_story(task: tuple[int, str, list[Article] | str | None, str | None, dict[str, Any]]) -> dict[str, Any]:
     """Compare one story (or rebuild its records from its report when ``articles`` is None).
+
+    ``articles`` may be the path of a folder (or file) of articles, loaded here with
+    :func:`mediadiff.load.load`, so that a load error is this story's failure.
 
     Returns ``{"index", "story", "status", "records"}`` or, on failure, ``{"index", "story",
     "status": "failed", "error", "message"}``: never raises for a story's own error.
@@ -420,6 +435,10 @@ def _run_story(task: tuple[int, str, list[Article] | None, str | None, dict[str,
         with warnings.catch_warnings():
             # Input warnings are kept in the report's "warnings"; a worker has no one to show them to.
             warnings.simplefilter("ignore", MediadiffWarning)
+            if isinstance(articles, str):
+                from ..load import load
+
+                articles = load(articles)
             comparison = compare(articles, **options)
         report = comparison.to_dict()
         records = score_records(story, report)
@@ -808,7 +827,10 @@ def compare_corpus(
         ``(story_id, articles)`` pairs, or a dict ``{story_id: articles}``; a generator keeps
         the corpus out of memory. Or a flat list of articles: they are grouped into stories
         first with :func:`mediadiff.corpus.cluster.cluster_stories`. A story without an id gets
-        ``story-`` and a hash of its content.
+        ``story-`` and a hash of its content. A story may also be the path of a folder of
+        article files (``(story_id, path)``, or a bare path whose name is the id): the worker
+        loads it with :func:`mediadiff.load.load`, so a folder that cannot be read is that
+        story's failure, and the driver never holds its text.
     engine : {"local", "dask"}, default "local"
         ``"local"``: worker processes on this machine; ``"dask"``: a Dask cluster (optional
         extra ``mediadiff[dask]``).
