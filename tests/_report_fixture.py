@@ -184,3 +184,20 @@ def make_large_report(n_outlets: int, n_passages: int, *, name_length: int = 60)
             "options": {}, "outlets": outlets, "similarity": {"outlets": ids, "matrix": matrix}, "passages": passages,
             "omissions": omissions, "wording_shifts": [], "loaded_language": loaded, "quotes": [],
             "quote_alterations": [], "conflicts": [], "placement_shifts": [], "warnings": []}
+
+
+_DEMO: dict[str, Any] = {}
+
+
+def demo_comparison() -> Any:
+    """The comparison of the bundled story clinic_closure, computed once per test session."""
+    if "c" not in _DEMO:
+        import warnings
+
+        from mediadiff.compare import compare
+        from mediadiff.examples import load_example, story_info
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _DEMO["c"] = compare(load_example("clinic_closure"), title=story_info("clinic_closure")["title"])
+    return _DEMO["c"]

@@ -413,7 +413,9 @@ def _findings_section(report: Report, names: Mapping[str, str]) -> str:
 
 def _readability_section(report: Report) -> str:
     outlets = report.get("outlets", [])
-    measures = sorted({k for o in outlets for k, v in (o.get("readability") or {}).items() if _num(v) is not None})
+    # measures in the report's own order; a measure that is None everywhere still shows, with its reason
+    measures = list(dict.fromkeys(k for o in outlets for k, v in (o.get("readability") or {}).items()
+                                  if v is None or _num(v) is not None))
     if not measures:
         return ""
     head = "".join(f'<th class="num">{_e(m.replace("_", " "))}</th>' for m in measures)

@@ -76,6 +76,11 @@ def _num(value: Any, fmt: str = "{:.2f}") -> str:
     return fmt.format(value)
 
 
+def _reading(outlet: Mapping[str, Any], measure: str) -> str:
+    value = (outlet.get("readability") or {}).get(measure)
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else _num(value, "{:.1f}")
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str | None = None) -> str:
     align = align or "l" * len(header)
     rule = ["---:" if a == "r" else "---" for a in align]
@@ -213,11 +218,11 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     else:
         out += ["None found."]
 
-    measures = sorted({k for o in outlets for k, v in (o.get("readability") or {}).items()
-                       if isinstance(v, (int, float)) and not isinstance(v, bool)})
+    measures = list(dict.fromkeys(k for o in outlets for k, v in (o.get("readability") or {}).items()
+                                  if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))))
     if measures:
         out += ["", "## Readability", "",
                 _table(["Outlet", *(escape_markdown(m.replace("_", " ")) for m in measures)],
-                       [[esc_names[o["id"]], *(_num((o.get("readability") or {}).get(m), "{:.1f}") for m in measures)]
+                       [[esc_names[o["id"]], *(_reading(o, m) for m in measures)]
                         for o in outlets], "l" + "r" * len(measures))]
     return "\n".join(out) + "\n"

@@ -1,0 +1,103 @@
+"""report.md: summary and tables with the findings, and untrusted text that stays text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from _report_fixture import SCRIPT, demo_comparison, make_report
+
+from mediadiff.report._summary import key_findings
+from mediadiff.report.markdown import escape_markdown, render_markdown
+
+
+def _section(md: str, heading: str) -> str:
+    start = md.index(f"## {heading}\n")
+    end = md.find("\n## ", start + 1)
+    return md[start:] if end < 0 else md[start:end]
+
+
+def _cells(row: str) -> list[str]:
+    """Split a pipe-table row on unescaped pipes."""
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row.strip())[1:-1]]
+
+
+def test_summary_lists_the_key_findings_first():
+    md = render_markdown(make_report())
+    assert md.startswith("# Eastgate clinic closure\n")
+    summary = _section(md, "Key findings")
+    assert ("- Gamma Post omits the response “The director's office denied that the clinic had overspent.”, carried by "
+            "2 of 3 outlets.") in summary
+    findings, warnings = summary.split("Warnings:")
+    assert findings.count("\n- ") == len(key_findings(make_report()))
+    assert warnings.strip() == "- c: very short article (60 words)"
+
+
+def test_outlet_table_has_one_row_per_outlet_with_scores_and_counts():
+    md = render_markdown(make_report())
+    rows = [line for line in _section(md, "Outlets").splitlines() if line.startswith("| ")]
+    header, rule, *body = rows
+    assert _cells(header)[:6] == ["Outlet", "Title", "Words", "Omission", "Wording shift", "Loaded /1k"]
+    assert set(_cells(rule)[2:]) == {"---:"}
+    assert [_cells(r)[0] for r in body] == ["[Alpha Daily](https://news.example/a?x=1&y=2)",
+                                             "[Beta Wire](https://news.example/b?x=1&y=2)",
+                                             "[Gamma Post](https://news.example/c?x=1&y=2)"]
+    gamma = _cells(body[2])
+    assert gamma[3:10] == ["0.60", "0.40", "25.0", "1", "2", "1", "1"]
+
+
+def test_findings_tables():
+    md = render_markdown(make_report())
+    om = _section(md, "Omissions").splitlines()
+    assert om[4].startswith("| Gamma Post | P4 | a response | 0.80 | 2 of 3 |")  # heaviest first
+    assert "| Beta Wire | P5 | a quotation | 0.40 | 2 of 3 |" in om[5]
+    assert "| Gamma Post | “We will fight this decision” | Alpha Daily | “We will fight this decision in court” | cut short |" in md
+    assert "| P3 | a number | Alpha Daily: “38 jobs”; Beta Wire: “38 jobs”; Gamma Post: “40 jobs” |" in md
+    assert "| Gamma Post | “rammed through” | force | 0.80 | no | “approved” |" in md
+    shifts = _section(md, "Wording shifts")
+    assert "| Gamma Post | 1 | 1 | 2 |" in shifts  # by kind: deletion, substitution, total
+    assert "| flesch reading ease | flesch kincaid grade | gunning fog | smog index | words |" in _section(md, "Readability")
+
+
+def test_every_table_row_has_as_many_cells_as_its_header():
+    report = make_report(names={"a": "A | B", "b": "x\\|y", "c": "new\nline"})
+    md = render_markdown(report)
+    for block in re.split(r"\n\n", md):
+        lines = [line for line in block.splitlines() if line.startswith("| ")]
+        if lines:
+            assert len({len(_cells(line)) for line in lines}) == 1, block
+
+
+def test_hostile_text_is_escaped_and_javascript_urls_are_not_links():
+    md = render_markdown(make_report(hostile=True))
+    assert re.search(r"(?<!\\)<", md) is None  # every "<" escaped: no HTML tag can start
+    assert "](javascript" not in md.lower()
+    assert "\\<script\\>alert(1)\\</script\\>" in md
+    assert "[Beta Wire \\<script\\>" in md and "](https://news.example/b?x=1&y=2)" in md
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"),
+        ("[a](http://x)", "\\[a\\](http://x)"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("a | b", "a \\| b"),
+        ("line\nbreak", "line break"),
+        ("$x$ and &amp;", "\\$x\\$ and \\&amp;"),
+        ("U.S. 4.5%", "U.S. 4.5%"),
+    ],
+)
+def test_escape_markdown(raw, escaped):
+    assert escape_markdown(raw) == escaped
+
+
+def test_demo_markdown_names_every_outlet_and_omission():
+    report = demo_comparison().to_dict()
+    md = render_markdown(report)
+    for o in report["outlets"]:
+        assert escape_markdown(o["name"]) in _section(md, "Outlets")
+    om_rows = [line for line in _section(md, "Omissions").splitlines() if line.startswith("| ")][2:]
+    assert len(om_rows) == len(report["omissions"])
+    assert render_markdown(report, max_rows=3).count("more rows in report.json") >= 1
