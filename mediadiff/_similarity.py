@@ -119,7 +119,10 @@ class Features:
 def _with_context(vectorizer: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float) -> Any:
     from scipy import sparse
 
-    p = vectorizer.fit_transform(pieces)
+    try:
+        p = vectorizer.fit_transform(pieces)
+    except ValueError:  # empty vocabulary: nothing to compare (numbers or stop words only)
+        return sparse.csr_matrix((len(pieces), 1), dtype="float32")
     s = vectorizer.transform(sentences)[list(owner)]
     if context <= 0:
         return p.tocsr()

@@ -199,3 +199,10 @@ def test_seed_renderings_of_one_quote_share_one_passage(needle, outlets):
     found = {p.id: p for p in result.passages for m in p.members if needle in m.text}
     assert len(found) == 1, f"{needle!r} is spread over {sorted(found)}"
     assert next(iter(found.values())).support == outlets
+
+
+def test_outlets_without_any_content_word_align_without_error():
+    # regression: an empty TF-IDF vocabulary used to raise ValueError
+    result = align([Article("a", "And so it is."), Article("b", "It is so.")])
+    _assert_conserved(result)
+    assert all(p.support == 1 for p in result.passages)
