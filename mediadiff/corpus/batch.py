@@ -479,9 +479,16 @@ class _Local:
 
     def __init__(self, n_workers: int) -> None:
         import multiprocessing
+        import threading
 
-        # forkserver: safe when the caller runs threads (a Dask client, a GUI); fork is not.
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        # fork when this process runs no other thread: workers start with what the driver has
+        # already imported and loaded (a warm start); else forkserver (fork is unsafe beside
+        # threads such as a Dask client's or a GUI's), or spawn where neither exists.
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods and threading.active_count() == 1:
+            method = "fork"
+        else:
+            method = "forkserver" if "forkserver" in methods else "spawn"
         self.n_workers = n_workers
         self.pool = cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context(method))
 
@@ -575,10 +582,11 @@ def _check_run_options(out: Path, options: dict[str, Any], resume: bool) -> None
 
 
 def _complete_stories(out: Path) -> set[str]:
-    """Stories whose score lines are all in ``scores.jsonl``; rewrite it without any other line.
+    """Stories whose report exists and whose score lines are all in ``scores.jsonl``.
 
-    A run that stopped may leave a story's lines half written: those lines, and a last line
-    cut short, are dropped so that the story is written again whole.
+    ``scores.jsonl`` is rewritten without any other line: a run that stopped may leave a story's
+    lines half written (those lines, and a last line cut short, are dropped so that the story is
+    written again whole), and a story whose report was deleted is compared again.
     """
     path = out / "scores.jsonl"
     if not path.exists():
@@ -588,7 +596,10 @@ def _complete_stories(out: Path) -> set[str]:
         story, n = rec.get("story"), rec.get("n_outlets")
         if isinstance(story, str) and isinstance(n, int):
             counts.setdefault(story, [0, n])[0] += 1
-    complete = {s for s, (seen, n) in counts.items() if seen == n}
+    complete = {
+        s for s, (seen, n) in counts.items()
+        if seen == n and (out / "stories" / story_folder(s) / "report.json").is_file()
+    }
     fd, tmp = tempfile.mkstemp(prefix=".scores.jsonl.", suffix=".tmp", dir=out)
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as dst, path.open(encoding="utf-8") as src:
         for line in src:
