@@ -73,6 +73,10 @@ _MEASURE_LABELS = {
 _RC = {"pdf.fonttype": 42, "ps.fonttype": 42, "font.family": "DejaVu Sans", "axes.titlesize": 11,
        "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False}
 
+#: Legends outside the axes, top right: they never cover bars, and constrained layout makes room.
+_LEGEND_RIGHT: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "fontsize": 8, "frameon": False,
+                                 "borderaxespad": 0.0}
+
 Report = Mapping[str, Any]
 
 
@@ -97,15 +101,24 @@ def _text(value: Any) -> str:
     return ("" if value is None else str(value)).replace("$", r"\$")
 
 
-def _label(name: Any, max_label: int) -> str:
-    """An outlet name cut in the middle to ``max_label`` characters, so names that share a
-    beginning ("The Evening Chronicle of …") stay apart: "The Evening Ch…of Lakeside"."""
+def _middle(name: Any, limit: int) -> str:
+    """A name cut in the middle to ``limit`` characters, so names that share a beginning
+    ("The Evening Chronicle of …") stay apart.
+
+    >>> _middle("The Evening Chronicle of Lakeside County", 24)
+    'The Evening C…ide County'
+    """
     flat = " ".join(str(name).split())
-    if len(flat) > max_label:
-        head = max(1, (max_label - 1) * 3 // 5)
-        tail = max(1, max_label - 1 - head)
+    if len(flat) > limit:
+        head = max(1, (limit - 1) * 3 // 5)
+        tail = max(1, limit - 1 - head)
         flat = flat[:head].rstrip() + "…" + flat[-tail:].lstrip()
-    return _text(flat)
+    return flat
+
+
+def _label(name: Any, max_label: int) -> str:
+    """An outlet name for a tick label: cut in the middle, ``$`` escaped."""
+    return _text(_middle(name, max_label))
 
 
 def _size(n: int, big: float = 9.0, small: float = 5.0, at: int = 30) -> float:
@@ -135,6 +148,21 @@ def _outlets(report: Report, max_label: int) -> tuple[list[str], list[str]]:
     ids = [o["id"] for o in report.get("outlets", [])]
     names = outlet_names(report)
     return ids, [_label(names.get(i, i), max_label) for i in ids]
+
+
+def _top_labels(ax: Axes, labels: Sequence[str]) -> None:
+    """Outlet names along the top of a matrix: slanted unless a few short names fit flat."""
+    import numpy as np
+
+    flat = len(labels) <= 3 and max(map(len, labels), default=0) <= 12
+    ax.set_xticks(np.arange(len(labels)) + 0.5, labels, rotation=0 if flat else 45, ha="center" if flat else "left",
+                  rotation_mode="anchor", fontsize=_size(len(labels)))
+
+
+def _vector(colorbar: Any) -> None:
+    """Keep a colour bar vector: matplotlib rasterises bars of 50+ colours by default."""
+    if getattr(colorbar, "solids", None) is not None:
+        colorbar.solids.set_rasterized(False)
 
 
 def _empty(ax: Axes, message: str) -> Axes:
@@ -239,8 +267,7 @@ def coverage_matrix(
     ax.set_xlim(0, len(ids))
     ax.set_ylim(len(passages), 0)
     ax.xaxis.tick_top()
-    ax.set_xticks(np.arange(len(ids)) + 0.5, labels, rotation=45 if len(ids) > 3 else 0,
-                  ha="left" if len(ids) > 3 else "center", fontsize=_size(len(ids)))
+    _top_labels(ax, labels)
     ax.set_yticks(np.arange(len(passages)) + 0.5, [_passage_label(p, snippets) for p in passages],
                   fontsize=_size(len(passages), big=8.0, small=4.0, at=120))
     ax.tick_params(length=0)
@@ -253,7 +280,7 @@ def coverage_matrix(
     ax.legend(handles=[Patch(color=_CARRIED, label="carried"), Patch(color=_OMITTED, label="omitted (×)"),
                        Patch(color=_ABSENT, label="not carried")],
               loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=3, frameon=False, fontsize=8)
-    ax.set_title("Coverage: which outlet carries each passage", loc="left", pad=12)
+    ax.set_title("Coverage of each passage", loc="left", pad=12)
     return ax
 
 
@@ -304,7 +331,7 @@ def outlet_scores(
     ax.set_xlabel("score (0 = like the others, 1 = most different)")
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(**_LEGEND_RIGHT)
     ax.set_title("Outlet scores", loc="left")
     return ax
 
@@ -359,7 +386,7 @@ def similarity_matrix(
                     ax.text(j + 0.5, i + 0.5, f"{grid[i, j]:.2f}", ha="center", va="center", fontsize=_size(n, 8, 5, 12),
                             color="black" if grid[i, j] > 0.6 else "white")
     if colorbar:
-        ax.figure.colorbar(mesh, ax=ax, shrink=0.7, label="content similarity")
+        _vector(ax.figure.colorbar(mesh, ax=ax, shrink=0.7, label="content similarity"))
     ax.set_title("How similar the outlets are", loc="left")
     return ax
 
@@ -416,8 +443,7 @@ def loaded_language(
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
     if categories:
-        ax.legend(title="category", loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(5, len(categories)),
-                  fontsize=8, title_fontsize=8, frameon=False)
+        ax.legend(title="category", title_fontsize=8, **_LEGEND_RIGHT)
     else:
         ax.text(0.5, 0.5, "No loaded language found", ha="center", va="center", transform=ax.transAxes, color="#555555")
     ax.set_title("Loaded language by outlet and category", loc="left")
@@ -472,16 +498,16 @@ def placement(
     ax.set_xlim(0, len(ids))
     ax.set_ylim(len(passages), 0)
     ax.xaxis.tick_top()
-    ax.set_xticks(np.arange(len(ids)) + 0.5, labels, rotation=45 if len(ids) > 3 else 0,
-                  ha="left" if len(ids) > 3 else "center", fontsize=_size(len(ids)))
+    _top_labels(ax, labels)
     ax.set_yticks(np.arange(len(passages)) + 0.5, [_passage_label(p, snippets) for p in passages],
                   fontsize=_size(len(passages), big=8.0, small=4.0, at=120))
     ax.tick_params(length=0)
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
     if colorbar:
-        ax.figure.colorbar(mesh, ax=ax, shrink=0.5, aspect=30, label="position in the article (0 = lead, 1 = end)")
-    ax.set_title("Placement: where each outlet puts each shared passage", loc="left", pad=12)
+        _vector(ax.figure.colorbar(mesh, ax=ax, shrink=0.9 if len(passages) < 20 else 0.5, aspect=30,
+                                   label="position in the article\n(0 = lead, 1 = end)"))
+    ax.set_title("Placement of shared passages", loc="left", pad=12)
     if any(isinstance(s, Mapping) for s in report.get("placement_shifts", [])):
         ax.set_xlabel("framed: a passage this outlet buries or leads with, against the others", fontsize=8)
     return ax
@@ -533,7 +559,7 @@ def readability(
     ax.set_xlabel("US school grade (higher is harder to read)" if grades else "score")
     ax.grid(axis="both", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=min(4, len(measures)), fontsize=8, frameon=False)
+    ax.legend(**_LEGEND_RIGHT)
     ax.set_title("Readability", loc="left")
     return ax
 
@@ -583,7 +609,7 @@ def findings(
     ax.set_xlabel("number of findings")
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3, fontsize=8, frameon=False)
+    ax.legend(**_LEGEND_RIGHT)
     ax.set_title("Findings by outlet", loc="left")
     return ax
 
@@ -631,21 +657,18 @@ def _title_page(report: Report) -> Figure:
          color="#5f6368")
     y -= 0.02
     line("Outlets", 12, weight="bold", gap=1.6)
-    size = 9.0 if len(outlets) <= 12 else 7.0
-    rows = [f"{shorten(str(o.get('name') or o['id']), 40)}: {o.get('n_words', '?')} words"
-            + (f" — {shorten(str(o['title']), 60 if len(outlets) <= 12 else 34)}" if o.get("title") else "")
-            for o in outlets]
     if len(outlets) <= 12:
-        for r in rows:
-            line("• " + r, size)
-    else:  # two columns
-        half = (len(rows) + 1) // 2
+        for o in outlets:
+            title = f" — {shorten(str(o['title']), 60)}" if o.get("title") else ""
+            line(f"• {_middle(o.get('name') or o['id'], 40)}: {o.get('n_words', '?')} words{title}", 9.0)
+    else:  # two columns, names only
+        half = (len(outlets) + 1) // 2
         top = y
-        for col, chunk in enumerate((rows[:half], rows[half:])):
+        for col, chunk in enumerate((outlets[:half], outlets[half:])):
             y = top
-            for r in chunk:
-                line("• " + shorten(r, 62), size, x=x0 + col * 0.44)
-        y = top - half * size * 1.35 / height_pt
+            for o in chunk:
+                line(f"• {_middle(o.get('name') or o['id'], 44)}: {o.get('n_words', '?')} words", 7.0, x=x0 + col * 0.44)
+        y = top - half * 7.0 * 1.35 / height_pt
     y -= 0.02
     line("Key findings", 12, weight="bold", gap=1.6)
     for sentence in key_findings(report):

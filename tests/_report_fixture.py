@@ -161,7 +161,8 @@ def make_large_report(n_outlets: int, n_passages: int, *, name_length: int = 60)
     ids = [f"outlet_{i:02d}" for i in range(n_outlets)]
     outlets = []
     for i, o in enumerate(ids):
-        name = (f"The Extraordinarily Long-Named Regional Evening Chronicle Number {i} " * 3)[:name_length]
+        long = "The Extraordinarily Long-Named Regional Evening Chronicle and Gazette of the Northern Counties " * 2
+        name = long[: max(0, name_length - 7)].rstrip() + f" No. {i}"
         outlets.append({"id": o, "name": name, "n_words": 400 + i, "boilerplate": [],
                         "readability": {"flesch_kincaid_grade": 8 + (i % 5) / 2, "gunning_fog": 10 + (i % 3)},
                         "scores": {"omission": (i % 7) / 7, "wording_shift": (i % 5) / 5, "loaded_language": float(i % 4)}})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from _report_fixture import SCRIPT, demo_comparison, make_report
+from _report_fixture import demo_comparison, make_report
 
 from mediadiff.report._summary import key_findings
 from mediadiff.report.markdown import escape_markdown, render_markdown
