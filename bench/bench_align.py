@@ -114,7 +114,7 @@ def seeds() -> None:
         result = align(arts)
         times.append(time.perf_counter() - t0)
     print("## Seeds (five real articles, from raw text: segmentation included)")
-    print(f"first call (imports scikit-learn): {first:.3f} s; after that: median {statistics.median(times):.3f} s (target < 0.3 s)")
+    print(f"first seed call in this process (scikit-learn already imported above): {first:.3f} s; median of 5 more: {statistics.median(times):.3f} s (target < 0.3 s)")
     for key in ("take away children", "numerous factual errors"):
         found = [p for p in result.passages if any(key in m.text for m in p.members)]
         print(f"  {key!r}: {len(found)} passage(s), outlets per passage {[p.support for p in found]}")
