@@ -7,6 +7,11 @@ Alignment   the documents (in canonical outlet order), the passages, and a pairw
             similarity matrix.
 Passage     one piece of content with the spans (members) of every outlet that carries it.
 Member      one outlet's span in a passage: a sentence or a clause of one.
+as_documents        articles/documents -> documents sorted by outlet id (segmenting as needed).
+canonical_passages  groups of members -> passages in canonical order, numbered P1, P2...
+DEFAULT_THRESHOLD   the default linkage threshold of :func:`align`.
+
+How it works, the options and the limits: docs/alignment.md.
 
 Invariants: every member's ``text`` equals ``document.text[start:end]``; the members of one
 outlet never overlap; passages and members are in a canonical order that does not depend on
