@@ -209,14 +209,14 @@ def compare(
     conflicts = tuple(find_conflicts(alignment))
     tick("conflicts")
     positions = placement(alignment)
-    placement_shifts = tuple(find_placement_shifts(alignment))
+    placement_shifts = tuple(find_placement_shifts(alignment, min_support=min_support))
     tick("placement")
     loaded = tuple(find_loaded_language(alignment, lexicon=lexicon))
     tick("loaded_language")
     reading = {d.outlet: readability(d) for d in alignment.documents}
     tick("readability")
 
-    omission = omission_scores(alignment, list(omissions))
+    omission = omission_scores(alignment, list(omissions), min_support=min_support)
     wording = wording_shift_scores(alignment, list(shifts))
     loaded_scores = loaded_language_scores(alignment, list(loaded))
     scores = {
