@@ -480,12 +480,14 @@ class _Local:
     def __init__(self, n_workers: int) -> None:
         import multiprocessing
         import threading
+        import tracemalloc
 
         # fork when this process runs no other thread: workers start with what the driver has
         # already imported and loaded (a warm start); else forkserver (fork is unsafe beside
-        # threads such as a Dask client's or a GUI's), or spawn where neither exists.
+        # threads such as a Dask client's or a GUI's), or spawn where neither exists. Not fork
+        # either while tracemalloc traces the driver: forked workers would trace every allocation.
         methods = multiprocessing.get_all_start_methods()
-        if "fork" in methods and threading.active_count() == 1:
+        if "fork" in methods and threading.active_count() == 1 and not tracemalloc.is_tracing():
             method = "fork"
         else:
             method = "forkserver" if "forkserver" in methods else "spawn"
