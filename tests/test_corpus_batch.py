@@ -299,3 +299,23 @@ def test_cli_refuses_unusable_input(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         _parse(["corpus", str(bad), "--out", str(tmp_path / "o"), "--jobs", "0"])
 
+
+
+# --- progress --------------------------------------------------------------------------------
+
+
+def test_progress_bar_shows_rate(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm", reason="tqdm is not installed (mediadiff[progress])")
+    compare_corpus(STORIES[:1], n_jobs=1, progress=True)
+    err = capsys.readouterr().err
+    assert "1/1" in err and "story/s" in err
+
+
+def test_without_tqdm_progress_goes_to_the_log(monkeypatch: pytest.MonkeyPatch,
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)  # makes `from tqdm.auto import tqdm` fail
+    with caplog.at_level("INFO", logger="mediadiff.corpus"):
+        compare_corpus(STORIES[:1], n_jobs=1, progress=True)
+    assert "mediadiff[progress]" in caplog.text and "1/1 stories" in caplog.text

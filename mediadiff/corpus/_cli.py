@@ -123,7 +123,8 @@ def _read_jsonl_corpus(path: Path) -> list[Any]:
 
 def _story_folders(folder: Path) -> list[tuple[str, str]]:
     """The story folders of a corpus folder, sorted by name: ``(story id, path)``."""
-    subfolders, loose = [], []
+    subfolders: list[Path] = []
+    loose: list[Path] = []
     for child in sorted(folder.iterdir(), key=lambda c: c.name):
         if child.name.startswith("."):
             continue

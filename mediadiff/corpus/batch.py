@@ -760,11 +760,12 @@ def iter_corpus(
             # Keep the workers busy, but never run more than `window` stories ahead of the writer.
             while not exhausted and len(pending) < window and next_in - next_out < window:
                 try:
-                    story, articles = next(stories)
+                    story, given = next(stories)
                 except StopIteration:
                     exhausted = True
                     break
                 index, next_in = next_in, next_in + 1
+                articles: list[Article] | str | None = given
                 report_path = None
                 if out_dir is not None:
                     report = out_dir / "stories" / story_folder(story) / "report.json"

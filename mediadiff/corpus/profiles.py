@@ -209,10 +209,11 @@ class OutletProfiles:
 
             _, ax = plt.subplots()
         rows = [(p.outlet, p.estimate(measure)) for p in self.profiles]
-        rows = [(o, e) for o, e in rows if e.mean is not None]
+        rows = [(o, e) for o, e in rows if e.mean is not None and e.low is not None and e.high is not None]
         y = list(range(len(rows)))
-        means = [e.mean for _, e in rows]
-        err = [[e.mean - e.low for _, e in rows], [e.high - e.mean for _, e in rows]]  # type: ignore[operator]
+        means = [float(e.mean or 0.0) for _, e in rows]
+        err = [[m - float(e.low or 0.0) for m, (_, e) in zip(means, rows, strict=True)],
+               [float(e.high or 0.0) - m for m, (_, e) in zip(means, rows, strict=True)]]
         ax.barh(y, means, color="#4c72b0", alpha=0.8)
         ax.errorbar(means, y, xerr=err, fmt="none", ecolor="black", capsize=3, linewidth=1)
         ax.set_yticks(y)
@@ -420,7 +421,9 @@ def profile_outlets(
             for (term, category), (count, cps) in terms
         )
         coverage = len(acc["stories"])
-        profiles.append(OutletProfile(outlet, coverage, coverage / len(stories), *estimates, kinds, loaded))
+        omission, wording_shift, loaded_language = estimates
+        profiles.append(OutletProfile(outlet, coverage, coverage / len(stories), omission, wording_shift,
+                                      loaded_language, kinds, loaded))
     return OutletProfiles(tuple(profiles), len(stories), n_bootstrap, seed, confidence)
 
 
