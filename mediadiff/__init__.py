@@ -44,6 +44,7 @@ _LAZY = {
     "Lexicon": "mediadiff.loaded",
     "LoadedSpan": "mediadiff.loaded",
     "cluster_stories": "mediadiff.corpus",
+    "plot": "mediadiff.plot",
 }
 
 __all__ = sorted(
@@ -85,7 +86,8 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        value = getattr(importlib.import_module(_LAZY[name]), name)
+        module = importlib.import_module(_LAZY[name])
+        value = module if module.__name__ == f"{__name__}.{name}" else getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'mediadiff' has no attribute {name!r}")

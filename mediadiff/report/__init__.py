@@ -17,7 +17,7 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputError, check_parameter
 
@@ -30,25 +30,28 @@ __all__ = ["FORMATS", "available_formats", "write_report"]
 FORMATS: dict[str, str] = {"json": "report.json", "html": "report.html", "md": "report.md", "pdf": "charts.pdf"}
 
 
-def _render_json(comparison: Comparison) -> bytes:
+Renderer = Callable[[dict[str, Any]], bytes]
+
+
+def _render_json(report: dict[str, Any]) -> bytes:
     from .json import dumps
 
-    return dumps(comparison.to_dict()).encode("utf-8")
+    return dumps(report).encode("utf-8")
 
 
-def _renderers() -> dict[str, Callable[[Comparison], bytes]]:
-    """The renderers that exist in this installation, by format name."""
-    found: dict[str, Callable[[Comparison], bytes]] = {"json": _render_json}
+def _renderers() -> dict[str, Renderer]:
+    """The renderers that exist in this installation, by format name: report dict -> file bytes."""
+    found: dict[str, Renderer] = {"json": _render_json}
     try:
         from .html import render_html
 
-        found["html"] = lambda c: render_html(c.to_dict()).encode("utf-8")
+        found["html"] = lambda report: render_html(report).encode("utf-8")
     except ImportError:
         pass
     try:
         from .markdown import render_markdown
 
-        found["md"] = lambda c: render_markdown(c.to_dict()).encode("utf-8")
+        found["md"] = lambda report: render_markdown(report).encode("utf-8")
     except ImportError:
         pass
     try:
@@ -66,11 +69,23 @@ def available_formats() -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in have)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    The file gets the usual permissions of a new file (``0o666`` less the umask), not the
+    owner-only mode of a temporary file.
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -107,7 +122,8 @@ def write_report(
         existing = [str(p) for _, p in targets if p.exists()]
         if existing:
             raise OutputError(f"{out}: already holds {', '.join(existing)} (pass overwrite=True or --force to replace)")
-    rendered: list[tuple[Path, bytes]] = [(path, renderers[f](comparison)) for f, path in targets]
+    report = comparison.to_dict()
+    rendered: list[tuple[Path, bytes]] = [(path, renderers[f](report)) for f, path in targets]
     written = []
     for path, data in rendered:
         try:
