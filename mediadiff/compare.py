@@ -84,6 +84,45 @@ class Comparison:
 
         return dumps(self.to_dict())
 
+    def to_frames(self) -> dict[str, Any]:
+        """The report as pandas DataFrames, one per table (needs pandas: ``pip install 'mediadiff[pandas]'``).
+
+        Keys: ``outlets`` (one row per outlet, scores and readability as columns), ``passages``
+        (one row per member), ``omissions``, ``wording_shifts``, ``loaded_language``, ``quotes``,
+        ``quote_alterations``, ``placement_shifts`` (one row per finding) and ``conflicts`` (one
+        row per competing value, with the conflict's ``kind`` and ``passage``).
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            from .errors import MediadiffError
+
+            raise MediadiffError("Comparison.to_frames() needs pandas: pip install 'mediadiff[pandas]'") from exc
+        report = self.to_dict()
+        outlets = []
+        for o in report["outlets"]:
+            row = {k: v for k, v in o.items() if k not in ("boilerplate", "readability", "scores")}
+            row["n_boilerplate_lines"] = len(o["boilerplate"])
+            row.update({k: v for k, v in o["scores"].items() if not isinstance(v, dict)})
+            row.update({f"readability_{k}": v for k, v in o["readability"].items() if not isinstance(v, dict)})
+            outlets.append(row)
+        members = [
+            {"passage": p["id"], "support": p["support"], **m, "placement": p.get("placement", {}).get(m["outlet"])}
+            for p in report["passages"]
+            for m in p["members"]
+        ]
+        values = [
+            {"kind": c["kind"], "passage": c["passage"], **v}
+            for c in report["conflicts"]
+            for v in c["values"]
+        ]
+        frames = {"outlets": pd.DataFrame(outlets), "passages": pd.DataFrame(members), "conflicts": pd.DataFrame(values)}
+        for key in ("omissions", "wording_shifts", "loaded_language", "quotes", "quote_alterations", "placement_shifts"):
+            frames[key] = pd.DataFrame(
+                [{k: v for k, v in f.items() if not isinstance(v, (list, dict))} for f in report[key]]
+            )
+        return frames
+
     def write(self, out_dir: str, formats: Sequence[str] | None = None, *, overwrite: bool = True) -> list[str]:
         """Write the report files into ``out_dir`` (created if needed); return the paths written.
 

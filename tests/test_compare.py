@@ -114,3 +114,16 @@ def test_random_articles_invariants(bodies: list[str], rnd) -> None:  # noqa: AN
             assert bodies[int(m["outlet"][1:])][m["start"]:m["end"]] == m["text"]
     for o in report["outlets"]:
         assert 0.0 <= o["scores"]["omission"] <= 1.0 and 0.0 <= o["scores"]["wording_shift"] <= 1.0
+
+
+def test_to_frames() -> None:
+    pd = pytest.importorskip("pandas")
+    comparison = compare(mediadiff.load_example(STORIES[0]))
+    frames = comparison.to_frames()
+    report = comparison.to_dict()
+    assert isinstance(frames["outlets"], pd.DataFrame)
+    assert list(frames["outlets"]["id"]) == [o["id"] for o in report["outlets"]]
+    assert {"omission", "wording_shift", "loaded_language"} <= set(frames["outlets"].columns)
+    assert len(frames["passages"]) == sum(len(p["members"]) for p in report["passages"])
+    assert len(frames["omissions"]) == len(report["omissions"])
+    assert len(frames["conflicts"]) == sum(len(c["values"]) for c in report["conflicts"])
