@@ -21,7 +21,7 @@ nupunkt_splitter    a splitter backed by nupunkt, if installed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .boilerplate import detect_boilerplate
 from .document import Article, Document, Quotation, Sentence, Span, Token
@@ -108,6 +108,18 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def _trimmed(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with surrounding white space cut off; spans of white space only are dropped."""
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
 class RuleSplitter:
     """Our rule-based sentence splitter for news text (the default).
 
@@ -172,14 +184,7 @@ class RuleSplitter:
             else:
                 i += 1
         spans.append((start, n))
-        out = []
-        for s, e in spans:
-            seg = text[s:e]
-            lead = len(seg) - len(seg.lstrip())
-            trail = len(seg) - len(seg.rstrip())
-            if e - trail > s + lead:
-                out.append((s + lead, e - trail))
-        return out
+        return _trimmed(text, spans)
 
 
 def nupunkt_splitter() -> Splitter:
@@ -194,14 +199,7 @@ def nupunkt_splitter() -> Splitter:
         ) from exc
 
     def split(text: str) -> list[tuple[int, int]]:
-        out = []
-        for s, e in nupunkt.sent_spans(text):
-            seg = text[s:e]
-            lead = len(seg) - len(seg.lstrip())
-            trail = len(seg) - len(seg.rstrip())
-            if e - trail > s + lead:
-                out.append((s + lead, e - trail))
-        return out
+        return _trimmed(text, nupunkt.sent_spans(text))
 
     return split
 
