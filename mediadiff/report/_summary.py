@@ -121,7 +121,9 @@ def passage_snippet(passage: Mapping[str, Any] | None, limit: int = 90) -> str:
 
 
 def _q(text: str, limit: int = 80) -> str:
-    return "“" + shorten(text, limit) + "”"
+    """Put ``text`` in quotation marks, unless it already opens with one (a quotation)."""
+    short = shorten(text, limit)
+    return short if short[:1] in "\"“‘'" else "“" + short + "”"
 
 
 def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapping[str, Any]) -> list[str]:
