@@ -164,16 +164,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     basil = eval_basil(args.eval, systems)
     babe = eval_babe(args.eval, systems)
     print(f"Default detector ({len(lex)} lexicon entries) vs a plain word-list matcher, same run")
-    print(f"{'':24}{'P':>7}{'R':>7}{'F1':>7}   target")
+    print(f"{'':32}{'P':>7}{'R':>7}{'F1':>7}   target")
     for label, res, target in (("PTC Loaded_Language", ptc, 0.28), ("BASIL lexical spans", basil, 0.15)):
         for name, (p, r, f) in res.items():
             mark = ("met" if f >= target else "MISSED") if name == "mediadiff" else ""
-            print(f"{label + ' / ' + name:24}{p:7.3f}{r:7.3f}{f:7.3f}   {'>= %.2f ' % target + mark if mark else ''}")
+            goal = f">= {target:.2f} {mark}" if mark else ""
+            print(f"{label + ' / ' + name:32}{p:7.3f}{r:7.3f}{f:7.3f}   {goal}")
         ratio = res["mediadiff"][2] / res["word list"][2] if res["word list"][2] else float("inf")
-        print(f"{'':24}F1 ratio mediadiff / word list: {ratio:.2f}")
+        print(f"{'':32}F1 ratio mediadiff / word list: {ratio:.2f}")
     for name, (f, share) in babe.items():
         mark = "met" if f >= 0.68 else "MISSED"
-        print(f"{'BABE / ' + name:24}macro-F1 {f:.3f} (flags {share:.0%} of sentences)"
+        print(f"{'BABE / ' + name:32}macro-F1 {f:.3f} (flags {share:.0%} of sentences)"
               + (f"   >= 0.68 {mark}" if name == "mediadiff" else ""))
     print(f"({time.perf_counter() - t0:.1f} s)")
     if not args.no_model:

@@ -179,10 +179,11 @@ def _match(source: str, tokens: Sequence[Token], lex: Lexicon) -> list[_Match]:
             return rest(pattern, k + 1, i + 1)
         return None
 
+    names = _name_like(source, tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != "word":
             continue
-        entries = lex.lookup(tok.norm)
+        entries = [] if i in names else lex.lookup(tok.norm)
         if entries:
             entry = max(entries, key=lambda e: e.strength)
             pos = entry.pos
@@ -206,6 +207,31 @@ def _damp_topics(matches: list[_Match]) -> list[_Match]:
         n = counts[m.entry.term]
         factor = _TOPIC_DAMPING[min(n, len(_TOPIC_DAMPING)) - 1]
         out.append(_Match(m.first, m.last, m.entry, m.score * factor, m.pos) if factor != 1.0 else m)
+    return out
+
+
+def _name_like(source: str, tokens: Sequence[Token]) -> set[int]:
+    """Indices of capitalised words inside a name ("Dana Bash", "Fury Road"), not a title-case headline.
+
+    A word counts when it is capitalised, not the first of its sentence, next to another
+    capitalised word, and its line is not mostly capitalised words (a headline).
+    """
+    out: set[int] = set()
+    caps = [t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() for t in tokens]
+    line_share: dict[int, float] = {}
+    for i, tok in enumerate(tokens):
+        if not caps[i] or i == 0 or tokens[i - 1].text in ".!?\"“”'‘’:" or _breaks(source, tokens[i - 1], tok):
+            continue
+        if not ((caps[i - 1]) or (i + 1 < len(tokens) and caps[i + 1] and not _breaks(source, tok, tokens[i + 1]))):
+            continue
+        line_start = source.rfind("\n", 0, tok.start) + 1
+        if line_start not in line_share:
+            line_end = source.find("\n", tok.start)
+            line_end = len(source) if line_end < 0 else line_end
+            words = [t for t in tokens if line_start <= t.start < line_end and t.kind == "word" and len(t.text) > 3]
+            line_share[line_start] = sum(t.text[:1].isupper() for t in words) / max(1, len(words))
+        if line_share[line_start] < 0.6:
+            out.add(i)
     return out
 
 

@@ -1,0 +1,295 @@
+"""Loaded language across outlets: whose voice it is, what the others wrote instead, a score per outlet.
+
+For every outlet, the lexicon detector (:func:`~mediadiff.loaded.detect.detect_loaded_language`)
+runs on its segmented document. Each span that lies in an aligned passage gets a
+``counterpart``: the wording that the aligned members of other outlets used at the same place,
+found with :class:`difflib.SequenceMatcher` (``autojunk=False``) on the members' words. The
+plainest counterpart wins (one without loaded words, from the first outlet in canonical order).
+
+The contrast also finds loaded wording the lexicon lacks (category ``contrast``): one or two
+content words that one outlet uses where the others, in the same passage, use a plain word (one
+on the news-neutral stop list or in :data:`PLAIN_WORDS`: "said", "spending", "people"), and at
+least two other outlets agree on it when three or more carry the passage. Names, numbers and
+function words never count, and the members must be close paraphrases of each other
+(similarity >= 0.5), so that the change is a choice of words and not a different fact.
+
+Public names
+------------
+find_loaded_language     Alignment -> list of LoadedFinding, by outlet then offset.
+loaded_language_scores   own-voice loaded spans per 1,000 own (unquoted) words, by category.
+LoadedFinding            one outlet's loaded span with its counterpart wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..align import Alignment, Member, Passage
+from ..document import Document, Token
+from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
+from .lexicon import Lexicon
+
+__all__ = ["CONTRAST_SCORE", "PLAIN_WORDS", "LoadedFinding", "find_loaded_language", "loaded_language_scores"]
+
+#: The score of a ``contrast`` finding (wording the lexicon does not know).
+CONTRAST_SCORE = 0.5
+_MIN_SIMILARITY = 0.5
+_MAX_CONTRAST_WORDS = 2
+#: Plain words of news reporting that a contrast may point to (besides the neutral stop list).
+PLAIN_WORDS: frozenset[str] = frozenset(
+    """said says say told added stated noted people residents officials workers employees staff
+    spending spent spend money funds cut cuts reduced reduce separated separate released release
+    left leave moved move decided decide ended end stopped stop""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedFinding:
+    """One outlet's loaded span in a comparison.
+
+    ``start``/``end``/``text`` point into the outlet's article. ``in_quote`` is true when the
+    words are inside a direct quotation (a source's words: reported, not counted against the
+    outlet). ``counterpart`` is the wording other outlets used for the same thing (None when no
+    aligned outlet words it differently); ``counterpart_outlet`` says whose it is and ``passage``
+    in which passage the span lies (None outside any passage).
+    """
+
+    outlet: str
+    start: int
+    end: int
+    text: str
+    category: str
+    score: float
+    in_quote: bool
+    counterpart: str | None = None
+    counterpart_outlet: str | None = None
+    passage: str | None = None
+
+
+def _member_words(document: Document, member: Member) -> tuple[Token, ...]:
+    """The word tokens of a member, taken from segmentation (not re-tokenised)."""
+    return tuple(
+        t
+        for s in document.sentences
+        if s.end > member.start and s.start < member.end
+        for t in s.tokens
+        if t.kind != "punct" and member.start <= t.start and t.end <= member.end
+    )
+
+
+def _key(token: Token) -> str:
+    return token.norm.replace("-", "").replace(".", "")
+
+
+def _in_quote(document: Document, start: int, end: int) -> bool:
+    return any(q.start <= start and end <= q.end for q in document.quotations)
+
+
+class _Context:
+    """Per-alignment data computed once: documents by outlet, member words, lexicon."""
+
+    def __init__(self, alignment: Alignment, lexicon: Lexicon) -> None:
+        self.alignment = alignment
+        self.lexicon = lexicon
+        self.docs = {d.outlet: d for d in alignment.documents}
+        self.words: dict[tuple[str, int, int], tuple[Token, ...]] = {}
+
+    def member_words(self, member: Member) -> tuple[Token, ...]:
+        key = (member.outlet, member.start, member.end)
+        if key not in self.words:
+            self.words[key] = _member_words(self.docs[member.outlet], member)
+        return self.words[key]
+
+    def loaded(self, tokens: Sequence[Token]) -> bool:
+        return any(self.lexicon.lookup(t.norm) for t in tokens)
+
+    def text(self, outlet: str, tokens: Sequence[Token]) -> str:
+        return self.docs[outlet].text[tokens[0].start:tokens[-1].end]
+
+
+def _counterparts(ctx: _Context, passage: Passage, member: Member, start: int, end: int) -> list[tuple[str, str, bool]]:
+    """(outlet, wording, loaded?) that other outlets' members use for ``[start, end)`` of ``member``."""
+    mine = ctx.member_words(member)
+    idx = [i for i, t in enumerate(mine) if t.start < end and start < t.end]
+    if not idx:
+        return []
+    lo, hi = idx[0], idx[-1] + 1
+    a = [_key(t) for t in mine]
+    out = []
+    for other in passage.members:
+        if other.outlet == member.outlet:
+            continue
+        theirs = ctx.member_words(other)
+        if not theirs:
+            continue
+        sm = SequenceMatcher(None, a, [_key(t) for t in theirs], autojunk=False)
+        if sm.ratio() < 0.3:
+            continue
+        picked: list[Token] = []
+        same = False
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if i2 <= lo or i1 >= hi:
+                continue
+            if tag == "equal":
+                same = True
+            elif tag == "replace":
+                picked.extend(theirs[j1:j2])
+        if picked and not same and len(picked) <= hi - lo + 3:
+            out.append((other.outlet, ctx.text(other.outlet, picked), ctx.loaded(picked)))
+    return out
+
+
+def _locate(passages_by_outlet: dict[str, list[tuple[Passage, Member]]], outlet: str, start: int, end: int) -> tuple[Passage, Member] | None:
+    for passage, member in passages_by_outlet.get(outlet, ()):
+        if member.start <= start and end <= member.end:
+            return passage, member
+    for passage, member in passages_by_outlet.get(outlet, ()):
+        if member.start < end and start < member.end:
+            return passage, member
+    return None
+
+
+def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None) -> list[LoadedFinding]:
+    """Loaded wording of every outlet, with what the other outlets wrote in its place.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        The aligned documents (:func:`mediadiff.align.align`).
+    lexicon : Lexicon, optional
+        The lexicon (default: mediadiff's own, :meth:`Lexicon.default`).
+
+    Returns
+    -------
+    list of LoadedFinding
+        Sorted by outlet id, then offset. Quoted spans are included with ``in_quote=True``.
+    """
+    lex = lexicon if lexicon is not None else Lexicon.default()
+    ctx = _Context(alignment, lex)
+    by_outlet: dict[str, list[tuple[Passage, Member]]] = {}
+    for passage in alignment.passages:
+        for member in passage.members:
+            by_outlet.setdefault(member.outlet, []).append((passage, member))
+    findings: list[LoadedFinding] = []
+    for document in alignment.documents:
+        spans: list[LoadedSpan] = detect_loaded_language(document, lex)
+        for span in spans:
+            where = _locate(by_outlet, document.outlet, span.start, span.end)
+            counterpart = counterpart_outlet = passage_id = None
+            if where is not None:
+                passage, member = where
+                passage_id = passage.id
+                options = _counterparts(ctx, passage, member, span.start, span.end)
+                options.sort(key=lambda o: (o[2], o[0]))  # plain wording first, then outlet order
+                if options:
+                    counterpart_outlet, counterpart = options[0][0], options[0][1]
+            findings.append(
+                LoadedFinding(document.outlet, span.start, span.end, span.text, span.category, span.score,
+                              span.in_quote, counterpart, counterpart_outlet, passage_id)
+            )
+        findings.extend(_contrast(ctx, document, by_outlet.get(document.outlet, []), spans))
+    findings.sort(key=lambda f: (f.outlet, f.start, f.end))
+    return findings
+
+
+def _plain_run(tokens: Sequence[Token], sentence_starts: frozenset[int], *, content: bool = True) -> bool:
+    """Whether a run of 1-2 words is a wording choice: no names or numbers (and, if ``content``,
+    not only function words)."""
+    if not 1 <= len(tokens) <= _MAX_CONTRAST_WORDS:
+        return False
+    if content and all(t.norm in FUNCTION_WORDS for t in tokens):
+        return False
+    for t in tokens:
+        if t.kind != "word" or any(c.isdigit() for c in t.text):
+            return False
+        if t.text[:1].isupper() and t.start not in sentence_starts:
+            return False
+    return True
+
+
+def _contrast(
+    ctx: _Context, document: Document, located: list[tuple[Passage, Member]], spans: Sequence[LoadedSpan]
+) -> list[LoadedFinding]:
+    """Wording of this outlet that the others, in the same passage, put more plainly."""
+    starts = frozenset(s.tokens[0].start for s in document.sentences if s.tokens)
+    out: dict[tuple[int, int], LoadedFinding] = {}
+    for passage, member in located:
+        if passage.support < 2:
+            continue
+        mine = ctx.member_words(member)
+        a = [_key(t) for t in mine]
+        alternatives: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
+        for other in passage.members:
+            if other.outlet == member.outlet:
+                continue
+            theirs = ctx.member_words(other)
+            sm = SequenceMatcher(None, a, [_key(t) for t in theirs], autojunk=False)
+            if not theirs or sm.ratio() < _MIN_SIMILARITY:
+                continue
+            for tag, i1, i2, j1, j2 in sm.get_opcodes():
+                if tag != "replace":
+                    continue
+                run, alt = mine[i1:i2], theirs[j1:j2]
+                if not _plain_run(run, starts) or not _plain_run(alt, frozenset(), content=False):
+                    continue
+                if ctx.loaded(alt):
+                    continue
+                wording = " ".join(_key(t) for t in alt)
+                alternatives.setdefault((i1, i2), []).append((other.outlet, wording, ctx.text(other.outlet, alt)))
+        for (i1, i2), alts in alternatives.items():
+            run = mine[i1:i2]
+            start, end = run[0].start, run[-1].end
+            if any(s.start < end and start < s.end for s in spans):
+                continue  # the lexicon already flagged it
+            if all(ctx.lexicon.is_neutral(t.norm) or t.norm in FUNCTION_WORDS for t in run):
+                continue
+            wordings: dict[str, list[tuple[str, str]]] = {}
+            for outlet, wording, text in alts:
+                wordings.setdefault(wording, []).append((outlet, text))
+            best = max(sorted(wordings), key=lambda w: len(wordings[w]))
+            agree = len(wordings[best])
+            plain = all(ctx.lexicon.is_neutral(w) or w in PLAIN_WORDS for w in best.split())
+            if not plain or (agree < 2 and passage.support > 2):
+                continue
+            outlet, text = sorted(wordings[best])[0]
+            out[(start, end)] = LoadedFinding(
+                document.outlet, start, end, document.text[start:end], "contrast",
+                round(min(0.7, CONTRAST_SCORE + 0.1 * (agree - 1)), 4), _in_quote(document, start, end),
+                text, outlet, passage.id,
+            )
+    return [out[k] for k in sorted(out)]
+
+
+def loaded_language_scores(alignment: Alignment, findings: Sequence[LoadedFinding]) -> dict[str, dict[str, object]]:
+    """Per outlet: own-voice loaded spans per 1,000 words of its own (unquoted) text, by category.
+
+    Quoted findings are reported by :func:`find_loaded_language` but do not count here: they are
+    a source's words. Returns ``{outlet: {"per_1000_words": float, "by_category": {category:
+    float per 1,000 own words}, "own_words": int, "own_spans": int, "quoted_spans": int}}``;
+    an outlet with no own words scores 0.0.
+    """
+    out: dict[str, dict[str, object]] = {}
+    for document in alignment.documents:
+        quotes = [(q.start, q.end) for q in document.quotations]
+        own_words = sum(
+            1
+            for s in document.content_sentences
+            for t in s.tokens
+            if t.kind != "punct" and not any(a <= t.start and t.end <= b for a, b in quotes)
+        )
+        mine = [f for f in findings if f.outlet == document.outlet]
+        own = [f for f in mine if not f.in_quote]
+        per = 1000.0 / own_words if own_words else 0.0
+        by_category: dict[str, float] = {}
+        for f in own:
+            by_category[f.category] = by_category.get(f.category, 0.0) + per
+        out[document.outlet] = {
+            "per_1000_words": round(len(own) * per, 3),
+            "by_category": {k: round(v, 3) for k, v in sorted(by_category.items())},
+            "own_words": own_words,
+            "own_spans": len(own),
+            "quoted_spans": len(mine) - len(own),
+        }
+    return out

@@ -1,0 +1,119 @@
+"""Loaded language across aligned outlets: counterparts, contrast findings, per-outlet scores, seeds."""
+
+from __future__ import annotations
+
+import random
+
+from _shared import seed_paths
+
+from mediadiff.align import Alignment, Member, Passage, align
+from mediadiff.document import Article
+from mediadiff.loaded.contrast import find_loaded_language, loaded_language_scores
+from mediadiff.segment import segment
+
+TEXTS = {
+    "a_wire": "The council cut the clinic budget on Tuesday.\n\nThe mayor said the plan was final.",
+    "b_post": "The council slashed the clinic budget on Tuesday.\n\nThe mayor sneered the plan was final.",
+    "c_daily": "The council cut the clinic budget on Tuesday.\n\nThe mayor said the plan was final.",
+}
+
+
+def hand_alignment(texts: dict[str, str]) -> Alignment:
+    """Each sentence i of every outlet in passage P(i+1): enough to test the analysis alone."""
+    docs = tuple(sorted((segment(Article(o, t)) for o, t in texts.items()), key=lambda d: d.outlet))
+    passages = []
+    for i in range(2):
+        members = tuple(
+            Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index)
+            for d in docs for s in d.content_sentences[i:i + 1]
+        )
+        passages.append(Passage(f"P{i + 1}", members))
+    n = len(docs)
+    return Alignment(docs, tuple(passages), tuple(tuple(1.0 for _ in range(n)) for _ in range(n)))
+
+
+def test_counterpart_is_the_plain_wording_of_other_outlets() -> None:
+    findings = find_loaded_language(hand_alignment(TEXTS))
+    slashed = [f for f in findings if f.text == "slashed"]
+    assert len(slashed) == 1
+    assert (slashed[0].outlet, slashed[0].category, slashed[0].counterpart) == ("b_post", "force", "cut")
+    assert slashed[0].counterpart_outlet == "a_wire" and slashed[0].passage == "P1"
+
+
+def test_contrast_flags_wording_the_lexicon_lacks() -> None:
+    texts = dict(TEXTS)
+    texts["b_post"] = texts["b_post"].replace("sneered", "smirked")  # not in the lexicon
+    found = [f for f in find_loaded_language(hand_alignment(texts)) if f.category == "contrast"]
+    assert [(f.outlet, f.text, f.counterpart) for f in found] == [("b_post", "smirked", "said")]
+
+
+def test_scores_count_own_voice_per_1000_words() -> None:
+    texts = dict(TEXTS)
+    texts["c_daily"] = 'The council cut the clinic budget on Tuesday.\n\nThe mayor said "this is a disgrace" today.'
+    alignment = hand_alignment(texts)
+    findings = find_loaded_language(alignment)
+    scores = loaded_language_scores(alignment, findings)
+    assert scores["a_wire"]["per_1000_words"] == 0.0
+    b = scores["b_post"]
+    assert b["own_spans"] == 2 and b["per_1000_words"] == round(2 * 1000 / b["own_words"], 3)
+    assert set(b["by_category"]) == {"force", "outrage"}
+    assert scores["c_daily"]["own_spans"] == 0 and scores["c_daily"]["quoted_spans"] == 1
+
+
+def test_outlet_order_does_not_change_findings() -> None:
+    arts = [Article(o, t) for o, t in TEXTS.items()]
+    expected = find_loaded_language(align(arts))
+    random.Random(3).shuffle(arts)
+    assert find_loaded_language(align(arts)) == expected
+
+
+def test_seed_snatched_away_is_own_voice_and_take_away_is_quoted() -> None:
+    paths = seed_paths()
+    articles = [Article(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+    findings = find_loaded_language(align(articles))
+    mine = [f for f in findings if f.outlet.startswith("004_")]
+    snatched = [f for f in mine if "snatched children away" in f.text]
+    assert snatched and not snatched[0].in_quote and snatched[0].category == "force"
+    assert snatched[0].counterpart is not None and snatched[0].counterpart_outlet != snatched[0].outlet
+    take = [f for f in mine if f.text.lower().startswith("take away")]
+    assert take and take[0].in_quote
+
+
+def _story(name: str) -> tuple[list[Article], dict]:
+    import json
+    from importlib import resources
+
+    base = resources.files("mediadiff") / "data" / "stories" / name
+    meta = json.loads((base / "story.json").read_text(encoding="utf-8"))
+    gold = json.loads((base / "gold.json").read_text(encoding="utf-8"))
+    arts = [Article(o["id"], (base / o["file"]).read_text(encoding="utf-8")) for o in meta["outlets"]]
+    return arts, gold
+
+
+def test_bundled_gold_recall_and_quotes() -> None:
+    hits = total = quoted_ok = quoted = 0
+    for name in ("clinic_closure", "kestrel_leak"):
+        arts, gold = _story(name)
+        findings = find_loaded_language(align(arts))
+        texts = {a.outlet: a.text for a in arts}
+        for g in gold["loaded"]:
+            pos = -1
+            for _ in range(g.get("occurrence", 1)):
+                pos = texts[g["outlet"]].find(g["text"], pos + 1)
+            end = pos + len(g["text"])
+            found = [f for f in findings if f.outlet == g["outlet"] and f.start < end and pos < f.end]
+            if not g["in_quote"]:
+                total += 1
+                hits += bool(found)
+            elif found:
+                quoted += 1
+                quoted_ok += found[0].in_quote
+    assert hits / total >= 0.8
+    assert quoted >= 4 and quoted_ok == quoted
+
+
+def test_neutral_story_is_almost_clean() -> None:
+    arts, gold = _story("library_reopening")
+    assert gold["loaded"] == []
+    own = [f for f in find_loaded_language(align(arts)) if not f.in_quote]
+    assert len(own) <= 2
