@@ -7,9 +7,10 @@ text (white space between pieces belongs to none). Cuts are made at clause cues:
 - at the boundary of a quotation introduced by punctuation (``said: "..."``, ``"...," she
   said``), never around a quotation embedded in a clause (``the plant "met every standard"``);
 - after a comma followed by a clause opener (``, which``, ``, while``, ``, and``, ``, but``,
-  ``, according``, a participle such as ``, releasing``);
-- before a bare coordinating conjunction followed by a participle or a new subject
-  (``... toluene and forcing ...``).
+  ``, as``, ``, according``, a participle such as ``, releasing``);
+- before a bare coordinating conjunction followed by a participle, a new subject or an
+  auxiliary that opens a second predicate (``... toluene and forcing ...``, ``... June 30
+  and will eliminate ...``).
 
 A cut is kept only where both pieces carry content (at least ``min_words`` content words);
 attributions (``she said``, ``according to the report``) are not pieces of their own but stay
@@ -52,6 +53,8 @@ _COMMA_OPENERS = frozenset(
 )
 _CONJUNCTIONS = frozenset({"and", "but", "yet", "while", "whereas"})
 _SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
+# auxiliaries and modals that open a second predicate after a bare conjunction ("... and will eliminate")
+_AUXILIARIES = frozenset("will would could can may might must should shall has have had is are was were".split())
 
 
 def content_words(tokens: Sequence[Token]) -> int:
@@ -108,10 +111,10 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> list[int
             continue  # a headline's colon follows a label ("DOJ IG: ...")
         elif t.kind == "punct" and t.text == ":" and nxt.kind != "punct" or (t.text == ":" and nxt.text in "\"“'‘"):
             cuts.add(nxt.start)
-        elif _after_comma(toks, k) and (nxt.norm in _COMMA_OPENERS or _is_participle(nxt)):
+        elif _after_comma(toks, k) and (nxt.norm in _COMMA_OPENERS or _is_participle(nxt) or nxt.norm == "as"):
             cuts.add(nxt.start)
         elif t.kind == "word" and t.norm in _CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
-            if _is_participle(nxt) or nxt.norm in _SUBJECTS:
+            if _is_participle(nxt) or nxt.norm in _SUBJECTS or nxt.norm in _AUXILIARIES:
                 cuts.add(t.start)
     for q in quotations:
         if q.mark_end <= sentence.start or q.mark_start >= sentence.end:
@@ -187,3 +190,4 @@ def _strip(sentence: Sentence, a: int, b: int) -> tuple[int, int]:
     lead = len(seg) - len(seg.lstrip())
     trail = len(seg) - len(seg.rstrip())
     return a + lead, b - trail
+

@@ -2,8 +2,9 @@
 
 A piece is described by three sparse blocks, each L2-normalised TF-IDF:
 
-- words: crude stems of its content words and canonical numbers ("9,000" -> ``9000``,
-  "Fourteen" -> ``14``);
+- words: crude stems of its content words, canonical numbers ("9,000" -> ``9000``,
+  "Fourteen" -> ``14``) and the slot each number fills (``#date``, ``#money7``, ``#count1``):
+  a differing figure in the same slot is evidence for the same fact, not against it;
 - characters: ``char_wb`` 3-5-grams of its lower-cased text (survives inflection and spelling);
 - anchors: named entities (capitalised words), numbers and word trigrams of quoted speech.
 
@@ -21,6 +22,7 @@ Names: :func:`piece_terms`, :func:`anchor_terms`, :func:`build_features`,
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +40,7 @@ __all__ = [
     "pair_scores",
     "piece_terms",
     "refine_near_copies",
+    "slot_terms",
     "stem",
 ]
 
@@ -73,8 +76,69 @@ def _number(token: Token) -> str | None:
     return _NUMBER_WORDS.get(token.norm)
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# quantities written as words: their order of magnitude
+_VAGUE = {"dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
+
+
+def _value(token: Token) -> float | None:
+    num = _number(token)
+    if num is None:
+        return None
+    try:
+        return float(num.rstrip("s"))
+    except ValueError:
+        return None
+
+
+def slot_terms(tokens: Sequence[Token]) -> list[str]:
+    """What kind of quantity each number fills, without its value (``#`` terms).
+
+    Outlets disagree on figures ("38 employees" / "about 45 jobs", "June 30" / "July 1",
+    "$11.8 million" / "nearly $12 million", "3,100 households" / "thousands of households"):
+    a differing value in the same slot is evidence for the same fact, not against it. The
+    slot is the number's kind (``#date``, ``#year``, ``#time``, ``#pct``, ``#money``,
+    ``#count``) and, for amounts and counts, its order of magnitude.
+
+    >>> from mediadiff.segment import tokenize
+    >>> slot_terms(tokenize("its 38 employees on June 30")), slot_terms(tokenize("about 45 jobs by July 1"))
+    (['#count1', '#date'], ['#count1', '#date'])
+    >>> slot_terms(tokenize("an $11.8 million gap")), slot_terms(tokenize("thousands of homes"))
+    (['#money7'], ['#count3'])
+    """
+    words = [t for t in tokens if t.kind != "punct" or t.text in "$%€£"]
+    out = []
+    for k, t in enumerate(words):
+        prev = words[k - 1].norm if k else ""
+        nxt = words[k + 1].norm if k + 1 < len(words) else ""
+        if t.norm in _VAGUE:
+            out.append(f"#count{_VAGUE[t.norm]}")
+            continue
+        value = _value(t)
+        if value is None:
+            continue
+        if prev in _MONTHS or nxt in _MONTHS:
+            out.append("#date")
+        elif t.kind == "number" and len(t.norm) == 4 and 1800 <= value <= 2100 and prev != "$":
+            out.append("#year")
+        elif nxt in {"am", "pm", "a.m.", "p.m."}:
+            out.append("#time")
+        elif nxt in {"%", "percent"}:
+            out.append("#pct")
+        else:
+            value *= _SCALES.get(nxt, 1.0)
+            kind = "#money" if prev in {"$", "€", "£"} or nxt in {"dollars", "euros", "pounds"} else "#count"
+            out.append(f"{kind}{int(math.log10(value)) if value >= 1 else 0}")
+    return out
+
+
 def piece_terms(tokens: Sequence[Token]) -> list[str]:
-    """The word terms of a piece: stems of content words and canonical numbers."""
+    """The word terms of a piece: stems of content words, canonical numbers, and the
+    :func:`slot_terms` of its numbers (vague quantities such as "thousands" count as slots only)."""
     out = []
     for t in tokens:
         if t.kind == "punct":
@@ -82,8 +146,9 @@ def piece_terms(tokens: Sequence[Token]) -> list[str]:
         num = _number(t)
         if num is not None:
             out.append(num)
-        elif t.norm not in STOPWORDS and len(t.norm) > 1:
+        elif t.norm not in STOPWORDS and len(t.norm) > 1 and t.norm not in _VAGUE:
             out.append(stem(t.norm))
+    out.extend(slot_terms(tokens))
     return out
 
 

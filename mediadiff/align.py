@@ -39,6 +39,9 @@ __all__ = ["DEFAULT_THRESHOLD", "Alignment", "Member", "Passage", "align", "as_d
 DEFAULT_THRESHOLD = 0.2
 #: Word+anchor similarity below which two pieces are not even candidates (treated as 0).
 CANDIDATE_FLOOR = 0.05
+#: Word similarity a quotation needs with the sentence before it to count as backing it
+#: (restating its content: "disputed the audit" / "'This audit compares us...,' she said").
+QUOTE_RESTATEMENT = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +155,7 @@ class _Piece:
     start: int
     end: int
     quoted: bool = False  # at least a third of its characters are inside quotation marks
+    headline: bool = False  # the outlet's first content sentence, without closing punctuation
 
 
 def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int) -> tuple[list[_Piece], list[tuple[int, int]]]:
@@ -168,7 +172,8 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
                 spans = [(s.start, s.end)]
             for a, b in spans:
                 inside = sum(max(0, min(b, q.mark_end) - max(a, q.mark_start)) for q in doc.quotations if q.closed)
-                pieces.append(_Piece(o, k, a, b, quoted=3 * inside >= b - a))
+                head = k == 0 and s.text.rstrip()[-1:] not in ".!?\"'”’)"
+                pieces.append(_Piece(o, k, a, b, quoted=3 * inside >= b - a, headline=head))
                 owners.append((o, k))
     return pieces, owners
 
@@ -284,8 +289,14 @@ def _may_join(a: Sequence[int], b: Sequence[int], pieces: Sequence[_Piece], link
 
 
 def _companions(p: _Piece, q: _Piece) -> bool:
-    """Whether two pieces of one outlet may share a passage without being a repetition."""
+    """Whether two pieces of one outlet may share a passage without being a repetition.
+
+    Clauses of one sentence, a statement and a quotation in the next sentence, and a headline
+    with any piece of its body (a headline summarises a fact the body reports).
+    """
     if p.sentence == q.sentence:
+        return True
+    if p.headline or q.headline:
         return True
     return abs(p.sentence - q.sentence) == 1 and p.quoted != q.quoted
 
@@ -297,8 +308,13 @@ def _settle(
     *,
     rejoin: bool,
     attach_quotes: bool,
+    features: Any = None,
 ) -> list[list[int]]:
-    """Post-process the groups: re-join lone pieces to their sentence, attach backing quotes."""
+    """Post-process the groups: re-join lone pieces to their sentence, attach backing quotes.
+
+    ``features`` (the scoring features of the pieces) measure whether a quotation restates
+    the statement before it; without them no quotation is attached.
+    """
     label = [0] * len(pieces)
     for g, members in enumerate(groups):
         for i in members:
@@ -317,32 +333,45 @@ def _settle(
             if target is not None and label[target] != label[i] and len(groups[label[i]]) == 1:
                 label[i] = label[target]
     if attach_quotes:
-        # a quotation attributed by a pronoun ("..., she said") that no other outlet carries
-        # backs the sentence before it
+        # a passage made only of quotations attributed by a pronoun ("...," she said) backs the
+        # statement before it: when, in every outlet that carries it, the sentence before the
+        # quotation lies in one and the same passage, the quotation joins that passage
         sent_pieces: dict[tuple[int, int], list[int]] = {}
         for i, p in enumerate(pieces):
             sent_pieces.setdefault((p.outlet, p.sentence), []).append(i)
-        for (o, k), idx in sorted(sent_pieces.items()):
-            if k == 0 or not all(lone[i] for i in idx) or len({label[i] for i in idx}) != 1:
+        pronoun = {key: _pronoun_quote(documents[key[0]], documents[key[0]].content_sentences[key[1]]) for key in sent_pieces}
+        members: dict[int, list[int]] = {}
+        for i, g in enumerate(label):
+            members.setdefault(g, []).append(i)
+        for g in sorted(members):
+            idx = members[g]
+            keys = sorted({(pieces[i].outlet, pieces[i].sentence) for i in idx})
+            if not all(pronoun[k] and k[1] > 0 and (k[0], k[1] - 1) in sent_pieces for k in keys):
                 continue
-            if len({label[i] for i in idx} | {label[j] for j in idx}) != 1:
+            if any(label[j] != g for k in keys for j in sent_pieces[k]):
+                continue  # the quotation sentences are not wholly in this passage
+            targets = {label[sent_pieces[(o, k - 1)][-1]] for o, k in keys}
+            if len(targets) != 1 or g in targets:
                 continue
-            prev = sent_pieces.get((o, k - 1))
-            if not prev:
+            if features is None:
                 continue
-            doc = documents[o]
-            sentence = doc.content_sentences[k]
-            if not _pronoun_quote(doc, sentence):
+            restate = max(
+                _cosine(features.words, i, j) for o, k in keys for i in sent_pieces[(o, k)] for j in sent_pieces[(o, k - 1)]
+            )
+            if restate < QUOTE_RESTATEMENT:
                 continue
-            target = label[prev[-1]]
-            if size_outlets[target] < 2:
-                continue
+            target = targets.pop()
             for i in idx:
                 label[i] = target
     out: dict[int, list[int]] = {}
     for i, g in enumerate(label):
         out.setdefault(g, []).append(i)
     return [out[g] for g in sorted(out)]
+
+
+def _cosine(matrix: Any, i: int, j: int) -> float:
+    """Cosine of two rows of a row-normalised sparse matrix."""
+    return float(matrix[i].multiply(matrix[j]).sum())
 
 
 _PRONOUN_ATTRIBUTION = re.compile(r"[,”\"’']\s*(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|added|told|wrote|explained|noted)\b", re.I)
@@ -430,7 +459,7 @@ def align(
     clauses: bool = True,
     min_clause_words: int = 3,
     rejoin: bool = False,
-    attach_quotes: bool = False,
+    attach_quotes: bool = True,
 ) -> Alignment:
     """Align the content of several outlets into passages, whatever the order of their facts.
 
@@ -475,9 +504,11 @@ def align(
     rejoin : bool, default False
         A piece that no other outlet carries rejoins the passage of the clause next to it in
         its sentence, instead of forming a passage of its own.
-    attach_quotes : bool, default False
-        A quotation sentence attributed by a pronoun only (``"...," she said``) that no other
-        outlet carries joins the passage of the sentence before it, which it backs.
+    attach_quotes : bool, default True
+        A passage made of quotation sentences attributed by a pronoun only (``"...," she
+        said``) joins the passage of the sentence before them, when that sentence lies in one
+        and the same passage in every outlet that carries the quotation and the quotation
+        restates it (shares content words with it): the quotation backs that statement.
 
     Returns
     -------
@@ -513,8 +544,9 @@ def align(
     documents = as_documents(articles)
     pieces, owners = _cut(documents, clauses=clauses, min_clause_words=min_clause_words)
     groups: list[list[int]] = [[i] for i in range(len(pieces))]
+    features = None
     if len(documents) > 1 and pieces:
-        edges, full = _score(
+        edges, full, features = _score(
             documents,
             pieces,
             owners,
@@ -528,7 +560,7 @@ def align(
             quote_weight=quote_weight,
         )
         groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold)
-    groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes)
+    groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
     passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
     return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents))
 
@@ -554,9 +586,9 @@ def _score(
     neighbors: int,
     threshold: float,
     quote_weight: float,
-) -> tuple[tuple[Any, Any, Any], list[bool]]:
-    """Candidate edges ``(I, J, score)`` between pieces of different outlets, and which pieces
-    kept all their candidates."""
+) -> tuple[tuple[Any, Any, Any], list[bool], Any]:
+    """Candidate edges ``(I, J, score)`` between pieces of different outlets, which pieces
+    kept all their candidates, and the pieces' features."""
     sentence_keys = sorted(set(owners))
     sentence_row = {key: r for r, key in enumerate(sentence_keys)}
     sentences = [documents[o].content_sentences[k] for o, k in sentence_keys]
@@ -590,4 +622,5 @@ def _score(
     )
     words = [[t.norm for t in toks if t.kind != "punct"] for toks in piece_tokens]
     scores = refine_near_copies(scores, chars, ii, jj, words, near_copy=near_copy, band=(0.0, max(threshold, 0.9)))
-    return (ii, jj, scores), [not t for t in truncated.tolist()]
+    return (ii, jj, scores), [not t for t in truncated.tolist()], features
+

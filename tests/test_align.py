@@ -206,3 +206,90 @@ def test_outlets_without_any_content_word_align_without_error():
     result = align([Article("a", "And so it is."), Article("b", "It is so.")])
     _assert_conserved(result)
     assert all(p.support == 1 for p in result.passages)
+
+
+def test_slot_terms_keep_the_kind_of_figure_not_its_value():
+    from mediadiff._similarity import slot_terms
+    from mediadiff.segment import tokenize
+
+    assert slot_terms(tokenize("Its 38 employees will go on June 30")) == ["#count1", "#date"]
+    assert slot_terms(tokenize("about 45 jobs by July 1")) == ["#count1", "#date"]
+    assert slot_terms(tokenize("a $11.8 million gap")) == slot_terms(tokenize("nearly $12 million")) == ["#money7"]
+    assert slot_terms(tokenize("thousands of homes")) == slot_terms(tokenize("3,100 homes")) == ["#count3"]
+    assert slot_terms(tokenize("opened in 1998 at 9 a.m. with 12% more")) == ["#year", "#time", "#pct"]
+
+
+# two outlets that disagree on every figure of the same facts
+FIGURES_A = [
+    "The factory will shut its gates on June 30.",
+    "The company said 240 workers will lose their jobs.",
+    "A bake sale raised money for the school band.",
+]
+FIGURES_B = [
+    "About 300 employees are losing their jobs, a union leader said.",
+    "The factory gates close for good on July 1.",
+    "The school band held a bake sale.",
+]
+
+
+def test_regression_differing_figures_in_one_slot_link_the_same_fact(monkeypatch):
+    # "June 30" / "July 1" and "240 workers" / "300 employees" used to count only as mismatched
+    # anchors; the kind of figure (a date, a count of tens or hundreds) is now shared evidence
+    result = align([_article("a", FIGURES_A), _article("b", FIGURES_B)])
+    assert _passage_of(result, "a", "The factory will shut") is _passage_of(result, "b", "The factory gates")
+    assert _passage_of(result, "a", "The company said") is _passage_of(result, "b", "About 300 employees")
+    _assert_conserved(result)
+    import mediadiff._similarity as similarity
+
+    monkeypatch.setattr(similarity, "slot_terms", lambda tokens: [])
+    without = align([_article("a", FIGURES_A), _article("b", FIGURES_B)])
+    assert _passage_of(without, "a", "The company said") is not _passage_of(without, "b", "About 300 employees")
+
+
+STATEMENT_A = [
+    "The county board voted on Tuesday to close the Riverside library branch in June.",
+    "Librarian Ana Ortiz criticised the decision.",
+    '"The decision takes away the one quiet room these children have," she said.',
+    "The county plans to open a mobile library van that will visit twice a week.",
+]
+STATEMENT_B = [
+    "Riverside's library branch will close in June after a county board vote on Tuesday.",
+    "Ana Ortiz, the branch librarian, criticised the decision.",
+    '"The decision takes away the one quiet room these children have," she said.',
+    "A mobile library van will visit the neighbourhood twice a week, the county says.",
+]
+STATEMENT_C = [
+    "The Riverside branch closes in June, the county board decided on Tuesday.",
+    "Librarian Ana Ortiz said the decision was wrong.",
+    "The county says a mobile library van will come by twice a week.",
+]
+
+
+def test_a_quotation_that_restates_the_statement_before_it_joins_its_passage():
+    articles = [_article("a", STATEMENT_A), _article("b", STATEMENT_B), _article("c", STATEMENT_C)]
+    result = align(articles)
+    statement = _passage_of(result, "c", "Librarian Ana Ortiz said")
+    assert _passage_of(result, "a", '"The decision takes') is statement
+    assert _passage_of(result, "b", '"The decision takes') is statement
+    apart = align(articles, attach_quotes=False)
+    assert _passage_of(apart, "a", '"The decision takes') is not _passage_of(apart, "c", "Librarian Ana Ortiz said")
+    _assert_conserved(result)
+
+
+def test_a_quotation_that_does_not_restate_the_statement_before_it_stays_apart():
+    a = [*STATEMENT_A[:2], '"I have worked here for nineteen years," she said.', STATEMENT_A[3]]
+    b = [*STATEMENT_B[:2], '"I have worked here for nineteen years," she said.', STATEMENT_B[3]]
+    result = align([_article("a", a), _article("b", b), _article("c", STATEMENT_C)])
+    quote = _passage_of(result, "a", '"I have worked')
+    assert quote is _passage_of(result, "b", '"I have worked')
+    assert quote is not _passage_of(result, "c", "Librarian Ana Ortiz said")
+
+
+def test_a_headline_shares_the_passage_of_the_body_fact_it_announces():
+    a = ["Riverside library branch to close", "", *FACTS]
+    b = ["County shuts Riverside library branch", "", *PARAPHRASE]
+    result = align([_article("a", a), _article("b", b)])
+    vote = _passage_of(result, "a", FACTS[0][:30])
+    assert _passage_of(result, "a", "Riverside library branch to close") is vote
+    assert _passage_of(result, "b", "County shuts Riverside") is vote
+    _assert_conserved(result)
