@@ -63,6 +63,7 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -796,7 +797,7 @@ def iter_corpus(
                 index, story = pending.pop(future)
                 try:
                     ready[index] = future.result()
-                except cf.process.BrokenProcessPool as exc:
+                except BrokenProcessPool as exc:
                     raise MediadiffError(
                         f"a worker process died ({exc}); the stories written so far are kept: run again to resume"
                     ) from exc
