@@ -14,13 +14,35 @@ LoadedFinding            one outlet's loaded span in a comparison.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .detect import LoadedSpan, detect_loaded_language
 from .lexicon import Lexicon, LexiconEntry, lemma_candidates
 
 __all__ = [
     "Lexicon",
     "LexiconEntry",
+    "LoadedFinding",
+    "LoadedLanguageModel",
     "LoadedSpan",
     "detect_loaded_language",
+    "find_loaded_language",
     "lemma_candidates",
+    "loaded_language_scores",
 ]
+
+# The model and the cross-outlet contrast pull in scikit-learn and the aligner: import on first use.
+_LAZY = {
+    "LoadedLanguageModel": ".model",
+    "LoadedFinding": ".contrast",
+    "find_loaded_language": ".contrast",
+    "loaded_language_scores": ".contrast",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -24,7 +24,7 @@ GAP              the marker of a gap in an expression (``…``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -251,7 +251,7 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[LexiconEntry]:
         return iter(self.entries)
 
     def __contains__(self, word: object) -> bool:

@@ -219,24 +219,22 @@ class LoadedLanguageModel:
 
     def _predict_one(self, text: str) -> list[LoadedSpan]:
         quotes = find_quotations(text)
-        kept: list[list[object]] = []
+        kept: list[tuple[int, int, str, float]] = []  # start, end, category, probability
         for start, end, f in self._candidates(text):
             p = self._proba(f)
             if p < self.threshold:
                 continue
             cat = next((k[4:] for k in f if k.startswith("cat=")), "learned")
-            if kept and start <= int(kept[-1][1]) + 1 and not text[int(kept[-1][1]):start].strip():  # type: ignore[call-overload]
-                kept[-1][1] = max(int(kept[-1][1]), end)  # type: ignore[call-overload]
-                if p > float(kept[-1][3]):  # type: ignore[arg-type]
-                    kept[-1][2], kept[-1][3] = cat, p
+            if kept and start <= kept[-1][1] + 1 and not text[kept[-1][1]:start].strip():
+                s0, e0, c0, p0 = kept[-1]
+                kept[-1] = (s0, max(e0, end), cat if p > p0 else c0, max(p, p0))
                 continue
-            kept.append([start, end, cat, p])
-        out = []
-        for start, end, cat, p in kept:
-            s, e = int(start), int(end)  # type: ignore[call-overload]
-            in_q = any(q.start <= s and e <= q.end for q in quotes)
-            out.append(LoadedSpan(s, e, text[s:e], category=str(cat), score=round(float(p), 4), in_quote=in_q))  # type: ignore[arg-type]
-        return out
+            kept.append((start, end, cat, p))
+        return [
+            LoadedSpan(s, e, text[s:e], category=cat, score=round(p, 4),
+                       in_quote=any(q.start <= s and e <= q.end for q in quotes))
+            for s, e, cat, p in kept
+        ]
 
     # -- persistence --------------------------------------------------------------------------
     def save(self, path: str | Path) -> None:
