@@ -232,10 +232,7 @@ def compare(
     from .analysis.quotes import extract_quotes, find_quote_alterations
     from .analysis.readability import readability
     from .analysis.wording import find_wording_shifts, wording_shift_scores
-    try:
-        from .loaded.contrast import find_loaded_language, loaded_language_scores
-    except ImportError:  # INTEGRATION SCAFFOLD (lead): removed once loaded/contrast.py lands
-        from ._scaffold import find_loaded_language, loaded_language_scores
+    from .loaded.contrast import find_loaded_language, loaded_language_scores
 
     omissions = tuple(find_omissions(alignment, min_support=min_support))
     tick("omissions")
