@@ -308,10 +308,6 @@ def analyze(article: Article, *, lexicon: Any = None) -> Analysis:
     notes = _content_warnings([document])
     for note in notes:
         warnings.warn(note, InputWarning, stacklevel=2)
-    content = [(s.start, s.end) for s in document.content_sentences]
-    spans = [
-        span for span in detect_loaded_language(article.text, lexicon=lexicon)
-        if any(a <= span.start and span.end <= b for a, b in content)
-    ]
+    spans = detect_loaded_language(document, lexicon=lexicon)
     return Analysis(document=document, loaded_language=tuple(spans), readability=readability(document),
                     warnings=tuple(notes))
