@@ -92,3 +92,16 @@ def test_corpus_every_numeric_conflict_found(story):
     result = _eval().evaluate(story)
     numeric = [c for c in result["conflicts"] if c[0] in {"number", "money", "percent", "date", "vagueness"}]
     assert all(ok for *_, ok in numeric), numeric
+
+
+def test_time_prefixed_title_is_the_same_job() -> None:
+    """Regression: "Then-Deputy Attorney General" was read as "Attorney General" and clashed."""
+    from mediadiff.align import align
+    from mediadiff.analysis.conflicts import find_conflicts
+    from mediadiff.document import Article
+
+    a = Article("a", "Then-Deputy Attorney General Rod Rosenstein told prosecutors to go on with the cases.")
+    b = Article("b", "Former Deputy Attorney General Rod Rosenstein told prosecutors to go on with the cases.")
+    c = Article("c", "Attorney General Rod Rosenstein told prosecutors to go on with the cases.")
+    assert [x.kind for x in find_conflicts(align([a, b]))] == []
+    assert [x.kind for x in find_conflicts(align([a, c]))] == ["title"]

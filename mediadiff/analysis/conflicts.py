@@ -253,7 +253,7 @@ def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_P
             continue
         # title before: "DEP Director Dana Whitcombe", "Spokesman Martin Oyelaran"
         k = i
-        while k > 0 and tokens[k - 1].norm in TITLE_WORDS and tokens[k - 1].kind == "word":
+        while k > 0 and _title_norm(tokens[k - 1].norm) in TITLE_WORDS and tokens[k - 1].kind == "word":
             k -= 1
         title = [x for x in tokens[k:i]]
         # title after: "Dana Whitcombe, deputy director of ..."
@@ -266,11 +266,22 @@ def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_P
                 after.append(tokens[m])
                 m += 1
             title = after
-        words = tuple(x.norm for x in title)
+        words = tuple(_title_norm(x.norm) for x in title)
         out.append(_Person(name[0].norm, name[-1].norm, words, title[0].start if title else -1,
                            title[-1].end if title else -1, tokens[i].start, tokens[j - 1].end))
         i = j
     return out
+
+
+_TIME_PREFIXES = ("then-", "ex-", "former-", "now-")
+
+
+def _title_norm(norm: str) -> str:
+    """A title word without a time prefix: "then-deputy" -> "deputy" (the time is not the job)."""
+    for prefix in _TIME_PREFIXES:
+        if norm.startswith(prefix):
+            return norm[len(prefix):]
+    return norm
 
 
 def _core(title: tuple[str, ...]) -> frozenset[str]:
