@@ -117,3 +117,19 @@ def test_neutral_story_is_almost_clean() -> None:
     assert gold["loaded"] == []
     own = [f for f in find_loaded_language(align(arts)) if not f.in_quote]
     assert len(own) <= 2
+
+
+def test_counterpart_found_through_the_object_when_members_differ() -> None:
+    """The verb others used on the same object ("separated children from") is the counterpart,
+    not an unrelated tail of an aligned sentence."""
+    from mediadiff.align import align
+    from mediadiff.document import Article
+    from mediadiff.loaded.contrast import find_loaded_language
+
+    a = Article("a", "In Fairview, a 2019 program known as the pilot plan also snatched children away from their families.")
+    b = Article("b", "The report also described a 2019 program in Fairview known as the pilot plan for border cases. "
+                     "Officials separated children from their parents under it.")
+    found = [f for f in find_loaded_language(align([a, b])) if f.outlet == "a" and "snatched" in f.text]
+    assert [(f.text, f.counterpart, f.counterpart_outlet) for f in found] == [
+        ("snatched children away", "separated children", "b")
+    ]

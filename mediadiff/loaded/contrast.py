@@ -129,16 +129,70 @@ def _counterparts(ctx: _Context, passage: Passage, member: Member, start: int, e
             continue
         picked: list[Token] = []
         same = False
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        ops = sm.get_opcodes()
+        for k, (tag, i1, i2, j1, j2) in enumerate(ops):
             if i2 <= lo or i1 >= hi:
                 continue
             if tag == "equal":
                 same = True
-            elif tag == "replace":
+            elif tag == "replace" and _anchored(ops, k):
                 picked.extend(theirs[j1:j2])
         if picked and not same and len(picked) <= hi - lo + 3:
             out.append((other.outlet, ctx.text(other.outlet, picked), ctx.loaded(picked)))
     return out
+
+
+def _anchored(ops: Sequence[tuple[str, int, int, int, int]], k: int) -> bool:
+    """Whether replacement ``ops[k]`` is a word swap: shared words on both sides of it, or the
+    two sides about as long (not a clause of one member set against a different clause)."""
+    _, i1, i2, j1, j2 = ops[k]
+    between = 0 < k < len(ops) - 1 and ops[k - 1][0] == "equal" and ops[k + 1][0] == "equal"
+    return between or abs((i2 - i1) - (j2 - j1)) <= 1
+
+
+def _object_counterparts(ctx: _Context, outlet: str, member: Member, start: int, end: int) -> list[tuple[str, str, bool]]:
+    """What other outlets did to the same object, when the aligned members give no word swap.
+
+    For a loaded verb phrase with its object inside or right after it ("snatched children away
+    from ..."), look in the other outlets' content for the same object followed by the same next
+    word ("... separated children from ..."): the word before the object there is the
+    counterpart ("separated children").
+    """
+    mine = ctx.member_words(member)
+    idx = [i for i, t in enumerate(mine) if t.start < end and start < t.end]
+    if not idx:
+        return []
+    lo, hi = idx[0], idx[-1] + 1
+    objects = [i for i in range(lo + 1, min(hi + 1, len(mine))) if _content(ctx, mine[i])]
+    if not objects:
+        return []
+    obj = objects[0]
+    after = hi if obj < hi else obj + 1
+    if after >= len(mine):
+        return []
+    head, target, following = _key(mine[lo]), _key(mine[obj]), _key(mine[after])
+    out = []
+    for document in ctx.alignment.documents:
+        if document.outlet == outlet:
+            continue
+        for sentence in document.content_sentences:
+            words = sentence.words
+            for i in range(1, len(words) - 1):
+                if _key(words[i]) != target or _key(words[i - 1]) == head or not _content(ctx, words[i - 1]):
+                    continue
+                if any(_key(w) == following for w in words[i + 1:i + 3]):
+                    picked = words[i - 1:i + 1]
+                    out.append((document.outlet, ctx.text(document.outlet, picked), ctx.loaded(picked)))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+def _content(ctx: _Context, token: Token) -> bool:
+    """A content word that is not itself loaded: a possible object or plain verb."""
+    return token.kind == "word" and token.norm not in FUNCTION_WORDS and not ctx.lexicon.lookup(token.norm)
 
 
 def _locate(passages_by_outlet: dict[str, list[tuple[Passage, Member]]], outlet: str, start: int, end: int) -> tuple[Passage, Member] | None:
@@ -182,6 +236,8 @@ def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None
                 passage, member = where
                 passage_id = passage.id
                 options = _counterparts(ctx, passage, member, span.start, span.end)
+                if not options and not span.in_quote:
+                    options = _object_counterparts(ctx, document.outlet, member, span.start, span.end)
                 options.sort(key=lambda o: (o[2], o[0]))  # plain wording first, then outlet order
                 if options:
                     counterpart_outlet, counterpart = options[0][0], options[0][1]
