@@ -107,7 +107,9 @@ def _run(engine: str, n_jobs: int, n: int, out: str, trace: bool) -> dict[str, f
         failed += outcome.status == "failed"
     wall = time.perf_counter() - start
     traced = tracemalloc.get_traced_memory()[1] if trace else 0
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
+        "driver_cpu": me.ru_utime + me.ru_stime, "workers_cpu": children.ru_utime + children.ru_stime,
         "engine": engine, "n_jobs": n_jobs, "stories": count, "failed": failed, "wall": wall, "first": first or 0.0,
         "driver_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "workers_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -158,6 +160,12 @@ def main() -> None:
               f"driver peak RSS {r['driver_maxrss_mb']:.0f} MB", flush=True)
     base = results["one process"]
     steady = base["wall"] / base["stories"]  # one story's time in one process
+    print("\nCPU time (load-independent): seconds of CPU per story, driver + workers")
+    one_cpu = (base["driver_cpu"] + base["workers_cpu"]) / base["stories"]
+    for label, r in results.items():
+        per_story = (r["driver_cpu"] + r["workers_cpu"]) / r["stories"]
+        print(f"  {label:30s} {per_story:6.3f} s/story  (driver {r['driver_cpu']:7.1f} s, workers "
+              f"{r['workers_cpu']:7.1f} s)  CPU efficiency vs one process {one_cpu / per_story:5.2f}")
     print("\nAgainst one process (same stories, same run):")
     for label, r in results.items():
         speed = base["wall"] / r["wall"]
