@@ -188,7 +188,23 @@ def _with_context(vectorizer: Any, pieces: Sequence[Any], sentences: Sequence[An
         p = vectorizer.fit_transform(pieces)
     except ValueError:  # empty vocabulary: nothing to compare (numbers or stop words only)
         return sparse.csr_matrix((len(pieces), 1), dtype="float32")
-    s = vectorizer.transform(sentences)[list(owner)]
+    # a sentence that is one piece (most are) reuses the piece's row instead of being analysed
+    # again: the same input gives the same row
+    pieces_of = [0] * len(sentences)
+    for k in owner:
+        pieces_of[k] += 1
+    row = [-1] * len(sentences)
+    for i, k in enumerate(owner):
+        if pieces_of[k] == 1 and pieces[i] == sentences[k]:
+            row[k] = i
+    rest = [k for k in range(len(sentences)) if row[k] < 0]
+    if rest:
+        for n, k in enumerate(rest):
+            row[k] = len(pieces) + n
+        stacked = sparse.vstack([p, vectorizer.transform([sentences[k] for k in rest])], format="csr")
+    else:
+        stacked = p.tocsr()
+    s = stacked[[row[k] for k in owner]]
     if context <= 0:
         return p.tocsr()
     return sparse.hstack([p * (1 - context) ** 0.5, s * context**0.5], format="csr")
@@ -362,8 +378,25 @@ def refine_near_copies(
 
     out = scores.copy()
     todo = np.nonzero((chars >= near_copy) & (scores >= band[0]) & (scores < band[1]))[0]
-    for k in todo:
-        ratio = SequenceMatcher(None, tokens[i[k]], tokens[j[k]], autojunk=False).ratio()
+    # copies repeat across outlets: one matcher per distinct second sequence (difflib indexes
+    # it once), one ratio per distinct pair, and quick_ratio (an upper bound) skips pairs that
+    # cannot beat their score
+    keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+    matchers: dict[tuple[str, ...], SequenceMatcher] = {}
+    done: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
+    for k in sorted(todo.tolist(), key=lambda k: (j[k], i[k])):
+        a = tuple(tokens[i[k]])
+        b = tuple(tokens[j[k]])
+        a, b = keys.setdefault(a, a), keys.setdefault(b, b)
+        ratio = done.get((a, b))
+        if ratio is None:
+            matcher = matchers.get(b)
+            if matcher is None:
+                matcher = matchers[b] = SequenceMatcher(None, b=list(b), autojunk=False)
+            matcher.set_seq1(list(a))
+            if matcher.quick_ratio() <= out[k]:
+                continue
+            ratio = done[(a, b)] = matcher.ratio()
         if ratio > out[k]:
             out[k] = ratio
     return out

@@ -37,6 +37,8 @@ __all__ = ["DEFAULT_THRESHOLD", "Alignment", "Member", "Passage", "align", "as_d
 
 #: Default mean pair score that two groups of pieces need to share a passage.
 DEFAULT_THRESHOLD = 0.2
+#: The linkages :func:`align` offers (option ``linkage``).
+LINKAGES = ("average", "outlet")
 #: Word+anchor similarity below which two pieces are not even candidates (treated as 0).
 CANDIDATE_FLOOR = 0.05
 #: Word similarity a quotation needs with the sentence before it to count as backing it
@@ -178,56 +180,141 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
     return pieces, owners
 
 
-class _Clusters:
-    """Greedy average-linkage clustering over a sparse graph of cross-outlet edges.
+class _Link:
+    """The scores between two clusters (internal), shared by both clusters' link tables.
 
-    The linkage of two clusters is the mean score over their cross-outlet piece pairs. A pair
-    without an edge counts as 0 when both pieces kept all their candidates, and is left out of
-    the mean when one of them was truncated to its top neighbours (large stories), so that the
-    linkage does not decay with the number of outlets.
+    ``total``, ``count`` and ``count_full`` sum the cross-outlet piece pairs that have an edge
+    (``count_full``: those whose two pieces kept all their candidates). For the outlet-level linkage, ``best`` maps an
+    unordered outlet pair ``(a, b)``, ``a < b``, to its best piece score and ``best_total`` sums
+    those.
     """
 
-    def __init__(self, pieces: Sequence[_Piece], full: Sequence[bool]) -> None:
-        self.pieces = pieces
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(pieces))}
-        self.full: dict[int, dict[int, int]] = {i: ({pieces[i].outlet: 1} if full[i] else {}) for i in range(len(pieces))}
-        self.nfull: dict[int, int] = {i: int(bool(full[i])) for i in range(len(pieces))}
-        self.links: dict[int, dict[int, list[float]]] = {i: {} for i in range(len(pieces))}
-        self.next_id = len(pieces)
+    __slots__ = ("best", "best_total", "count", "count_full", "total")
 
-    def add_edge(self, i: int, j: int, score: float, both_full: bool) -> None:
-        self.links[i][j] = self.links[j][i] = [score, 1.0, 1.0 if both_full else 0.0]
+    def __init__(self, total: float = 0.0, count: int = 0, count_full: int = 0) -> None:
+        self.total = total
+        self.count = count
+        self.count_full = count_full
+        self.best: dict[tuple[int, int], float] = {}
+        self.best_total = 0.0
+
+    def add_best(self, key: tuple[int, int], score: float) -> None:
+        old = self.best.get(key)
+        if old is None:
+            self.best[key] = score
+            self.best_total += score
+        elif score > old:
+            self.best[key] = score
+            self.best_total += score - old
+
+    def absorb(self, other: _Link) -> None:
+        """Add the pairs of ``other`` (the link of a cluster that merges into this one)."""
+        self.total += other.total
+        self.count += other.count
+        self.count_full += other.count_full
+        for key, score in other.best.items():
+            self.add_best(key, score)
+
+
+def _outlet_pairs(x: int, y: int) -> int:
+    """Unordered outlet pairs ``{a, b}``, ``a != b``, with ``a`` in bit mask ``x`` and ``b`` in ``y``.
+
+    >>> _outlet_pairs(0b011, 0b110)  # {0,1}, {0,2}, {1,2}
+    3
+    """
+    both = (x & y).bit_count()
+    return x.bit_count() * y.bit_count() - both - both * (both - 1) // 2
+
+
+class _Clusters:
+    """Clusters of pieces and the sparse links between them (internal).
+
+    Two linkages, both over cross-outlet pairs only:
+
+    - ``"average"``: the mean score over the two clusters' piece pairs. A pair without an
+      edge counts as 0 when both pieces kept all their candidates and is left out of the mean
+      when one of them was truncated to its top neighbours (large stories), so that the
+      linkage does not decay with the number of outlets.
+    - ``"outlet"``: for every pair of outlets ``{a, b}`` (``a`` in one cluster, ``b`` in the
+      other) the best score between a member of ``a`` and a member of ``b``; the linkage is
+      the mean of these over the outlet pairs (missing pairs as above, by outlet). A weak
+      second statement of a fact by one outlet then does not dilute the linkage.
+
+    Outlets are bit masks (``1 << outlet``); links are shared between the two clusters they
+    join and merged small into large, so a merge costs the size of the smaller side.
+    """
+
+    def __init__(self, pieces: Sequence[_Piece], full: Sequence[bool], *, by_outlet: bool) -> None:
+        n = len(pieces)
+        self.pieces = pieces
+        self.full = [bool(f) for f in full]
+        self.by_outlet = by_outlet
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        self.outlets: dict[int, int] = {i: 1 << p.outlet for i, p in enumerate(pieces)}
+        self.partial: dict[int, int] = {i: (0 if self.full[i] else 1 << p.outlet) for i, p in enumerate(pieces)}
+        self.nfull: dict[int, dict[int, int]] = {i: ({p.outlet: 1} if self.full[i] else {}) for i, p in enumerate(pieces)}
+        self.total_full: dict[int, int] = {i: int(self.full[i]) for i in range(n)}
+        self.links: dict[int, dict[int, _Link]] = {i: {} for i in range(n)}
+        self.next_id = n
+
+    def add_edges(self, ii: Sequence[int], jj: Sequence[int], scores: Sequence[float]) -> None:
+        """Link pieces ``ii[k]`` and ``jj[k]`` (distinct pairs of different outlets) by ``scores[k]``."""
+        links, full, pieces = self.links, self.full, self.pieces
+        for i, j, score in zip(ii, jj, scores, strict=True):
+            link = _Link(score, 1, int(full[i] and full[j]))
+            links[i][j] = links[j][i] = link
+            if self.by_outlet:
+                a, b = pieces[i].outlet, pieces[j].outlet
+                link.add_best((a, b) if a < b else (b, a), score)
 
     def linkage(self, c: int, d: int) -> float:
-        total, count, count_ff = self.links[c][d]
-        fc, fd = self.full[c], self.full[d]
-        if len(fc) > len(fd):
-            fc, fd = fd, fc
-        cross_full = self.nfull[c] * self.nfull[d] - sum(v * fd.get(o, 0) for o, v in fc.items())
-        return total / (count + max(0.0, cross_full - count_ff))
+        link = self.links[c][d]
+        if self.by_outlet:
+            fc = self.outlets[c] & ~self.partial[c]
+            fd = self.outlets[d] & ~self.partial[d]
+            known = sum(1 for a, b in link.best if (fc >> a & 1 and fd >> b & 1) or (fc >> b & 1 and fd >> a & 1))
+            return link.best_total / (len(link.best) + max(0, _outlet_pairs(fc, fd) - known))
+        gc, gd = self.nfull[c], self.nfull[d]
+        if len(gc) > len(gd):
+            gc, gd = gd, gc
+        cross_full = self.total_full[c] * self.total_full[d] - sum(v * gd.get(o, 0) for o, v in gc.items())
+        return link.total / (link.count + max(0, cross_full - link.count_full))
 
     def merge(self, c: int, d: int) -> int:
         new = self.next_id
         self.next_id += 1
         self.members[new] = self.members.pop(c) + self.members.pop(d)
-        full = dict(self.full.pop(c))
-        for o, v in self.full.pop(d).items():
-            full[o] = full.get(o, 0) + v
-        self.full[new] = full
-        self.nfull[new] = self.nfull.pop(c) + self.nfull.pop(d)
-        links: dict[int, list[float]] = {}
-        for old in (c, d):
-            for e, st in self.links.pop(old).items():
-                if e in (c, d):
-                    continue
-                cur = links.setdefault(e, [0.0, 0.0, 0.0])
-                cur[0] += st[0]
-                cur[1] += st[1]
-                cur[2] += st[2]
-                del self.links[e][old]
-        self.links[new] = links
-        for e, st in links.items():
-            self.links[e][new] = st
+        self.outlets[new] = self.outlets.pop(c) | self.outlets.pop(d)
+        self.partial[new] = self.partial.pop(c) | self.partial.pop(d)
+        self.total_full[new] = self.total_full.pop(c) + self.total_full.pop(d)
+        gc, gd = self.nfull.pop(c), self.nfull.pop(d)
+        if len(gc) < len(gd):
+            gc, gd = gd, gc
+        for o, v in gd.items():
+            gc[o] = gc.get(o, 0) + v
+        self.nfull[new] = gc
+        lc, ld = self.links.pop(c), self.links.pop(d)
+        if len(lc) < len(ld):
+            lc, ld = ld, lc
+        lc.pop(c, None)
+        lc.pop(d, None)
+        for e, link in ld.items():
+            if e == c or e == d:
+                continue
+            mine = lc.get(e)
+            if mine is None:
+                lc[e] = link
+            elif len(mine.best) >= len(link.best):
+                mine.absorb(link)
+            else:
+                link.absorb(mine)
+                lc[e] = link
+        for e, link in lc.items():
+            table = self.links[e]
+            table.pop(c, None)
+            table.pop(d, None)
+            table[new] = link
+        self.links[new] = lc
         return new
 
 
@@ -238,32 +325,57 @@ def _group(
     *,
     threshold: float,
     repeat_threshold: float,
+    linkage: str = "average",
 ) -> list[list[int]]:
-    """Group pieces by greedy average linkage (highest linkage first, ties by cluster id)."""
-    clusters = _Clusters(pieces, full)
+    """Group pieces by greedy linkage: the best-linked pair of clusters merges first.
+
+    A heap holds candidate merges. The merges of a new cluster enter it with the mean of the
+    scores that have an edge (the mean of the outlet pairs' best scores for ``"outlet"``): the
+    linkage itself when neither cluster holds a piece that kept all its candidates (every
+    story of many outlets), an upper bound otherwise, scored exactly only when it reaches the
+    top of the heap. At equal value a bound is resolved before an exact score, so the merges
+    are those of exact greedy linkage, ties broken by cluster id (which follows the canonical
+    outlet order).
+    """
+    import numpy as np
+
+    by_outlet = linkage == "outlet"
+    clusters = _Clusters(pieces, full, by_outlet=by_outlet)
     ii, jj, ss = edges
-    for i, j, s in zip(ii.tolist(), jj.tolist(), ss.tolist(), strict=False):
-        clusters.add_edge(i, j, s, bool(full[i] and full[j]))
-    heap = []
-    for c in range(len(pieces)):
-        for d in clusters.links[c]:
-            if c < d:
-                link = clusters.linkage(c, d)
-                if link >= threshold:
-                    heap.append((-link, c, d))
-    heapq.heapify(heap)
-    while heap:
-        neg, c, d = heapq.heappop(heap)
-        if c not in clusters.members or d not in clusters.members:
+    clusters.add_edges(ii.tolist(), jj.tolist(), ss.tolist())
+    # the linkage of two single pieces is their score: these merges come from one sorted
+    # array (highest score first, ties by piece numbers), the merges of new clusters from a heap
+    keep = np.nonzero(ss >= threshold)[0]
+    order = keep[np.lexsort((jj[keep], ii[keep], -ss[keep]))]
+    initial = list(zip((-ss[order]).tolist(), ii[order].tolist(), jj[order].tolist(), strict=False))
+    initial.append((math.inf, 0, 0))
+    at = 0
+    heap: list[tuple[float, int, int, int]] = []
+    members = clusters.members
+    total_full = clusters.total_full
+    while at < len(initial) - 1 or heap:
+        neg, c, d = initial[at]
+        if heap and heap[0] < (neg, 1, c, d):
+            neg, exact, c, d = heapq.heappop(heap)
+        else:
+            exact = 1
+            at += 1
+        if c not in members or d not in members:
             continue
-        if not _may_join(clusters.members[c], clusters.members[d], pieces, -neg, repeat_threshold):
+        if not exact:
+            value = clusters.linkage(c, d)
+            if value >= threshold:
+                heapq.heappush(heap, (-value, 1, c, d))
+            continue
+        if not _may_join(members[c], members[d], pieces, -neg, repeat_threshold):
             continue
         new = clusters.merge(c, d)
-        for e in clusters.links[new]:
-            link = clusters.linkage(new, e)
-            if link >= threshold:
-                heapq.heappush(heap, (-link, min(new, e), max(new, e)))
-    return sorted(clusters.members.values(), key=min)
+        none_full = total_full[new] == 0
+        for e, link in clusters.links[new].items():
+            value = link.best_total / len(link.best) if by_outlet else link.total / link.count
+            if value >= threshold:
+                heapq.heappush(heap, (-value, int(none_full or total_full[e] == 0), e, new))
+    return sorted(members.values(), key=min)
 
 
 def _may_join(a: Sequence[int], b: Sequence[int], pieces: Sequence[_Piece], link: float, repeat_threshold: float) -> bool:
@@ -460,6 +572,7 @@ def align(
     min_clause_words: int = 3,
     rejoin: bool = False,
     attach_quotes: bool = True,
+    linkage: str = "average",
 ) -> Alignment:
     """Align the content of several outlets into passages, whatever the order of their facts.
 
@@ -469,7 +582,8 @@ def align(
     n-grams, plus named entities, numbers and quoted words as anchors; difflib for near-copies)
     on candidate pairs drawn from a sparse similarity product. Pieces are then grouped by
     greedy average linkage: two groups join when the mean score of their cross-outlet pairs
-    reaches ``threshold``. Pieces of one sentence that land in one passage form one member.
+    reaches ``threshold`` (``linkage="outlet"``: the mean over outlet pairs of their best
+    pair). Pieces of one sentence that land in one passage form one member.
     Every piece of content text of every outlet ends up in exactly one passage; a passage that
     one outlet alone carries is kept (support 1).
 
@@ -509,6 +623,12 @@ def align(
         said``) joins the passage of the sentence before them, when that sentence lies in one
         and the same passage in every outlet that carries the quotation and the quotation
         restates it (shares content words with it): the quotation backs that statement.
+    linkage : {"average", "outlet"}, default "average"
+        How two groups of pieces are scored. ``"average"``: the mean score over their
+        cross-outlet piece pairs. ``"outlet"``: for every pair of outlets (one in each group)
+        the best score between their members, averaged over the outlet pairs, so that a fact
+        one outlet states twice does not dilute the score; on the bundled gold it links more
+        distinct facts through story-wide words and scores lower (docs/alignment.md).
 
     Returns
     -------
@@ -540,6 +660,7 @@ def align(
     check_parameter("min_clause_words", min_clause_words, "an int >= 1", _is_int(min_clause_words) and min_clause_words >= 1, owner)
     for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
         check_parameter(name, value, "a bool", isinstance(value, bool), owner)
+    check_parameter("linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner)
 
     documents = as_documents(articles)
     pieces, owners = _cut(documents, clauses=clauses, min_clause_words=min_clause_words)
@@ -559,7 +680,7 @@ def align(
             threshold=threshold,
             quote_weight=quote_weight,
         )
-        groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold)
+        groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold, linkage=linkage)
     groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
     passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
     return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents))

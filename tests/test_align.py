@@ -174,7 +174,7 @@ def test_bundled_story_conservation_and_multi_member_passages():
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("threshold", 0), ("threshold", 1.5), ("context", 1.0), ("neighbors", 0), ("word_weight", -1), ("clauses", "yes")],
+    [("threshold", 0), ("threshold", 1.5), ("context", 1.0), ("neighbors", 0), ("word_weight", -1), ("clauses", "yes"), ("linkage", "single")],
 )
 def test_bad_parameters_are_rejected_with_the_parameter_named(option, value):
     with pytest.raises(ParameterError, match=f"'{option}' parameter of align"):
@@ -293,3 +293,84 @@ def test_a_headline_shares_the_passage_of_the_body_fact_it_announces():
     assert _passage_of(result, "a", "Riverside library branch to close") is vote
     assert _passage_of(result, "b", "County shuts Riverside") is vote
     _assert_conserved(result)
+
+
+def _reference_grouping(pieces, edges, full, *, threshold, repeat_threshold, linkage):
+    """Greedy linkage the slow way: every linkage recomputed from its definition at every step."""
+    from mediadiff.align import _may_join
+
+    score = {}
+    for i, j, s in zip(*edges, strict=True):
+        score[(i, j)] = score[(j, i)] = s
+    outlet = [p.outlet for p in pieces]
+
+    def value(c, d):
+        if linkage == "average":
+            pairs = [(p, q) for p in c for q in d if outlet[p] != outlet[q]]
+            known = [score[pq] for pq in pairs if pq in score]
+            missing = sum(1 for p, q in pairs if (p, q) not in score and full[p] and full[q])
+            return sum(known) / (len(known) + missing) if known else 0.0
+        full_of = [{outlet[p] for p in g} - {outlet[p] for p in g if not full[p]} for g in (c, d)]
+        best = {}
+        for p in c:
+            for q in d:
+                if (p, q) in score:
+                    key = frozenset((outlet[p], outlet[q]))
+                    best[key] = max(best.get(key, 0.0), score[(p, q)])
+        pairs = {frozenset((a, b)) for a in {outlet[p] for p in c} for b in {outlet[q] for q in d} if a != b}
+        missing = sum(
+            1
+            for key in pairs - set(best)
+            if any(a in full_of[0] and b in full_of[1] for a, b in (tuple(key), tuple(key)[::-1]))
+        )
+        return sum(best.values()) / (len(best) + missing) if best else 0.0
+
+    groups = [(i,) for i in range(len(pieces))]
+    refused = set()
+    while True:
+        options = [
+            (value(c, d), c, d)
+            for x, c in enumerate(groups)
+            for d in groups[x + 1:]
+            if frozenset((c, d)) not in refused
+        ]
+        options = [o for o in options if o[0] >= threshold]
+        if not options:
+            return sorted(sorted(g) for g in groups)
+        link, c, d = max(options)
+        if not _may_join(c, d, pieces, link, repeat_threshold):
+            refused.add(frozenset((c, d)))
+            continue
+        groups = [g for g in groups if g not in (c, d)] + [tuple(sorted(c + d))]
+
+
+@pytest.mark.parametrize("linkage", ["average", "outlet"])
+@pytest.mark.parametrize("seed", range(12))
+def test_grouping_is_exact_greedy_linkage(linkage, seed):
+    # the heap with lazy re-scoring must merge exactly what the textbook greedy loop merges
+    import random
+
+    import numpy as np
+
+    from mediadiff.align import _group, _Piece
+
+    rng = random.Random(seed)
+    n = 14
+    pieces = [_Piece(rng.randrange(4), rng.randrange(5), 0, 1, quoted=rng.random() < 0.3, headline=False) for _ in range(n)]
+    pairs = sorted({(i, j) for i in range(n) for j in range(i + 1, n) if pieces[i].outlet != pieces[j].outlet and rng.random() < 0.5})
+    ii = np.array([i for i, _ in pairs], dtype=np.int64)
+    jj = np.array([j for _, j in pairs], dtype=np.int64)
+    ss = np.array([rng.random() for _ in pairs])
+    full = [rng.random() < 0.6 for _ in range(n)]
+    options = {"threshold": 0.3, "repeat_threshold": 0.5, "linkage": linkage}
+    got = sorted(sorted(g) for g in _group(pieces, (ii, jj, ss), full, **options))
+    expected = _reference_grouping(pieces, (ii.tolist(), jj.tolist(), ss.tolist()), full, **options)
+    assert got == expected
+    assert any(len(g) > 2 for g in got)  # the case exercises merges of merged clusters
+
+
+def test_outlet_linkage_keeps_conservation_and_order_invariance():
+    articles = [_article("a", FACTS), _article("b", PARAPHRASE), _article("c", [FACTS[0], PARAPHRASE[0], FACTS[2]])]
+    result = align(articles, linkage="outlet")
+    _assert_conserved(result)
+    assert align(articles[::-1], linkage="outlet").passages == result.passages
