@@ -16,6 +16,8 @@ Document    an article after segmentation: sentences, boilerplate, quotations.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -140,12 +142,35 @@ class Article:
         return Span.of(self.text, start, end)
 
 
+Intervals = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def merged_intervals(spans: Iterable[Span]) -> Intervals:
+    """Starts and ends of the union of ``spans``, sorted: an index for :func:`covered`."""
+    merged: list[list[int]] = []
+    for sp in sorted(spans, key=lambda x: (x.start, x.end)):
+        if merged and sp.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], sp.end)
+        else:
+            merged.append([sp.start, sp.end])
+    return tuple(a for a, _ in merged), tuple(b for _, b in merged)
+
+
+def covered(index: Intervals, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one interval of ``index`` (in log time)."""
+    starts, ends = index
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and end <= ends[i]
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """An article after segmentation.
 
     ``sentences`` holds every sentence in text order, boilerplate ones included (flagged);
     ``boilerplate`` the boilerplate lines as spans; ``quotations`` the direct quotations.
+    Lookups by position (:meth:`in_quotation`, :meth:`sentence_at`) use indexes built once, so
+    they stay fast on long articles.
     """
 
     article: Article
@@ -153,6 +178,14 @@ class Document:
     boilerplate: tuple[Span, ...] = ()
     quotations: tuple[Quotation, ...] = ()
     paragraphs: tuple[Span, ...] = field(default=())
+    _content: tuple[Sentence, ...] = field(init=False, repr=False, compare=False)
+    _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _quoted: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_content", tuple(s for s in self.sentences if not s.boilerplate))
+        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
+        object.__setattr__(self, "_quoted", merged_intervals(self.quotations))
 
     @property
     def outlet(self) -> str:
@@ -167,11 +200,25 @@ class Document:
     @property
     def content_sentences(self) -> tuple[Sentence, ...]:
         """The sentences that are not boilerplate: what the analyses read."""
-        return tuple(s for s in self.sentences if not s.boilerplate)
+        return self._content
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside the words of a direct quotation (marks excluded)."""
+        return covered(self._quoted, start, end)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains character ``offset``, if any."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
 
     def quotation_at(self, start: int, end: int) -> Quotation | None:
-        """The quotation whose marks enclose ``[start, end)``, if any."""
+        """The innermost quotation whose marks enclose ``[start, end)``, if any."""
+        found = None
         for q in self.quotations:
-            if q.mark_start <= start and end <= q.mark_end:
-                return q
-        return None
+            if q.mark_start > start:
+                break
+            if end <= q.mark_end:
+                found = q
+        return found

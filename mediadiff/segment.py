@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from .boilerplate import detect_boilerplate
-from .document import Article, Document, Quotation, Sentence, Span, Token
+from .document import Article, Document, Quotation, Sentence, Span, Token, covered, merged_intervals
 
 __all__ = [
     "ABBREVIATIONS",
@@ -341,9 +341,10 @@ def segment(article: Article, *, splitter: Splitter | None = None, boilerplate: 
     """
     text = article.text
     chrome = detect_boilerplate(text) if boilerplate else []
+    chrome_index = merged_intervals(chrome)
     sentences = []
     for index, (s, e, p) in enumerate(_sentence_offsets(text, splitter or RuleSplitter())):
-        is_bp = any(b.start <= s and e <= b.end for b in chrome)
+        is_bp = covered(chrome_index, s, e)
         sentences.append(
             Sentence(s, e, text[s:e], index=index, paragraph=p, tokens=tokenize(text[s:e], s), boilerplate=is_bp)
         )

@@ -30,6 +30,7 @@ find_quote_alterations  Alignment, quotes -> list of QuoteAlteration, by outlet,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -244,14 +245,20 @@ def _find_speaker(doc: Document, q: Quotation) -> tuple[int, int] | None:
 
 
 def _top_level(doc: Document) -> list[Quotation]:
-    content = [(s.start, s.end) for s in doc.content_sentences]
+    """The quotations not nested in another one and not in boilerplate, in text order."""
     out = []
-    for q in doc.quotations:
-        if any(o is not q and o.mark_start <= q.mark_start and q.mark_end <= o.mark_end and
-               (o.mark_start, o.mark_end) != (q.mark_start, q.mark_end) for o in doc.quotations):
+    reach = -1  # the furthest closing mark of the quotations seen so far (sorted by opening mark)
+    seen: set[tuple[int, int]] = set()
+    for q in sorted(doc.quotations, key=lambda x: (x.mark_start, -x.mark_end)):
+        marks = (q.mark_start, q.mark_end)
+        nested = q.mark_end <= reach and marks not in seen
+        reach = max(reach, q.mark_end)
+        seen.add(marks)
+        if nested:
             continue  # nested inside another quotation
-        if not any(s <= q.start < e for s, e in content):
-            continue  # in boilerplate
+        sentence = doc.sentence_at(q.start)
+        if sentence is None or sentence.boilerplate:
+            continue  # in boilerplate (or between sentences)
         out.append(q)
     return out
 
@@ -283,6 +290,7 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
     check_parameter("pronoun_window", pronoun_window, "an int >= 0",
                     isinstance(pronoun_window, int) and pronoun_window >= 0, "extract_quotes")
     quotes: list[Quote] = []
+    members = _member_index(alignment)
     for doc in alignment.documents:
         last: tuple[str, int, int] | None = None  # (speaker, sentence index, paragraph)
         by_index = {s.index: s for s in doc.sentences}
@@ -305,19 +313,35 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
             if speaker is not None and speaker.lower() not in PRONOUNS:
                 last = (speaker, sent_index, paragraph)
             quotes.append(Quote(doc.outlet, q.start, q.end, q.text, speaker, sp[0] if sp else -1,
-                                sp[1] if sp else -1, _passage_of(alignment, doc.outlet, q.start, q.end), q.closed))
+                                sp[1] if sp else -1, _passage_of(members, doc.outlet, q.start, q.end), q.closed))
     return quotes
 
 
-def _passage_of(alignment: Alignment, outlet: str, start: int, end: int) -> str | None:
-    best: tuple[int, int] | None = None
-    best_id = None
+def _member_index(alignment: Alignment) -> dict[str, tuple[list[int], list[tuple[int, int, int, str]]]]:
+    """Per outlet: member starts (sorted) and ``(start, end, passage index, passage id)``."""
+    rows: dict[str, list[tuple[int, int, int, str]]] = {}
     for i, p in enumerate(alignment.passages):
         for m in p.members:
-            if m.outlet == outlet:
-                ov = min(end, m.end) - max(start, m.start)
-                if ov > 0 and (best is None or (ov, -i) > best):
-                    best, best_id = (ov, -i), p.id
+            rows.setdefault(m.outlet, []).append((m.start, m.end, i, p.id))
+    index = {}
+    for outlet, items in rows.items():
+        items.sort()
+        index[outlet] = ([r[0] for r in items], items)
+    return index
+
+
+def _passage_of(index: dict[str, tuple[list[int], list[tuple[int, int, int, str]]]], outlet: str, start: int,
+                end: int) -> str | None:
+    """The passage whose member of ``outlet`` overlaps ``[start, end)`` most (the earlier on ties)."""
+    if outlet not in index:
+        return None
+    starts, items = index[outlet]
+    best: tuple[int, int] | None = None
+    best_id = None
+    for m_start, m_end, i, pid in items[max(0, bisect_right(starts, start) - 1):bisect_left(starts, end)]:
+        ov = min(end, m_end) - max(start, m_start)
+        if ov > 0 and (best is None or (ov, -i) > best):
+            best, best_id = (ov, -i), pid
     return best_id
 
 

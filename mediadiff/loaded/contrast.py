@@ -84,7 +84,7 @@ def _key(token: Token) -> str:
 
 
 def _in_quote(document: Document, start: int, end: int) -> bool:
-    return any(q.start <= start and end <= q.end for q in document.quotations)
+    return document.in_quotation(start, end)
 
 
 class _Context:
@@ -328,12 +328,11 @@ def loaded_language_scores(alignment: Alignment, findings: Sequence[LoadedFindin
     """
     out: dict[str, dict[str, object]] = {}
     for document in alignment.documents:
-        quotes = [(q.start, q.end) for q in document.quotations]
         own_words = sum(
             1
             for s in document.content_sentences
             for t in s.tokens
-            if t.kind != "punct" and not any(a <= t.start and t.end <= b for a, b in quotes)
+            if t.kind != "punct" and not document.in_quotation(t.start, t.end)
         )
         mine = [f for f in findings if f.outlet == document.outlet]
         own = [f for f in mine if not f.in_quote]

@@ -29,10 +29,11 @@ LoadedSpan               a loaded span: offsets, text, category, score, in_quote
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Quotation, Span, Token
+from ..document import Document, Quotation, Span, Token, covered, merged_intervals
 from ..errors import InputError, check_parameter
 from ..segment import find_quotations, tokenize
 from .lexicon import Lexicon, LexiconEntry, lemma_candidates
@@ -218,18 +219,19 @@ def _name_like(source: str, tokens: Sequence[Token]) -> set[int]:
     """
     out: set[int] = set()
     caps = [t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() for t in tokens]
-    line_share: dict[int, float] = {}
+    line_of = [source.rfind("\n", 0, t.start) + 1 for t in tokens]
+    long_words: dict[int, list[int]] = {}
+    for i, t in enumerate(tokens):
+        if t.kind == "word" and len(t.text) > 3:
+            long_words.setdefault(line_of[i], []).append(int(t.text[:1].isupper()))
+    line_share = {line: sum(flags) / len(flags) for line, flags in long_words.items()}
     for i, tok in enumerate(tokens):
         if not caps[i] or i == 0 or tokens[i - 1].text in ".!?\"“”'‘’:" or _breaks(source, tokens[i - 1], tok):
             continue
         if not ((caps[i - 1]) or (i + 1 < len(tokens) and caps[i + 1] and not _breaks(source, tok, tokens[i + 1]))):
             continue
-        line_start = source.rfind("\n", 0, tok.start) + 1
-        if line_start not in line_share:
-            line_end = source.find("\n", tok.start)
-            line_end = len(source) if line_end < 0 else line_end
-            words = [t for t in tokens if line_start <= t.start < line_end and t.kind == "word" and len(t.text) > 3]
-            line_share[line_start] = sum(t.text[:1].isupper() for t in words) / max(1, len(words))
+        line_start = line_of[i]
+        line_share.setdefault(line_start, 0.0)
         if line_share[line_start] < 0.6:
             out.add(i)
     return out
@@ -283,12 +285,15 @@ def _extend(source: str, tokens: Sequence[Token], m: _Match) -> int:
 
 
 def _merge(source: str, spans: list[tuple[int, int, _Match]], quotations: Sequence[Quotation]) -> list[LoadedSpan]:
+    """Join overlapping or adjacent matches (within one quotation) into spans; mark quoted ones."""
+    quoted = merged_intervals(quotations)
+    marks = sorted({q.mark_start for q in quotations} | {q.mark_end - 1 for q in quotations})
     spans.sort(key=lambda s: (s[0], -s[1]))
     groups: list[list[tuple[int, int, _Match]]] = []
     for span in spans:
         if groups:
             g_end = max(e for _, e, _ in groups[-1])
-            if span[0] <= g_end or _JOINERS.fullmatch(source[g_end:span[0]]) and _same_quote(g_end, span[0], quotations):
+            if span[0] <= g_end or _JOINERS.fullmatch(source[g_end:span[0]]) and _same_quote(g_end, span[0], marks):
                 groups[-1].append(span)
                 continue
         groups.append([span])
@@ -299,7 +304,7 @@ def _merge(source: str, spans: list[tuple[int, int, _Match]], quotations: Sequen
         ranked = sorted(group, key=lambda s: (-s[2].score, s[0]))
         best = ranked[0][2]
         terms = tuple(dict.fromkeys(s[2].entry.term for s in ranked))
-        in_quote = any(q.start <= start and end <= q.end for q in quotations)
+        in_quote = covered(quoted, start, end)
         out.append(
             LoadedSpan(start, end, source[start:end], category=best.entry.category, score=round(best.score, 4),
                        in_quote=in_quote, terms=terms)
@@ -307,6 +312,7 @@ def _merge(source: str, spans: list[tuple[int, int, _Match]], quotations: Sequen
     return out
 
 
-def _same_quote(a: int, b: int, quotations: Sequence[Quotation]) -> bool:
-    """Whether no quotation mark lies between offsets ``a`` and ``b``."""
-    return not any(a <= q.mark_start < b or a < q.mark_end <= b for q in quotations)
+def _same_quote(a: int, b: int, marks: Sequence[int]) -> bool:
+    """Whether no quotation mark lies in ``[a, b)``; ``marks`` are the sorted mark positions."""
+    i = bisect_left(marks, a)
+    return i >= len(marks) or marks[i] >= b
