@@ -1,15 +1,22 @@
 """A trainable loaded-language tagger for users with labelled data (not the default detector).
 
-:class:`LoadedLanguageModel` is a logistic regression (scikit-learn) over candidate spans: the
-default detector's spans at any strength and every other content word. Features are the
-matched terms, category, strength, length, repetition in the text, the words and their
-neighbours, and whether the candidate is quoted. It is
-fitted on texts with gold character spans and predicts spans in the same form as
-:func:`~mediadiff.loaded.detect.detect_loaded_language`. mediadiff ships no trained model.
+:class:`LoadedLanguageModel` labels every word of a text as loaded or not with a logistic
+regression (scikit-learn's ``SGDClassifier``, log loss), then decodes the labels into spans.
 
-Saving is plain JSON (:meth:`LoadedLanguageModel.save`): the parameters, the intercept and one
-weight per feature name. Loading reads numbers and strings only, so a model file can never run
-code (unlike pickle).
+Features of a word: its form and base form (inflections undone by the lexicon's suffix rules),
+suffix and shape, its lexicon category and strength, whether and where the default detector's
+span (at any strength) covers it, the same for the words up to two either side, whether it is
+quoted, its position in the sentence, how often the text repeats it, and how loaded the whole
+text reads. Decoding: a run of neighbouring words at least ``grow`` probable is a span when one of
+its words is at least ``seed`` probable; function words at its edges are trimmed. By default the
+pair ``(seed, grow)`` is chosen by cross-validation inside the training texts (``threshold_``).
+
+Spans come out as :class:`~mediadiff.loaded.detect.LoadedSpan`, the type the detector returns.
+mediadiff ships no trained model.
+
+Saving is plain JSON (:meth:`LoadedLanguageModel.save`): the parameters, the chosen thresholds,
+the intercept and one weight per feature name. Loading reads numbers and strings only, so a model
+file can never run code (unlike pickle), and a loaded model predicts exactly what the saved one did.
 
 Public names
 ------------
@@ -21,46 +28,227 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from ..document import Span
+from ..document import Span, Token
 from ..errors import InputError, check_parameter
-from ..segment import find_quotations, tokenize
+from ..segment import find_quotations, split_sentences, tokenize
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
-from .lexicon import Lexicon, lemma_candidates
+from .lexicon import Lexicon, LexiconEntry, lemma_candidates
 
 __all__ = ["MODEL_FORMAT", "LoadedLanguageModel"]
 
-MODEL_FORMAT = "mediadiff.LoadedLanguageModel/1"
+MODEL_FORMAT = "mediadiff.LoadedLanguageModel/2"
 
 SpanLike = Span | tuple[int, int]
+Features = dict[str, float]
+
+#: The (seed, grow) pairs that ``threshold="auto"`` chooses from. Loaded words are rare (about 3%
+#: of the words in news), so useful thresholds lie well below 0.5.
+THRESHOLD_GRID: tuple[tuple[float, float], ...] = tuple(
+    (seed, grow)
+    for seed in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+    for grow in (0.05, 0.08, 0.1, 0.15, 0.2, 0.3)
+    if grow <= seed
+)
 
 
-def _base(norm: str, lex: Lexicon) -> str:
-    """The base form of a word: the lexicon's, if it knows one; else the shortest plain candidate."""
-    for entry in lex.lookup(norm):
-        return entry.words[0] or norm
-    cands = lemma_candidates(norm)
-    return cands[1] if len(cands) > 1 and len(norm) > 5 else norm
+def _bucket(x: float, edges: Sequence[float]) -> int:
+    """The index of the first edge ``x`` does not exceed (``len(edges)`` past the last)."""
+    for i, edge in enumerate(edges):
+        if x <= edge:
+            return i
+    return len(edges)
+
+
+def _shape(word: str) -> str:
+    if len(word) > 1 and word.isupper():
+        return "XX"
+    if word[:1].isupper():
+        return "Xx"
+    if any(ch.isdigit() for ch in word):
+        return "d"
+    return "x"
+
+
+class _Featurised:
+    """One text's word tokens, their feature dicts and their strongest lexicon entries."""
+
+    __slots__ = ("entries", "features", "words")
+
+    def __init__(self, words: list[Token], features: list[Features], entries: list[LexiconEntry | None]) -> None:
+        self.words = words
+        self.features = features
+        self.entries = entries
+
+
+def _featurise(text: str, lex: Lexicon) -> _Featurised:
+    """Feature dicts for the word tokens of ``text`` (see the module docstring for the list)."""
+    words = [t for t in tokenize(text) if t.kind == "word"]
+    n = len(words)
+    quotes = find_quotations(text)
+    sentences = split_sentences(text)
+    detected = detect_loaded_language(text, lex, min_score=0.0)
+
+    known: dict[str, tuple[str, LexiconEntry | None]] = {}  # norm -> (base form, strongest entry)
+    for t in words:
+        if t.norm not in known:
+            found = lex.lookup(t.norm)
+            if found:
+                known[t.norm] = (found[0].words[0] or t.norm, max(found, key=lambda e: e.strength))
+            else:
+                cands = lemma_candidates(t.norm)
+                known[t.norm] = (cands[1] if len(cands) > 1 and len(t.norm) > 5 else t.norm, None)
+    bases = [known[t.norm][0] for t in words]
+    entries = [known[t.norm][1] for t in words]
+    freq: dict[str, int] = {}
+    for b in bases:
+        freq[b] = freq.get(b, 0) + 1
+
+    # the detector's span over each word (spans are in text order and do not overlap)
+    covering: list[LoadedSpan | None] = [None] * n
+    d = 0
+    for k, t in enumerate(words):
+        while d < len(detected) and detected[d].end <= t.start:
+            d += 1
+        if d < len(detected) and detected[d].start <= t.start and t.end <= detected[d].end:
+            covering[k] = detected[d]
+    strong = sum(1 for s in detected if s.score >= 0.5)
+    density = f"density={_bucket(100 * strong / max(1, n), (0.5, 1, 2, 3))}"
+
+    # sentence of each word, and the word's place in it
+    sent_of: list[int] = []
+    s = 0
+    for t in words:
+        while s + 1 < len(sentences) and t.start >= sentences[s].end:
+            s += 1
+        sent_of.append(s)
+    length: dict[int, int] = {}
+    place: list[int] = []
+    for k in range(n):
+        place.append(length.get(sent_of[k], 0))
+        length[sent_of[k]] = place[-1] + 1
+
+    features: list[Features] = []
+    for k, t in enumerate(words):
+        f: Features = {"bias": 1.0, density: 1.0, f"w={bases[k]}": 1.0, f"low={t.norm}": 1.0,
+                       f"suf={t.norm[-3:]}": 1.0, f"shape={_shape(t.text)}": 1.0}
+        if t.norm in FUNCTION_WORDS:
+            f["function"] = 1.0
+        entry = entries[k]
+        if entry is not None:
+            f[f"lex={entry.category}"] = 1.0
+            f["lex_strength"] = entry.strength
+            f[f"lex_pos={entry.pos}"] = 1.0
+        span = covering[k]
+        if span is not None:
+            f["det_begin" if span.start == t.start else "det_inside"] = 1.0
+            f[f"det={span.category}"] = 1.0
+            f["det_score"] = span.score
+            f[f"det_strong={span.score >= 0.5}"] = 1.0
+        else:
+            f["det_none"] = 1.0
+        for off in (-2, -1, 1, 2):
+            j = k + off
+            if 0 <= j < n:
+                f[f"{off:+d}w={bases[j]}"] = 1.0
+                other = entries[j]
+                if other is not None:
+                    f[f"{off:+d}lex={other.category}"] = 1.0
+                if abs(off) == 1 and covering[j] is not None:
+                    f[f"{off:+d}det"] = 1.0
+            else:
+                f[f"{off:+d}w=<edge>"] = 1.0
+        if any(q.start <= t.start and t.end <= q.end for q in quotes):
+            f["in_quote"] = 1.0
+        p, size = place[k], length[sent_of[k]]
+        f[f"place={_bucket(p, (0, 1, 3, 6, 12))}"] = 1.0
+        f[f"third={min(2, 3 * p // max(1, size))}"] = 1.0
+        f[f"repeat={_bucket(freq[bases[k]], (1, 2, 4))}"] = 1.0
+        if sent_of[k] == 0:
+            f["first_sentence"] = 1.0
+        features.append(f)
+    return _Featurised(words, features, entries)
+
+
+def _decode(text: str, words: Sequence[Token], probs: Sequence[float], seed: float, grow: float) -> list[tuple[int, int, int, int]]:
+    """Word-index runs ``(first, last)`` kept as spans, with their character offsets.
+
+    Neighbouring words at least ``grow`` probable (separated by nothing but spaces or a hyphen)
+    form a run; function words at its edges are trimmed; it is kept when a word reaches ``seed``.
+    Returns ``(first, last, start, end)`` tuples in text order.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    n = len(words)
+    k = 0
+    while k < n:
+        if probs[k] < grow:
+            k += 1
+            continue
+        j = k
+        while j + 1 < n and probs[j + 1] >= grow and text[words[j].end:words[j + 1].start].strip(" \t") in ("", "-"):
+            j += 1
+        a, b = k, j
+        while a <= b and words[a].norm in FUNCTION_WORDS:
+            a += 1
+        while b >= a and words[b].norm in FUNCTION_WORDS:
+            b -= 1
+        if a <= b and max(probs[a:b + 1]) >= seed:
+            out.append((a, b, words[a].start, words[b].end))
+        k = j + 1
+    return out
+
+
+def _span_f1(pred: Sequence[Sequence[tuple[int, int]]], gold: Sequence[Sequence[tuple[int, int]]]) -> float:
+    """SemEval-2020 Task 11 partial-overlap span F1 (what ``threshold="auto"`` maximises)."""
+    p_num = r_num = 0.0
+    n_pred = n_gold = 0
+    for ps, gs in zip(pred, gold, strict=True):
+        n_pred += len(ps)
+        n_gold += len(gs)
+        for s, e in ps:
+            for gs_, ge in gs:
+                inter = min(e, ge) - max(s, gs_)
+                if inter > 0:
+                    p_num += inter / (e - s)
+                    r_num += inter / (ge - gs_)
+    p = p_num / n_pred if n_pred else 0.0
+    r = r_num / n_gold if n_gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        elif e > s:
+            out.append((s, e))
+    return out
 
 
 class LoadedLanguageModel:
-    """A logistic regression that keeps or drops candidate loaded-language spans.
+    """A word tagger for loaded language: logistic regression over words, decoded into spans.
 
     Parameters
     ----------
-    C : float, default=0.5
-        Inverse regularisation strength of the logistic regression.
-    threshold : float, default=0.15
-        A candidate is loaded when its probability reaches this; touching kept candidates merge.
-        Loaded candidates are rare, so a threshold well below 0.5 trades precision for recall.
-    class_weight : {"balanced", None}, default=None
-        Passed to scikit-learn: "balanced" weighs the rare loaded candidates up (then raise
-        ``threshold`` towards 0.5).
-    words : bool, default=True
-        Whether content words outside every lexicon match are candidates too (so the model can
-        learn words the lexicon lacks); False keeps it to re-ranking the lexicon's matches.
+    alpha : float, default=1e-4
+        L2 regularisation strength of the logistic regression (``SGDClassifier``'s ``alpha``,
+        its default).
+    epochs : int, default=10
+        Passes of stochastic gradient descent over the training words (averaged weights).
+    threshold : "auto" or (float, float), default="auto"
+        ``(seed, grow)``: a run of neighbouring words at least ``grow`` probable is a span when
+        one of them is at least ``seed`` probable. ``"auto"`` chooses the pair from
+        ``THRESHOLD_GRID`` that maximises the shared task's span F1 in a ``cv``-fold
+        cross-validation over the training texts (never looking at anything else).
+    cv : int, default=3
+        Folds of that inner cross-validation (split by text).
+    random_state : int, default=0
+        Seed of the gradient descent's shuffling: equal inputs give equal models.
     lexicon : Lexicon, optional
         The lexicon whose matches are features (default: the shipped one). Not saved with the
         model: load it with the same lexicon it was trained with.
@@ -70,184 +258,201 @@ class LoadedLanguageModel:
     weights_ : dict of str to float
         One weight per feature name (after :meth:`fit` or :meth:`load`).
     intercept_ : float
+    threshold_ : (float, float)
+        The ``(seed, grow)`` pair in use: ``threshold`` as given, or the one ``"auto"`` chose.
 
     Examples
     --------
-    >>> texts = ["Critics slammed the plan.", "Critics discussed the plan."] * 5
-    >>> spans = [[(8, 15)], []] * 5
-    >>> model = LoadedLanguageModel().fit(texts, spans)
-    >>> [s.text for s in model.predict(["Critics slammed the budget."])[0]]
-    ['slammed']
+    >>> texts = ["Critics slammed the plan.", "Critics discussed the plan."] * 6
+    >>> spans = [[(8, 15)], []] * 6
+    >>> model = LoadedLanguageModel(threshold=(0.5, 0.5)).fit(texts, spans)
+    >>> [(s.text, s.in_quote) for s in model.predict(['Critics slammed the "budget".'])[0]]
+    [('slammed', False)]
     """
 
     def __init__(
         self,
         *,
-        C: float = 0.5,
-        threshold: float = 0.15,
-        class_weight: str | None = None,
-        words: bool = True,
+        alpha: float = 1e-4,
+        epochs: int = 10,
+        threshold: str | tuple[float, float] = "auto",
+        cv: int = 3,
+        random_state: int = 0,
         lexicon: Lexicon | None = None,
     ) -> None:
-        self.words = words
-        self.C = C
+        self.alpha = alpha
+        self.epochs = epochs
         self.threshold = threshold
-        self.class_weight = class_weight
+        self.cv = cv
+        self.random_state = random_state
         self.lexicon = lexicon
         self.weights_: dict[str, float] = {}
         self.intercept_: float = 0.0
+        self.threshold_: tuple[float, float] = (0.5, 0.5)
 
     def _check(self) -> None:
         owner = "LoadedLanguageModel"
-        check_parameter("C", self.C, "a float > 0", isinstance(self.C, (int, float)) and self.C > 0, owner)
-        check_parameter("threshold", self.threshold, "a float in the range (0.0, 1.0)",
-                        isinstance(self.threshold, (int, float)) and 0.0 < self.threshold < 1.0, owner)
-        check_parameter("class_weight", self.class_weight, "'balanced' or None",
-                        self.class_weight in ("balanced", None), owner)
+        check_parameter("alpha", self.alpha, "a float > 0",
+                        isinstance(self.alpha, (int, float)) and not isinstance(self.alpha, bool) and self.alpha > 0, owner)
+        check_parameter("epochs", self.epochs, "an int >= 1",
+                        isinstance(self.epochs, int) and not isinstance(self.epochs, bool) and self.epochs >= 1, owner)
+        t = self.threshold
+        pair_ok = (
+            isinstance(t, (tuple, list)) and len(t) == 2
+            and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0.0 < x < 1.0 for x in t)
+            and t[1] <= t[0]
+        )
+        check_parameter("threshold", t, "'auto' or a pair (seed, grow) of floats in (0.0, 1.0) with grow <= seed",
+                        t == "auto" or pair_ok, owner)
+        check_parameter("cv", self.cv, "an int >= 2",
+                        isinstance(self.cv, int) and not isinstance(self.cv, bool) and self.cv >= 2, owner)
+        check_parameter("random_state", self.random_state, "an int",
+                        isinstance(self.random_state, int) and not isinstance(self.random_state, bool), owner)
 
-    # -- candidates and features --------------------------------------------------------------
-    def _candidates(self, text: str) -> list[tuple[int, int, dict[str, float]]]:
-        """Candidate spans of ``text`` with their features.
+    def _lex(self) -> Lexicon:
+        return self.lexicon if self.lexicon is not None else Lexicon.default()
 
-        The candidates are the default detector's spans at any strength (lexicon matches grown by
-        the span rules) and every other content word on its own, so the model can learn both
-        which lexicon matches are loaded in the user's data and words the lexicon lacks.
-        """
-        lex = self.lexicon if self.lexicon is not None else Lexicon.default()
-        tokens = tokenize(text)
-        quotes = find_quotations(text)
-        detected = detect_loaded_language(text, lex, min_score=0.0)
-        counts: dict[str, int] = {}
-        for d in detected:
-            counts[d.terms[0]] = counts.get(d.terms[0], 0) + 1
-        index = {t.start: i for i, t in enumerate(tokens)}
-        # how loaded the whole text reads: strong matches per 100 words, in coarse steps
-        n_words = sum(1 for t in tokens if t.kind == "word") or 1
-        density = f"density={min(4, int(10 * sum(1 for d in detected if d.score >= 0.5) / n_words * 10 / 5))}"
-        out: list[tuple[int, int, dict[str, float]]] = []
-
-        def context(f: dict[str, float], first: int, last: int) -> None:
-            for off, tag in ((first - 1, "p1"), (first - 2, "p2"), (last + 1, "n1")):
-                if 0 <= off < len(tokens):
-                    f[f"{tag}={_base(tokens[off].norm, lex)}"] = 1.0
-                else:
-                    f[f"{tag}=<edge>"] = 1.0
-            if any(q.start <= tokens[first].start and tokens[last].end <= q.end for q in quotes):
-                f["in_quote"] = 1.0
-            if tokens[first].text.isupper() and len(tokens[first].text) > 3:
-                f["caps"] = 1.0
-
-        covered: set[int] = set()
-        for d in detected:
-            first = index.get(d.start)
-            if first is None:
-                continue
-            last = first
-            while last + 1 < len(tokens) and tokens[last + 1].end <= d.end:
-                last += 1
-            covered.update(range(first, last + 1))
-            n = last - first + 1
-            f = {"bias": 1.0, density: 1.0, "lexicon": 1.0, f"cat={d.category}": 1.0, "score": d.score,
-                 f"len={min(n, 5)}": 1.0, f"rep={min(counts[d.terms[0]], 5)}": 1.0}
-            for term in d.terms:
-                f[f"t={term}"] = 1.0
-            for k in range(first, last + 1):
-                f[f"w={_base(tokens[k].norm, lex)}"] = 1.0
-            context(f, first, last)
-            out.append((d.start, d.end, f))
-        for i, tok in enumerate(tokens):
-            if not self.words or i in covered or tok.kind != "word" or tok.norm in FUNCTION_WORDS or len(tok.norm) < 3:
-                continue
-            base = _base(tok.norm, lex)
-            f = {"bias": 1.0, density: 1.0, "word": 1.0, f"w={base}": 1.0, f"suf={tok.norm[-3:]}": 1.0}
-            if tok.text[:1].isupper():
-                f["cap"] = 1.0
-            context(f, i, i)
-            out.append((tok.start, tok.end, f))
-        out.sort(key=lambda c: (c[0], c[1]))
-        return out
-
-    # -- fitting and prediction ---------------------------------------------------------------
+    # -- fitting ------------------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Sequence[Iterable[SpanLike]]) -> LoadedLanguageModel:
         """Fit on texts ``X`` and, for each, its gold spans ``y`` (``Span`` values or ``(start, end)``).
 
-        A candidate is a positive example when at least half of it lies inside gold spans.
+        A word is a positive example when it overlaps a gold span. With ``threshold="auto"`` the
+        decoding thresholds are chosen first, by cross-validation over the training texts; the
+        weights are then fitted on all of them.
         """
         self._check()
         if isinstance(X, str):
             raise InputError("Iterable over raw texts expected, string object received.")
         if len(X) != len(y):
             raise InputError(f"fit needs one span list per text: got {len(X)} texts and {len(y)} span lists")
+        if self.threshold == "auto" and len(X) < 2:
+            raise InputError("threshold='auto' needs at least 2 training texts; pass threshold=(seed, grow)")
         import numpy as np
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
+        from scipy.sparse import csr_matrix
 
-        rows: list[dict[str, float]] = []
+        lex = self._lex()
+        docs = [_featurise(text, lex) for text in X]
+        golds = [
+            _merged((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])) for s in spans) for spans in y
+        ]
+        vocab: dict[str, int] = {}
+        indptr = [0]
+        indices: list[int] = []
+        values: list[float] = []
         labels: list[int] = []
-        for text, spans in zip(X, y, strict=True):
-            gold = sorted((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])) for s in spans)
-            for start, end, f in self._candidates(text):
-                inside = sum(max(0, min(end, e) - max(start, s)) for s, e in gold)
-                rows.append(f)
-                labels.append(int(inside * 2 >= end - start))
+        for doc, gold in zip(docs, golds, strict=True):
+            for t, f in zip(doc.words, doc.features, strict=True):
+                for name, v in f.items():
+                    indices.append(vocab.setdefault(name, len(vocab)))
+                    values.append(v)
+                indptr.append(len(indices))
+                labels.append(int(any(min(t.end, e) > max(t.start, s) for s, e in gold)))
         if len(set(labels)) < 2:
             raise InputError("fit needs both loaded and plain words in the training texts")
-        vec = DictVectorizer(sort=True)
-        matrix = vec.fit_transform(rows).tocsr()
-        matrix.indices = matrix.indices.astype(np.int32)
-        matrix.indptr = matrix.indptr.astype(np.int32)
-        clf = LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear", random_state=0)
-        clf.fit(matrix, labels)
-        names = vec.get_feature_names_out()
-        self.weights_ = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if w != 0.0}
+        matrix = csr_matrix(
+            (np.asarray(values), np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int32)),
+            shape=(len(labels), len(vocab)),
+        )
+        target = np.asarray(labels)
+        rows = np.cumsum([0] + [len(d.words) for d in docs])
+
+        if isinstance(self.threshold, str):  # "auto"
+            self.threshold_ = self._choose_threshold(X, docs, golds, matrix, target, rows)
+        else:
+            self.threshold_ = (float(self.threshold[0]), float(self.threshold[1]))
+        clf = self._classifier().fit(matrix, target)
+        names = sorted(vocab, key=vocab.__getitem__)
+        self.weights_ = {name: float(w) for name, w in zip(names, clf.coef_[0], strict=True) if w != 0.0}
         self.intercept_ = float(clf.intercept_[0])
         return self
 
-    def _proba(self, f: dict[str, float]) -> float:
-        z = self.intercept_ + sum(v * self.weights_.get(k, 0.0) for k, v in f.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    def _classifier(self) -> Any:
+        from sklearn.linear_model import SGDClassifier
 
+        return _Quiet(SGDClassifier(loss="log_loss", alpha=float(self.alpha), max_iter=self.epochs, tol=None,
+                                    average=True, random_state=self.random_state))
+
+    def _choose_threshold(self, X: Sequence[str], docs: Sequence[_Featurised], golds: Sequence[list[tuple[int, int]]],
+                          matrix: Any, target: Any, rows: Any) -> tuple[float, float]:
+        """The grid pair with the best span F1 over the training texts, each predicted by a model
+        fitted on the other folds (text i is in fold ``i % cv``)."""
+        import numpy as np
+
+        folds = min(self.cv, len(docs))
+        probs: list[Any] = [None] * len(docs)
+        for k in range(folds):
+            held = [i for i in range(len(docs)) if i % folds == k]
+            train = np.concatenate([np.arange(rows[i], rows[i + 1]) for i in range(len(docs)) if i % folds != k])
+            if len(set(target[train].tolist())) < 2:
+                for i in held:
+                    probs[i] = np.zeros(rows[i + 1] - rows[i])
+                continue
+            clf = self._classifier().fit(matrix[train], target[train])
+            for i in held:
+                probs[i] = clf.predict_proba(matrix[rows[i]:rows[i + 1]])[:, 1] if rows[i + 1] > rows[i] else np.zeros(0)
+
+        def f1(pair: tuple[float, float]) -> float:
+            pred = [[(s, e) for _, _, s, e in _decode(X[i], docs[i].words, probs[i], *pair)] for i in range(len(docs))]
+            return _span_f1(pred, golds)
+
+        return max(THRESHOLD_GRID, key=f1)  # ties: the first in grid order
+
+    # -- prediction ---------------------------------------------------------------------------
     def predict(self, X: Sequence[str]) -> list[list[LoadedSpan]]:
-        """Loaded spans of each text; ``score`` is the model's probability, ``category`` the
-        lexicon category of the span (``learned`` for a word the lexicon does not hold)."""
+        """Loaded spans of each text, in text order.
+
+        ``score`` is the span's highest word probability, ``category`` the lexicon category of
+        its strongest lexicon word (``learned`` when it has none), ``terms`` those lexicon
+        words' terms, and ``in_quote`` whether it lies inside a direct quotation.
+        """
         self._check()
         if isinstance(X, str):
             raise InputError("Iterable over raw texts expected, string object received.")
         if not self.weights_:
             raise InputError("this LoadedLanguageModel is not fitted yet: call fit() or load() first")
-        return [self._predict_one(text) for text in X]
+        lex = self._lex()
+        return [self._predict_one(text, lex) for text in X]
 
-    def _predict_one(self, text: str) -> list[LoadedSpan]:
+    def _proba(self, f: Features) -> float:
+        w = self.weights_
+        z = self.intercept_ + sum(v * w.get(k, 0.0) for k, v in f.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def _predict_one(self, text: str, lex: Lexicon) -> list[LoadedSpan]:
+        doc = _featurise(text, lex)
+        probs = [self._proba(f) for f in doc.features]
         quotes = find_quotations(text)
-        kept: list[tuple[int, int, str, float]] = []  # start, end, category, probability
-        for start, end, f in self._candidates(text):
-            p = self._proba(f)
-            if p < self.threshold:
-                continue
-            cat = next((k[4:] for k in f if k.startswith("cat=")), "learned")
-            if kept and start <= kept[-1][1] + 1 and not text[kept[-1][1]:start].strip():
-                s0, e0, c0, p0 = kept[-1]
-                kept[-1] = (s0, max(e0, end), cat if p > p0 else c0, max(p, p0))
-                continue
-            kept.append((start, end, cat, p))
-        return [
-            LoadedSpan(s, e, text[s:e], category=cat, score=round(p, 4),
-                       in_quote=any(q.start <= s and e <= q.end for q in quotes))
-            for s, e, cat, p in kept
-        ]
+        out = []
+        for a, b, start, end in _decode(text, doc.words, probs, *self.threshold_):
+            found = sorted((e for e in doc.entries[a:b + 1] if e is not None), key=lambda e: -e.strength)
+            out.append(LoadedSpan(
+                start, end, text[start:end],
+                category=found[0].category if found else "learned",
+                score=round(max(probs[a:b + 1]), 4),
+                in_quote=any(q.start <= start and end <= q.end for q in quotes),
+                terms=tuple(dict.fromkeys(e.term for e in found)),
+            ))
+        return out
 
     # -- persistence --------------------------------------------------------------------------
     def save(self, path: str | Path) -> None:
-        """Write the fitted model as JSON: format tag, parameters, intercept and feature weights."""
+        """Write the fitted model as JSON: format tag, parameters, thresholds, intercept, weights.
+
+        Floats are written with Python's shortest exact representation, so :meth:`load` gives
+        back the very same numbers and the same predictions.
+        """
         if not self.weights_:
             raise InputError("nothing to save: this LoadedLanguageModel is not fitted")
+        threshold = self.threshold if self.threshold == "auto" else list(self.threshold)
         data = {
             "format": MODEL_FORMAT,
-            "params": {"C": self.C, "threshold": self.threshold, "class_weight": self.class_weight, "words": self.words},
+            "params": {"alpha": self.alpha, "epochs": self.epochs, "threshold": threshold, "cv": self.cv,
+                       "random_state": self.random_state},
+            "threshold_": list(self.threshold_),
             "intercept": self.intercept_,
             "weights": dict(sorted(self.weights_.items())),
         }
-        Path(path).write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+        Path(path).write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path, *, lexicon: Lexicon | None = None) -> LoadedLanguageModel:
@@ -258,20 +463,50 @@ class LoadedLanguageModel:
             raise InputError(f"cannot read model {path}: {exc}") from exc
         if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
             raise InputError(f"{path} is not a {MODEL_FORMAT} file")
-        params = data.get("params", {})
-        weights = data.get("weights", {})
-        if not isinstance(weights, dict) or not all(
-            isinstance(k, str) and isinstance(v, (int, float)) for k, v in weights.items()
-        ):
+
+        def number(x: object) -> bool:
+            return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+        params = data.get("params")
+        weights = data.get("weights")
+        chosen = data.get("threshold_")
+        if not isinstance(params, dict):
+            raise InputError(f"{path}: 'params' must be an object")
+        if not isinstance(weights, dict) or not weights or not all(number(v) for v in weights.values()):
             raise InputError(f"{path}: 'weights' must map feature names to numbers")
+        if not (isinstance(chosen, list) and len(chosen) == 2 and all(number(x) for x in chosen)):
+            raise InputError(f"{path}: 'threshold_' must be a pair of numbers")
+        if not number(data.get("intercept")):
+            raise InputError(f"{path}: 'intercept' must be a number")
+        threshold = params.get("threshold", "auto")
         model = cls(
-            C=float(params.get("C", 0.5)),
-            threshold=float(params.get("threshold", 0.15)),
-            class_weight=params.get("class_weight"),
-            words=bool(params.get("words", True)),
+            alpha=params.get("alpha", 1e-4),
+            epochs=params.get("epochs", 10),
+            threshold=tuple(threshold) if isinstance(threshold, list) else threshold,
+            cv=params.get("cv", 3),
+            random_state=params.get("random_state", 0),
             lexicon=lexicon,
         )
         model._check()
-        model.weights_ = {k: float(v) for k, v in weights.items()}
-        model.intercept_ = float(data.get("intercept", 0.0))
+        seed, grow = float(chosen[0]), float(chosen[1])
+        check_parameter("threshold_", chosen, "a pair (seed, grow) in (0.0, 1.0) with grow <= seed",
+                        0.0 < grow <= seed < 1.0, "LoadedLanguageModel.load")
+        model.threshold_ = (seed, grow)
+        model.weights_ = {str(k): float(v) for k, v in weights.items()}
+        model.intercept_ = float(data["intercept"])
         return model
+
+
+class _Quiet:
+    """An estimator wrapper whose ``fit`` silences scikit-learn's convergence warning (a fixed
+    number of epochs is the setting, not a failure to converge)."""
+
+    def __init__(self, clf: Any) -> None:
+        self.clf = clf
+
+    def fit(self, X: Any, y: Any) -> Any:
+        from sklearn.exceptions import ConvergenceWarning
+
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=ConvergenceWarning)
+            return self.clf.fit(X, y)
