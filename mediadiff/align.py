@@ -180,6 +180,9 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
     return pieces, owners
 
 
+_NO_PAIRS: dict[tuple[int, int], float] = {}  # never written to: the best pairs of an "average" link
+
+
 class _Link:
     """The scores between two clusters (internal), shared by both clusters' link tables.
 
@@ -195,7 +198,7 @@ class _Link:
         self.total = total
         self.count = count
         self.count_full = count_full
-        self.best: dict[tuple[int, int], float] = {}
+        self.best: dict[tuple[int, int], float] = _NO_PAIRS  # a dict of its own for "outlet"
         self.best_total = 0.0
 
     def add_best(self, key: tuple[int, int], score: float) -> None:
@@ -265,7 +268,8 @@ class _Clusters:
             links[i][j] = links[j][i] = link
             if self.by_outlet:
                 a, b = pieces[i].outlet, pieces[j].outlet
-                link.add_best((a, b) if a < b else (b, a), score)
+                link.best = {(a, b) if a < b else (b, a): score}
+                link.best_total = score
 
     def linkage(self, c: int, d: int) -> float:
         link = self.links[c][d]
@@ -719,13 +723,32 @@ def _score(
         return [t for t in sentence.tokens if a <= t.start < b]
 
     piece_tokens = [tokens_in(documents[p.outlet].content_sentences[p.sentence], p.start, p.end) for p in pieces]
+    piece_words = [piece_terms(t) for t in piece_tokens]
+    piece_anchors = [
+        anchor_terms(t, quoted[p.outlet], documents[p.outlet].content_sentences[p.sentence].start)
+        for p, t in zip(pieces, piece_tokens, strict=True)
+    ]
+    # a sentence that is a single piece (most are) has that piece's terms
+    whole: dict[int, int] = {}
+    for i, key in enumerate(owners):
+        r = sentence_row[key]
+        whole[r] = -1 if r in whole else i
+    sentence_words, sentence_anchors = [], []
+    for r, ((o, _), s) in enumerate(zip(sentence_keys, sentences, strict=True)):
+        i = whole.get(r, -1)
+        if i >= 0 and len(piece_tokens[i]) == len(s.tokens):
+            sentence_words.append(piece_words[i])
+            sentence_anchors.append(piece_anchors[i])
+        else:
+            sentence_words.append(piece_terms(s.tokens))
+            sentence_anchors.append(anchor_terms(s.tokens, quoted[o], s.start))
     features = build_features(
-        [piece_terms(t) for t in piece_tokens],
+        piece_words,
         [documents[p.outlet].text[p.start:p.end] for p in pieces],
-        [anchor_terms(t, quoted[p.outlet], documents[p.outlet].content_sentences[p.sentence].start) for p, t in zip(pieces, piece_tokens, strict=False)],
-        [piece_terms(s.tokens) for s in sentences],
+        piece_anchors,
+        sentence_words,
         [s.text for s in sentences],
-        [anchor_terms(s.tokens, quoted[o], s.start) for (o, _), s in zip(sentence_keys, sentences, strict=False)],
+        sentence_anchors,
         [sentence_row[key] for key in owners],
         context=context,
     )
