@@ -133,6 +133,7 @@ def main() -> None:
     parser.add_argument("--memory", default="1000,4000", help="two corpus sizes for the memory runs (default 1000,4000)")
     parser.add_argument("--skip-dask", action="store_true", help="leave out the Dask engine")
     parser.add_argument("--skip-memory", action="store_true", help="leave out the memory runs")
+    parser.add_argument("--skip-throughput", action="store_true", help="only the memory runs")
     parser.add_argument("--_run", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._run:
@@ -143,8 +144,15 @@ def main() -> None:
     n = args.stories
     print(f"mediadiff batch benchmark: {n} synthetic stories of 5 outlets; {os.cpu_count()} CPUs; "
           f"load average {os.getloadavg()[0]:.1f} at start")
+    if not args.skip_throughput:
+        _throughput(n, skip_dask=args.skip_dask)
+    if not args.skip_memory:
+        _memory(*(int(x) for x in args.memory.split(",")))
+
+
+def _throughput(n: int, *, skip_dask: bool) -> None:
     runs = [("one process", "local", 1), ("local, 2 workers", "local", 2)]
-    if not args.skip_dask:
+    if not skip_dask:
         try:
             import distributed  # noqa: F401
 
@@ -181,9 +189,9 @@ def main() -> None:
         d = results["dask, 2-worker LocalCluster"]
         print(f"  (dask 2 workers: {base['wall'] / d['wall']:.2f}x one process)")
 
-    if args.skip_memory:
-        return
-    small, large = (int(x) for x in args.memory.split(","))
+
+
+def _memory(small: int, large: int) -> None:
     print(f"\nMemory, local engine with 2 workers (driver traced with tracemalloc), {small} vs {large} stories:")
     mem = {}
     for size in (small, large):

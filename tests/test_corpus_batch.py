@@ -237,6 +237,13 @@ def test_dask_cluster_gives_identical_files(reference: Path, tmp_path: Path) -> 
             assert _files(tmp_path / "b") == _files(reference)
 
 
+def test_dask_without_a_client_starts_and_closes_its_own_cluster(reference: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed (mediadiff[dask])")
+    result = compare_corpus(STORIES, engine="dask", n_jobs=2, out=tmp_path, progress=False)
+    assert (result.n_done, result.n_failed) == (3, 0)
+    assert _files(tmp_path) == _files(reference)
+
+
 # --- the command line ----------------------------------------------------------------------
 
 

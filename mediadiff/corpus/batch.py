@@ -526,10 +526,15 @@ class _Dask:
                 except (OSError, TimeoutError) as exc:
                     raise ParameterError(f"cannot connect to the Dask scheduler at {scheduler!r}: {exc}") from exc
             else:
-                cluster = distributed.LocalCluster(
-                    n_workers=n_jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                    dashboard_address=None,
-                )
+                import dask
+
+                # Dask's statistical profiler samples every worker thread each 10 ms: a steady
+                # cost on pure-Python work such as ours, and no use in a batch run.
+                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                    cluster = distributed.LocalCluster(
+                        n_workers=n_jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                        dashboard_address=None,
+                    )
                 client = distributed.Client(cluster)
                 self._own.append(cluster)
             self._own.insert(0, client)
