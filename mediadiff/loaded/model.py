@@ -119,6 +119,20 @@ def _featurise(text: str, lex: Lexicon) -> _Featurised:
     strong = sum(1 for s in detected if s.score >= 0.5)
     density = f"density={_bucket(100 * strong / max(1, n), (0.5, 1, 2, 3))}"
 
+    # whether each word is quoted: quotations joined where they nest or touch, then one sweep
+    joined: list[list[int]] = []
+    for q in sorted(quotes, key=lambda q: (q.start, q.end)):
+        if joined and q.start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], q.end)
+        else:
+            joined.append([q.start, q.end])
+    quoted: list[bool] = []
+    j = 0
+    for t in words:
+        while j < len(joined) and joined[j][1] < t.end:
+            j += 1
+        quoted.append(j < len(joined) and joined[j][0] <= t.start)
+
     # sentence of each word, and the word's place in it
     sent_of: list[int] = []
     s = 0
@@ -162,7 +176,7 @@ def _featurise(text: str, lex: Lexicon) -> _Featurised:
                     f[f"{off:+d}det"] = 1.0
             else:
                 f[f"{off:+d}w=<edge>"] = 1.0
-        if any(q.start <= t.start and t.end <= q.end for q in quotes):
+        if quoted[k]:
             f["in_quote"] = 1.0
         p, size = place[k], length[sent_of[k]]
         f[f"place={_bucket(p, (0, 1, 3, 6, 12))}"] = 1.0
