@@ -5,7 +5,7 @@ Run: ``python bench/bench_align.py`` (from the repository root; ``--quick`` skip
 
 Quality: pairwise precision/recall/F1 over the gold fact mentions of every bundled story (gold
 offsets from ``mediadiff.examples.load_gold``), per story and pooled, for mediadiff's aligner
-(default, whole sentences, without quotation attachment) and a naive baseline measured in the
+(default, whole sentences, without quotation attachment, outlet-level linkage) and a naive baseline measured in the
 same run: all cross-outlet content-sentence pairs whose difflib
 ``SequenceMatcher(autojunk=False).ratio`` clears a threshold, joined by union-find, with the
 threshold tuned on the same data (the most favourable setting for the baseline). The defaults
@@ -186,6 +186,8 @@ def quality(grid: bool = True) -> None:
         ("mediadiff (default)", counts_of(passages_of())),
         ("mediadiff, whole sentences (clauses=False)", counts_of(passages_of(clauses=False))),
         ("mediadiff, attach_quotes=False", counts_of(passages_of(attach_quotes=False))),
+        ("mediadiff, linkage='outlet'", counts_of(passages_of(linkage="outlet"))),
+        ("mediadiff, linkage='outlet', threshold=0.3", counts_of(passages_of(linkage="outlet", threshold=0.3))),
         (f"naive difflib+union-find (threshold {t_best:.2f}, tuned)", naive[t_best]),
     ]
     _table(rows)
