@@ -164,7 +164,11 @@ def anchor_terms(tokens: Sequence[Token], quoted: Sequence[tuple[int, int]] = ()
             out.append("n:" + num)
         elif t.text[:1].isupper() and t.start != first and t.norm not in STOPWORDS:
             out.append("e:" + stem(t.norm))
+    lo = tokens[0].start if tokens else 0
+    hi = tokens[-1].end if tokens else 0
     for a, b in quoted:
+        if a >= hi or b <= lo:
+            continue  # a quotation elsewhere in the article
         words = [t.norm for t in tokens if t.kind != "punct" and a <= t.start < b]
         out.extend("q:" + " ".join(words[i:i + 3]) for i in range(len(words) - 2))
     return out

@@ -29,7 +29,7 @@ from typing import Any
 
 from ._clauses import cut_sentence
 from ._similarity import anchor_terms, build_features, candidate_pairs, pair_scores, piece_terms, refine_near_copies
-from .document import Article, Document, Span
+from .document import Article, Document, Span, merged_intervals, overlap_length
 from .errors import InputError, check_parameter
 from .segment import segment
 
@@ -165,6 +165,7 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
     pieces: list[_Piece] = []
     owners: list[tuple[int, int]] = []
     for o, doc in enumerate(documents):
+        closed_marks = merged_intervals((q.mark_start, q.mark_end) for q in doc.quotations if q.closed)
         for k, s in enumerate(doc.content_sentences):
             if not s.words:
                 spans = [(s.start, s.end)]
@@ -173,7 +174,7 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
             else:
                 spans = [(s.start, s.end)]
             for a, b in spans:
-                inside = sum(max(0, min(b, q.mark_end) - max(a, q.mark_start)) for q in doc.quotations if q.closed)
+                inside = overlap_length(closed_marks, a, b)
                 head = k == 0 and s.text.rstrip()[-1:] not in ".!?\"'”’)"
                 pieces.append(_Piece(o, k, a, b, quoted=3 * inside >= b - a, headline=head))
                 owners.append((o, k))

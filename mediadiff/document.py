@@ -145,15 +145,28 @@ class Article:
 Intervals = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def merged_intervals(spans: Iterable[Span]) -> Intervals:
-    """Starts and ends of the union of ``spans``, sorted: an index for :func:`covered`."""
+def merged_intervals(spans: Iterable[Span | tuple[int, int]]) -> Intervals:
+    """Starts and ends of the union of ``spans`` (spans or ``(start, end)`` pairs), sorted: an
+    index for :func:`covered` and :func:`overlap_length`."""
+    pairs = sorted((sp.start, sp.end) if isinstance(sp, Span) else (sp[0], sp[1]) for sp in spans)
     merged: list[list[int]] = []
-    for sp in sorted(spans, key=lambda x: (x.start, x.end)):
-        if merged and sp.start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], sp.end)
+    for start, end in pairs:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
         else:
-            merged.append([sp.start, sp.end])
+            merged.append([start, end])
     return tuple(a for a, _ in merged), tuple(b for _, b in merged)
+
+
+def overlap_length(index: Intervals, start: int, end: int) -> int:
+    """How many characters of ``[start, end)`` the intervals of ``index`` cover."""
+    starts, ends = index
+    total = 0
+    i = max(0, bisect_right(starts, start) - 1)
+    while i < len(starts) and starts[i] < end:
+        total += max(0, min(end, ends[i]) - max(start, starts[i]))
+        i += 1
+    return total
 
 
 def covered(index: Intervals, start: int, end: int) -> bool:
@@ -205,6 +218,15 @@ class Document:
     def in_quotation(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside the words of a direct quotation (marks excluded)."""
         return covered(self._quoted, start, end)
+
+    def quoted_length(self, start: int, end: int) -> int:
+        """How many characters of ``[start, end)`` lie inside direct quotations (marks excluded)."""
+        return overlap_length(self._quoted, start, end)
+
+    def sentence_before(self, offset: int) -> Sentence | None:
+        """The last sentence that starts at or before character ``offset``, if any."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[i] if i >= 0 else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that contains character ``offset``, if any."""

@@ -81,9 +81,8 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
         norms = [t.norm for t in (sentence.tokens if sentence is not None else member_tokens(doc, m))]
         if _has_response_cue(norms):
             return "response"
-        inside = sum(q.overlap(m) for q in doc.quotations if q.mark_start < m.end and m.start < q.mark_end)
-        # nested quotations would count twice: cap at the member's length
-        if len(m) and min(inside, len(m)) / len(m) >= 0.5:
+        inside = doc.quoted_length(m.start, m.end)
+        if len(m) and inside / len(m) >= 0.5:
             quoted += 1
             # a quotation continues the statement its paragraph introduced ("X disputed the audit. “…”")
             if sentence is not None:

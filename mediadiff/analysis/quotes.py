@@ -221,13 +221,8 @@ def _according(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
     """(index, start, end) of the content sentence containing ``pos`` (or the nearest before it)."""
-    best = (-1, 0, len(doc.text))
-    for s in doc.sentences:
-        if s.start <= pos:
-            best = (s.index, s.start, s.end)
-        else:
-            break
-    return best
+    s = doc.sentence_before(pos)
+    return (-1, 0, len(doc.text)) if s is None else (s.index, s.start, s.end)
 
 
 def _find_speaker(doc: Document, q: Quotation) -> tuple[int, int] | None:
