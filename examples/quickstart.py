@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 
 import mediadiff
-from mediadiff.report._summary import key_findings
 
 
 def main(out_dir: str = "quickstart-report") -> None:
@@ -19,7 +18,7 @@ def main(out_dir: str = "quickstart-report") -> None:
     paths = comparison.write(out_dir)
     print(f"{len(comparison.outlets)} outlets, {len(comparison.passages)} passages, "
           f"{len(comparison.omissions)} omissions")
-    for sentence in key_findings(comparison.to_dict()):
+    for sentence in comparison.key_findings():
         print(" -", sentence)
     for path in paths:
         print("wrote", path)

@@ -84,6 +84,16 @@ class Comparison:
 
         return dumps(self.to_dict())
 
+    def key_findings(self, *, limit: int = 10) -> list[str]:
+        """The key findings as plain-language sentences, most telling first (as in the reports).
+
+        For example: "The Patriot Post omits the response “Dr. Nadia Ferrante … disputed the
+        audit.”, carried by 4 of 5 outlets."
+        """
+        from .report._summary import key_findings
+
+        return key_findings(self.to_dict(), limit=limit)
+
     def to_frames(self) -> dict[str, Any]:
         """The report as pandas DataFrames, one per table (needs pandas: ``pip install 'mediadiff[pandas]'``).
 

@@ -127,3 +127,13 @@ def test_to_frames() -> None:
     assert len(frames["passages"]) == sum(len(p["members"]) for p in report["passages"])
     assert len(frames["omissions"]) == len(report["omissions"])
     assert len(frames["conflicts"]) == sum(len(c["values"]) for c in report["conflicts"])
+
+
+def test_key_findings_are_plain_sentences_about_the_outlets() -> None:
+    comparison = compare(mediadiff.load_example(STORIES[0]))
+    sentences = comparison.key_findings(limit=5)
+    names = {a.display_name for a in mediadiff.load_example(STORIES[0])}
+    assert 1 <= len(sentences) <= 5
+    assert all(s.endswith(".") for s in sentences)
+    assert any(name in s for s in sentences for name in names)
+    assert any(" omit" in s for s in sentences)

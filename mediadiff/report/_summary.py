@@ -123,7 +123,10 @@ def passage_snippet(passage: Mapping[str, Any] | None, limit: int = 90) -> str:
 def _q(text: str, limit: int = 80) -> str:
     """Put ``text`` in quotation marks, unless it already opens with one (a quotation)."""
     short = shorten(text, limit)
-    return short if short[:1] in "\"“‘'" else "“" + short + "”"
+    if short[:1] not in "\"“‘'":
+        return "“" + short + "”"
+    closing = {"“": "”", "‘": "’"}.get(short[0], short[0])
+    return short if short.endswith(closing) else short + closing
 
 
 def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapping[str, Any]) -> list[str]:
