@@ -24,7 +24,7 @@ import heapq
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ._clauses import cut_sentence
@@ -85,11 +85,20 @@ class Alignment:
 
     ``documents`` are sorted by outlet id; ``similarity[i][j]`` is the content similarity in
     [0, 1] of outlets ``documents[i]`` and ``documents[j]`` (1 on the diagonal).
+    ``nearest[passage_id][outlet]`` is, for an outlet that does not carry the passage, the best
+    score between one of its pieces and one of the passage's pieces (below the grouping
+    threshold, or it would have joined; absent when no pair was even a candidate). Analysers
+    use it to tell "left out" from "said so differently that the aligner kept it apart".
     """
 
     documents: tuple[Document, ...]
     passages: tuple[Passage, ...]
     similarity: tuple[tuple[float, ...], ...]
+    nearest: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, hash=False)
+
+    def closeness(self, passage_id: str, outlet: str) -> float:
+        """How close ``outlet`` comes to a passage it does not carry (0.0 when nothing is close)."""
+        return self.nearest.get(passage_id, {}).get(outlet, 0.0)
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -688,7 +697,39 @@ def align(
         groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold, linkage=linkage)
     groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
     passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
-    return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents))
+    nearest = _nearest(groups, pieces, documents, passages, edges) if features is not None else {}
+    return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents),
+                     nearest=nearest)
+
+
+def _nearest(
+    groups: Sequence[Sequence[int]], pieces: Sequence[_Piece], documents: Sequence[Document],
+    passages: Sequence[Passage], edges: tuple[Any, Any, Any],
+) -> dict[str, dict[str, float]]:
+    """For each passage, the best candidate score of each outlet that does not carry it."""
+    by_start = {(m.outlet, m.start): p.id for p in passages for m in p.members}
+    passage_of: list[str] = [""] * len(pieces)
+    for g in groups:
+        first = min(g, key=lambda i: (pieces[i].outlet, pieces[i].start))
+        piece = pieces[first]
+        pid = by_start.get((documents[piece.outlet].outlet, piece.start))
+        if pid is None:  # the member starts earlier than its first piece (a re-joined sentence)
+            pid = next(p.id for p in passages for m in p.members
+                       if m.outlet == documents[piece.outlet].outlet and m.start <= piece.start < m.end)
+        for i in g:
+            passage_of[i] = pid
+    carried = {p.id: set(p.outlets) for p in passages}
+    nearest: dict[str, dict[str, float]] = {}
+    ii, jj, ss = edges
+    for i, j, score in zip(ii.tolist(), jj.tolist(), ss.tolist(), strict=True):
+        for a, b in ((i, j), (j, i)):
+            pid, outlet = passage_of[a], documents[pieces[b].outlet].outlet
+            if outlet in carried[pid]:
+                continue
+            row = nearest.setdefault(pid, {})
+            if score > row.get(outlet, 0.0):
+                row[outlet] = round(score, 6)
+    return {pid: dict(sorted(row.items())) for pid, row in sorted(nearest.items())}
 
 
 def _is_real(value: object) -> bool:

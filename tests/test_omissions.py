@@ -193,3 +193,23 @@ def test_corpus_omission_precision_and_recall(story):
     figures = _eval().evaluate(story)["omissions"]
     assert figures["recall"] >= 0.90, figures
     assert figures["precision"] >= 0.80, figures
+
+
+def test_close_paraphrase_is_not_called_an_omission() -> None:
+    """An outlet whose piece scores above the paraphrase floor against a passage carries it in
+    other words (the aligner kept them apart): not an omission, unless the floor is switched off."""
+    import dataclasses
+
+    from mediadiff.align import align
+    from mediadiff.analysis.omissions import find_omissions
+    from mediadiff.document import Article
+
+    base = align([Article("a", "The mayor resigned on Monday."), Article("b", "The mayor resigned on Monday."),
+                  Article("c", "Schools stay open.")])
+    [passage] = [p for p in base.passages if p.support == 2]
+    near = dataclasses.replace(base, nearest={passage.id: {"c": 0.35}})
+    assert [(o.outlet, o.passage) for o in find_omissions(base)] == [("c", passage.id)]
+    assert find_omissions(near) == []
+    [kept] = find_omissions(near, paraphrase_floor=None)
+    assert (kept.outlet, kept.closeness) == ("c", 0.35)
+    assert [o.outlet for o in find_omissions(near, paraphrase_floor=0.5)] == ["c"]

