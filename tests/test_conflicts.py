@@ -85,9 +85,17 @@ def _eval():
 STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") if (p / "gold.json").is_file())
 
 
-@pytest.mark.xfail(strict=False, reason="needs the real aligner: a conflict is looked for within a passage, and the "
-                   "placeholder puts paraphrased statements of one figure in different passages")
-@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
+NOT_LINKED = pytest.mark.xfail(
+    strict=False,
+    reason="issue 5 target not met for clinic_closure: a conflict is looked for within a passage, and the aligner "
+    "keeps three of its five paraphrased statements of one figure in different passages",
+)
+
+
+@pytest.mark.parametrize(
+    "story", [pytest.param(s, marks=NOT_LINKED) if s.name == "clinic_closure" else s for s in STORIES],
+    ids=lambda p: p.name,
+)
 def test_corpus_every_numeric_conflict_found(story):
     result = _eval().evaluate(story)
     numeric = [c for c in result["conflicts"] if c[0] in {"number", "money", "percent", "date", "vagueness"}]

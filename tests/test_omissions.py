@@ -172,8 +172,8 @@ STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") 
 
 ALIGNER_RANKING = pytest.mark.xfail(
     strict=False,
-    reason="needs the real aligner: with the placeholder, facts an outlet does carry (paraphrased) show up as "
-    "omissions and crowd the top three (clinic_closure: valley_voice's f16 ranks below f3 and f4, which it carries)",
+    reason="issue 5 target not met here: facts an outlet carries in a paraphrase the aligner keeps apart (alignment "
+    "F1 0.75) still show up as omissions and crowd the top three (valley_voice's f16 ranks below facts it carries)",
 )
 
 
@@ -186,13 +186,26 @@ def test_corpus_key_omissions_in_top_three(story):
     assert figures["key_top3"] == figures["keys"], figures
 
 
-@pytest.mark.xfail(strict=False, reason="needs the real aligner: the placeholder splits paraphrased facts into "
-                   "separate passages, which shows up as wrong or missed omissions")
+@pytest.mark.xfail(strict=False, reason="issue 5 target (recall >= 0.90, precision >= 0.80) not met: paraphrases "
+                   "the aligner keeps apart (alignment F1 0.75) show up as wrong omissions; see docs/evaluation.md")
 @pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
 def test_corpus_omission_precision_and_recall(story):
     figures = _eval().evaluate(story)["omissions"]
     assert figures["recall"] >= 0.90, figures
     assert figures["precision"] >= 0.80, figures
+
+
+def test_corpus_omission_figures_do_not_regress():
+    """Pooled over the bundled stories, the figures measured on 2026-11-23 (precision 0.66,
+    recall 0.81) less a small margin: a change that loses ground fails here."""
+    tp = predicted = gold = 0
+    for story in STORIES:
+        f = _eval().evaluate(story)["omissions"]
+        tp += round(f["precision"] * f["predicted"])
+        predicted += f["predicted"]
+        gold += f["gold"]
+    assert tp / predicted >= 0.62, (tp, predicted)
+    assert tp / gold >= 0.78, (tp, gold)
 
 
 def test_close_paraphrase_is_not_called_an_omission() -> None:
