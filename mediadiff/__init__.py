@@ -44,6 +44,10 @@ _LAZY = {
     "Lexicon": "mediadiff.loaded",
     "LoadedSpan": "mediadiff.loaded",
     "cluster_stories": "mediadiff.corpus",
+    "compare_corpus": "mediadiff.corpus",
+    "profile_outlets": "mediadiff.corpus",
+    "CorpusResult": "mediadiff.corpus",
+    "OutletProfiles": "mediadiff.corpus",
     "plot": "mediadiff.plot",
 }
 

@@ -1,4 +1,4 @@
-"""Command-line front end: ``mediadiff compare``, ``mediadiff demo``; no logic of its own.
+"""Command-line front end: ``mediadiff compare``, ``demo`` and ``corpus``; no logic of its own.
 
 Exit status: 0 on success; 2 on bad input or usage, after one line ``mediadiff: error: ...`` on
 standard error (``--debug`` shows the traceback instead); 1 on an unexpected internal error.
@@ -57,10 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     p_demo.add_argument("--story", default=None, help="which bundled story (default: the first; see --list)")
     p_demo.add_argument("--list", action="store_true", help="list the bundled stories and exit")
     common(p_demo, out_required=False)
+
+    from .corpus._cli import add_corpus_parser
+
+    add_corpus_parser(sub)
     return parser
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "corpus":
+        from .corpus._cli import run_corpus
+
+        return run_corpus(args)
     from .compare import compare
     from .examples import example_stories, load_example, story_info
     from .load import DEFAULT_MAX_BYTES, load

@@ -10,11 +10,11 @@ import sys
 import mediadiff
 
 PUBLIC = [
-    "Alignment", "Analysis", "Article", "Comparison", "DecodingError", "Document", "EncodingFallbackWarning",
+    "Alignment", "Analysis", "Article", "Comparison", "CorpusResult", "DecodingError", "Document", "EncodingFallbackWarning",
     "InputError", "InputWarning", "Lexicon", "LoadedSpan", "MediadiffError", "MediadiffWarning", "Member",
-    "OutputError", "ParameterError", "Passage", "Quotation", "Sentence", "Span", "Token", "__version__",
-    "align", "analyze", "cluster_stories", "compare", "detect_loaded_language", "example_stories", "load",
-    "load_example", "load_gold", "plot", "segment",
+    "OutletProfiles", "OutputError", "ParameterError", "Passage", "Quotation", "Sentence", "Span", "Token", "__version__",
+    "align", "analyze", "cluster_stories", "compare", "compare_corpus", "detect_loaded_language", "example_stories", "load",
+    "load_example", "load_gold", "plot", "profile_outlets", "segment",
 ]
 
 

@@ -113,3 +113,20 @@ def test_time_prefixed_title_is_the_same_job() -> None:
     c = Article("c", "Attorney General Rod Rosenstein told prosecutors to go on with the cases.")
     assert [x.kind for x in find_conflicts(align([a, b]))] == []
     assert [x.kind for x in find_conflicts(align([a, c]))] == ["title"]
+
+
+def test_open_range_has_no_upper_bound_and_reaches_the_report() -> None:
+    """Regression: "at least 300" carried high=inf, which the JSON writer refuses."""
+    import warnings
+
+    from mediadiff import compare
+    from mediadiff.document import Article
+
+    a = Article("a", "Officials said at least 300 residents were evacuated from the riverside district on Monday night.")
+    b = Article("b", "Officials said 250 residents were evacuated from the riverside district on Monday night.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        comparison = compare([a, b])
+    report = comparison.to_dict()  # must not raise
+    values = [v for c in report["conflicts"] for v in c["values"]]
+    assert {v["outlet"]: v["high"] for v in values} == {"a": None, "b": 250}

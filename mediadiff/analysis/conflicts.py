@@ -28,6 +28,8 @@ find_conflicts  Alignment -> list of Conflict, by passage order, then kind.
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -47,7 +49,8 @@ class ConflictValue:
     """One outlet's value in a conflict; ``start``/``end``/``text`` point into its article.
 
     ``value`` is the normalised value (a number, a date as "MM-DD", a title or a name),
-    ``low``/``high`` the range it allows after qualifiers (``None`` for non-numbers), ``unit``
+    ``low``/``high`` the range it allows after qualifiers (``None`` for non-numbers; ``high`` is
+    also ``None`` for an open range such as "at least 300" or "more than 6,000"), ``unit``
     the unit or slot compared, ``qualifier`` the word that widened it ("nearly", "about"...).
     """
 
@@ -359,7 +362,8 @@ def find_conflicts(alignment: Alignment) -> list[Conflict]:
 
 
 def _cv(doc: Document, outlet: str, v: _Value) -> ConflictValue:
-    return ConflictValue(outlet, v.start, v.end, doc.text[v.start:v.end], v.value, v.low, v.high, v.unit, v.qualifier)
+    high = None if v.high is not None and math.isinf(v.high) else v.high  # "at least 300": no upper bound
+    return ConflictValue(outlet, v.start, v.end, doc.text[v.start:v.end], v.value, v.low, high, v.unit, v.qualifier)
 
 
 def _numeric_conflicts(pid: str, values: list[tuple[str, _Value]], docs: dict[str, Document]) -> list[Conflict]:

@@ -24,6 +24,8 @@ wording_shift_scores  per-outlet score in [0, 1]: how far its wording sits from 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -82,14 +84,40 @@ def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+#: Above this many members, reference candidates are first narrowed by a bag-of-words score.
+EXACT_REFERENCE_LIMIT = 12
+
+
+def _dice(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> float:
+    if not size_a and not size_b:
+        return 1.0
+    return 2 * sum((a & b).values()) / (size_a + size_b)
+
+
 def _reference(keys: dict[str, list[str]]) -> str:
+    """The member most like the others (highest mean difflib ratio; longer, then outlet id, on ties).
+
+    With more than :data:`EXACT_REFERENCE_LIMIT` members, the exact ratio is computed only for
+    the :data:`EXACT_REFERENCE_LIMIT` members with the best mean bag-of-words (Dice) score, so a
+    passage carried by 200 outlets costs 200 x 12 diffs instead of 200 x 200.
+    """
     outlets = sorted(keys)
+    candidates = outlets
+    if len(outlets) > EXACT_REFERENCE_LIMIT:
+        bags = {o: Counter(keys[o]) for o in outlets}
+        sizes = {o: len(keys[o]) for o in outlets}
+
+        def rough(o: str) -> tuple[float, str]:
+            total = sum(_dice(bags[o], bags[x], sizes[o], sizes[x]) for x in outlets if x != o)
+            return (-total, o)
+
+        candidates = sorted(outlets, key=rough)[:EXACT_REFERENCE_LIMIT]
 
     def score(o: str) -> tuple[float, int, str]:
         others = [_ratio(keys[o], keys[x]) for x in outlets if x != o]
         return (-(sum(others) / len(others)), -len(keys[o]), o)
 
-    return min(outlets, key=score)
+    return min(candidates, key=score)
 
 
 def _sentence_starts(doc: Document) -> frozenset[int]:

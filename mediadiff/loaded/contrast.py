@@ -22,6 +22,7 @@ LoadedFinding            one outlet's loaded span with its counterpart wording.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -33,6 +34,8 @@ from .lexicon import Lexicon
 
 __all__ = ["CONTRAST_SCORE", "PLAIN_WORDS", "LoadedFinding", "find_loaded_language", "loaded_language_scores"]
 
+#: In a passage of more outlets than this, a member is compared with this many closest peers.
+MAX_PEERS = 12
 #: The score of a ``contrast`` finding (wording the lexicon does not know).
 CONTRAST_SCORE = 0.5
 _MIN_SIMILARITY = 0.5
@@ -95,6 +98,30 @@ class _Context:
         self.lexicon = lexicon
         self.docs = {d.outlet: d for d in alignment.documents}
         self.words: dict[tuple[str, int, int], tuple[Token, ...]] = {}
+        self.keys: dict[tuple[str, int, int], list[str]] = {}
+
+    def member_keys(self, member: Member) -> list[str]:
+        """The matching keys of a member's words, computed once."""
+        key = (member.outlet, member.start, member.end)
+        if key not in self.keys:
+            self.keys[key] = [_key(t) for t in self.member_words(member)]
+        return self.keys[key]
+
+    def peers(self, passage: Passage, member: Member) -> list[Member]:
+        """The members of other outlets to compare ``member`` with: all of them, or in a passage
+        of many outlets the :data:`MAX_PEERS` closest by shared words (ties by outlet and offset)."""
+        others = [m for m in passage.members if m.outlet != member.outlet]
+        if len(others) <= MAX_PEERS:
+            return others
+        mine = Counter(self.member_keys(member))
+        size = sum(mine.values())
+
+        def closeness(m: Member) -> tuple[float, str, int]:
+            theirs = Counter(self.member_keys(m))
+            total = size + sum(theirs.values())
+            return (-(2 * sum((mine & theirs).values()) / total if total else 0.0), m.outlet, m.start)
+
+        return sorted(others, key=closeness)[:MAX_PEERS]
 
     def member_words(self, member: Member) -> tuple[Token, ...]:
         key = (member.outlet, member.start, member.end)
@@ -116,15 +143,13 @@ def _counterparts(ctx: _Context, passage: Passage, member: Member, start: int, e
     if not idx:
         return []
     lo, hi = idx[0], idx[-1] + 1
-    a = [_key(t) for t in mine]
+    a = ctx.member_keys(member)
     out = []
-    for other in passage.members:
-        if other.outlet == member.outlet:
-            continue
+    for other in ctx.peers(passage, member):
         theirs = ctx.member_words(other)
         if not theirs:
             continue
-        sm = SequenceMatcher(None, a, [_key(t) for t in theirs], autojunk=False)
+        sm = SequenceMatcher(None, a, ctx.member_keys(other), autojunk=False)
         if sm.ratio() < 0.3:
             continue
         picked: list[Token] = []
@@ -275,13 +300,11 @@ def _contrast(
         if passage.support < 2:
             continue
         mine = ctx.member_words(member)
-        a = [_key(t) for t in mine]
+        a = ctx.member_keys(member)
         alternatives: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
-        for other in passage.members:
-            if other.outlet == member.outlet:
-                continue
+        for other in ctx.peers(passage, member):
             theirs = ctx.member_words(other)
-            sm = SequenceMatcher(None, a, [_key(t) for t in theirs], autojunk=False)
+            sm = SequenceMatcher(None, a, ctx.member_keys(other), autojunk=False)
             if not theirs or sm.ratio() < _MIN_SIMILARITY:
                 continue
             for tag, i1, i2, j1, j2 in sm.get_opcodes():
