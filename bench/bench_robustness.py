@@ -37,18 +37,22 @@ def measure(label: str, articles: list[Article]) -> tuple[float, float]:
     return seconds, peak
 
 
-def huge_article(base: Article, size: int) -> Article:
-    """The base article's paragraphs repeated, each copy with its own numbers, to ``size`` characters."""
-    paras = [p for p in base.text.split("\n") if p.strip()]
-    out, total, i = [], 0, 0
+def huge_article(base: Article, size: int, seed: int = 0) -> Article:
+    """A long article of ``size`` characters: the base article first, then sentences made of
+    random words of the bundled corpus (few near-duplicates, as in a long real report)."""
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = sorted({w for a in mediadiff.load_example("clinic_closure") for w in a.text.split() if w.isalpha()})
+    parts, total = [base.text], len(base.text)
     while total < size:
-        p = paras[i % len(paras)]
-        copy = i // len(paras)
-        line = f"{p} (Part {copy}.)" if copy else p
-        out.append(line)
-        total += len(line) + 2
-        i += 1
-    return Article(base.outlet + "_huge", "\n\n".join(out))
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(8, 30))]
+        sentence = " ".join(words).capitalize() + f" {rng.randint(1, 9999)}."
+        if rng.random() < 0.2:
+            sentence += "\n\n"
+        parts.append(sentence)
+        total += len(sentence) + 1
+    return Article(base.outlet + "_huge", " ".join(parts))
 
 
 def main() -> None:
