@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from mediadiff import load_example, example_stories  # noqa: E402
+from mediadiff import example_stories, load_example  # noqa: E402
 from mediadiff.segment import RuleSplitter, nupunkt_splitter, split_sentences  # noqa: E402
 
 

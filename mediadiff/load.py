@@ -31,8 +31,8 @@ SUPPORTED_EXTENSIONS
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import csv
+import dataclasses
 import io
 import json
 import os

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,3 +18,17 @@ def seed_paths() -> list[Path]:
     if not SEEDS.is_dir():
         pytest.skip(f"../shared/seeds not present at {SEEDS}")
     return sorted(SEEDS.glob("*.txt"))
+
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The bundled example stories that have a gold file.
+STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") if (p / "gold.json").is_file())
+
+
+@functools.cache
+def evaluate(story: Path) -> dict:
+    """``bench/eval_findings.py``'s figures for one bundled story, computed once per test run."""
+    spec = importlib.util.spec_from_file_location("eval_findings", ROOT / "bench" / "eval_findings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.evaluate(story)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _shared import seed_paths
 
 from mediadiff import Article, example_stories, load, load_example, load_gold, segment
 from mediadiff.boilerplate import detect_boilerplate
-
-from _shared import seed_paths
 
 
 @pytest.mark.parametrize(
@@ -71,7 +70,7 @@ def test_seed_boilerplate() -> None:
         found = [b.text for b in doc.boilerplate]
         expected = SEED_BOILERPLATE[a.outlet]
         assert len(found) == len(expected), (a.outlet, found)
-        for fragment, line in zip(expected, found):
+        for fragment, line in zip(expected, found, strict=True):
             assert fragment in line
         for b in doc.boilerplate:
             assert a.text[b.start:b.end] == b.text

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from _shared import seed_paths
 
 from mediadiff.cli import main
 from mediadiff.report.json import load_schema
-
-from _shared import seed_paths
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import warnings
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import jsonschema
@@ -49,7 +49,7 @@ def test_content_conserved(reports: dict[str, dict], story: str) -> None:
     for outlet in report["outlets"]:
         doc = mediadiff.segment(next(a for a in mediadiff.load_example(story) if a.outlet == outlet["id"]))
         members = sorted((m["start"], m["end"]) for p in report["passages"] for m in p["members"] if m["outlet"] == outlet["id"])
-        assert all(a[1] <= b[0] for a, b in zip(members, members[1:])), "members of one outlet overlap"
+        assert all(a[1] <= b[0] for a, b in zip(members, members[1:], strict=False)), "members of one outlet overlap"
         for s in doc.sentences:
             for t in s.words:
                 inside = sum(1 for a, b in members if a <= t.start and t.end <= b)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from _shared import STORIES, evaluate
 
 from mediadiff.align import Alignment, Member, canonical_passages
 from mediadiff.analysis.conflicts import find_conflicts
@@ -75,14 +75,6 @@ def test_values_point_into_the_texts():
     assert c.values[1].qualifier == "about" and c.values[1].low == pytest.approx(340.0)
 
 
-def _eval():
-    spec = importlib.util.spec_from_file_location("eval_findings", ROOT / "bench" / "eval_findings.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") if (p / "gold.json").is_file())
 
 
 NOT_LINKED = pytest.mark.xfail(
@@ -97,7 +89,7 @@ NOT_LINKED = pytest.mark.xfail(
     ids=lambda p: p.name,
 )
 def test_corpus_every_numeric_conflict_found(story):
-    result = _eval().evaluate(story)
+    result = evaluate(story)
     numeric = [c for c in result["conflicts"] if c[0] in {"number", "money", "percent", "date", "vagueness"}]
     assert all(ok for *_, ok in numeric), numeric
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from _shared import STORIES, evaluate
 
 from mediadiff.align import Alignment, Member, align, canonical_passages
 from mediadiff.analysis.omissions import find_omissions, omission_scores, passage_kind
@@ -160,14 +160,6 @@ def test_seed_single_carrier_fact_is_not_an_omission():
     assert all(passages[o.passage].support >= 2 for o in found)
 
 
-def _eval():
-    spec = importlib.util.spec_from_file_location("eval_findings", ROOT / "bench" / "eval_findings.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") if (p / "gold.json").is_file())
 
 
 ALIGNER_RANKING = pytest.mark.xfail(
@@ -182,7 +174,7 @@ ALIGNER_RANKING = pytest.mark.xfail(
     ids=lambda p: p.name,
 )
 def test_corpus_key_omissions_in_top_three(story):
-    figures = _eval().evaluate(story)["omissions"]
+    figures = evaluate(story)["omissions"]
     assert figures["key_top3"] == figures["keys"], figures
 
 
@@ -190,7 +182,7 @@ def test_corpus_key_omissions_in_top_three(story):
                    "the aligner keeps apart (alignment F1 0.75) show up as wrong omissions; see docs/evaluation.md")
 @pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
 def test_corpus_omission_precision_and_recall(story):
-    figures = _eval().evaluate(story)["omissions"]
+    figures = evaluate(story)["omissions"]
     assert figures["recall"] >= 0.90, figures
     assert figures["precision"] >= 0.80, figures
 
@@ -200,7 +192,7 @@ def test_corpus_omission_figures_do_not_regress():
     recall 0.81) less a small margin: a change that loses ground fails here."""
     tp = predicted = gold = 0
     for story in STORIES:
-        f = _eval().evaluate(story)["omissions"]
+        f = evaluate(story)["omissions"]
         tp += round(f["precision"] * f["predicted"])
         predicted += f["predicted"]
         gold += f["gold"]

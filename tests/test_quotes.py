@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from _shared import STORIES, evaluate
 
 from mediadiff.align import align
 from mediadiff.analysis.quotes import extract_quotes, find_quote_alterations
@@ -112,17 +112,9 @@ def test_seed_word_added_if_you_care():
     assert hits[0].words == ("you",)
 
 
-def _eval():
-    spec = importlib.util.spec_from_file_location("eval_findings", ROOT / "bench" / "eval_findings.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") if (p / "gold.json").is_file())
 
 
 @pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
 def test_corpus_every_gold_quote_alteration_found(story):
-    result = _eval().evaluate(story)
+    result = evaluate(story)
     assert all(ok for *_, ok in result["alterations"]), result["alterations"]

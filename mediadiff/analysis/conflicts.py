@@ -29,7 +29,6 @@ find_conflicts  Alignment -> list of Conflict, by passage order, then kind.
 from __future__ import annotations
 
 import math
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher

@@ -491,7 +491,7 @@ def find_quote_alterations(
         if len({v.quote.outlet for v in group}) < 2:
             continue
 
-        def rank(v: _Version) -> tuple[int, float, int, str, int]:
+        def rank(v: _Version, group: list[_Version] = group) -> tuple[int, float, int, str, int]:
             sim = sum(SequenceMatcher(None, v.keys, o.keys, autojunk=False).ratio() for o in group if o is not v)
             return (-_support(v, group), -sim, -len(v.keys), v.quote.outlet, v.quote.start)
 

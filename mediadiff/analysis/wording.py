@@ -25,7 +25,6 @@ wording_shift_scores  per-outlet score in [0, 1]: how far its wording sits from 
 from __future__ import annotations
 
 from collections import Counter
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher

@@ -68,6 +68,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .._io import atomic_write
 from ..document import Article
 from ..errors import InputError, MediadiffError, MediadiffWarning, OutputError, ParameterError, check_parameter
 
@@ -400,21 +401,6 @@ def score_records(story: str, report: Mapping[str, Any]) -> list[dict[str, Any]]
 # The work of one story (runs in a worker: module-level, picklable, returns small values)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _run_story(task: tuple[int, str, list[Article] | str | None, str | None, dict[str, Any]]) -> dict[str, Any]:
     """Compare one story (or rebuild its records from its report when ``articles`` is None).
 
@@ -444,7 +430,7 @@ def _run_story(task: tuple[int, str, list[Article] | str | None, str | None, dic
         report = comparison.to_dict()
         records = score_records(story, report)
         if report_path is not None:
-            _atomic_write(Path(report_path), dumps(report).encode("utf-8"))
+            atomic_write(Path(report_path), dumps(report).encode("utf-8"), make_parents=True)
         return {"index": index, "story": story, "status": "done", "records": records}
     except Exception as exc:  # a story's failure is recorded, the run goes on
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
@@ -586,7 +572,7 @@ def _check_run_options(out: Path, options: dict[str, Any], resume: bool) -> None
                 f"{options!r}); pass resume=False to start again, or use another folder"
             )
     record = {**wanted, "mediadiff_version": __version__}
-    _atomic_write(path, (json.dumps(record, sort_keys=True, indent=2) + "\n").encode("utf-8"))
+    atomic_write(path, (json.dumps(record, sort_keys=True, indent=2) + "\n").encode("utf-8"), make_parents=True)
 
 
 def _complete_stories(out: Path) -> set[str]:

@@ -14,11 +14,11 @@ write_report   Comparison -> files in a folder.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._io import atomic_write
 from ..errors import OutputError, check_parameter
 
 if TYPE_CHECKING:
@@ -69,32 +69,6 @@ def available_formats() -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in have)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    The file gets the usual permissions of a new file (``0o666`` less the umask), not the
-    owner-only mode of a temporary file.
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def write_report(
     comparison: Comparison, out_dir: str | os.PathLike[str], *, formats: Sequence[str] | None = None, overwrite: bool = True
 ) -> list[str]:
@@ -127,7 +101,7 @@ def write_report(
     written = []
     for path, data in rendered:
         try:
-            _atomic_write(path, data)
+            atomic_write(path, data)
         except OSError as exc:
             raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
         written.append(str(path))
