@@ -1,0 +1,20 @@
+"""The code passes ruff (lint rules in pyproject.toml); skipped where ruff is not installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_ruff_clean() -> None:
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed (pip install 'mediadiff[test]' brings it)")
+    result = subprocess.run([ruff, "check", "mediadiff", "tests", "bench", "examples", "scripts"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
