@@ -58,7 +58,7 @@ def test_kinds(texts, expected):
         ("Staff shrank by nearly a fifth.", "Staff shrank by 18 percent."),
         ("It told nearly 3,100 households.", "It told roughly 3,100 homes.", "It told 3,100 households."),
         ("It spilled 9,000 gallons.", "It spilled nine thousand gallons."),
-        ("Rod J. Rosenstein, the deputy attorney general, spoke.", "Deputy Rod Rosenstein spoke."),
+        ("Mara J. Keller, the deputy attorney general, spoke.", "Deputy Mara Keller spoke."),
         ("Schools closed Wednesday and Thursday.", "Schools closed Wednesday."),
     ],
 )
@@ -100,9 +100,9 @@ def test_time_prefixed_title_is_the_same_job() -> None:
     from mediadiff.analysis.conflicts import find_conflicts
     from mediadiff.document import Article
 
-    a = Article("a", "Then-Deputy Attorney General Rod Rosenstein told prosecutors to go on with the cases.")
-    b = Article("b", "Former Deputy Attorney General Rod Rosenstein told prosecutors to go on with the cases.")
-    c = Article("c", "Attorney General Rod Rosenstein told prosecutors to go on with the cases.")
+    a = Article("a", "Then-Deputy Attorney General Mara Keller told prosecutors to go on with the cases.")
+    b = Article("b", "Former Deputy Attorney General Mara Keller told prosecutors to go on with the cases.")
+    c = Article("c", "Attorney General Mara Keller told prosecutors to go on with the cases.")
     assert [x.kind for x in find_conflicts(align([a, b]))] == []
     assert [x.kind for x in find_conflicts(align([a, c]))] == ["title"]
 
