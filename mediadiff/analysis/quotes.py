@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -365,12 +366,25 @@ def _matched(a: Sequence[str], b: Sequence[str]) -> tuple[int, list[tuple[int, i
     return sum(b.size for b in blocks), [(b.a, b.b, b.size) for b in blocks]
 
 
+class _Overlap:
+    """Shared-word counts of quote versions: an upper bound on what difflib can match, so that
+    pairs with fewer than three words in common are never diffed (the result is the same)."""
+
+    def __init__(self, versions: Sequence[_Version]) -> None:
+        self.bags = {id(v): Counter(v.keys) for v in versions}
+
+    def shared(self, a: _Version, b: _Version) -> int:
+        return sum((self.bags[id(a)] & self.bags[id(b)]).values())
+
+
 def _contained(small: Sequence[str], big: Sequence[str]) -> bool:
     n = len(small)
     return any(tuple(big[i:i + n]) == tuple(small) for i in range(len(big) - n + 1))
 
 
-def _find_splices(versions: list[_Version], min_similarity: float) -> dict[int, tuple[_Version, _Version, _Version]]:
+def _find_splices(
+    versions: list[_Version], min_similarity: float, overlap: _Overlap
+) -> dict[int, tuple[_Version, _Version, _Version]]:
     """Index of a spliced version -> (itself, first piece, second piece) in the reference outlet."""
     spliced: dict[int, tuple[_Version, _Version, _Version]] = {}
     by_outlet: dict[str, list[_Version]] = {}
@@ -385,6 +399,8 @@ def _find_splices(versions: list[_Version], min_similarity: float) -> dict[int, 
             pieces = []
             whole = False
             for r in by_outlet[outlet]:
+                if overlap.shared(v, r) < 3:
+                    continue  # fewer than three words in common: neither a piece nor the whole
                 m, blocks = _matched(v.keys, r.keys)
                 if m >= 3 and m >= 0.8 * len(r.keys) and m < 0.8 * len(v.keys):
                     pieces.append((blocks[0][0], r))
@@ -398,7 +414,7 @@ def _find_splices(versions: list[_Version], min_similarity: float) -> dict[int, 
             elif whole:
                 joined += 1
         if apart and len(apart) >= joined:
-            _, first, second = apart[-1] if False else apart[0]
+            _, first, second = apart[0]
             spliced[idx] = (v, first, second)
     return spliced
 
@@ -456,7 +472,8 @@ def find_quote_alterations(
     versions = _versions(alignment, sorted(quotes, key=lambda q: (q.outlet, q.start, q.end)), min_words)
     found: list[QuoteAlteration] = []
 
-    splices = _find_splices(versions, min_similarity)
+    overlap = _Overlap(versions)
+    splices = _find_splices(versions, min_similarity, overlap)
     for v, first, second in splices.values():
         rs, re_ = first.quote.start, second.quote.end
         ref_doc = docs[first.quote.outlet]
@@ -478,7 +495,7 @@ def find_quote_alterations(
     for x, i in enumerate(rest):
         for j in rest[x + 1:]:
             a, b = versions[i], versions[j]
-            if a.quote.outlet == b.quote.outlet:
+            if a.quote.outlet == b.quote.outlet or overlap.shared(a, b) < 3:
                 continue
             m, _ = _matched(a.keys, b.keys)
             if m >= 3 and m >= min_similarity * min(len(a.keys), len(b.keys)):
