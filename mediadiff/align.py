@@ -95,6 +95,10 @@ class Alignment:
     passages: tuple[Passage, ...]
     similarity: tuple[tuple[float, ...], ...]
     nearest: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, hash=False)
+    _by_outlet: dict[str, Document] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_outlet", {d.outlet: d for d in self.documents})
 
     def closeness(self, passage_id: str, outlet: str) -> float:
         """How close ``outlet`` comes to a passage it does not carry (0.0 when nothing is close)."""
@@ -106,11 +110,8 @@ class Alignment:
         return tuple(d.outlet for d in self.documents)
 
     def document(self, outlet: str) -> Document:
-        """The segmented document of one outlet."""
-        for d in self.documents:
-            if d.outlet == outlet:
-                return d
-        raise KeyError(outlet)
+        """The segmented document of one outlet (``KeyError`` for an unknown outlet)."""
+        return self._by_outlet[outlet]
 
     def passages_of(self, outlet: str) -> tuple[Passage, ...]:
         """The passages that an outlet carries, in canonical order."""

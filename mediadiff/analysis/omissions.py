@@ -184,8 +184,9 @@ def find_omissions(
     outlets = alignment.outlets
     n_others = max(1, len(outlets) - 1)
     found: list[Omission] = []
+    stats = _passage_stats(alignment)
     for outlet in outlets:
-        for p, kind, pos in _passage_stats(alignment):
+        for p, kind, pos in stats:
             if outlet in pos or len(pos) < min_support:
                 continue
             closeness = alignment.closeness(p.id, outlet)

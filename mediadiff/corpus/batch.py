@@ -461,6 +461,20 @@ class _Inline:
         pass
 
 
+def _warm_up() -> None:
+    """Load in the driver what every comparison needs (scikit-learn, the lexicon, textstat's
+    pronunciation dictionary), so that forked workers share it instead of each loading it."""
+    from ..compare import compare
+    from ..document import Article
+
+    import warnings
+
+    text = "The council voted on Monday to close the bridge. Officials said repairs would take six weeks."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a two-sentence text is "very short": expected here
+        compare([Article("warm_a", text), Article("warm_b", text.replace("Monday", "Tuesday"))])
+
+
 class _Local:
     """Processes on this machine."""
 
@@ -478,6 +492,8 @@ class _Local:
             method = "fork"
         else:
             method = "forkserver" if "forkserver" in methods else "spawn"
+        if method == "fork" and n_workers > 1:
+            _warm_up()
         self.n_workers = n_workers
         self.pool = cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context(method))
 
