@@ -464,10 +464,10 @@ class _Inline:
 def _warm_up() -> None:
     """Load in the driver what every comparison needs (scikit-learn, the lexicon, textstat's
     pronunciation dictionary), so that forked workers share it instead of each loading it."""
+    import warnings
+
     from ..compare import compare
     from ..document import Article
-
-    import warnings
 
     text = "The council voted on Monday to close the bridge. Officials said repairs would take six weeks."
     with warnings.catch_warnings():
