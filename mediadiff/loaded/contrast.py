@@ -99,6 +99,7 @@ class _Context:
         self.docs = {d.outlet: d for d in alignment.documents}
         self.words: dict[tuple[str, int, int], tuple[Token, ...]] = {}
         self.keys: dict[tuple[str, int, int], list[str]] = {}
+        self.bags: dict[tuple[str, int, int], Counter[str]] = {}
 
     def member_keys(self, member: Member) -> list[str]:
         """The matching keys of a member's words, computed once."""
@@ -107,17 +108,24 @@ class _Context:
             self.keys[key] = [_key(t) for t in self.member_words(member)]
         return self.keys[key]
 
+    def bag(self, member: Member) -> Counter[str]:
+        """The member's keys as a multiset, computed once."""
+        key = (member.outlet, member.start, member.end)
+        if key not in self.bags:
+            self.bags[key] = Counter(self.member_keys(member))
+        return self.bags[key]
+
     def peers(self, passage: Passage, member: Member) -> list[Member]:
         """The members of other outlets to compare ``member`` with: all of them, or in a passage
         of many outlets the :data:`MAX_PEERS` closest by shared words (ties by outlet and offset)."""
         others = [m for m in passage.members if m.outlet != member.outlet]
         if len(others) <= MAX_PEERS:
             return others
-        mine = Counter(self.member_keys(member))
+        mine = self.bag(member)
         size = sum(mine.values())
 
         def closeness(m: Member) -> tuple[float, str, int]:
-            theirs = Counter(self.member_keys(m))
+            theirs = self.bag(m)
             total = size + sum(theirs.values())
             return (-(2 * sum((mine & theirs).values()) / total if total else 0.0), m.outlet, m.start)
 
