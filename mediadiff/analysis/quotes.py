@@ -382,6 +382,11 @@ def _contained(small: Sequence[str], big: Sequence[str]) -> bool:
     return any(tuple(big[i:i + n]) == tuple(small) for i in range(len(big) - n + 1))
 
 
+#: With more outlets than this, a splice is judged against the outlets whose quotations share
+#: the most words with it (so a story of 200 outlets does not diff every pair of quotations).
+MAX_SPLICE_OUTLETS = 12
+
+
 def _find_splices(
     versions: list[_Version], min_similarity: float, overlap: _Overlap
 ) -> dict[int, tuple[_Version, _Version, _Version]]:
@@ -393,9 +398,11 @@ def _find_splices(
     for idx, v in enumerate(versions):
         apart: list[tuple[str, _Version, _Version]] = []
         joined = 1  # this version itself
-        for outlet in sorted(by_outlet):
-            if outlet == v.quote.outlet:
-                continue
+        outlets = sorted(o for o in by_outlet if o != v.quote.outlet)
+        if len(outlets) > MAX_SPLICE_OUTLETS:  # many outlets: the ones quoting most of these words
+            best = {o: max(overlap.shared(v, r) for r in by_outlet[o]) for o in outlets}
+            outlets = sorted(sorted(outlets, key=lambda o: (-best[o], o))[:MAX_SPLICE_OUTLETS])
+        for outlet in outlets:
             pieces = []
             whole = False
             for r in by_outlet[outlet]:
