@@ -34,7 +34,7 @@ from .lexicon import Lexicon
 
 __all__ = ["CONTRAST_SCORE", "PLAIN_WORDS", "LoadedFinding", "find_loaded_language", "loaded_language_scores"]
 
-#: In a passage of more outlets than this, a member is compared with this many closest peers.
+#: In a passage of more outlets than this, a member is compared with this many reference members.
 MAX_PEERS = 12
 #: The score of a ``contrast`` finding (wording the lexicon does not know).
 CONTRAST_SCORE = 0.5
@@ -100,6 +100,7 @@ class _Context:
         self.words: dict[tuple[str, int, int], tuple[Token, ...]] = {}
         self.keys: dict[tuple[str, int, int], list[str]] = {}
         self.bags: dict[tuple[str, int, int], Counter[str]] = {}
+        self.references: dict[str, list[Member]] = {}
 
     def member_keys(self, member: Member) -> list[str]:
         """The matching keys of a member's words, computed once."""
@@ -117,19 +118,23 @@ class _Context:
 
     def peers(self, passage: Passage, member: Member) -> list[Member]:
         """The members of other outlets to compare ``member`` with: all of them, or in a passage
-        of many outlets the :data:`MAX_PEERS` closest by shared words (ties by outlet and offset)."""
+        of many outlets the :data:`MAX_PEERS` members closest to the passage's word centroid
+        (one shared reference set per passage, so the cost grows linearly with the outlets)."""
         others = [m for m in passage.members if m.outlet != member.outlet]
         if len(others) <= MAX_PEERS:
             return others
-        mine = self.bag(member)
-        size = sum(mine.values())
+        if passage.id not in self.references:
+            centroid: Counter[str] = Counter()
+            for m in passage.members:
+                centroid.update(self.bag(m))
 
-        def closeness(m: Member) -> tuple[float, str, int]:
-            theirs = self.bag(m)
-            total = size + sum(theirs.values())
-            return (-(2 * sum((mine & theirs).values()) / total if total else 0.0), m.outlet, m.start)
+            def closeness(m: Member) -> tuple[float, str, int]:
+                bag = self.bag(m)
+                size = sum(bag.values())
+                return (-(sum((bag & centroid).values()) / size if size else 0.0), m.outlet, m.start)
 
-        return sorted(others, key=closeness)[:MAX_PEERS]
+            self.references[passage.id] = sorted(passage.members, key=closeness)[: MAX_PEERS + 1]
+        return [m for m in self.references[passage.id] if m.outlet != member.outlet][:MAX_PEERS]
 
     def member_words(self, member: Member) -> tuple[Token, ...]:
         key = (member.outlet, member.start, member.end)
