@@ -25,45 +25,11 @@ from pathlib import Path
 from mediadiff.datasets import load_babe, load_basil, load_ptc
 from mediadiff.loaded.detect import detect_loaded_language
 from mediadiff.loaded.lexicon import Lexicon
+from mediadiff.loaded.model import span_prf
 from mediadiff.segment import tokenize
 
 Spans = list[tuple[int, int]]
 Detector = Callable[[str], list[tuple[int, int, bool]]]  # (start, end, in_quote)
-
-
-def merge(spans: Sequence[tuple[int, int]]) -> Spans:
-    """Overlapping spans merged (the shared task scores each character once)."""
-    out: Spans = []
-    for s, e in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        elif e > s:
-            out.append((s, e))
-    return out
-
-
-def span_prf(pred: Sequence[Sequence[tuple[int, int]]], gold: Sequence[Sequence[tuple[int, int]]]) -> tuple[float, float, float]:
-    """SemEval-2020 Task 11 (SI) partial-overlap precision, recall, F1 over documents.
-
-    P = sum over predicted s and gold t of |s & t| / |s|, divided by the number of predicted spans;
-    R = the same with |t|, divided by the number of gold spans.
-    """
-    p_num = r_num = 0.0
-    n_pred = n_gold = 0
-    for ps, gs in zip(pred, gold, strict=True):
-        ps, gs = merge(ps), merge(gs)
-        n_pred += len(ps)
-        n_gold += len(gs)
-        for s in ps:
-            for t in gs:
-                inter = min(s[1], t[1]) - max(s[0], t[0])
-                if inter > 0:
-                    p_num += inter / (s[1] - s[0])
-                    r_num += inter / (t[1] - t[0])
-    p = p_num / n_pred if n_pred else 0.0
-    r = r_num / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def macro_f1(pred: Sequence[bool], gold: Sequence[bool]) -> float:

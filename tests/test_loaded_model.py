@@ -104,3 +104,13 @@ def test_bare_string_unfitted_model_and_one_class_are_errors() -> None:
         LoadedLanguageModel().predict(["text"])
     with pytest.raises(InputError, match="both loaded and plain words"):
         LoadedLanguageModel().fit(TEXTS[:4], [[], [], [], []])
+
+
+def test_span_prf_partial_overlap_metric() -> None:
+    """The shared task's metric: overlap credited by share of each span; overlapping spans merged."""
+    from mediadiff.loaded.model import merge_spans, span_prf
+
+    assert merge_spans([(5, 9), (0, 4), (3, 6), (7, 7)]) == [(0, 9)]
+    p, r, f = span_prf([[(0, 10)]], [[(5, 10), (5, 8)]])
+    assert (p, r) == (0.5, 1.0) and abs(f - 2 / 3) < 1e-12
+    assert span_prf([[]], [[(0, 1)]]) == (0.0, 0.0, 0.0)

@@ -39,7 +39,7 @@ from ..segment import find_quotations, split_sentences, tokenize
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
 from .lexicon import Lexicon, LexiconEntry, lemma_candidates
 
-__all__ = ["MODEL_FORMAT", "LoadedLanguageModel"]
+__all__ = ["MODEL_FORMAT", "LoadedLanguageModel", "merge_spans", "span_prf"]
 
 MODEL_FORMAT = "mediadiff.LoadedLanguageModel/2"
 
@@ -216,11 +216,30 @@ def _decode(text: str, words: Sequence[Token], probs: Sequence[float], seed: flo
     return out
 
 
-def _span_f1(pred: Sequence[Sequence[tuple[int, int]]], gold: Sequence[Sequence[tuple[int, int]]]) -> float:
-    """SemEval-2020 Task 11 partial-overlap span F1 (what ``threshold="auto"`` maximises)."""
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged, empty ones dropped (the shared task scores each character once)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        elif e > s:
+            out.append((s, e))
+    return out
+
+
+def span_prf(
+    pred: Sequence[Sequence[tuple[int, int]]], gold: Sequence[Sequence[tuple[int, int]]]
+) -> tuple[float, float, float]:
+    """SemEval-2020 Task 11 (SI) partial-overlap precision, recall and F1 over documents.
+
+    P = sum over predicted s and gold t of |s & t| / |s|, over the number of predicted spans;
+    R = the same with |t|, over the number of gold spans. Each document's spans are merged first.
+    This is what ``threshold="auto"`` maximises and what ``bench/eval_loaded.py`` reports.
+    """
     p_num = r_num = 0.0
     n_pred = n_gold = 0
     for ps, gs in zip(pred, gold, strict=True):
+        ps, gs = merge_spans(ps), merge_spans(gs)
         n_pred += len(ps)
         n_gold += len(gs)
         for s, e in ps:
@@ -231,17 +250,7 @@ def _span_f1(pred: Sequence[Sequence[tuple[int, int]]], gold: Sequence[Sequence[
                     r_num += inter / (ge - gs_)
     p = p_num / n_pred if n_pred else 0.0
     r = r_num / n_gold if n_gold else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        elif e > s:
-            out.append((s, e))
-    return out
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 class LoadedLanguageModel:
@@ -347,7 +356,7 @@ class LoadedLanguageModel:
         lex = self._lex()
         docs = [_featurise(text, lex) for text in X]
         golds = [
-            _merged((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])) for s in spans) for spans in y
+            merge_spans((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])) for s in spans) for spans in y
         ]
         vocab: dict[str, int] = {}
         indptr = [0]
@@ -407,7 +416,7 @@ class LoadedLanguageModel:
 
         def f1(pair: tuple[float, float]) -> float:
             pred = [[(s, e) for _, _, s, e in _decode(X[i], docs[i].words, probs[i], *pair)] for i in range(len(docs))]
-            return _span_f1(pred, golds)
+            return span_prf(pred, golds)[2]
 
         return max(THRESHOLD_GRID, key=f1)  # ties: the first in grid order
 
