@@ -6,12 +6,15 @@ tokens and compared slot by slot:
 ``number``     counts with their unit ("312 residents" vs "about 400 people"); people-like units
                (residents, people, families, households, homes...) share one slot.
 ``money``      sums of money ("$4.2 million" vs "$4 million").
-``percent``    percentages and fractions ("18 percent", "nearly a fifth", "a quarter").
-``date``       calendar dates ("March 11" vs "March 12"), weekdays and years.
+``percent``    percentages, fractions and ratios ("18 percent", "nearly a fifth", "nine in ten").
+``date``       calendar dates ("March 11" vs "March 12"), weekdays (not schedules such as
+               "Monday through Saturday") and years.
 ``vagueness``  an exact figure against a vague one for the same unit ("nearly 3,000 children" vs
                "thousands of families").
-``title``      a person's title or role ("deputy director" vs "director").
-``name``       the same person named differently ("Whitcombe" vs "Whitcomb").
+``title``      a person's title or role ("deputy director" vs "director", "Deputy County
+               Administrator" vs "County Administrator").
+``name``       the same person named differently ("Whitcombe" vs "Whitcomb"); names ending in a
+               word for a place or an institution ("Central Library") are not people.
 
 Numbers written in words or with separators are normalised ("fourteen", "3,100", "$4.2 million",
 "a fifth" = 20 percent). Qualifiers widen a value into a range before comparing: "nearly X" is
@@ -87,6 +90,7 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                 "oct": 10, "nov": 11, "dec": 12})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_RANGE_WORDS = frozenset("through thru to until till - – —".split())
 _VAGUE = {"thousands": (1_000, 99_999), "hundreds": (100, 999), "dozens": (24, 99), "millions": (1e6, 1e9),
           "scores": (40, 200), "tens": (10, 99), "several": (3, 9), "many": (10, None), "numerous": (10, None)}
 _APPROX = frozenset("about around roughly approximately some estimated nearly almost approximate".split())
@@ -166,6 +170,9 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
                     i = j + 1
                     continue
         if norm in _WEEKDAYS:
+            if i + 2 < n and tokens[i + 1].norm in _RANGE_WORDS and tokens[i + 2].norm in _WEEKDAYS:
+                i += 3  # "Monday through Saturday" is a schedule, not the day something happened
+                continue
             out.append(_Value("date", "weekday", norm, None, None, t.start, t.end, ""))
             i += 1
             continue
@@ -175,14 +182,19 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
                               t.start, tokens[i + 2].end, norm))
             i += 3
             continue
-        got = read_number(tokens, i) if norm not in ("a", "an", "one") or _fraction_follows(tokens, i) else None
+        spelled_one = norm == "one" and _ratio(tokens, i + 1, 1.0) is not None  # "one in five"
+        got = read_number(tokens, i) if norm not in ("a", "an", "one") or spelled_one or _fraction_follows(tokens, i) else None
         if got is None:
             i += 1
             continue
         value, j = got
         money = i > 0 and tokens[i - 1].text in "$€£"
         start_tok = i - 1 if money else i
-        if money:
+        share = None if money else _ratio(tokens, j, value)
+        if share is not None:  # "nine in ten", "1 out of 4": a share, compared as a percentage
+            kind, unit = "percent", "percent"
+            value, j = share
+        elif money:
             kind, unit = "money", tokens[i - 1].text
         elif j < n and tokens[j].norm in _PERCENT:
             kind, unit = "percent", "percent"
@@ -211,6 +223,28 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
         out.append(_Value(kind, unit, value, low, high, tokens[start_tok].start, tokens[j - 1].end, qualifier))
         i = j
     return out
+
+
+def _ratio(tokens: Sequence[Token], j: int, count: float) -> tuple[float, int] | None:
+    """A share written as a ratio after a count read up to ``tokens[j]``: "nine in ten",
+    "1 out of 4". Returns ``(percentage, index after it)``; the base must be a whole number
+    larger than the count and at most 1,000 ("3 in 2021" is not a ratio)."""
+    n = len(tokens)
+    if j < n and tokens[j].norm == "in":
+        k = j + 1
+    elif j + 1 < n and tokens[j].norm == "out" and tokens[j + 1].norm == "of":
+        k = j + 2
+    else:
+        return None
+    if k >= n or tokens[k].norm in ("a", "an", "one"):
+        return None
+    got = read_number(tokens, k)
+    if got is None:
+        return None
+    base, end = got
+    if not (float(base).is_integer() and count < base <= 1000 and float(count).is_integer()):
+        return None
+    return round(100 * count / base, 6), end
 
 
 def _fraction_follows(tokens: Sequence[Token], i: int) -> bool:
@@ -250,12 +284,15 @@ def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_P
         while j < n and (_is_name(tokens[j], sentence_starts) or (j > i and _initial(tokens[j]))):
             j += 1
         name = [x for x in tokens[i:j] if not _initial(x)]
-        if len(name) < 2:
+        if len(name) < 2 or name[-1].norm.rstrip(".") in _NOT_SURNAMES:
             i = max(j, i + 1)
             continue
         # title before: "DEP Director Dana Whitcombe", "Spokesman Martin Oyelaran"
+        # capitalised words before a title word belong to the title ("Deputy County Administrator")
         k = i
-        while k > 0 and _title_norm(tokens[k - 1].norm) in TITLE_WORDS and tokens[k - 1].kind == "word":
+        while k > 0 and tokens[k - 1].kind == "word" and (
+            _title_norm(tokens[k - 1].norm) in TITLE_WORDS or (k < i and _title_qualifier(tokens[k - 1]))
+        ):
             k -= 1
         title = [x for x in tokens[k:i]]
         # title after: "Dana Whitcombe, deputy director of ..."
@@ -299,10 +336,27 @@ def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return not ((a ^ b) & RANK_WORDS)
 
 
+# Words that end the name of a place or an institution, not of a person ("Central Library",
+# "Northside Health Center", "Kestrel Chemical Co.").
+_NOT_SURNAMES = frozenset(
+    """library center centre clinic hospital department agency office bureau council committee commission
+    board company co corp corporation inc ltd group university college school academy institute foundation
+    association union museum church court street st road rd avenue ave boulevard blvd lane drive highway
+    bridge river creek lake bay park square plaza station airport port county city town village state
+    district province island valley mountain building hall house tower plant""".split()
+)
+
 _NOT_NAMES = frozenset(
     """the a an in on at of for to from by with and or but as after before when while if this that these those
     his her their its our new former then now mr mrs ms dr""".split()
 )
+
+
+def _title_qualifier(t: Token) -> bool:
+    """A capitalised word that can qualify a title: "County", "DEP" (not "On", "Tuesday")."""
+    norm = t.norm.rstrip(".")
+    return (t.text[:1].isupper() and t.text.isalpha() and t.norm not in _NOT_NAMES
+            and norm not in _MONTHS and norm not in _WEEKDAYS)
 
 
 def _initial(t: Token) -> bool:
