@@ -6,8 +6,9 @@ text (white space between pieces belongs to none). Cuts are made at clause cues:
 - after ``;`` and after a ``:`` that introduces more words;
 - at the boundary of a quotation introduced by punctuation (``said: "..."``, ``"...," she
   said``), never around a quotation embedded in a clause (``the plant "met every standard"``);
-- after a comma followed by a clause opener (``, which``, ``, while``, ``, and``, ``, but``,
-  ``, as``, ``, according``, a participle such as ``, releasing``);
+- after a comma followed by a clause opener (``, which``, ``, who``, ``, while``, ``, and``,
+  ``, but``, ``, as``, ``, according``, ``, along with``, a participle such as ``, releasing``,
+  a quantifier over the words before it such as ``, most of them`` or ``, none of which``);
 - before a bare coordinating conjunction followed by a participle, a new subject or an
   auxiliary that opens a second predicate (``... toluene and forcing ...``, ``... June 30
   and will eliminate ...``).
@@ -48,9 +49,11 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 )
 
 _COMMA_OPENERS = frozenset(
-    """which while whereas although though but and or yet so because whose where according
+    """which who while whereas although though but and or yet so because whose where according
     including adding saying citing""".split()
 )
+# quantifiers that open a clause about the words before the comma when "of" follows ("most of them")
+_QUANTIFIERS = frozenset("all most many some none several few both each half".split())
 _CONJUNCTIONS = frozenset({"and", "but", "yet", "while", "whereas"})
 _SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
 # auxiliaries and modals that open a second predicate after a bare conjunction ("... and will eliminate")
@@ -93,6 +96,14 @@ def _after_comma(toks: Sequence[Token], k: int) -> bool:
     return t.text in "\"”’'" and k > 0 and toks[k - 1].text == "," and toks[k - 1].end == t.start
 
 
+def _opens_with(toks: Sequence[Token], k: int) -> bool:
+    """Whether ``toks[k:]`` opens with "along with" or a quantifier and "of" ("most of them")."""
+    if k + 1 >= len(toks):
+        return False
+    first, second = toks[k].norm, toks[k + 1].norm
+    return (first == "along" and second == "with") or (first in _QUANTIFIERS and second == "of")
+
+
 def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> list[int]:
     """Candidate cut offsets: the start of a piece that is not the first of the sentence."""
     toks = sentence.tokens
@@ -111,7 +122,8 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> list[int
             continue  # a headline's colon follows a label ("DOJ IG: ...")
         elif t.kind == "punct" and t.text == ":" and nxt.kind != "punct" or (t.text == ":" and nxt.text in "\"“'‘"):
             cuts.add(nxt.start)
-        elif _after_comma(toks, k) and (nxt.norm in _COMMA_OPENERS or _is_participle(nxt) or nxt.norm == "as"):
+        elif _after_comma(toks, k) and (nxt.norm in _COMMA_OPENERS or _is_participle(nxt) or nxt.norm == "as"
+                                        or _opens_with(toks, k + 1)):
             cuts.add(nxt.start)
         elif t.kind == "word" and t.norm in _CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
             if _is_participle(nxt) or nxt.norm in _SUBJECTS or nxt.norm in _AUXILIARIES:

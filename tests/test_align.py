@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from mediadiff.align import Alignment, align
 from mediadiff.document import Article
 from mediadiff.errors import ParameterError
+from mediadiff.segment import segment
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 STORIES = Path(__file__).resolve().parents[1] / "mediadiff" / "data" / "stories"
@@ -374,3 +375,32 @@ def test_outlet_linkage_keeps_conservation_and_order_invariance():
     result = align(articles, linkage="outlet")
     _assert_conserved(result)
     assert align(articles[::-1], linkage="outlet").passages == result.passages
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The plant served 4,000 homes last year, most of them on the east side of town.",
+         ["The plant served 4,000 homes last year,", "most of them on the east side of town."]),
+        ("The lone vote against came from Councillor Ruth Abara, who said the budget cut would close two schools in the north of the county.",
+         ["The lone vote against came from Councillor Ruth Abara,", "who said the budget cut would close two schools in the north of the county."]),
+        ("The renovation brought new windows and a roof, along with a lift and a ramp at the back door.",
+         ["The renovation brought new windows and a roof,", "along with a lift and a ramp at the back door."]),
+        ("The river flooded the lower town, which lost power for two days.",
+         ["The river flooded the lower town,", "which lost power for two days."]),
+        # no clause cue: an apposition and a quantifier without "of" stay in one piece
+        ("Dr. Ana Ruiz, the hospital's medical director, disputed the audit.",
+         ["Dr. Ana Ruiz, the hospital's medical director, disputed the audit."]),
+        ("The storm closed the coast road, most bridges and both ferry lines on Monday.",
+         ["The storm closed the coast road, most bridges and both ferry lines on Monday."]),
+        # an attribution stays with the clause it attributes
+        ("The county will run a shuttle twice a day, the administrator said.",
+         ["The county will run a shuttle twice a day, the administrator said."]),
+    ],
+)
+def test_clause_cues_cut_a_sentence_into_pieces(text, pieces):
+    from mediadiff._clauses import cut_sentence
+
+    doc = segment(Article("a", text))
+    (sentence,) = doc.sentences
+    assert [text[a:b] for a, b in cut_sentence(sentence, doc.quotations)] == pieces
