@@ -1,4 +1,4 @@
-"""Conflicts: values that disagree between outlets within one passage.
+"""Conflicts: values that disagree between outlets within one passage (or two close ones).
 
 In every passage two or more outlets carry, the values each member states are read from its
 tokens and compared slot by slot:
@@ -16,6 +16,10 @@ tokens and compared slot by slot:
 ``name``       the same person named differently ("Whitcombe" vs "Whitcomb"); names ending in a
                word for a place or an institution ("Central Library") are not people.
 
+A figure stated in a passage of its own is also compared with a close passage that no outlet
+shares with it (``related_floor``; counts of specific things only, such as "45 jobs"): the
+conflict then names that passage in ``related``.
+
 Numbers written in words or with separators are normalised ("fourteen", "3,100", "$4.2 million",
 "a fifth" = 20 percent). Qualifiers widen a value into a range before comparing: "nearly X" is
 [0.85X, X], "about/roughly/some/an estimated X" is X ± 15%, "at least/more than X" is X or more,
@@ -31,6 +35,7 @@ find_conflicts  Alignment -> list of Conflict, by passage order, then kind.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,9 +44,14 @@ from typing import Literal
 
 from ..align import Alignment
 from ..document import Document, Token
+from ..errors import check_parameter
 from ._common import RANK_WORDS, TITLE_WORDS, member_tokens, read_number
 
 __all__ = ["Conflict", "ConflictValue", "find_conflicts"]
+
+#: Default ``related_floor`` of :func:`find_conflicts`: how close (``Alignment.nearest``) two
+#: passages that no outlet shares must be for their figures to be compared.
+RELATED_FLOOR = 0.15
 
 ConflictKind = Literal["number", "money", "percent", "date", "vagueness", "title", "name"]
 
@@ -70,13 +80,19 @@ class ConflictValue:
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """Values that disagree within one passage. ``values`` holds every outlet's value for the
-    slot (agreeing ones too), sorted by outlet id and offset."""
+    slot (agreeing ones too), sorted by outlet id and offset.
+
+    ``related`` names a second passage when the values come from two passages that no outlet
+    shares and that the aligner found close (a figure one outlet states in other words, kept
+    apart by the alignment); it is empty for a conflict within ``passage``.
+    """
 
     kind: ConflictKind
     passage: str
     unit: str
     values: tuple[ConflictValue, ...]
     explanation: str
+    related: tuple[str, ...] = ()
 
 
 _PEOPLE = frozenset(
@@ -376,11 +392,23 @@ def _value_text(doc: Document, start: int, end: int) -> str:
     return doc.text[start:end]
 
 
-def find_conflicts(alignment: Alignment) -> list[Conflict]:
+def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATED_FLOOR) -> list[Conflict]:
     """Find values that disagree between outlets within each passage.
 
     Returns one :class:`Conflict` per passage and slot that disagrees, sorted by passage order,
     then kind, then unit.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        The passages to read values from.
+    related_floor : float in (0, 1] or None, default 0.15
+        Figures are also compared across two passages that no outlet shares when each passage
+        has an outlet of the other within this score of it (``Alignment.nearest``) and both
+        state a figure of the same kind and unit: "about 45 jobs" in one outlet's lone clause
+        against "38 jobs" elsewhere, where the aligner kept the paraphrase apart. Such a
+        conflict names the second passage in ``related``. ``None`` compares within passages
+        only.
 
     Examples
     --------
@@ -391,11 +419,18 @@ def find_conflicts(alignment: Alignment) -> list[Conflict]:
     >>> [(c.kind, [v.text for v in c.values]) for c in find_conflicts(a)]
     [('number', ['12 homes', 'about 40 homes'])]
     """
+    check_parameter("related_floor", related_floor, "a float in the range (0.0, 1.0] or None",
+                    related_floor is None or (isinstance(related_floor, (int, float)) and not isinstance(related_floor, bool)
+                                              and 0.0 < related_floor <= 1.0), "find_conflicts")
     docs = {d.outlet: d for d in alignment.documents}
     starts = {o: frozenset(s.tokens[0].start for s in d.sentences if s.tokens) for o, d in docs.items()}
     found: list[Conflict] = []
+    stated: dict[str, list[tuple[str, _Value]]] = {}  # passage id -> its numeric values
     for p in alignment.passages:
         if p.support < 2:
+            if related_floor is not None:
+                stated[p.id] = [(m.outlet, v) for m in p.members
+                                for v in _values(member_tokens(docs[m.outlet], m, words_only=False))]
             continue
         values: list[tuple[str, _Value]] = []
         people: list[tuple[str, _Person]] = []
@@ -407,11 +442,68 @@ def find_conflicts(alignment: Alignment) -> list[Conflict]:
                         and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6)
             if not headline:  # title case would make every word look like a name
                 people.extend((m.outlet, x) for x in _people(toks, starts[m.outlet]))
+        stated[p.id] = values
         found.extend(_numeric_conflicts(p.id, values, docs))
         found.extend(_people_conflicts(p.id, people, docs))
+    if related_floor is not None:
+        found.extend(_related_conflicts(alignment, stated, found, docs, related_floor))
     order = {p.id: i for i, p in enumerate(alignment.passages)}
     found.sort(key=lambda c: (order[c.passage], c.kind, c.unit, [(v.outlet, v.start) for v in c.values]))
     return found
+
+
+def _slot(v: _Value) -> tuple[str, str]:
+    return ("number" if v.kind == "vague" else v.kind, v.unit)
+
+
+# units too common to say that two figures count the same thing when their passages differ
+_COMMON_UNITS = frozenset("people year month week day hour minute second time percent".split())
+
+
+def _countable(v: _Value) -> bool:
+    """A count of something specific ("45 jobs"): the only figures compared across passages;
+    sums of money, percentages, dates and counts of people or time are too common a unit."""
+    return v.kind in ("number", "vague") and v.unit not in _COMMON_UNITS
+
+
+def _related_conflicts(
+    alignment: Alignment, stated: dict[str, list[tuple[str, _Value]]], within: Sequence[Conflict],
+    docs: dict[str, Document], floor: float,
+) -> list[Conflict]:
+    """Numeric conflicts between two close passages that no outlet shares (see ``related_floor``).
+
+    Candidate pairs come from an index of passages by slot, so the work follows the passages
+    that state a figure of the same kind and unit, not all pairs of passages.
+    """
+    outlets = {p.id: frozenset(p.outlets) for p in alignment.passages}
+    order = {p.id: i for i, p in enumerate(alignment.passages)}
+    by_slot: dict[tuple[str, str], list[str]] = {}
+    for pid, values in stated.items():
+        for slot in sorted({_slot(v) for _, v in values if _countable(v)}):
+            by_slot.setdefault(slot, []).append(pid)
+    done = {(c.passage, c.unit) for c in within if c.kind not in ("title", "name")}
+
+    def close(a: str, b: str) -> bool:
+        return (max(alignment.closeness(a, o) for o in outlets[b]) >= floor
+                and max(alignment.closeness(b, o) for o in outlets[a]) >= floor)
+
+    out: list[Conflict] = []
+    for slot, pids in sorted(by_slot.items()):
+        pids.sort(key=order.__getitem__)
+        for i, a in enumerate(pids):
+            for b in pids[i + 1:]:
+                if outlets[a] & outlets[b] or not close(a, b):
+                    continue
+                # the passage more outlets carry names the conflict (the earlier one at a tie)
+                main, other = (a, b) if len(outlets[a]) >= len(outlets[b]) else (b, a)
+                if (main, slot[1]) in done or (other, slot[1]) in done:
+                    continue  # already a conflict within one of them
+                values = [(o, v) for pid in (main, other) for o, v in stated[pid] if _slot(v) == slot]
+                for c in _numeric_conflicts(main, values, docs):
+                    note = (f" Some of these figures are in passage {other}, which no outlet of {main} carries"
+                            " but which comes close to it.")
+                    out.append(dataclasses.replace(c, related=(other,), explanation=c.explanation + note))
+    return out
 
 
 def _cv(doc: Document, outlet: str, v: _Value) -> ConflictValue:
