@@ -37,6 +37,9 @@ __all__ = ["DEFAULT_THRESHOLD", "Alignment", "Member", "Passage", "align", "as_d
 
 #: Default mean pair score that two groups of pieces need to share a passage.
 DEFAULT_THRESHOLD = 0.2
+#: Default ``complement_threshold``: the linkage at which two groups that share no outlet join
+#: when their best pair reaches ``repeat_threshold``.
+DEFAULT_COMPLEMENT_THRESHOLD = 0.12
 #: The linkages :func:`align` offers (option ``linkage``).
 LINKAGES = ("average", "outlet")
 #: Word+anchor similarity below which two pieces are not even candidates (treated as 0).
@@ -198,17 +201,18 @@ class _Link:
     """The scores between two clusters (internal), shared by both clusters' link tables.
 
     ``total``, ``count`` and ``count_full`` sum the cross-outlet piece pairs that have an edge
-    (``count_full``: those whose two pieces kept all their candidates). For the outlet-level linkage, ``best`` maps an
-    unordered outlet pair ``(a, b)``, ``a < b``, to its best piece score and ``best_total`` sums
-    those.
+    (``count_full``: those whose two pieces kept all their candidates); ``top`` is the best pair
+    score. For the outlet-level linkage, ``best`` maps an unordered outlet pair ``(a, b)``,
+    ``a < b``, to its best piece score and ``best_total`` sums those.
     """
 
-    __slots__ = ("best", "best_total", "count", "count_full", "total")
+    __slots__ = ("best", "best_total", "count", "count_full", "top", "total")
 
     def __init__(self, total: float = 0.0, count: int = 0, count_full: int = 0) -> None:
         self.total = total
         self.count = count
         self.count_full = count_full
+        self.top = total
         self.best: dict[tuple[int, int], float] = _NO_PAIRS  # a dict of its own for "outlet"
         self.best_total = 0.0
 
@@ -226,6 +230,7 @@ class _Link:
         self.total += other.total
         self.count += other.count
         self.count_full += other.count_full
+        self.top = max(self.top, other.top)
         for key, score in other.best.items():
             self.add_best(key, score)
 
@@ -295,6 +300,14 @@ class _Clusters:
         cross_full = self.total_full[c] * self.total_full[d] - sum(v * gd.get(o, 0) for o, v in gc.items())
         return link.total / (link.count + max(0, cross_full - link.count_full))
 
+    def floor(self, c: int, d: int, threshold: float, complement: float | None, strong: float) -> float:
+        """The linkage clusters ``c`` and ``d`` need: ``complement`` when no outlet is in both
+        and their best pair reaches ``strong`` (two partial views of one fact), else
+        ``threshold``."""
+        if complement is None or self.outlets[c] & self.outlets[d] or self.links[c][d].top < strong:
+            return threshold
+        return min(complement, threshold)
+
     def merge(self, c: int, d: int) -> int:
         new = self.next_id
         self.next_id += 1
@@ -341,8 +354,13 @@ def _group(
     threshold: float,
     repeat_threshold: float,
     linkage: str = "average",
+    complement_threshold: float | None = None,
 ) -> list[list[int]]:
     """Group pieces by greedy linkage: the best-linked pair of clusters merges first.
+
+    Two clusters that share no outlet and whose best pair reaches ``repeat_threshold`` may
+    merge at the lower ``complement_threshold`` (see :func:`align`); the merges still come in
+    order of linkage, so every merge at or above ``threshold`` that is possible happens first.
 
     A heap holds candidate merges. The merges of a new cluster enter it with the mean of the
     scores that have an edge (the mean of the outlet pairs' best scores for ``"outlet"``): the
@@ -379,7 +397,7 @@ def _group(
             continue
         if not exact:
             value = clusters.linkage(c, d)
-            if value >= threshold:
+            if value >= clusters.floor(c, d, threshold, complement_threshold, repeat_threshold):
                 heapq.heappush(heap, (-value, 1, c, d))
             continue
         if not _may_join(members[c], members[d], pieces, -neg, repeat_threshold):
@@ -388,7 +406,7 @@ def _group(
         none_full = total_full[new] == 0
         for e, link in clusters.links[new].items():
             value = link.best_total / len(link.best) if by_outlet else link.total / link.count
-            if value >= threshold:
+            if value >= clusters.floor(e, new, threshold, complement_threshold, repeat_threshold):
                 heapq.heappush(heap, (-value, int(none_full or total_full[e] == 0), e, new))
     return sorted(members.values(), key=min)
 
@@ -588,6 +606,7 @@ def align(
     rejoin: bool = False,
     attach_quotes: bool = True,
     linkage: str = "average",
+    complement_threshold: float | None = DEFAULT_COMPLEMENT_THRESHOLD,
 ) -> Alignment:
     """Align the content of several outlets into passages, whatever the order of their facts.
 
@@ -644,6 +663,12 @@ def align(
         the best score between their members, averaged over the outlet pairs, so that a fact
         one outlet states twice does not dilute the score; on the bundled gold it links more
         distinct facts through story-wide words and scores lower (docs/alignment.md).
+    complement_threshold : float in (0, 1] or None, default 0.12
+        Lower linkage at which two groups join when no outlet is in both and their best pair
+        of pieces reaches ``repeat_threshold`` (a score that calls two pieces the same fact on
+        its own): two partial views of one fact (wire copies and other outlets' paraphrases)
+        that the mean over all their pairs keeps apart. A value above ``threshold`` acts as
+        ``threshold``; ``None`` turns it off.
 
     Returns
     -------
@@ -676,6 +701,8 @@ def align(
     for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
         check_parameter(name, value, "a bool", isinstance(value, bool), owner)
     check_parameter("linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner)
+    check_parameter("complement_threshold", complement_threshold, "a float in the range (0, 1] or None",
+                    complement_threshold is None or (_is_real(complement_threshold) and 0 < complement_threshold <= 1), owner)
 
     documents = as_documents(articles)
     pieces, owners = _cut(documents, clauses=clauses, min_clause_words=min_clause_words)
@@ -695,7 +722,8 @@ def align(
             threshold=threshold,
             quote_weight=quote_weight,
         )
-        groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold, linkage=linkage)
+        groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold, linkage=linkage,
+                        complement_threshold=complement_threshold)
     groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
     passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
     nearest = _nearest(groups, pieces, documents, passages, edges) if features is not None else {}

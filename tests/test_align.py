@@ -404,3 +404,27 @@ def test_clause_cues_cut_a_sentence_into_pieces(text, pieces):
     doc = segment(Article("a", text))
     (sentence,) = doc.sentences
     assert [text[a:b] for a, b in cut_sentence(sentence, doc.quotations)] == pieces
+
+
+def test_two_partial_views_of_one_fact_join_when_no_outlet_is_in_both():
+    """Wire copies and two paraphrases of one fact: the mean over all their pairs is low (one
+    paraphrase shares few words with the wire), but the best pair is strong and no outlet is in
+    both groups, so ``complement_threshold`` joins them; without it they stay apart."""
+    filler = ["The city council will meet again next month to discuss the budget.",
+              "A new bridge over the river is planned for 2027.",
+              "Schools in the north district stayed open all week."]
+    wire = "The storm knocked out power to 40,000 homes across the valley on Sunday night, the utility said."
+    articles = [
+        _article("a", [wire, *filler]),
+        _article("b", [wire, *filler[:2]]),
+        _article("c", ["Some 40,000 homes in the valley lost electricity when the gale hit.", *filler[1:]]),
+        _article("d", ["Households lost electricity when the gale hit, leaving many in the dark.", filler[0]]),
+    ]
+
+    def storm(result: Alignment) -> list[tuple[str, ...]]:
+        return [p.outlets for p in result.passages if any(w in p.members[0].text for w in ("storm", "gale"))]
+
+    assert storm(align(articles)) == [("a", "b", "c", "d")]
+    assert storm(align(articles, complement_threshold=None)) == [("a", "b"), ("c", "d")]
+    with pytest.raises(ParameterError, match="complement_threshold"):
+        align(articles, complement_threshold=0)
