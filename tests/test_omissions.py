@@ -188,16 +188,17 @@ def test_corpus_omission_precision_and_recall(story):
 
 
 def test_corpus_omission_figures_do_not_regress():
-    """Pooled over the bundled stories, the figures measured on 2026-11-23 (precision 0.66,
-    recall 0.81) less a small margin: a change that loses ground fails here."""
+    """Pooled over the bundled stories, the figures measured on 2026-11-23, second session
+    (precision 48/70 = 0.69, recall 48/59 = 0.81), less a small margin: a change that loses
+    ground fails here."""
     tp = predicted = gold = 0
     for story in STORIES:
         f = evaluate(story)["omissions"]
         tp += round(f["precision"] * f["predicted"])
         predicted += f["predicted"]
         gold += f["gold"]
-    assert tp / predicted >= 0.62, (tp, predicted)
-    assert tp / gold >= 0.78, (tp, gold)
+    assert tp / predicted >= 0.66, (tp, predicted)
+    assert tp / gold >= 0.79, (tp, gold)
 
 
 def test_close_paraphrase_is_not_called_an_omission() -> None:
