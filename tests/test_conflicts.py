@@ -194,3 +194,9 @@ def test_related_floor_is_checked() -> None:
 
     with pytest.raises(ParameterError, match="related_floor"):
         find_conflicts(passage("It cut 38 jobs.", "It cut 45 jobs."), related_floor=0)
+
+
+def test_a_person_whose_surname_is_also_a_place_word_keeps_the_name_check() -> None:
+    """"Park" and "Hall" are surnames too: a misspelt first name is still a conflict."""
+    assert conflicts("Officer Jin Park spoke.", "Officer Jim Park spoke.") == [
+        ("name", ["Jin Park", "Jim Park"])]

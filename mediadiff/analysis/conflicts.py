@@ -353,13 +353,14 @@ def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 # Words that end the name of a place or an institution, not of a person ("Central Library",
-# "Northside Health Center", "Kestrel Chemical Co.").
+# "Northside Health Center", "Kestrel Chemical Co."). Words that are also common surnames (Park,
+# Hall, Lane, House, Church, Bay, Lake, Street) are left out: a person named so must not be lost.
 _NOT_SURNAMES = frozenset(
     """library center centre clinic hospital department agency office bureau council committee commission
     board company co corp corporation inc ltd group university college school academy institute foundation
-    association union museum church court street st road rd avenue ave boulevard blvd lane drive highway
-    bridge river creek lake bay park square plaza station airport port county city town village state
-    district province island valley mountain building hall house tower plant""".split()
+    association union museum court road rd avenue ave boulevard blvd drive highway river creek square
+    plaza station airport port county city town village state district province island valley building
+    tower plant""".split()
 )
 
 _NOT_NAMES = frozenset(
