@@ -192,6 +192,21 @@ def _size_matrix(report: Report, rows: int, snippets: bool) -> tuple[float, floa
     return (min(16.0, 2.2 + (3.4 if snippets else 0.6) + 0.42 * n), min(22.0, 2.6 + 0.2 * rows))
 
 
+def _dress_grid(ax: Axes, labels: Sequence[str], passages: Sequence[Mapping[str, Any]], snippets: bool) -> None:
+    """Axes of a passage x outlet grid: outlets on top, one row label per passage, no frame."""
+    import numpy as np
+
+    ax.set_xlim(0, len(labels))
+    ax.set_ylim(len(passages), 0)
+    ax.xaxis.tick_top()
+    _top_labels(ax, labels)
+    ax.set_yticks(np.arange(len(passages)) + 0.5, [_passage_label(p, snippets) for p in passages],
+                  fontsize=_size(len(passages), big=8.0, small=4.0, at=120))
+    ax.tick_params(length=0)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+
+
 def _size_bars(report: Report) -> tuple[float, float]:
     return (8.0, min(16.0, 2.2 + 0.42 * len(report.get("outlets", []))))
 
@@ -264,15 +279,7 @@ def coverage_matrix(
     if omitted:
         xs, ys = zip(*omitted, strict=False)
         ax.scatter(xs, ys, marker="x", s=min(30.0, 900.0 / max(len(passages), len(ids))), c="white", linewidths=1.0)
-    ax.set_xlim(0, len(ids))
-    ax.set_ylim(len(passages), 0)
-    ax.xaxis.tick_top()
-    _top_labels(ax, labels)
-    ax.set_yticks(np.arange(len(passages)) + 0.5, [_passage_label(p, snippets) for p in passages],
-                  fontsize=_size(len(passages), big=8.0, small=4.0, at=120))
-    ax.tick_params(length=0)
-    for side in ("left", "bottom", "top", "right"):
-        ax.spines[side].set_visible(False)
+    _dress_grid(ax, labels, passages, snippets)
     n = len(ids)
     for i, p in enumerate(passages):
         ax.text(len(ids) + 0.15, i + 0.5, f"{p.get('support', 0)}/{n}", va="center", ha="left",
@@ -495,15 +502,7 @@ def placement(
         i, j = row_of.get(shift.get("passage")), column.get(shift.get("outlet"))
         if i is not None and j is not None:
             ax.add_patch(Rectangle((j + 0.04, i + 0.06), 0.92, 0.88, fill=False, edgecolor=_OMITTED, linewidth=1.8))
-    ax.set_xlim(0, len(ids))
-    ax.set_ylim(len(passages), 0)
-    ax.xaxis.tick_top()
-    _top_labels(ax, labels)
-    ax.set_yticks(np.arange(len(passages)) + 0.5, [_passage_label(p, snippets) for p in passages],
-                  fontsize=_size(len(passages), big=8.0, small=4.0, at=120))
-    ax.tick_params(length=0)
-    for side in ("left", "bottom", "top", "right"):
-        ax.spines[side].set_visible(False)
+    _dress_grid(ax, labels, passages, snippets)
     if colorbar:
         _vector(ax.figure.colorbar(mesh, ax=ax, shrink=0.9 if len(passages) < 20 else 0.5, aspect=30,
                                    label="position in the article\n(0 = lead, 1 = end)"))
