@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
+import random
+from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from _shared import STORIES, evaluate
 
-from mediadiff.align import align
+from mediadiff.align import Alignment, align
+from mediadiff.analysis import quotes
 from mediadiff.analysis.quotes import extract_quotes, find_quote_alterations
 from mediadiff.document import Article
+from mediadiff.segment import segment
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,3 +124,108 @@ def test_seed_word_added_if_you_care():
 def test_corpus_every_gold_quote_alteration_found(story):
     result = evaluate(story)
     assert all(ok for *_, ok in result["alterations"]), result["alterations"]
+
+
+# --------------------------------------------------------------------------------------------
+# many outlets: the per-quotation fast path gives exactly what comparing every pair gives
+
+def _bench() -> ModuleType:
+    """``bench/bench_analysers.py``: its all-pairs computation is the reference for these tests."""
+    spec = importlib.util.spec_from_file_location("bench_analysers", ROOT / "bench" / "bench_analysers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
+
+STATEMENTS = [
+    "we will test the water at every school and we will test it again before the children come back".split(),
+    "nobody should have to wonder if the water is safe and nobody should have to wait".split(),
+    "the corrosion we found on the tank was exactly the problem that leads to a rupture".split(),
+    "we will not wait".split(),
+]
+FILLERS = "really the water we not".split()
+
+
+def _variant(rng: random.Random, words: list[str], following: list[str]) -> list[list[str]]:
+    """One outlet's rendering of a statement: word for word (most often), altered, cut, joined
+    with the next statement, split in two, or left out; sometimes quoted twice."""
+    r = rng.random()
+    q = list(words)
+    if r < 0.1:
+        return []
+    if r < 0.5:
+        pass
+    elif r < 0.6:
+        q = q[:rng.randint(1, len(q) - 1)]
+    elif r < 0.67:
+        i = rng.randrange(len(q))
+        q = q[i:i + rng.randint(2, 6)]
+    elif r < 0.74:
+        q = q + following
+    elif r < 0.8 and len(q) > 5:
+        cut = rng.randint(2, len(q) - 2)
+        return [q[:cut], q[cut:]]
+    else:
+        for _ in range(rng.randint(1, 3)):
+            i, op = rng.randrange(len(q)), rng.random()
+            if op < 0.33 and len(q) > 1:
+                del q[i]
+            elif op < 0.66:
+                q.insert(i, rng.choice(FILLERS))
+            else:
+                q[i] = rng.choice(FILLERS)
+    return [q, q] if rng.random() < 0.1 else [q]
+
+
+def _story(n_outlets: int, seed: int) -> Alignment:
+    """``n_outlets`` outlets quoting the statements, each as ``_variant`` draws (no alignment needed)."""
+    rng = random.Random(seed)
+    docs = []
+    for n in range(n_outlets):
+        parts = []
+        for s, words in enumerate(STATEMENTS):
+            parts += _variant(rng, words, STATEMENTS[(s + 1) % len(STATEMENTS)])
+        rng.shuffle(parts)
+        text = " ".join(f"“{' '.join(q).capitalize()},” the director said." for q in parts)
+        docs.append(segment(Article(f"o{n:02d}", text or "No comment.")))
+    return Alignment(tuple(docs), (), tuple((1.0,) * len(docs) for _ in docs))
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("params", [{}, {"min_words": 1, "min_similarity": 0.4, "min_truncated": 1}], ids=["default", "loose"])
+def test_many_outlets_same_as_all_pairs(seed, params):
+    al = _story(30 if seed % 2 else 14, seed)
+    found = extract_quotes(al)
+    got = find_quote_alterations(al, found, **params)
+    assert got == BENCH.all_pairs_alterations(al, found, **params)
+    assert len(got) >= 10
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_thirty_outlets_with_wire_copies_same_as_all_pairs(seed):
+    al = align(BENCH.quote_story(30, seed=seed))
+    found = extract_quotes(al)
+    got = find_quote_alterations(al, found)
+    assert got == BENCH.all_pairs_alterations(al, found)
+    # every kind turns up, and the references are the five statements word for word, which
+    # most outlets give
+    assert {a.kind for a in got} == {"word_added", "word_dropped", "word_changed", "truncated", "spliced"}
+    assert {a.reference_text for a in got if a.kind != "spliced"} == {
+        text for text, _ in Counter(q.text for q in found).most_common(5)}
+
+
+def test_link_diffs_the_earlier_version_first_as_all_pairs_does():
+    # difflib is not symmetric: "b a d d a b" matches 3 words of "a a d a d b a b" but the other
+    # way round 5 (of at least 0.6 x 6 needed). Comparing every pair diffs the earlier version
+    # first, so o2's version is linked to o3's (not to o1's), and all three make one group.
+    a, b = "we we water we water will we will", "will we water water we will"
+    al = Alignment(tuple(segment(Article(o, f"“{t},” she said.")) for o, t in (("o1", b), ("o2", a), ("o3", b))),
+                   (), ((1.0,) * 3,) * 3)
+    versions = quotes._versions(al, extract_quotes(al), 3)
+    memo = quotes._Quotations(versions)
+    assert memo.matched(versions[0].keys, versions[1].keys)[0] == 3
+    assert memo.matched(versions[1].keys, versions[0].keys)[0] == 5
+    groups = quotes._groups(versions, [0, 1, 2], 0.6, memo)
+    assert [[v.quote.outlet for v in g] for g in groups] == [["o1", "o2", "o3"]]

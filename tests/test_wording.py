@@ -1,13 +1,36 @@
-"""Wording shifts: every classification kind on small written examples, typography, spans, scores."""
+"""Wording shifts: every classification kind on small written examples, typography, spans, scores,
+and the reference wording of passages that many outlets carry."""
 
 from __future__ import annotations
 
+import importlib.util
+import math
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediadiff.align import Alignment, Member, canonical_passages
+from mediadiff.analysis import wording
 from mediadiff.analysis.wording import find_wording_shifts, wording_shift_scores
 from mediadiff.document import Article
 from mediadiff.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _bench() -> ModuleType:
+    """``bench/bench_analysers.py``: its all-pairs reference rule is what the fast rule must match."""
+    spec = importlib.util.spec_from_file_location("bench_analysers", ROOT / "bench" / "bench_analysers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
 
 
 def pair(ref: str, other: str, third: str | None = None) -> Alignment:
@@ -73,3 +96,94 @@ def test_scores():
     assert wording_shift_scores(same) == {"a": 0.0, "b": 0.0, "c": 0.0}
     diff = wording_shift_scores(pair("The fire destroyed 12 homes.", "A blaze razed a dozen houses."))
     assert diff["a"] == 0.0 and 0.0 < diff["b"] <= 1.0
+
+
+# --------------------------------------------------------------------------------------------
+# passages of many outlets
+
+def passage(texts: dict[str, str]) -> Alignment:
+    """One passage that every outlet of ``texts`` carries, whole."""
+    docs = tuple(segment(Article(o, t)) for o, t in sorted(texts.items()))
+    members = [Member(0, len(d.text), d.text, outlet=d.outlet, sentence=0) for d in docs]
+    return Alignment(docs, canonical_passages([members], docs), ((1.0,) * len(docs),) * len(docs))
+
+
+WIRE = "The fire destroyed 12 homes on Main Street late on Tuesday, officials said."
+MANY = {
+    **{f"o{i:02d}": WIRE.replace("destroyed", "damaged") for i in range(5)},  # smaller ids, a minority
+    **{f"o{i:02d}": WIRE for i in range(5, 16)},  # the wire copy, most outlets
+    "o16": WIRE.replace("12", "40"),
+    "o17": WIRE.replace("late ", ""),
+    "o18": WIRE.replace(", officials said", ""),
+    "o19": "A blaze razed a dozen houses on Main Street on Tuesday.",
+}
+
+
+def test_reference_of_many_members_is_the_majority_wording():
+    found = find_wording_shifts(passage(MANY))
+    assert {s.reference for s in found} == {"o05"}  # the smallest id of the wire copies
+    assert {s.outlet for s in found} == {f"o{i:02d}" for i in (*range(5), 16, 17, 18, 19)}
+    assert [(s.kind, s.text, s.reference_text) for s in found if s.outlet == "o00"] == [
+        ("intensity", "damaged", "destroyed")]
+    assert [(s.kind, s.text, s.reference_text) for s in found if s.outlet == "o16"] == [("number", "40", "12")]
+
+
+def test_many_members_diffed_as_in_a_small_passage():
+    # above EXACT_REFERENCE_LIMIT members only the choice of the reference changes: each outlet's
+    # shifts and score are those it gets beside the reference and one more wire copy
+    assert len(MANY) > wording.EXACT_REFERENCE_LIMIT
+    big = passage(MANY)
+    found, scores = find_wording_shifts(big), wording_shift_scores(big)
+    for outlet, text in MANY.items():
+        small = passage({"o05": WIRE, "o06": WIRE, outlet: text})
+        assert [s for s in found if s.outlet == outlet] == [s for s in find_wording_shifts(small) if s.outlet == outlet]
+        assert scores[outlet] == wording_shift_scores(small)[outlet]
+    assert scores["o19"] > scores["o00"] > scores["o05"] == 0.0
+
+
+def test_order_of_many_outlets_does_not_matter():
+    renamed = {f"x{99 - int(o[1:]):02d}": t for o, t in MANY.items()}  # ids in the opposite order
+    found = find_wording_shifts(passage(renamed))
+    assert {s.reference for s in found} == {"x84"}  # now the smallest id of the wire copies is o15's
+    assert len(found) == len(find_wording_shifts(passage(MANY)))
+
+
+_KEYS = st.dictionaries(st.sampled_from([f"o{i}" for i in range(30)]),
+                        st.lists(st.sampled_from("the fire hit twelve homes on main street".split()), max_size=8)
+                        .map(tuple), min_size=2, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(keys=_KEYS)
+def test_reference_rule(keys):
+    got, ratios = wording._reference(keys)
+    assert set(ratios) == set(keys) - {got}
+    assert all(ratios[o] == wording._ratio(keys[got], keys[o]) for o in ratios)
+    if len(keys) <= wording.EXACT_REFERENCE_LIMIT:  # exactly the all-pairs medoid, as before
+        assert (got, ratios) == BENCH.all_pairs_reference(keys)
+    else:  # the most central of the 12 wordings closest to the centroid; the smallest id of its members
+        assert got == min(o for o in keys if keys[o] == keys[got])
+        close = wording._closeness(dict(Counter(keys.values())))
+        first = {k: min(o for o in keys if keys[o] == k) for k in close}
+        candidates = sorted(close, key=lambda k: (-close[k], first[k]))[:wording.EXACT_REFERENCE_LIMIT]
+
+        def mean(k: tuple[str, ...]) -> float:
+            return sum(wording._ratio(k, keys[o]) for o in keys if o != first[k]) / (len(keys) - 1)
+
+        assert keys[got] in candidates
+        assert all(mean(keys[got]) >= mean(k) - 1e-12 for k in candidates)
+
+
+@settings(max_examples=60, deadline=None)
+@given(keys=_KEYS)
+def test_closeness_is_the_sum_of_cosines_to_the_others(keys):
+    counts = Counter(keys.values())
+    close = wording._closeness(dict(counts))
+
+    def cosine(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+        x, y = Counter(a), Counter(b)
+        norm = math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
+        return sum(v * y[w] for w, v in x.items()) / norm if norm else 0.0
+
+    for o, k in keys.items():
+        assert close[k] == pytest.approx(sum(cosine(k, keys[x]) for x in keys if x != o), abs=1e-9)

@@ -8,7 +8,8 @@ to the last named speaker of the same article within a few sentences.
 :func:`find_quote_alterations` matches the same quotation across outlets on normalised words
 (typography never counts), wherever it sits, and compares each version with the *reference*: the
 version that the most other versions agree with word for word (ties: the one most like the
-others, then the longest, then outlet id). Kinds:
+others, then the longest, then outlet id). The work is done once per distinct quotation, not per
+version, so the many outlets that repeat a wire copy word for word cost little. Kinds:
 
 ``word_added``    words inside the quotation that the reference does not have.
 ``word_dropped``  words of the reference left out inside the quoted stretch.
@@ -361,25 +362,79 @@ def _versions(alignment: Alignment, quotes: Sequence[Quote], min_words: int) -> 
     return out
 
 
+_Keys = tuple[str, ...]
+
+
 def _matched(a: Sequence[str], b: Sequence[str]) -> tuple[int, list[tuple[int, int, int]]]:
     blocks = [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
     return sum(b.size for b in blocks), [(b.a, b.b, b.size) for b in blocks]
 
 
-class _Overlap:
-    """Shared-word counts of quote versions: an upper bound on what difflib can match, so that
-    pairs with fewer than three words in common are never diffed (the result is the same)."""
+class _Quotations:
+    """The distinct quotations (word keys) of the versions, and their comparisons, each computed once.
+
+    Many outlets give a quotation word for word alike (wire copies), so the work is done per
+    distinct key tuple, not per version. ``shared`` counts the words two quotations have in
+    common: an upper bound on what difflib can match, so that pairs that cannot reach a
+    threshold are never diffed (the result is the same).
+    """
 
     def __init__(self, versions: Sequence[_Version]) -> None:
-        self.bags = {id(v): Counter(v.keys) for v in versions}
+        self.bags: dict[_Keys, Counter[str]] = {}
+        for v in versions:
+            if v.keys not in self.bags:
+                self.bags[v.keys] = Counter(v.keys)
+        self._shared: dict[tuple[_Keys, _Keys], int] = {}
+        self._matched: dict[tuple[_Keys, _Keys], tuple[int, list[tuple[int, int, int]]]] = {}
+        self._ratio: dict[tuple[_Keys, _Keys], float] = {}
+        self._opcodes: dict[tuple[_Keys, _Keys], list[tuple[str, int, int, int, int]]] = {}
+        self._contained: dict[tuple[_Keys, _Keys], bool] = {}
 
-    def shared(self, a: _Version, b: _Version) -> int:
-        return sum((self.bags[id(a)] & self.bags[id(b)]).values())
+    def shared(self, a: _Keys, b: _Keys) -> int:
+        pair = (a, b) if a <= b else (b, a)
+        got = self._shared.get(pair)
+        if got is None:
+            small, big = self.bags[pair[0]], self.bags[pair[1]]
+            if len(small) > len(big):
+                small, big = big, small
+            got = self._shared[pair] = sum(min(n, big[w]) for w, n in small.items() if w in big)
+        return got
+
+    def matched(self, a: _Keys, b: _Keys) -> tuple[int, list[tuple[int, int, int]]]:
+        got = self._matched.get((a, b))
+        if got is None:
+            got = self._matched[(a, b)] = _matched(a, b)
+        return got
+
+    def ratio(self, a: _Keys, b: _Keys) -> float:
+        got = self._ratio.get((a, b))
+        if got is None:
+            got = self._ratio[(a, b)] = SequenceMatcher(None, a, b, autojunk=False).ratio()
+        return got
+
+    def opcodes(self, a: _Keys, b: _Keys) -> list[tuple[str, int, int, int, int]]:
+        got = self._opcodes.get((a, b))
+        if got is None:
+            got = self._opcodes[(a, b)] = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        return got
+
+    def contained(self, small: _Keys, big: _Keys) -> bool:
+        got = self._contained.get((small, big))
+        if got is None:
+            got = self._contained[(small, big)] = _contained(small, big)
+        return got
 
 
 def _contained(small: Sequence[str], big: Sequence[str]) -> bool:
     n = len(small)
     return any(tuple(big[i:i + n]) == tuple(small) for i in range(len(big) - n + 1))
+
+
+def _by_outlet(versions: Sequence[_Version]) -> dict[str, list[_Version]]:
+    by_outlet: dict[str, list[_Version]] = {}
+    for v in versions:
+        by_outlet.setdefault(v.quote.outlet, []).append(v)
+    return by_outlet
 
 
 #: With more outlets than this, a splice is judged against the outlets whose quotations share
@@ -388,36 +443,53 @@ MAX_SPLICE_OUTLETS = 12
 
 
 def _find_splices(
-    versions: list[_Version], min_similarity: float, overlap: _Overlap
+    versions: list[_Version], min_similarity: float, quotations: _Quotations, by_outlet: dict[str, list[_Version]]
 ) -> dict[int, tuple[_Version, _Version, _Version]]:
-    """Index of a spliced version -> (itself, first piece, second piece) in the reference outlet."""
+    """Index of a spliced version -> (itself, first piece, second piece) in the reference outlet.
+
+    What one outlet's quotations say about a version depends only on the version's words, so
+    it is worked out once per distinct quotation and outlet.
+    """
     spliced: dict[int, tuple[_Version, _Version, _Version]] = {}
-    by_outlet: dict[str, list[_Version]] = {}
-    for v in versions:
-        by_outlet.setdefault(v.quote.outlet, []).append(v)
+    all_outlets = sorted(by_outlet)
+    outlet_keys = {o: list(dict.fromkeys(r.keys for r in by_outlet[o])) for o in all_outlets}
+    ranked: dict[_Keys, list[str]] = {}
+    verdicts: dict[tuple[_Keys, str], tuple[bool, tuple[_Version, _Version] | None]] = {}
+
+    def verdict(keys: _Keys, outlet: str) -> tuple[bool, tuple[_Version, _Version] | None]:
+        """Whether ``outlet`` gives the whole quotation, and its first and last piece if it
+        gives it apart."""
+        pieces = []
+        whole = False
+        for r in by_outlet[outlet]:
+            shared = quotations.shared(keys, r.keys)
+            if shared < 3 or (shared < 0.8 * len(r.keys) and shared < min_similarity * len(keys)):
+                continue  # too few words in common for a piece or the whole (difflib matches no more)
+            m, blocks = quotations.matched(keys, r.keys)
+            if m >= 3 and m >= 0.8 * len(r.keys) and m < 0.8 * len(keys):
+                pieces.append((blocks[0][0], r))
+            elif m >= 3 and m >= min_similarity * len(keys):
+                whole = True
+        pieces.sort(key=lambda x: x[0])
+        if len(pieces) >= 2 and not whole and sum(len(r.keys) for _, r in pieces) >= 0.8 * len(keys):
+            return whole, (pieces[0][1], pieces[-1][1])
+        return whole, None
+
     for idx, v in enumerate(versions):
+        outlets = [o for o in all_outlets if o != v.quote.outlet]
+        if len(outlets) > MAX_SPLICE_OUTLETS:  # many outlets: the ones quoting most of these words
+            if v.keys not in ranked:
+                best = {o: max(quotations.shared(v.keys, k) for k in outlet_keys[o]) for o in all_outlets}
+                ranked[v.keys] = sorted(all_outlets, key=lambda o: (-best[o], o))
+            outlets = sorted([o for o in ranked[v.keys] if o != v.quote.outlet][:MAX_SPLICE_OUTLETS])
         apart: list[tuple[str, _Version, _Version]] = []
         joined = 1  # this version itself
-        outlets = sorted(o for o in by_outlet if o != v.quote.outlet)
-        if len(outlets) > MAX_SPLICE_OUTLETS:  # many outlets: the ones quoting most of these words
-            best = {o: max(overlap.shared(v, r) for r in by_outlet[o]) for o in outlets}
-            outlets = sorted(sorted(outlets, key=lambda o: (-best[o], o))[:MAX_SPLICE_OUTLETS])
         for outlet in outlets:
-            pieces = []
-            whole = False
-            for r in by_outlet[outlet]:
-                if overlap.shared(v, r) < 3:
-                    continue  # fewer than three words in common: neither a piece nor the whole
-                m, blocks = _matched(v.keys, r.keys)
-                if m >= 3 and m >= 0.8 * len(r.keys) and m < 0.8 * len(v.keys):
-                    pieces.append((blocks[0][0], r))
-                elif m >= 3 and m >= min_similarity * len(v.keys):
-                    whole = True
-            pieces.sort(key=lambda x: x[0])
-            if len(pieces) >= 2 and not whole:
-                covered = sum(len(r.keys) for _, r in pieces)
-                if covered >= 0.8 * len(v.keys):
-                    apart.append((outlet, pieces[0][1], pieces[-1][1]))
+            if (v.keys, outlet) not in verdicts:
+                verdicts[(v.keys, outlet)] = verdict(v.keys, outlet)
+            whole, pieces = verdicts[(v.keys, outlet)]
+            if pieces is not None:
+                apart.append((outlet, *pieces))
             elif whole:
                 joined += 1
         if apart and len(apart) >= joined:
@@ -426,8 +498,99 @@ def _find_splices(
     return spliced
 
 
-def _support(v: _Version, group: list[_Version]) -> int:
-    return sum(1 for o in group if o is not v and o.quote.outlet != v.quote.outlet and _contained(o.keys, v.keys))
+def _groups(versions: list[_Version], rest: list[int], min_similarity: float,
+            quotations: _Quotations) -> list[list[_Version]]:
+    """The versions in ``rest`` grouped by quotation, each group in index order, groups in the
+    order of their first version.
+
+    Two versions are linked when they come from different outlets and one largely matches the
+    other (the earlier of the two diffed against the later); a group is a connected set of
+    links. Links are made per distinct quotation: versions with the same words (at least three)
+    from two or more outlets are all linked together, and two distinct quotations that match
+    link each of their versions to one version of the other from a different outlet, which
+    connects exactly what linking every such pair would.
+    """
+    parent = {i: i for i in rest}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(j)] = find(i)
+
+    outlet = [v.quote.outlet for v in versions]
+    holders: dict[_Keys, list[int]] = {}
+    for i in rest:
+        holders.setdefault(versions[i].keys, []).append(i)
+    distinct = list(holders)
+    spread: dict[_Keys, tuple[int, int | None]] = {}  # first version, first one of another outlet
+    for keys, idx in holders.items():
+        other = next((i for i in idx if outlet[i] != outlet[idx[0]]), None)
+        spread[keys] = (idx[0], other)
+        if other is not None and len(keys) >= 3:  # the same words from two outlets or more
+            for i in idx[1:]:
+                union(idx[0], i)
+
+    def elsewhere(keys: _Keys, o: str) -> int | None:
+        first, other = spread[keys]
+        return first if outlet[first] != o else other
+
+    def links(a: _Keys, b: _Keys) -> bool:
+        m, _ = quotations.matched(a, b)
+        return m >= 3 and m >= min_similarity * min(len(a), len(b))
+
+    for x, a in enumerate(distinct):
+        for b in distinct[x + 1:]:
+            shared = quotations.shared(a, b)
+            if shared < 3 or shared < min_similarity * min(len(a), len(b)):
+                continue  # difflib cannot match more words than the two have in common
+            forward, backward = links(a, b), links(b, a)  # difflib is not quite symmetric
+            if forward and backward:
+                for side, opposite in ((a, b), (b, a)):
+                    # a quotation given by two outlets or more is already one connected set
+                    for i in holders[side][:1] if spread[side][1] is not None else holders[side]:
+                        j = elsewhere(opposite, outlet[i])
+                        if j is not None:
+                            union(i, j)
+            elif forward or backward:
+                for i in holders[a]:
+                    for j in holders[b]:
+                        if outlet[i] != outlet[j] and (forward if i < j else backward):
+                            union(i, j)
+    groups: dict[int, list[_Version]] = {}
+    for i in rest:
+        groups.setdefault(find(i), []).append(versions[i])
+    return list(groups.values())
+
+
+def _reference_version(group: list[_Version], quotations: _Quotations) -> _Version:
+    """The version the most others agree with word for word (ties: the one most like the
+    others, then the longest, then outlet id and offset).
+
+    Agreement ("support") is counted per distinct quotation; the similarity sum, in group order,
+    only for the versions with the most support.
+    """
+    count: dict[_Keys, Counter[str]] = {}
+    for o in group:
+        count.setdefault(o.keys, Counter())[o.quote.outlet] += 1
+    totals = {keys: sum(c.values()) for keys, c in count.items()}
+    inside = {keys: [k for k in count if quotations.contained(k, keys)] for keys in count}
+
+    def support(v: _Version) -> int:
+        # versions of other outlets whose words lie inside this one's
+        return sum(totals[k] - count[k][v.quote.outlet] for k in inside[v.keys])
+
+    supports = [support(v) for v in group]
+    most = max(supports)
+
+    def rank(v: _Version) -> tuple[float, int, str, int]:
+        sim = sum(quotations.ratio(v.keys, o.keys) for o in group if o is not v)
+        return (-sim, -len(v.keys), v.quote.outlet, v.quote.start)
+
+    return min((v for v, s in zip(group, supports, strict=True) if s == most), key=rank)
 
 
 def find_quote_alterations(
@@ -479,8 +642,9 @@ def find_quote_alterations(
     versions = _versions(alignment, sorted(quotes, key=lambda q: (q.outlet, q.start, q.end)), min_words)
     found: list[QuoteAlteration] = []
 
-    overlap = _Overlap(versions)
-    splices = _find_splices(versions, min_similarity, overlap)
+    quotations = _Quotations(versions)
+    by_outlet = _by_outlet(versions)
+    splices = _find_splices(versions, min_similarity, quotations, by_outlet)
     for v, first, second in splices.values():
         rs, re_ = first.quote.start, second.quote.end
         ref_doc = docs[first.quote.outlet]
@@ -491,51 +655,24 @@ def find_quote_alterations(
 
     # group the other versions: linked when one largely matches the other
     rest = [i for i in range(len(versions)) if i not in splices]
-    parent = {i: i for i in rest}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for x, i in enumerate(rest):
-        for j in rest[x + 1:]:
-            a, b = versions[i], versions[j]
-            if a.quote.outlet == b.quote.outlet or overlap.shared(a, b) < 3:
-                continue
-            m, _ = _matched(a.keys, b.keys)
-            if m >= 3 and m >= min_similarity * min(len(a.keys), len(b.keys)):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[_Version]] = {}
-    for i in rest:
-        groups.setdefault(find(i), []).append(versions[i])
-
-    for group in groups.values():
+    for group in _groups(versions, rest, min_similarity, quotations):
         if len({v.quote.outlet for v in group}) < 2:
             continue
-
-        def rank(v: _Version, group: list[_Version] = group) -> tuple[int, float, int, str, int]:
-            sim = sum(SequenceMatcher(None, v.keys, o.keys, autojunk=False).ratio() for o in group if o is not v)
-            return (-_support(v, group), -sim, -len(v.keys), v.quote.outlet, v.quote.start)
-
-        ref = min(group, key=rank)
+        ref = _reference_version(group, quotations)
         for v in group:
             if v.quote.outlet == ref.quote.outlet or v.keys == ref.keys:
                 continue
-            same = [o for o in versions if o.quote.outlet == v.quote.outlet]
-            found.extend(_compare(v, ref, docs, min_similarity, min_truncated, same))
+            found.extend(_compare(v, ref, docs, min_similarity, min_truncated, by_outlet[v.quote.outlet], quotations))
     found.sort(key=lambda a: (a.outlet, a.start, a.end, a.kind, a.reference_outlet, a.reference_start))
     return found
 
 
 def _compare(v: _Version, ref: _Version, docs: dict[str, Document], min_similarity: float,
-             min_truncated: int, same_outlet: Sequence[_Version]) -> list[QuoteAlteration]:
-    m, blocks = _matched(ref.keys, v.keys)
+             min_truncated: int, same_outlet: Sequence[_Version], quotations: _Quotations) -> list[QuoteAlteration]:
+    m, blocks = quotations.matched(ref.keys, v.keys)
     if m < 3 or m < min_similarity * min(len(v.keys), len(ref.keys)):
         return []
-    sm = SequenceMatcher(None, ref.keys, v.keys, autojunk=False)
-    ops = sm.get_opcodes()
+    ops = quotations.opcodes(ref.keys, v.keys)
     first_ref = blocks[0][0]
     last_ref = blocks[-1][0] + blocks[-1][2]
     added: list[str] = []
@@ -572,7 +709,7 @@ def _compare(v: _Version, ref: _Version, docs: dict[str, Document], min_similari
                         "with words replaced"))
     tail = len(ref.keys) - last_ref
     rest_quoted = any(
-        _matched(ref.keys[last_ref:], o.keys)[0] >= 0.6 * tail for o in same_outlet if o is not v
+        quotations.matched(ref.keys[last_ref:], o.keys)[0] >= 0.6 * tail for o in same_outlet if o is not v
     )
     if first_ref == 0 and blocks[0][1] == 0 and tail >= min_truncated and not rest_quoted:
         out.append(make("truncated", (), tuple(w for _, _, w in ref.words[last_ref:]),

@@ -1,10 +1,13 @@
 """Wording shifts: how each outlet worded a passage compared with the passage's reference wording.
 
 In every passage that two or more outlets carry, the *reference* is the outlet whose wording is
-most like the others' (ties: more words, then outlet id). Every other outlet's words are diffed
-against it with :class:`difflib.SequenceMatcher` (``autojunk=False``) on the normalised words, so
-that typography (curly or straight quotes, dashes, case, white space, punctuation, initialism
-dots) never counts as a change. Each change is classified, first rule that applies:
+most like the others' (highest mean difflib ratio; ties: more words, then outlet id). In a
+passage of more than ``EXACT_REFERENCE_LIMIT`` (12) outlets it is chosen among the 12 distinct
+wordings closest to the passage's word centroid, so the cost grows linearly with the outlets.
+Every other outlet's words are diffed against it with :class:`difflib.SequenceMatcher`
+(``autojunk=False``) on the normalised words, so that typography (curly or straight quotes,
+dashes, case, white space, punctuation, initialism dots) never counts as a change. Each change
+is classified, first rule that applies:
 
 ``number``         a number changes value ("312" -> "about 400").
 ``name_or_title``  a proper name or a job title changes, appears or disappears.
@@ -24,6 +27,7 @@ wording_shift_scores  per-outlet score in [0, 1]: how far its wording sits from 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,36 +91,70 @@ def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
 EXACT_REFERENCE_LIMIT = 12
 
 
-def _dice(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> float:
-    if not size_a and not size_b:
-        return 1.0
-    return 2 * sum((a & b).values()) / (size_a + size_b)
+def _closeness(counts: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], float]:
+    """For each wording, the sum of the cosines between its bag of words and every other member's.
+
+    ``counts`` gives how many members carry each wording. With ``u`` a member's bag of words
+    divided by its Euclidean length, the sum over the other members is ``u . (sum of all members' u) - 1``
+    (``u . u = 1``; 0 for a member without words): exact, in time linear in the members.
+
+    >>> round(_closeness({("a", "b"): 2, ("a", "c"): 1})[("a", "b")], 6)  # 1 + 1/2
+    1.5
+    """
+    units = {}
+    centroid: dict[str, float] = {}
+    for w, n in counts.items():
+        bag = Counter(w)
+        norm = math.sqrt(sum(c * c for c in bag.values())) or 1.0
+        units[w] = {word: c / norm for word, c in bag.items()}
+        for word, u in units[w].items():
+            centroid[word] = centroid.get(word, 0.0) + n * u
+    return {w: sum(u * centroid[word] for word, u in unit.items()) - (1.0 if unit else 0.0)
+            for w, unit in units.items()}
 
 
-def _reference(keys: dict[str, list[str]]) -> str:
-    """The member most like the others (highest mean difflib ratio; longer, then outlet id, on ties).
+def _reference(keys: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, float]]:
+    """The member most like the others, and its difflib ratio to every other member.
 
-    With more than :data:`EXACT_REFERENCE_LIMIT` members, the exact ratio is computed only for
-    the :data:`EXACT_REFERENCE_LIMIT` members with the best mean bag-of-words (Dice) score, so a
-    passage carried by 200 outlets costs 200 x 12 diffs instead of 200 x 200.
+    The reference is the member with the highest mean difflib ratio to the other members
+    (longer, then outlet id, on ties).
+
+    With :data:`EXACT_REFERENCE_LIMIT` members or fewer, every member is a candidate. With more,
+    members with the same words form one wording, and the candidates are the
+    :data:`EXACT_REFERENCE_LIMIT` wordings closest to the passage's word centroid: with the
+    highest sum of the cosines between their bag of words and every other member's (see
+    :func:`_closeness`; ties: the smallest outlet id). Each candidate is diffed once per distinct
+    wording and its mean ratio counts every member; among members of one wording the smallest
+    outlet id is the reference. A passage carried by 200 outlets thus costs at most 12 diffs per
+    distinct wording instead of all pairs of members, and the wording that wire copies share is
+    found however many outlets carry it.
+
+    >>> _reference({"a": ("fire", "hit"), "b": ("fire", "hit"), "c": ("blaze",)})[0]
+    'a'
     """
     outlets = sorted(keys)
-    candidates = outlets
-    if len(outlets) > EXACT_REFERENCE_LIMIT:
-        bags = {o: Counter(keys[o]) for o in outlets}
-        sizes = {o: len(keys[o]) for o in outlets}
+    if len(outlets) <= EXACT_REFERENCE_LIMIT:
+        ratios = {o: {x: _ratio(keys[o], keys[x]) for x in outlets if x != o} for o in outlets}
 
-        def rough(o: str) -> tuple[float, str]:
-            total = sum(_dice(bags[o], bags[x], sizes[o], sizes[x]) for x in outlets if x != o)
-            return (-total, o)
+        def score(o: str) -> tuple[float, int, str]:
+            others = list(ratios[o].values())
+            return (-(sum(others) / len(others)), -len(keys[o]), o)
 
-        candidates = sorted(outlets, key=rough)[:EXACT_REFERENCE_LIMIT]
+        ref = min(outlets, key=score)
+        return ref, ratios[ref]
 
-    def score(o: str) -> tuple[float, int, str]:
-        others = [_ratio(keys[o], keys[x]) for x in outlets if x != o]
-        return (-(sum(others) / len(others)), -len(keys[o]), o)
-
-    return min(candidates, key=score)
+    holders: dict[tuple[str, ...], list[str]] = {}
+    for o in outlets:
+        holders.setdefault(keys[o], []).append(o)  # each wording's outlets, smallest id first
+    close = _closeness({w: len(h) for w, h in holders.items()})
+    wordings = sorted(holders, key=lambda w: (-close[w], holders[w][0]))
+    scored = []
+    for c in wordings[:EXACT_REFERENCE_LIMIT]:
+        by_wording = {w: _ratio(c, w) for w in holders}
+        total = sum((len(holders[w]) - (w == c)) * r for w, r in by_wording.items())  # not with itself
+        scored.append(((-(total / (len(outlets) - 1)), -len(c), holders[c][0]), by_wording))
+    (_, _, ref), by_wording = min(scored, key=lambda x: x[0])
+    return ref, {o: by_wording[keys[o]] for o in outlets if o != ref}
 
 
 def _sentence_starts(doc: Document) -> frozenset[int]:
@@ -255,15 +293,18 @@ def find_wording_shifts(alignment: Alignment) -> list[WordingShift]:
         if p.support < 2:
             continue
         tokens = _outlet_tokens(alignment, p)
-        keys = {o: [match_key(t) for t in ts] for o, ts in tokens.items()}
-        ref = _reference(keys)
+        keys = {o: tuple(match_key(t) for t in ts) for o, ts in tokens.items()}
+        ref, _ = _reference(keys)
         rt = tokens[ref]
+        opcodes: dict[tuple[str, ...], list[tuple[str, int, int, int, int]]] = {}  # wire copies: one diff
         for outlet in sorted(tokens):
             if outlet == ref:
                 continue
             ot = tokens[outlet]
-            sm = SequenceMatcher(None, keys[ref], keys[outlet], autojunk=False)
-            for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if keys[outlet] not in opcodes:
+                sm = SequenceMatcher(None, keys[ref], keys[outlet], autojunk=False)
+                opcodes[keys[outlet]] = sm.get_opcodes()
+            for tag, i1, i2, j1, j2 in opcodes[keys[outlet]]:
                 if tag == "equal":
                     continue
                 if _same_number(rt[i1:i2], ot[j1:j2]):
@@ -301,10 +342,10 @@ def wording_shift_scores(alignment: Alignment, shifts: Sequence[WordingShift] | 
     for p in alignment.passages:
         if p.support < 2:
             continue
-        keys = {o: [match_key(t) for t in ts] for o, ts in _outlet_tokens(alignment, p).items()}
-        ref = _reference(keys)
+        keys = {o: tuple(match_key(t) for t in ts) for o, ts in _outlet_tokens(alignment, p).items()}
+        ref, ratios = _reference(keys)
         w = max(1, len(keys[ref]))
-        for outlet, k in keys.items():
-            total[outlet] += w * (0.0 if outlet == ref else 1.0 - _ratio(keys[ref], k))
+        for outlet in keys:
+            total[outlet] += w * (0.0 if outlet == ref else 1.0 - ratios[outlet])
             weight[outlet] += w
     return {o: (round(total[o] / weight[o], 6) if weight[o] else 0.0) for o in alignment.outlets}
