@@ -479,7 +479,8 @@ def _find_splices(
         outlets = [o for o in all_outlets if o != v.quote.outlet]
         if len(outlets) > MAX_SPLICE_OUTLETS:  # many outlets: the ones quoting most of these words
             if v.keys not in ranked:
-                best = {o: max(quotations.shared(v.keys, k) for k in outlet_keys[o]) for o in all_outlets}
+                row = {k: quotations.shared(v.keys, k) for k in quotations.bags}
+                best = {o: max(row[k] for k in outlet_keys[o]) for o in all_outlets}
                 ranked[v.keys] = sorted(all_outlets, key=lambda o: (-best[o], o))
             outlets = sorted([o for o in ranked[v.keys] if o != v.quote.outlet][:MAX_SPLICE_OUTLETS])
         apart: list[tuple[str, _Version, _Version]] = []
