@@ -62,9 +62,6 @@ def all_pairs_alterations(alignment: Alignment, found_quotes: Sequence[quotes.Qu
     for idx, v in enumerate(versions):
         apart, joined = [], 1
         outlets = sorted(o for o in by_outlet if o != v.quote.outlet)
-        if len(outlets) > quotes.MAX_SPLICE_OUTLETS:
-            best = {o: max(shared(v, r) for r in by_outlet[o]) for o in outlets}
-            outlets = sorted(sorted(outlets, key=lambda o: (-best[o], o))[:quotes.MAX_SPLICE_OUTLETS])
         for outlet in outlets:
             pieces, whole = [], False
             for r in by_outlet[outlet]:

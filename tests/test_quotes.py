@@ -93,6 +93,18 @@ def test_spliced():
     assert got[0].reference_text == "Nobody should have to wonder if the water is safe,” Ann Lee said. “We are going to get answers."
 
 
+def test_splice_is_judged_by_every_outlet_in_a_story_of_many():
+    """13 outlets give two quotations apart, 7 run them together: the majority of all outlets
+    says the 7 splice. (Judged against only the 12 outlets sharing most words, the other
+    splicers outvoted the rest and no splice was found.)"""
+    apart = "“Nobody should have to wonder if the water is safe,” Ann Lee said. “We are going to get answers.”"
+    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
+    texts = [apart] * 13 + [joined] * 7
+    al = align([Article(f"o{i:02d}", t) for i, t in enumerate(texts)])
+    got = find_quote_alterations(al, extract_quotes(al))
+    assert sorted(a.outlet for a in got if a.kind == "spliced") == [f"o{i:02d}" for i in range(13, 20)]
+
+
 def test_typography_is_not_an_alteration():
     assert alterations("“It’s the D.O.J.’s call — not ours,” she said.", "\"It's the DOJ's call - not ours,\" she said.") == []
 

@@ -437,23 +437,17 @@ def _by_outlet(versions: Sequence[_Version]) -> dict[str, list[_Version]]:
     return by_outlet
 
 
-#: With more outlets than this, a splice is judged against the outlets whose quotations share
-#: the most words with it (so a story of 200 outlets does not diff every pair of quotations).
-MAX_SPLICE_OUTLETS = 12
-
-
 def _find_splices(
     versions: list[_Version], min_similarity: float, quotations: _Quotations, by_outlet: dict[str, list[_Version]]
 ) -> dict[int, tuple[_Version, _Version, _Version]]:
     """Index of a spliced version -> (itself, first piece, second piece) in the reference outlet.
 
     What one outlet's quotations say about a version depends only on the version's words, so
-    it is worked out once per distinct quotation and outlet.
+    it is worked out once per distinct quotation and outlet; every other outlet has its say (a
+    splice is judged by the majority of the outlets that give the words, whole or apart).
     """
     spliced: dict[int, tuple[_Version, _Version, _Version]] = {}
     all_outlets = sorted(by_outlet)
-    outlet_keys = {o: list(dict.fromkeys(r.keys for r in by_outlet[o])) for o in all_outlets}
-    ranked: dict[_Keys, list[str]] = {}
     verdicts: dict[tuple[_Keys, str], tuple[bool, tuple[_Version, _Version] | None]] = {}
 
     def verdict(keys: _Keys, outlet: str) -> tuple[bool, tuple[_Version, _Version] | None]:
@@ -477,12 +471,6 @@ def _find_splices(
 
     for idx, v in enumerate(versions):
         outlets = [o for o in all_outlets if o != v.quote.outlet]
-        if len(outlets) > MAX_SPLICE_OUTLETS:  # many outlets: the ones quoting most of these words
-            if v.keys not in ranked:
-                row = {k: quotations.shared(v.keys, k) for k in quotations.bags}
-                best = {o: max(row[k] for k in outlet_keys[o]) for o in all_outlets}
-                ranked[v.keys] = sorted(all_outlets, key=lambda o: (-best[o], o))
-            outlets = sorted([o for o in ranked[v.keys] if o != v.quote.outlet][:MAX_SPLICE_OUTLETS])
         apart: list[tuple[str, _Version, _Version]] = []
         joined = 1  # this version itself
         for outlet in outlets:
