@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -26,9 +27,16 @@ STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") 
 
 
 @functools.cache
-def evaluate(story: Path) -> dict:
-    """``bench/eval_findings.py``'s figures for one bundled story, computed once per test run."""
-    spec = importlib.util.spec_from_file_location("eval_findings", ROOT / "bench" / "eval_findings.py")
+def bench_module(name: str) -> ModuleType:
+    """A script of ``bench/`` imported as a module (its evaluations and baselines are what some
+    tests check against), once per test run."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.evaluate(story)
+    return module
+
+
+@functools.cache
+def evaluate(story: Path) -> dict:
+    """``bench/eval_findings.py``'s figures for one bundled story, computed once per test run."""
+    return bench_module("eval_findings").evaluate(story)

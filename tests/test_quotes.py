@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from _shared import STORIES, evaluate
+from _shared import STORIES, bench_module, evaluate
 
 from mediadiff.align import Alignment, align
 from mediadiff.analysis import quotes
@@ -18,9 +16,6 @@ from mediadiff.document import Article
 from mediadiff.segment import segment
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-ROOT = Path(__file__).resolve().parents[1]
-
-
 def quotes_of(text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extract_quotes(align([Article("a", text)]))]
 
@@ -141,15 +136,7 @@ def test_corpus_every_gold_quote_alteration_found(story):
 # --------------------------------------------------------------------------------------------
 # many outlets: the per-quotation fast path gives exactly what comparing every pair gives
 
-def _bench() -> ModuleType:
-    """``bench/bench_analysers.py``: its all-pairs computation is the reference for these tests."""
-    spec = importlib.util.spec_from_file_location("bench_analysers", ROOT / "bench" / "bench_analysers.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _bench()
+BENCH = bench_module("bench_analysers")  # its all-pairs computations are the reference here
 
 STATEMENTS = [
     "we will test the water at every school and we will test it again before the children come back".split(),

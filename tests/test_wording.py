@@ -3,13 +3,11 @@ and the reference wording of passages that many outlets carry."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections import Counter
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from _shared import bench_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,18 +17,7 @@ from mediadiff.analysis.wording import find_wording_shifts, wording_shift_scores
 from mediadiff.document import Article
 from mediadiff.segment import segment
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _bench() -> ModuleType:
-    """``bench/bench_analysers.py``: its all-pairs reference rule is what the fast rule must match."""
-    spec = importlib.util.spec_from_file_location("bench_analysers", ROOT / "bench" / "bench_analysers.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _bench()
+BENCH = bench_module("bench_analysers")  # its all-pairs computations are the reference here
 
 
 def pair(ref: str, other: str, third: str | None = None) -> Alignment:
