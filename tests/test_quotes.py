@@ -31,6 +31,13 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
         ("Spokesman Martin Oyelaran added: \"We reject any suggestion of negligence.\"", "Spokesman Martin Oyelaran"),
         ("The plan was “a recipe for disaster,” according to Judge Amy Ward.", "Judge Amy Ward"),
         ("“We are going to get answers.”", None),
+        # the name before an apposition, not the apposition
+        ("Rhea Marsh, the county's chief engineer, told reporters: “The bridge is safe.”", "Rhea Marsh"),
+        ("Dr. Ana Ruiz, the hospital’s medical director, said: “We are full.”", "Dr. Ana Ruiz"),
+        ("The hospital’s medical director, Dr. Ana Ruiz, said: “We are full.”", "Dr. Ana Ruiz"),
+        ("In a statement on Monday, the company said: “We met every standard.”", "the company"),
+        # a plural role
+        ("In their report, inspectors wrote that “the tank was badly corroded last year.”", "inspectors"),
     ],
 )
 def test_speakers(text, speaker):

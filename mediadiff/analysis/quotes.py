@@ -123,7 +123,13 @@ def _trim(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
 
 
 def _is_name_word(w: str) -> bool:
-    return w[:1].isupper() or w.lower() in _ROLE_WORDS or w.lower().endswith(("’s", "'s"))
+    low = w.lower()
+    return (w[:1].isupper() or low in _ROLE_WORDS or low.endswith(("’s", "'s"))
+            or (low.endswith("s") and low[:-1] in _ROLE_WORDS))  # "inspectors", "prosecutors"
+
+
+# "Jeff Sessions, the attorney general, told ...": the name before an apposition set off by commas
+_APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s+([^,“”\"]{1,80}?),\s*$")
 
 
 def _clean(words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -185,6 +191,9 @@ def _speaker_before(text: str, start: int, pos: int, max_gap: int = 9) -> tuple[
             continue
         if len(words) - k > max_gap:
             return None
+        apposition = _APPOSITION.search(text, start, words[k].start())
+        if apposition and not any(_is_verb(w) for w in apposition.group(2).split()):
+            return apposition.start(1), apposition.end(1)
         j = k - 1
         if j >= 0 and re.fullmatch(r"\w+ly", words[j].group()):
             j -= 1  # "Sessions reportedly said"
