@@ -30,7 +30,7 @@ from typing import Any
 from ._clauses import cut_sentence
 from ._similarity import anchor_terms, build_features, candidate_pairs, pair_scores, piece_terms, refine_near_copies
 from .document import Article, Document, Span, merged_intervals, overlap_length
-from .errors import InputError, check_parameter
+from .errors import InputError, check_parameter, is_real
 from .segment import segment
 
 __all__ = ["DEFAULT_THRESHOLD", "Alignment", "Member", "Passage", "align", "as_documents", "canonical_passages"]
@@ -686,23 +686,23 @@ def align(
     """
     owner = "align"
     for name, value in (("threshold", threshold), ("repeat_threshold", repeat_threshold)):
-        check_parameter(name, value, "a float in the range (0, 1]", _is_real(value) and 0 < value <= 1, owner)
-    check_parameter("context", context, "a float in the range [0, 1)", _is_real(context) and 0 <= context < 1, owner)
+        check_parameter(name, value, "a float in the range (0, 1]", is_real(value) and 0 < value <= 1, owner)
+    check_parameter("context", context, "a float in the range [0, 1)", is_real(context) and 0 <= context < 1, owner)
     weights = {"word_weight": word_weight, "char_weight": char_weight, "anchor_weight": anchor_weight}
     for name, value in weights.items():
-        check_parameter(name, value, "a float >= 0", _is_real(value) and value >= 0, owner)
+        check_parameter(name, value, "a float >= 0", is_real(value) and value >= 0, owner)
     check_parameter(
         "word_weight", word_weight, "a float >= 0 with the other weights not all zero", word_weight + char_weight + anchor_weight > 0, owner
     )
-    check_parameter("quote_weight", quote_weight, "a float in the range [0, 1]", _is_real(quote_weight) and 0 <= quote_weight <= 1, owner)
-    check_parameter("near_copy", near_copy, "a float in the range [0, 1]", _is_real(near_copy) and 0 <= near_copy <= 1, owner)
+    check_parameter("quote_weight", quote_weight, "a float in the range [0, 1]", is_real(quote_weight) and 0 <= quote_weight <= 1, owner)
+    check_parameter("near_copy", near_copy, "a float in the range [0, 1]", is_real(near_copy) and 0 <= near_copy <= 1, owner)
     check_parameter("neighbors", neighbors, "an int >= 1", _is_int(neighbors) and neighbors >= 1, owner)
     check_parameter("min_clause_words", min_clause_words, "an int >= 1", _is_int(min_clause_words) and min_clause_words >= 1, owner)
     for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
         check_parameter(name, value, "a bool", isinstance(value, bool), owner)
     check_parameter("linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner)
     check_parameter("complement_threshold", complement_threshold, "a float in the range (0, 1] or None",
-                    complement_threshold is None or (_is_real(complement_threshold) and 0 < complement_threshold <= 1), owner)
+                    complement_threshold is None or (is_real(complement_threshold) and 0 < complement_threshold <= 1), owner)
 
     documents = as_documents(articles)
     pieces, owners = _cut(documents, clauses=clauses, min_clause_words=min_clause_words)
@@ -759,10 +759,6 @@ def _nearest(
             if score > row.get(outlet, 0.0):
                 row[outlet] = round(score, 6)
     return {pid: dict(sorted(row.items())) for pid, row in sorted(nearest.items())}
-
-
-def _is_real(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _is_int(value: object) -> bool:

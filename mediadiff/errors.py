@@ -18,6 +18,8 @@ as one line (``mediadiff: error: ...``).
 
 from __future__ import annotations
 
+import math
+
 __all__ = [
     "DecodingError",
     "EncodingFallbackWarning",
@@ -70,3 +72,12 @@ def check_parameter(name: str, value: object, allowed: str, ok: bool, owner: str
     """
     if not ok:
         raise ParameterError(f"The {name!r} parameter of {owner} must be {allowed}. Got {value!r} instead.")
+
+
+def is_real(value: object) -> bool:
+    """Whether ``value`` is a finite int or float and not a bool: what a numeric option accepts.
+
+    >>> is_real(0.2), is_real(True), is_real(float("nan"))
+    (True, False, False)
+    """
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

@@ -44,7 +44,7 @@ from typing import Literal
 
 from ..align import Alignment
 from ..document import Document, Token
-from ..errors import check_parameter
+from ..errors import check_parameter, is_real
 from ._common import RANK_WORDS, TITLE_WORDS, member_tokens, read_number
 
 __all__ = ["Conflict", "ConflictValue", "find_conflicts"]
@@ -389,10 +389,6 @@ def _is_name(t: Token, sentence_starts: frozenset[int]) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 
-def _value_text(doc: Document, start: int, end: int) -> str:
-    return doc.text[start:end]
-
-
 def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATED_FLOOR) -> list[Conflict]:
     """Find values that disagree between outlets within each passage.
 
@@ -421,8 +417,7 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
     [('number', ['12 homes', 'about 40 homes'])]
     """
     check_parameter("related_floor", related_floor, "a float in the range (0.0, 1.0] or None",
-                    related_floor is None or (isinstance(related_floor, (int, float)) and not isinstance(related_floor, bool)
-                                              and 0.0 < related_floor <= 1.0), "find_conflicts")
+                    related_floor is None or (is_real(related_floor) and 0.0 < related_floor <= 1.0), "find_conflicts")
     docs = {d.outlet: d for d in alignment.documents}
     starts = {o: frozenset(s.tokens[0].start for s in d.sentences if s.tokens) for o, d in docs.items()}
     found: list[Conflict] = []
