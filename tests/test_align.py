@@ -296,6 +296,30 @@ def test_a_headline_shares_the_passage_of_the_body_fact_it_announces():
     _assert_conserved(result)
 
 
+def test_headlines_that_share_story_names_join_their_own_body_facts():
+    """Two headlines share "Flood in Harbor City" and little else with each other; each
+    announces a different fact of its own body. The grouping alone pairs the two headlines;
+    ``headline_threshold`` sends each to the passage of the body fact it names."""
+    a = ["Flood in Harbor City shuts schools", "",
+         "All 14 public schools in the district were closed on Monday because of flooding.",
+         "About 2,300 homes lost electricity when a substation near the river was submerged.",
+         "The mayor asked residents to stay off the roads until the water recedes."]
+    b = ["Flood in Harbor City knocks out power", "",
+         "A submerged substation knocked out power to roughly 2,300 households on Monday.",
+         "Officials closed the district's 14 public schools for the day.",
+         "Residents were told to avoid driving until the floodwater goes down, the mayor said."]
+    articles = [_article("a", a), _article("b", b)]
+    result = align(articles)
+    assert _passage_of(result, "a", "Flood in Harbor City shuts") is _passage_of(result, "a", "All 14 public schools")
+    assert _passage_of(result, "b", "Flood in Harbor City knocks") is _passage_of(result, "b", "A submerged substation")
+    assert _passage_of(result, "a", "All 14 public schools") is _passage_of(result, "b", "Officials closed")
+    _assert_conserved(result)
+    apart = align(articles, headline_threshold=None)
+    assert _passage_of(apart, "a", "Flood in Harbor City shuts") is _passage_of(apart, "b", "Flood in Harbor City knocks")
+    with pytest.raises(ParameterError, match="headline_threshold"):
+        align(articles, headline_threshold=1.5)
+
+
 def _reference_grouping(pieces, edges, full, *, threshold, repeat_threshold, linkage):
     """Greedy linkage the slow way: every linkage recomputed from its definition at every step."""
     from mediadiff.align import _may_join
