@@ -9,6 +9,8 @@ text (white space between pieces belongs to none). Cuts are made at clause cues:
 - after a comma followed by a clause opener (``, which``, ``, who``, ``, while``, ``, and``,
   ``, but``, ``, as``, ``, according``, ``, along with``, a participle such as ``, releasing``,
   a quantifier over the words before it such as ``, most of them`` or ``, none of which``);
+- in a headline (no closing punctuation), at commas and before ``and`` or ``with`` that
+  join two announcements (``Library reopens with Sunday hours and a children's wing``);
 - before a bare coordinating conjunction followed by a participle, a new subject or an
   auxiliary that opens a second predicate (``... toluene and forcing ...``, ``... June 30
   and will eliminate ...``).
@@ -54,6 +56,8 @@ _COMMA_OPENERS = frozenset(
 )
 # quantifiers that open a clause about the words before the comma when "of" follows ("most of them")
 _QUANTIFIERS = frozenset("all most many some none several few both each half".split())
+# words that join two announcements in a headline ("reopens with Sunday hours and a children's wing")
+_HEADLINE_JOINERS = frozenset({"and", "with"})
 _CONJUNCTIONS = frozenset({"and", "but", "yet", "while", "whereas"})
 _SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
 # auxiliaries and modals that open a second predicate after a bare conjunction ("... and will eliminate")
@@ -116,6 +120,8 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> list[int
             continue  # a quotation is kept whole
         if headline and t.text == ",":
             cuts.add(nxt.start)
+        elif headline and k > 0 and t.kind == "word" and t.norm in _HEADLINE_JOINERS:
+            cuts.add(t.start)
         elif t.kind == "punct" and t.text == ";":
             cuts.add(nxt.start)
         elif headline:

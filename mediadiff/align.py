@@ -92,9 +92,11 @@ class Alignment:
     ``documents`` are sorted by outlet id; ``similarity[i][j]`` is the content similarity in
     [0, 1] of outlets ``documents[i]`` and ``documents[j]`` (1 on the diagonal).
     ``nearest[passage_id][outlet]`` is, for an outlet that does not carry the passage, the best
-    score between one of its pieces and one of the passage's pieces (below the grouping
-    threshold, or it would have joined; absent when no pair was even a candidate). Analysers
-    use it to tell "left out" from "said so differently that the aligner kept it apart".
+    score between one of its body pieces and one of the passage's body pieces (below the
+    grouping threshold, or it would have joined; absent when no pair was even a candidate).
+    Headlines are left out of it: a few words that share the story's names with many passages
+    are no sign that an outlet reports a fact in other words. Analysers use it to tell "left
+    out" from "said so differently that the aligner kept it apart".
     """
 
     documents: tuple[Document, ...]
@@ -788,7 +790,8 @@ def _nearest(
     groups: Sequence[Sequence[int]], pieces: Sequence[_Piece], documents: Sequence[Document],
     passages: Sequence[Passage], edges: tuple[Any, Any, Any],
 ) -> dict[str, dict[str, float]]:
-    """For each passage, the best candidate score of each outlet that does not carry it."""
+    """For each passage, the best candidate score of each outlet that does not carry it
+    (between body pieces: headline pieces are left out)."""
     by_start = {(m.outlet, m.start): p.id for p in passages for m in p.members}
     passage_of: list[str] = [""] * len(pieces)
     for g in groups:
@@ -804,6 +807,8 @@ def _nearest(
     nearest: dict[str, dict[str, float]] = {}
     ii, jj, ss = edges
     for i, j, score in zip(ii.tolist(), jj.tolist(), ss.tolist(), strict=True):
+        if pieces[i].headline or pieces[j].headline:
+            continue
         for a, b in ((i, j), (j, i)):
             pid, outlet = passage_of[a], documents[pieces[b].outlet].outlet
             if outlet in carried[pid]:

@@ -417,6 +417,11 @@ def test_outlet_linkage_keeps_conservation_and_order_invariance():
          ["Dr. Ana Ruiz, the hospital's medical director, disputed the audit."]),
         ("The storm closed the coast road, most bridges and both ferry lines on Monday.",
          ["The storm closed the coast road, most bridges and both ferry lines on Monday."]),
+        # a headline (no closing punctuation) is cut before "with" and "and" that join two
+        # announcements, unless a side would have fewer than two content words
+        ("Museum reopens Friday with free entry and a new dinosaur hall",
+         ["Museum reopens Friday", "with free entry", "and a new dinosaur hall"]),
+        ("Fire and rain hit the coast", ["Fire and rain hit the coast"]),
         # an attribution stays with the clause it attributes
         ("The county will run a shuttle twice a day, the administrator said.",
          ["The county will run a shuttle twice a day, the administrator said."]),
