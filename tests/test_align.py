@@ -412,6 +412,11 @@ def test_outlet_linkage_keeps_conservation_and_order_invariance():
          ["The renovation brought new windows and a roof,", "along with a lift and a ramp at the back door."]),
         ("The river flooded the lower town, which lost power for two days.",
          ["The river flooded the lower town,", "which lost power for two days."]),
+        # a bare "and a"/"and an" adds a new item to a list; "and the" continues a known one
+        ("The second floor has 40 computers, a dozen study rooms and a workshop with two laser cutters.",
+         ["The second floor has 40 computers, a dozen study rooms", "and a workshop with two laser cutters."]),
+        ("The storm flooded the harbour and the old market square near the ferry terminal.",
+         ["The storm flooded the harbour and the old market square near the ferry terminal."]),
         # no clause cue: an apposition and a quantifier without "of" stay in one piece
         ("Dr. Ana Ruiz, the hospital's medical director, disputed the audit.",
          ["Dr. Ana Ruiz, the hospital's medical director, disputed the audit."]),
