@@ -180,7 +180,7 @@ def test_corpus_key_omissions_in_top_three(story):
 
 
 @pytest.mark.xfail(strict=False, reason="issue 5 target (recall >= 0.90, precision >= 0.80) not met: paraphrases "
-                   "the aligner keeps apart (alignment F1 0.80) show up as wrong omissions; see docs/evaluation.md")
+                   "the aligner keeps apart (alignment F1 0.82) show up as wrong omissions; see docs/evaluation.md")
 @pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
 def test_corpus_omission_precision_and_recall(story):
     figures = evaluate(story)["omissions"]
@@ -190,10 +190,8 @@ def test_corpus_omission_precision_and_recall(story):
 
 def test_corpus_omission_figures_do_not_regress():
     """Pooled over the bundled stories, the figures measured on 2026-12-02 (precision
-    46/66 = 0.70, recall 46/59 = 0.78), less a small margin: a change that loses ground fails
-    here. (On 2026-11-23 they were 48/70 and 48/59; two of those 48 were credited through a
-    passage of headline pieces that the gold mapped to a fact by a tied vote, which headline
-    placement dissolved.)"""
+    47/67 = 0.70, recall 47/59 = 0.80), less a small margin: a change that loses ground fails
+    here."""
     tp = predicted = gold = 0
     for story in STORIES:
         f = evaluate(story)["omissions"]
@@ -201,7 +199,7 @@ def test_corpus_omission_figures_do_not_regress():
         predicted += f["predicted"]
         gold += f["gold"]
     assert tp / predicted >= 0.67, (tp, predicted)
-    assert tp / gold >= 0.77, (tp, gold)
+    assert tp / gold >= 0.79, (tp, gold)
 
 
 def test_close_paraphrase_is_not_called_an_omission() -> None:
