@@ -451,6 +451,23 @@ def _companions(p: _Piece, q: _Piece) -> bool:
     return abs(p.sentence - q.sentence) == 1 and p.quoted != q.quoted
 
 
+def _labels(groups: Sequence[Sequence[int]], n: int) -> list[int]:
+    """The group number of each of ``n`` pieces."""
+    label = [0] * n
+    for g, members in enumerate(groups):
+        for i in members:
+            label[i] = g
+    return label
+
+
+def _regroup(label: Sequence[int]) -> list[list[int]]:
+    """Groups from group numbers, in the order of their numbers (empty groups dropped)."""
+    out: dict[int, list[int]] = {}
+    for i, g in enumerate(label):
+        out.setdefault(g, []).append(i)
+    return [out[g] for g in sorted(out)]
+
+
 def _settle(
     groups: list[list[int]],
     pieces: Sequence[_Piece],
@@ -465,10 +482,7 @@ def _settle(
     ``features`` (the scoring features of the pieces) measure whether a quotation restates
     the statement before it; without them no quotation is attached.
     """
-    label = [0] * len(pieces)
-    for g, members in enumerate(groups):
-        for i in members:
-            label[i] = g
+    label = _labels(groups, len(pieces))
     size_outlets = [len({pieces[i].outlet for i in members}) for members in groups]
     lone = [size_outlets[label[i]] == 1 for i in range(len(pieces))]
     if rejoin:
@@ -513,10 +527,7 @@ def _settle(
             target = targets.pop()
             for i in idx:
                 label[i] = target
-    out: dict[int, list[int]] = {}
-    for i, g in enumerate(label):
-        out.setdefault(g, []).append(i)
-    return [out[g] for g in sorted(out)]
+    return _regroup(label)
 
 
 def _cosine(matrix: Any, i: int, j: int) -> float:
@@ -759,10 +770,7 @@ def _place_headlines(
     """
     import numpy as np
 
-    label = [0] * len(pieces)
-    for g, members in enumerate(groups):
-        for i in members:
-            label[i] = g
+    label = _labels(groups, len(pieces))
     body: dict[int, list[int]] = {}
     for i, p in enumerate(pieces):
         if not p.headline:
@@ -780,10 +788,7 @@ def _place_headlines(
             moved = True
     if not moved:
         return groups
-    out: dict[int, list[int]] = {}
-    for i, g in enumerate(label):
-        out.setdefault(g, []).append(i)
-    return [out[g] for g in sorted(out)]
+    return _regroup(label)
 
 
 def _nearest(
