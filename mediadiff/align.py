@@ -43,6 +43,10 @@ DEFAULT_COMPLEMENT_THRESHOLD = 0.12
 #: Default ``headline_threshold``: the score a headline piece needs with a body piece of its
 #: own outlet to join that piece's passage.
 DEFAULT_HEADLINE_THRESHOLD = 0.1
+#: Default ``cohesion``: the share of the outlets carrying two passages that must state them in
+#: one sentence for the two to join; and how many outlets that must be at least.
+DEFAULT_COHESION = 0.6
+COHESION_MIN_OUTLETS = 3
 #: The linkages :func:`align` offers (option ``linkage``).
 LINKAGES = ("average", "outlet")
 #: Word+anchor similarity below which two pieces are not even candidates (treated as 0).
@@ -624,6 +628,7 @@ def align(
     linkage: str = "average",
     complement_threshold: float | None = DEFAULT_COMPLEMENT_THRESHOLD,
     headline_threshold: float | None = DEFAULT_HEADLINE_THRESHOLD,
+    cohesion: float | None = DEFAULT_COHESION,
 ) -> Alignment:
     """Align the content of several outlets into passages, whatever the order of their facts.
 
@@ -692,6 +697,11 @@ def align(
         when that pair scores at least this much. Headlines are short and share mostly the
         story's recurring names with other outlets' headlines, so grouping them across outlets
         alone makes passages of headlines. ``None`` keeps the grouping's choice.
+    cohesion : float in (0, 1] or None, default 0.6
+        Two passages join when at least three outlets, and at least this share of the
+        outlets that carry both, state them in one sentence: the outlets keep the two pieces
+        together ("ruptured before midnight, releasing 9,000 gallons"), so they are one piece
+        of reported content. ``None`` keeps them apart.
 
     Returns
     -------
@@ -724,7 +734,8 @@ def align(
     for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
         check_parameter(name, value, "a bool", isinstance(value, bool), owner)
     check_parameter("linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner)
-    for name, value in (("complement_threshold", complement_threshold), ("headline_threshold", headline_threshold)):
+    for name, value in (("complement_threshold", complement_threshold), ("headline_threshold", headline_threshold),
+                        ("cohesion", cohesion)):
         check_parameter(name, value, "a float in the range (0, 1] or None", value is None or (is_real(value) and 0 < value <= 1), owner)
 
     documents = as_documents(articles)
@@ -747,6 +758,8 @@ def align(
         )
         groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold, linkage=linkage,
                         complement_threshold=complement_threshold)
+        if cohesion is not None:
+            groups = _join_cohesive(groups, pieces, cohesion)
         if headline_threshold is not None:
             groups = _place_headlines(groups, pieces, features, headline_threshold,
                                       word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight)
@@ -755,6 +768,50 @@ def align(
     nearest = _nearest(groups, pieces, documents, passages, edges) if features is not None else {}
     return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents),
                      nearest=nearest)
+
+
+def _join_cohesive(groups: list[list[int]], pieces: Sequence[_Piece], share: float) -> list[list[int]]:
+    """Join two groups that most outlets carrying both state in one sentence.
+
+    Cutting first splits "A tank ruptured before midnight, releasing 9,000 gallons" into two
+    pieces that other outlets' sentences may pull apart. When at least
+    ``COHESION_MIN_OUTLETS`` outlets, and at least ``share`` of the outlets that carry both
+    groups, hold pieces of both in one body sentence, the outlets keep them together: one
+    passage. Pairs are judged on the groups as the grouping left them and joined in one pass
+    (union-find), so the result does not depend on the order of the joins.
+    """
+    label = _labels(groups, len(pieces))
+    carriers: dict[int, set[int]] = {}
+    in_sentence: dict[tuple[int, int], set[int]] = {}
+    for i, p in enumerate(pieces):
+        if p.headline:
+            continue
+        carriers.setdefault(label[i], set()).add(p.outlet)
+        in_sentence.setdefault((p.outlet, p.sentence), set()).add(label[i])
+    together: dict[tuple[int, int], set[int]] = {}
+    for (outlet, _), found in in_sentence.items():
+        ordered = sorted(found)
+        for x, a in enumerate(ordered):
+            for b in ordered[x + 1:]:
+                together.setdefault((a, b), set()).add(outlet)
+    parent = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    joined = False
+    for (a, b), outlets in sorted(together.items()):
+        if len(outlets) >= COHESION_MIN_OUTLETS and len(outlets) >= share * len(carriers[a] & carriers[b]):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+                joined = True
+    if not joined:
+        return groups
+    return _regroup([root(g) for g in label])
 
 
 def _place_headlines(

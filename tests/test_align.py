@@ -320,6 +320,41 @@ def test_headlines_that_share_story_names_join_their_own_body_facts():
         align(articles, headline_threshold=1.5)
 
 
+def _sawmill_story(together: int) -> list[Article]:
+    """Five outlets report a fire and the warehouses it destroyed; the first ``together`` of
+    them in one sentence ("..., destroying two warehouses"), the others in two sentences."""
+    filler = ["The council will meet again next month to discuss the budget.", "A new bridge over the river is planned for 2027."]
+    joined = ["A fire broke out at the Dunmore sawmill on Sunday night, destroying two warehouses full of timber.",
+              "Fire broke out at the Dunmore sawmill late on Sunday, destroying two timber warehouses.",
+              "A Sunday night fire at the Dunmore sawmill spread quickly, destroying two warehouses."]
+    split = [["The fire broke out at the Dunmore sawmill on Sunday night.", "Two warehouses full of timber were destroyed."],
+             ["Fire broke out at the Dunmore sawmill late on Sunday.", "It destroyed two timber warehouses."],
+             ["A Sunday night fire at the Dunmore sawmill spread quickly.", "It destroyed two warehouses."],
+             ["Two warehouses full of timber burned to the ground.", "The blaze started at the Dunmore sawmill on Sunday night."],
+             ["Two warehouses were lost.", "Firefighters said the fire began at the Dunmore sawmill on Sunday."]]
+    bodies = [[joined[k]] if k < together else split[k] for k in range(5)]
+    return [_article(chr(ord("a") + k), [*body, filler[k % 2]]) for k, body in enumerate(bodies)]
+
+
+def test_pieces_that_most_outlets_keep_in_one_sentence_share_a_passage():
+    """Three of five outlets state the fire and the destroyed warehouses in one sentence: the
+    clause cut splits them, and ``cohesion`` puts them back into one passage. With two outlets
+    only, the two facts stay apart (they may be two facts that two outlets happen to join)."""
+    three = _sawmill_story(3)
+    result = align(three)
+    fire = _passage_of(result, "d", "The blaze started")
+    assert _passage_of(result, "d", "Two warehouses full of timber") is fire
+    assert _passage_of(result, "a", "destroying two warehouses") is fire
+    assert len(fire.outlets) == 5
+    _assert_conserved(result)
+    apart = align(three, cohesion=None)
+    assert _passage_of(apart, "d", "The blaze started") is not _passage_of(apart, "d", "Two warehouses full of timber")
+    two = align(_sawmill_story(2))
+    assert _passage_of(two, "a", "A fire broke out") is not _passage_of(two, "a", "destroying two warehouses")
+    with pytest.raises(ParameterError, match="cohesion"):
+        align(three, cohesion=0)
+
+
 def _reference_grouping(pieces, edges, full, *, threshold, repeat_threshold, linkage):
     """Greedy linkage the slow way: every linkage recomputed from its definition at every step."""
     from mediadiff.align import _may_join
