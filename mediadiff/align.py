@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._clauses import cut_sentence
+from ._disjoint import DisjointSets
 from ._similarity import anchor_terms, build_features, candidate_pairs, pair_scores, piece_terms, refine_near_copies
 from .document import Article, Document, Span, merged_intervals, overlap_length
 from .errors import InputError, check_parameter, is_real
@@ -794,24 +795,17 @@ def _join_cohesive(groups: list[list[int]], pieces: Sequence[_Piece], share: flo
         for x, a in enumerate(ordered):
             for b in ordered[x + 1:]:
                 together.setdefault((a, b), set()).add(outlet)
-    parent = list(range(len(groups)))
-
-    def root(g: int) -> int:
-        while parent[g] != g:
-            parent[g] = parent[parent[g]]
-            g = parent[g]
-        return g
-
+    sets = DisjointSets(range(len(groups)))
     joined = False
     for (a, b), outlets in sorted(together.items()):
         if len(outlets) >= COHESION_MIN_OUTLETS and len(outlets) >= share * len(carriers[a] & carriers[b]):
-            ra, rb = root(a), root(b)
+            ra, rb = sets.find(a), sets.find(b)
             if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+                sets.union(min(ra, rb), max(ra, rb))  # the earlier group's number stays
                 joined = True
     if not joined:
         return groups
-    return _regroup([root(g) for g in label])
+    return _regroup([sets.find(g) for g in label])
 
 
 def _place_headlines(

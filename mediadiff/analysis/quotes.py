@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
+from .._disjoint import DisjointSets
 from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter
@@ -508,16 +509,8 @@ def _groups(versions: list[_Version], rest: list[int], min_similarity: float,
     link each of their versions to one version of the other from a different outlet, which
     connects exactly what linking every such pair would.
     """
-    parent = {i: i for i in rest}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        parent[find(j)] = find(i)
+    sets = DisjointSets(rest)
+    find, union = sets.find, sets.union
 
     outlet = [v.quote.outlet for v in versions]
     holders: dict[_Keys, list[int]] = {}
