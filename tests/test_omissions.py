@@ -220,3 +220,29 @@ def test_close_paraphrase_is_not_called_an_omission() -> None:
     [kept] = find_omissions(near, paraphrase_floor=None)
     assert (kept.outlet, kept.closeness) == ("c", 0.35)
     assert [o.outlet for o in find_omissions(near, paraphrase_floor=0.5)] == ["c"]
+
+
+def test_a_headline_alone_does_not_count_as_carrying_a_fact() -> None:
+    """An outlet whose headline names the fact but whose body never reports it omits it: the
+    closeness that excuses an omission (``paraphrase_floor``) is measured between body pieces,
+    since a headline shares the story's names with many passages."""
+    from mediadiff.align import align
+    from mediadiff.analysis.omissions import find_omissions
+    from mediadiff.document import Article
+
+    def article(outlet: str, lines: list[str]) -> Article:
+        return Article(outlet, "\n\n".join(lines) + "\n")
+
+    result = align([
+        article("a", ["Bridge reopens after repairs", "The Elm Street bridge reopened to traffic on Monday after six months of repairs.",
+                      "The repairs cost $2 million."]),
+        article("b", ["Elm Street bridge reopens, council says", "The council approved next year's budget on Tuesday.",
+                      "Parking fees will rise in March."]),
+        article("c", ["Elm Street bridge open again",
+                      "Traffic returned to the Elm Street bridge on Monday once six months of repair work ended.",
+                      "The work cost $2 million."]),
+    ])
+    [reopening] = [p for p in result.passages if any("reopened to traffic" in m.text for m in p.members)]
+    assert "b" not in reopening.outlets
+    assert result.closeness(reopening.id, "b") == 0.0
+    assert ("b", reopening.id) in {(o.outlet, o.passage) for o in find_omissions(result)}
