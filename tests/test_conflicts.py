@@ -92,18 +92,7 @@ def test_values_point_into_the_texts():
 
 
 
-NOT_LINKED = pytest.mark.xfail(
-    strict=False,
-    reason="issue 5 target not met for clinic_closure (4 of 5): 'about 45 jobs' is kept apart by the aligner; the "
-    "related-passage rule reports it against brennock_today's '38 jobs', but the gold names metro_wire's "
-    "'38 employees' and valley_voice's 'All 38', which count employees, not jobs",
-)
-
-
-@pytest.mark.parametrize(
-    "story", [pytest.param(s, marks=NOT_LINKED) if s.name == "clinic_closure" else s for s in STORIES],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
 def test_corpus_every_numeric_conflict_found(story):
     result = evaluate(story)
     numeric = [c for c in result["conflicts"] if c[0] in {"number", "money", "percent", "date", "vagueness"}]
@@ -176,6 +165,27 @@ def test_a_count_in_a_close_passage_of_other_outlets_conflicts_with_related_pass
 )
 def test_common_units_are_not_compared_across_passages(first, second) -> None:
     assert find_conflicts(_two_passages(first, second, 0.5)) == []
+
+
+def test_a_conflict_lists_every_outlet_that_repeats_a_figure_in_other_words() -> None:
+    """"38 jobs" against "about 45 jobs" is also "38 employees" and "All 38 of the nurses":
+    an outlet is not left out of a conflict for naming what it counts differently."""
+    got = conflicts("The closure costs 38 jobs.", "Its 38 employees will be laid off.",
+                    "All 38 of its nurses and clerks lose their jobs.", "It will eliminate about 45 jobs.")
+    assert got == [("number", ["38 jobs", "38 employees", "All 38", "about 45 jobs"])]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # a partitive count names no unit: it never opens a conflict of its own
+        ("All 38 of the nurses lose their jobs.", "All 40 of the nurses lose their jobs."),
+        # a figure in another unit that repeats neither side stays out of the conflict
+        ("It cut 38 jobs.", "It cut 45 jobs.", "It has 12 clinics."),
+    ],
+)
+def test_partitive_and_other_unit_counts_open_no_conflict(texts) -> None:
+    assert [k for k, v in conflicts(*texts) if "clinics" in " ".join(v) or "All" in " ".join(v)] == []
 
 
 def test_passages_that_share_an_outlet_are_not_compared() -> None:

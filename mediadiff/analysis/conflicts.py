@@ -114,6 +114,11 @@ _AT_LEAST = frozenset("least more over above exceeding".split())
 _AT_MOST = frozenset("most fewer less under below".split())
 _PERCENT = frozenset("percent per cent %".split())
 _SKIP_UNITS = frozenset("of and or to a an the p.m a.m pm am".split())
+# words before a count that make "N of ..." the whole of a group ("all 38 of the nurses")
+_WHOLE = frozenset("all each every".split())
+#: The unit of a partitive count ("All 38 of the clinic's nurses"): it names no unit, so it
+#: never opens a conflict; it joins one whose figure it repeats (see ``_numeric_conflicts``).
+PARTITIVE = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +231,9 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
                 and tokens[j].norm not in _SKIP_UNITS and tokens[j].text[:1].islower():
             kind, unit = "number", _unit_key(tokens[j].norm)
             j += 1
+        elif j < n and tokens[j].norm == "of" and tokens[i].kind == "number" and i > 0 and tokens[i - 1].norm in _WHOLE:
+            kind, unit = "number", PARTITIVE  # "All 38 of the clinic's nurses": a count without a unit of its own
+            start_tok = i - 1
         else:
             i = max(j, i + 1)
             continue
@@ -439,7 +447,7 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
             if not headline:  # title case would make every word look like a name
                 people.extend((m.outlet, x) for x in _people(toks, starts[m.outlet]))
         stated[p.id] = values
-        found.extend(_numeric_conflicts(p.id, values, docs))
+        found.extend(_numeric_conflicts(p.id, values, docs, values))
         found.extend(_people_conflicts(p.id, people, docs))
     if related_floor is not None:
         found.extend(_related_conflicts(alignment, stated, found, docs, related_floor))
@@ -494,8 +502,8 @@ def _related_conflicts(
                 main, other = (a, b) if len(outlets[a]) >= len(outlets[b]) else (b, a)
                 if (main, slot[1]) in done or (other, slot[1]) in done:
                     continue  # already a conflict within one of them
-                values = [(o, v) for pid in (main, other) for o, v in stated[pid] if _slot(v) == slot]
-                for c in _numeric_conflicts(main, values, docs):
+                both = [(o, v) for pid in (main, other) for o, v in stated[pid]]
+                for c in _numeric_conflicts(main, [(o, v) for o, v in both if _slot(v) == slot], docs, both):
                     note = (f" Some of these figures are in passage {other}, which no outlet of {main} carries"
                             " but which comes close to it.")
                     out.append(dataclasses.replace(c, related=(other,), explanation=c.explanation + note))
@@ -507,7 +515,18 @@ def _cv(doc: Document, outlet: str, v: _Value) -> ConflictValue:
     return ConflictValue(outlet, v.start, v.end, doc.text[v.start:v.end], v.value, v.low, high, v.unit, v.qualifier)
 
 
-def _numeric_conflicts(pid: str, values: list[tuple[str, _Value]], docs: dict[str, Document]) -> list[Conflict]:
+def _numeric_conflicts(
+    pid: str, values: list[tuple[str, _Value]], docs: dict[str, Document],
+    companions: Sequence[tuple[str, _Value]] = (),
+) -> list[Conflict]:
+    """The figures of ``values`` that disagree, slot by slot.
+
+    A count that disagrees is joined by the counts of ``companions`` (the figures stated in
+    the same passages) that repeat one of its figures in another unit or in none, from outlets
+    that give no figure in the slot: "38 jobs" against "about 45 jobs" is also metro's "38
+    employees" and valley's "All 38 of the clinic's nurses". Nobody is left out of a conflict
+    for naming the thing counted differently.
+    """
     out = []
     slots: dict[tuple[str, str], list[tuple[str, _Value]]] = {}
     for outlet, v in values:
@@ -515,7 +534,7 @@ def _numeric_conflicts(pid: str, values: list[tuple[str, _Value]], docs: dict[st
         slots.setdefault((kind, v.unit), []).append((outlet, v))
     for (kind, unit), items in sorted(slots.items()):
         items.sort(key=lambda x: (x[0], x[1].start))
-        if len({o for o, _ in items}) < 2:
+        if unit == PARTITIVE or len({o for o, _ in items}) < 2:
             continue
         exact = [(o, v) for o, v in items if v.kind != "vague"]
         vague = [(o, v) for o, v in items if v.kind == "vague"]
@@ -529,6 +548,8 @@ def _numeric_conflicts(pid: str, values: list[tuple[str, _Value]], docs: dict[st
             for ia, oa in enumerate(names) for ob in names[ia + 1:]
         )
         if clash:
+            if kind == "number":
+                exact = sorted(exact + _same_figures(exact, companions), key=lambda x: (x[0], x[1].start))
             texts = ", ".join(f"{o}: {docs[o].text[v.start:v.end]}" for o, v in exact)
             out.append(Conflict(kind, pid, unit, tuple(_cv(docs[o], o, v) for o, v in exact),  # type: ignore[arg-type]
                                 f"Outlets give different figures for the same thing ({texts})."))
@@ -536,6 +557,18 @@ def _numeric_conflicts(pid: str, values: list[tuple[str, _Value]], docs: dict[st
             texts = ", ".join(f"{o}: {docs[o].text[v.start:v.end]}" for o, v in items)
             out.append(Conflict("vagueness", pid, unit, tuple(_cv(docs[o], o, v) for o, v in items),
                                 f"Some outlets give an exact figure where others stay vague ({texts})."))
+    return out
+
+
+def _same_figures(exact: Sequence[tuple[str, _Value]], companions: Sequence[tuple[str, _Value]]) -> list[tuple[str, _Value]]:
+    """The first count of each outlet absent from ``exact`` that repeats one of its figures."""
+    figures = {v.value for _, v in exact}
+    seen = {o for o, _ in exact}
+    out = []
+    for o, v in sorted(companions, key=lambda x: (x[0], x[1].start)):
+        if o not in seen and v.kind == "number" and v.value in figures:
+            out.append((o, v))
+            seen.add(o)
     return out
 
 
