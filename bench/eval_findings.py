@@ -134,7 +134,8 @@ def evaluate(story_dir: Path) -> dict:
 
     omissions = omission_figures(find_omissions(alignment))
     baseline = omission_figures(
-        find_omissions(alignment, response_weight=1.0, quote_weight=1.0, fact_weight=1.0, prominence_weight=0.0)
+        find_omissions(alignment, response_weight=1.0, quote_weight=1.0, fact_weight=1.0, prominence_weight=0.0,
+                       voice_weight=0.0)
     )
 
     alterations = find_quote_alterations(alignment, extract_quotes(alignment))

@@ -95,7 +95,7 @@ def test_omissions_need_min_support_others():
 
 
 def test_weight_formula_and_response_weighs_more():
-    found = {(o.outlet, o.kind): o for o in find_omissions(corpus())}
+    found = {(o.outlet, o.kind): o for o in find_omissions(corpus(), voice_weight=0.0)}
     denial = found[("d", "response")]
     # share 2/3, carried at position 0.5 in a and b (prominence 0.5): 1.0 * 2/3 * (0.5 + 0.5 * 0.5)
     assert denial.weight == pytest.approx(2 / 3 * 0.75, abs=1e-6)
@@ -103,6 +103,10 @@ def test_weight_formula_and_response_weighs_more():
     # share 3/3; position 1.0 in a, b and c (prominence 0): 0.5 * 1 * 0.5
     assert schools.weight == pytest.approx(0.25, abs=1e-6)
     assert denial.weight > schools.weight
+    # with the default voice_weight (0.5), omissions that silence no source weigh half as much
+    default = {(o.outlet, o.kind): o for o in find_omissions(corpus())}
+    assert default[("d", "response")].weight == pytest.approx(2 / 3 * 0.75 * 0.5, abs=1e-6)
+    assert default[("d", "fact")].silenced == () and default[("d", "fact")].weight == pytest.approx(0.125, abs=1e-6)
     assert all(0.0 <= o.weight <= 1.0 for o in found.values())
     assert "2 of the 3 other outlets" in denial.explanation
 
@@ -129,6 +133,60 @@ def test_bad_parameters():
         find_omissions(corpus(), min_support=0)
     with pytest.raises(ParameterError, match="response_weight"):
         find_omissions(corpus(), response_weight=1.5)
+    with pytest.raises(ParameterError, match="'voice_weight' parameter of omission_scores must be a float"):
+        omission_scores(corpus(), [], voice_weight=-0.1)
+
+
+VOICES = {
+    "a": "The county will close the clinic. County Administrator Priya Raman said a shuttle would run. Rain fell.",
+    "b": "The county will close the clinic. Raman said the county would run a shuttle. Rain fell.",
+    # c mentions Raman but never lets her speak; d cites her elsewhere; e never names her
+    "c": "The county will close the clinic, a plan Raman pushed. Rain fell.",
+    "d": "The county will close the clinic, Raman said. Rain fell.",
+    "e": "The county will close the clinic. Rain fell.",
+}
+
+
+def voices() -> Alignment:
+    return build(VOICES, [
+        [(o, "The county will close the clinic") for o in "abcde"],
+        [("a", "County Administrator Priya Raman said a shuttle would run."),
+         ("b", "Raman said the county would run a shuttle.")],
+        [(o, "Rain fell.") for o in "abcde"],
+    ])
+
+
+def test_an_omission_that_silences_a_source_weighs_twice_one_that_does_not():
+    found = {o.outlet: o for o in find_omissions(voices()) if o.carried_by == ("a", "b")}
+    # c names Raman but never cites her, e never names her: leaving out the shuttle silences her
+    assert found["c"].silenced == ("Raman",) and found["e"].silenced == ("Raman",)
+    assert found["e"].explanation.endswith("They cite Raman for it; e never does.")
+    # d cites Raman elsewhere: the same omission silences nobody and weighs half as much
+    assert found["d"].silenced == ()
+    assert found["c"].weight == pytest.approx(2 * found["d"].weight, abs=1e-6)
+    assert found["e"].weight == pytest.approx(2 * found["d"].weight, abs=1e-6)
+    # voice_weight=0 ignores sources
+    flat = {o.outlet: o.weight for o in find_omissions(voices(), voice_weight=0.0) if o.carried_by == ("a", "b")}
+    assert flat["c"] == flat["d"] == flat["e"]
+
+
+def test_a_voice_needs_two_outlets_citing_it():
+    texts = dict(VOICES, b="The county will close the clinic. The county would run a shuttle. Rain fell.")
+    al = build(texts, [
+        [(o, "The county will close the clinic") for o in "abcde"],
+        [("a", "County Administrator Priya Raman said a shuttle would run."),
+         ("b", "The county would run a shuttle.")],
+        [(o, "Rain fell.") for o in "abcde"],
+    ])
+    assert all(o.silenced == () for o in find_omissions(al))
+
+
+def test_scores_count_silenced_sources_on_both_sides():
+    al = voices()
+    scores = omission_scores(al, find_omissions(al))
+    assert scores["a"] == scores["b"] == 0.0
+    # e could have carried the shuttle (silencing Raman: weight w) and the rest; it left out the shuttle
+    assert 0.0 < scores["d"] < scores["e"] <= 1.0
 
 
 def _seeds() -> Alignment:
@@ -162,18 +220,7 @@ def test_seed_single_carrier_fact_is_not_an_omission():
 
 
 
-ALIGNER_RANKING = pytest.mark.xfail(
-    strict=False,
-    reason="issue 5 target not met here: valley_voice's key omissions f7 (the audit) and f16 (the shuttle) rank "
-    "4th and 5th, behind three omissions the gold also lists (a quote, the closing date, the budget gap); the "
-    "weights (share of outlets, prominence, kind) do not tell which omission removes the other side's case",
-)
-
-
-@pytest.mark.parametrize(
-    "story", [pytest.param(s, marks=ALIGNER_RANKING) if s.name == "clinic_closure" else s for s in STORIES],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
 def test_corpus_key_omissions_in_top_three(story):
     figures = evaluate(story)["omissions"]
     assert figures["key_top3"] == figures["keys"], figures
@@ -246,3 +293,30 @@ def test_a_headline_alone_does_not_count_as_carrying_a_fact() -> None:
     assert "b" not in reopening.outlets
     assert result.closeness(reopening.id, "b") == 0.0
     assert ("b", reopening.id) in {(o.outlet, o.passage) for o in find_omissions(result)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. Nadia Ferrante disputed the audit.", [["Ferrante"]]),
+        ("The county audit found high costs.", [["audit"]]),
+        ("Costs rose, according to the report.", [["report"]]),
+        ("Dr. Ann Lee said so. “We are fine,” said Board Chair Gail Hendrick.", [["Lee"], ["Hendrick"]]),
+        # a sentence-initial word is a name when the articles capitalise it mid-sentence too
+        ("Dr. Ann Lee spoke. Lee said so.", [[], ["Lee"]]),
+        # a pronoun stands for the source of the sentence before, in its paragraph
+        ("Dr. Ann Lee disputed the audit. “Our costs are average,” she said.", [["Lee"], ["Lee"]]),
+        ("Dr. Ann Lee disputed it.\n\n“Our costs are average,” she said.", [["Lee"], []]),
+        # a quotation that goes on without attribution of its own has the speaker before it
+        ("Dr. Ann Lee disputed it. “We are fine,” she said. “The ward stays open.”", [["Lee"], ["Lee"], ["Lee"]]),
+        # passive: the households are told, they tell nothing; plural nouns are not names
+        ("Households were told not to drink the water. Officials said it was safe.", [[], []]),
+        # words inside quotation marks are the quotation, not its source
+        ("“Raman said nothing,” a nurse said.", [[]]),
+    ],
+)
+def test_cited_sources(text, expected):
+    from mediadiff.analysis._common import cited_sources
+
+    doc = segment(Article("a", text))
+    assert [[t.text for t in cited_sources(doc, s)] for s in doc.content_sentences] == expected

@@ -12,15 +12,17 @@ relative_positions  sentence index -> relative position in the article (0 = lead
 member_position     relative position of a member.
 read_number         parse a number written in digits or words at a token position.
 match_key           the form used to compare words across outlets (typography folded).
-HEDGES, ATTRIBUTION_VERBS, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS  word lists.
+cited_sources       the sources a sentence attributes its content to ("Raman said", "the audit found").
+source_key          the form used to compare a source word across outlets ("Hendricks" ~ "Hendrick").
+HEDGES, ATTRIBUTION_VERBS, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS, SOURCE_NOUNS  word lists.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..align import Alignment, Member
-from ..document import Document, Token
+from ..document import Document, Sentence, Token
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (lower case, compared with Token.norm)
@@ -75,6 +77,21 @@ TITLE_WORDS: frozenset[str] = frozenset(
 RANK_WORDS: frozenset[str] = frozenset("vice deputy assistant associate acting interim former senior junior chief".split())
 
 PRONOUNS: frozenset[str] = frozenset("he she they it we i".split())
+
+#: Documents and records that news cites as the origin of a claim ("the audit found").
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """audit audits report reports study studies survey surveys review reviews inspection inspections
+    records statement statements analysis investigation memo letter filing filings lawsuit complaint
+    poll data documents""".split()
+)
+
+#: Words that cite a source: the attribution verbs and the verbs of findings ("the audit found").
+CITING_WORDS: frozenset[str] = ATTRIBUTION_VERBS | frozenset(
+    "found finds concluded concludes showed shows estimated estimates".split()
+)
+#: How many words a source may stand from the word that cites it ("Raman, the county
+#: administrator, said": the name is four words before the verb).
+SOURCE_WINDOW = 6
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -231,3 +248,120 @@ def read_number(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
         value *= _SCALES[tokens[j].norm]
         j += 1
     return value, j
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources: who or what a sentence attributes its content to
+
+
+def source_key(token: Token) -> str:
+    """The form used to compare a source across outlets: ``match_key`` without a plural or
+    possessive ``s`` ("Hendricks"/"Hendrick", "audits"/"audit")."""
+    key = match_key(token).removesuffix("'s").removesuffix("’s")
+    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
+
+
+def _proper(tokens: Sequence[Token], k: int, sentence_start: int, capitalised: frozenset[str]) -> bool:
+    """Whether ``tokens[k]`` is a proper name: capitalised, and when it opens the sentence, a
+    name elsewhere too (in ``capitalised``): "Kestrel said", not "Officials said"."""
+    t = tokens[k]
+    if not (t.kind == "word" and t.text[:1].isupper() and t.text.replace(".", "").isalpha() and len(t.text) > 1):
+        return False
+    if t.norm in TITLE_WORDS or t.norm in _NOT_SOURCES:
+        return False
+    return t.start != sentence_start or t.norm in capitalised
+
+
+_PASSIVE = frozenset("be been being was were is are".split())
+# capitalised words that are not sources
+_NOT_SOURCES = frozenset(
+    """the a an in on at of for to from by with and or but as after before when while if this that these those
+    his her their its our it he she they we i you mr mrs ms dr monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october november december""".split()
+)
+
+
+def capitalised_words(documents: Iterable[Document]) -> frozenset[str]:
+    """The norms of the words that are names in these articles: capitalised somewhere other
+    than at a sentence start, and never written in lower case ("Raman", "Kestrel"; not
+    "Officials", nor a headline's title-cased "Leak")."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for d in documents:
+        for s in d.content_sentences:
+            for k, t in enumerate(s.tokens):
+                if t.kind != "word":
+                    continue
+                if t.text[:1].islower():
+                    lower.add(t.norm)
+                elif k:
+                    upper.add(t.norm)
+    return frozenset(upper - lower)
+
+
+def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None,
+                  *, _depth: int = 0) -> list[Token]:
+    """The sources ``sentence`` attributes its content to, outside quotation marks.
+
+    For every citing word (said, told, denied, according, found...) the nearest proper name or
+    source document (audit, report, statement...) within ``SOURCE_WINDOW`` words before it, else
+    after it ("said Board Chair Gail Hendrick"; after it only for "according to"), is a source; of a name, the last word (the
+    surname). A pronoun in that place ("she said") stands for the sources of the sentence
+    before it in the same paragraph, and so does a sentence that quotes without citing anyone
+    (a quotation that goes on from the sentence before). ``capitalised`` is
+    :func:`capitalised_words` of the articles compared (of this one when not given).
+
+    >>> from mediadiff.document import Article
+    >>> from mediadiff.segment import segment
+    >>> doc = segment(Article("a", "Dr. Nadia Ferrante disputed it. The county audit found high costs."))
+    >>> [[t.text for t in cited_sources(doc, s)] for s in doc.content_sentences]
+    [['Ferrante'], ['audit']]
+    """
+    if capitalised is None:
+        capitalised = capitalised_words([document])
+    words = [t for t in sentence.tokens if t.kind == "word" and not document.in_quotation(t.start, t.end)]
+    first = sentence.tokens[0].start if sentence.tokens else -1
+    out: list[Token] = []
+    for k, t in enumerate(words):
+        if t.norm not in CITING_WORDS or (k and words[k - 1].norm in _PASSIVE):
+            continue  # "households were told": who told them comes after "by", if at all
+        before = range(k - 1, max(-1, k - 1 - SOURCE_WINDOW), -1)
+        after = range(k + 1, min(len(words), k + 1 + SOURCE_WINDOW))
+        for side in ((after,) if t.norm == "according" else (before, after)):
+            found = None
+            for x in side:
+                w = words[x]
+                if w.norm in SOURCE_NOUNS:
+                    found = w
+                elif _proper(words, x, first, capitalised):
+                    # the last name of a run of capitalised words and titles: the surname
+                    # ("Board Chair Gail Hendrick")
+                    end = y = x
+                    while y + 1 < len(words) and (words[y + 1].text[:1].isupper()):
+                        y += 1
+                        if _proper(words, y, first, capitalised):
+                            end = y
+                        elif words[y].norm not in TITLE_WORDS:
+                            break
+                    found = words[end]
+                elif w.norm in PRONOUNS and _depth < 2:
+                    found = w
+                if found is not None:
+                    break
+            if found is None:
+                continue
+            if found.norm in PRONOUNS:
+                prev = document.sentence_before(sentence.start - 1)
+                if prev is not None and prev.paragraph == sentence.paragraph and not prev.boilerplate:
+                    out.extend(cited_sources(document, prev, capitalised, _depth=_depth + 1))
+            elif found not in out:
+                out.append(found)
+            break
+    if not out and _depth < 2 and words != [t for t in sentence.tokens if t.kind == "word"] \
+            and not any(t.norm in CITING_WORDS for t in words):
+        # a quotation that goes on from the sentence before without attribution of its own
+        # ("...," she said. "Our costs are in line..."): the speaker is the one named there
+        prev = document.sentence_before(sentence.start - 1)
+        if prev is not None and prev.paragraph == sentence.paragraph and not prev.boilerplate:
+            out.extend(cited_sources(document, prev, capitalised, _depth=_depth + 1))
+    return out

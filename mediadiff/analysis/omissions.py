@@ -5,7 +5,9 @@ this outlet does not. Each omission gets a ``kind`` (``response``: a party's rep
 statement; ``quote``: mostly direct quotation; ``fact``: anything else) and a ``weight`` in
 [0, 1] that grows with the share of other outlets carrying the passage, with how prominently they
 place it, and with its kind (responses weigh most: leaving out the other side is the classic
-bias by omission).
+bias by omission). An omission that removes every mention of a source the other outlets cite
+for the passage (a person, an audit, a statement) weighs more again: the outlet does not just
+drop a detail, it leaves a voice out of its story (``silenced``).
 
 Public names
 ------------
@@ -17,12 +19,21 @@ passage_kind        the kind of a passage: "response", "quote" or "fact".
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
 from ..align import Alignment, Passage
 from ..errors import check_parameter
-from ._common import RESPONSE_CUES, member_position, member_tokens, relative_positions
+from ._common import (
+    RESPONSE_CUES,
+    capitalised_words,
+    cited_sources,
+    member_position,
+    member_tokens,
+    relative_positions,
+    source_key,
+)
 
 __all__ = ["Omission", "find_omissions", "omission_scores", "passage_kind"]
 
@@ -41,7 +52,9 @@ class Omission:
     ``weight`` is in [0, 1]; ``carried_by`` lists the outlets that carry the passage;
     ``prominence`` is how close to the lead they place it on average (1 = lead, 0 = end);
     ``closeness`` is the best alignment score of any piece of this outlet against the passage
-    (0 = nothing of it is even a candidate; see :attr:`Alignment.nearest`).
+    (0 = nothing of it is even a candidate; see :attr:`Alignment.nearest`). ``silenced`` names
+    the sources the carrying outlets cite for the passage ("Raman", "audit") that this outlet
+    mentions nowhere else: leaving the passage out leaves those voices out of its story.
     """
 
     outlet: str
@@ -53,6 +66,7 @@ class Omission:
     prominence: float
     explanation: str
     closeness: float = 0.0
+    silenced: tuple[str, ...] = ()
 
 
 def _has_response_cue(norms: list[str]) -> bool:
@@ -97,36 +111,81 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
     return "fact"
 
 
-def _passage_stats(alignment: Alignment) -> list[tuple[Passage, OmissionKind, dict[str, float]]]:
-    """Each passage with its kind and, per carrying outlet, its best (earliest) relative position."""
-    positions = {d.outlet: relative_positions(d) for d in alignment.documents}
-    out = []
-    for p in alignment.passages:
-        pos: dict[str, float] = {}
-        for m in p.members:
-            doc = alignment.document(m.outlet)
-            x = member_position(doc, m, positions[m.outlet])
-            pos[m.outlet] = min(pos.get(m.outlet, 1.0), x)
-        out.append((p, passage_kind(alignment, p), pos))
-    return out
+class _Stats:
+    """What the weights read of an alignment (internal): each passage with its kind, its best
+    (earliest) relative position per carrying outlet and its voices (source key -> text), and
+    which sources each sentence of each outlet cites."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        positions = {d.outlet: relative_positions(d) for d in alignment.documents}
+        #: (outlet, sentence index) -> the keys and texts of the sources that sentence cites
+        self.cited: dict[tuple[str, int], dict[str, str]] = {}
+        #: outlet -> how many of its sentences cite each source key
+        self.citing: dict[str, Counter[str]] = {}
+        capitalised = capitalised_words(alignment.documents)
+        for d in alignment.documents:
+            counts: Counter[str] = Counter()
+            for sentence in d.content_sentences:
+                found = {source_key(t): t.text for t in cited_sources(d, sentence, capitalised)}
+                self.cited[(d.outlet, sentence.index)] = found
+                counts.update(found.keys())
+            self.citing[d.outlet] = counts
+        self.passages: list[tuple[Passage, OmissionKind, dict[str, float], dict[str, str]]] = []
+        for p in alignment.passages:
+            pos: dict[str, float] = {}
+            outlets_citing: Counter[str] = Counter()
+            surface: dict[str, str] = {}
+            for outlet in p.outlets:
+                doc = alignment.document(outlet)
+                for m in p.members_of(outlet):
+                    pos[outlet] = min(pos.get(outlet, 1.0), member_position(doc, m, positions[outlet]))
+                found = self._cited_in(outlet, p)
+                outlets_citing.update(found.keys())
+                for key, text in found.items():
+                    surface.setdefault(key, text)
+            # a voice of the passage: a source that at least two, and half, of its outlets cite
+            voices = {k: surface[k] for k, n in sorted(outlets_citing.items()) if n >= 2 and 2 * n >= len(pos)}
+            self.passages.append((p, passage_kind(alignment, p), pos, voices))
+
+    def _cited_in(self, outlet: str, passage: Passage) -> dict[str, str]:
+        """The sources that the sentences of ``outlet``'s members of ``passage`` cite."""
+        found: dict[str, str] = {}
+        for k in sorted({m.sentence for m in passage.members_of(outlet)}):
+            for key, text in self.cited.get((outlet, k), {}).items():
+                found.setdefault(key, text)
+        return found
+
+    def silenced(self, outlet: str, passage: Passage, voices: dict[str, str]) -> tuple[str, ...]:
+        """The voices of ``passage`` that ``outlet`` cites nowhere outside the passage."""
+        if not voices:
+            return ()
+        own: Counter[str] = Counter()
+        for k in {m.sentence for m in passage.members_of(outlet)}:
+            own.update(self.cited.get((outlet, k), {}).keys())
+        citing = self.citing[outlet]
+        return tuple(text for key, text in voices.items() if citing[key] - own[key] <= 0)
 
 
-def _weight(share: float, prominence: float, factor: float, prominence_weight: float) -> float:
-    return factor * share * ((1.0 - prominence_weight) + prominence_weight * prominence)
+def _weight(share: float, prominence: float, factor: float, prominence_weight: float,
+            silenced: bool, voice_weight: float) -> float:
+    return (factor * share * ((1.0 - prominence_weight) + prominence_weight * prominence)
+            * ((1.0 - voice_weight) + voice_weight * silenced))
 
 
-def _check(min_support: int, weights: dict[str, float], prominence_weight: float, owner: str) -> None:
+def _check(min_support: int, weights: dict[str, float], prominence_weight: float, voice_weight: float,
+           owner: str) -> None:
     check_parameter("min_support", min_support, "an int >= 1", isinstance(min_support, int) and min_support >= 1, owner)
+    weights = {**weights, "prominence_weight": prominence_weight, "voice_weight": voice_weight}
     for name, value in weights.items():
         ok = isinstance(value, (int, float)) and 0.0 <= value <= 1.0
         check_parameter(name, value, "a float in the range [0.0, 1.0]", ok, owner)
-    ok = isinstance(prominence_weight, (int, float)) and 0.0 <= prominence_weight <= 1.0
-    check_parameter("prominence_weight", prominence_weight, "a float in the range [0.0, 1.0]", ok, owner)
 
 
 #: Closeness at or above which a passage is taken as paraphrased, not omitted (chosen on the
 #: bundled stories: it kept 49 of 53 correct omissions and dropped 16 of 37 wrong ones).
 PARAPHRASE_FLOOR = 0.3
+#: Default ``voice_weight``: an omission that silences a source weighs twice one that does not.
+VOICE_WEIGHT = 0.5
 
 
 def find_omissions(
@@ -138,13 +197,17 @@ def find_omissions(
     fact_weight: float = 0.5,
     prominence_weight: float = 0.5,
     paraphrase_floor: float | None = PARAPHRASE_FLOOR,
+    voice_weight: float = VOICE_WEIGHT,
 ) -> list[Omission]:
     """Find the passages each outlet leaves out while at least ``min_support`` others carry them.
 
-    ``weight = kind_weight * share * ((1 - prominence_weight) + prominence_weight * prominence)``
+    ``weight = kind_weight * share * ((1 - prominence_weight) + prominence_weight * prominence)
+    * ((1 - voice_weight) + voice_weight * silenced)``
     where ``share`` is the fraction of the *other* outlets that carry the passage, ``prominence``
     is the mean over those outlets of ``1 - position`` (position 0 = lead, 1 = end of the
-    article), and ``kind_weight`` is ``response_weight``, ``quote_weight`` or ``fact_weight``.
+    article), ``kind_weight`` is ``response_weight``, ``quote_weight`` or ``fact_weight``, and
+    ``silenced`` is 1 when the omission leaves out a source the others cite for the passage
+    that the outlet mentions nowhere else (see :attr:`Omission.silenced`), else 0.
 
     Parameters
     ----------
@@ -157,6 +220,12 @@ def find_omissions(
         The weight of each kind of passage: replies and denials count most: a reply weighs twice a plain fact.
     prominence_weight : float in [0, 1], default 0.5
         How much the position in the carrying outlets matters (0: not at all).
+    voice_weight : float in [0, 1], default 0.5
+        How much a silenced source matters (0: not at all). A source is a person or a document
+        (audit, report, statement) that at least two, and half, of the carrying outlets cite
+        for the passage ("Raman said", "the audit found"); the omission silences it when the
+        outlet mentions it nowhere else. One-sided coverage drops the other side's voices, not
+        just its details: at 0.5 such an omission weighs twice one that does not.
     paraphrase_floor : float in (0, 1] or None, default 0.3
         An outlet with a piece that scores at least this much against the passage (its
         ``closeness``) is taken to carry it in other words that the aligner kept apart, and is
@@ -174,19 +243,20 @@ def find_omissions(
     >>> a = align([Article("a", "The mayor resigned on Monday."), Article("b", "The mayor resigned on Monday."),
     ...            Article("c", "Schools stay open.")])
     >>> [(o.outlet, o.kind, round(o.weight, 2)) for o in find_omissions(a)]
-    [('c', 'fact', 0.5)]
+    [('c', 'fact', 0.25)]
     """
     factors = {"response": response_weight, "quote": quote_weight, "fact": fact_weight}
-    _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, "find_omissions")
+    _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight,
+           "find_omissions")
     check_parameter("paraphrase_floor", paraphrase_floor, "a float in the range (0.0, 1.0] or None",
                     paraphrase_floor is None or (isinstance(paraphrase_floor, (int, float)) and 0.0 < paraphrase_floor <= 1.0),
                     "find_omissions")
     outlets = alignment.outlets
     n_others = max(1, len(outlets) - 1)
     found: list[Omission] = []
-    stats = _passage_stats(alignment)
+    stats = _Stats(alignment)
     for outlet in outlets:
-        for p, kind, pos in stats:
+        for p, kind, pos, voices in stats.passages:
             if outlet in pos or len(pos) < min_support:
                 continue
             closeness = alignment.closeness(p.id, outlet)
@@ -195,16 +265,25 @@ def find_omissions(
             carried = tuple(sorted(pos))
             share = len(carried) / n_others
             prominence = sum(1.0 - pos[o] for o in carried) / len(carried)
-            weight = _weight(share, prominence, factors[kind], prominence_weight)
+            silenced = stats.silenced(outlet, p, voices)
+            weight = _weight(share, prominence, factors[kind], prominence_weight, bool(silenced), voice_weight)
             what = {"response": "a reply or statement from a party to the story", "quote": "a direct quotation",
                     "fact": "a piece of information"}[kind]
             explanation = (
                 f"{len(carried)} of the {n_others} other outlets ({', '.join(carried)}) carry {what} "
                 f"that {outlet} does not; they place it on average {_where(1.0 - prominence)}."
             )
+            if silenced:
+                explanation += f" They cite {_names(silenced)} for it; {outlet} never does."
             found.append(Omission(outlet, p.id, round(weight, 6), kind, carried, round(share, 6),
-                                  round(prominence, 6), explanation, round(closeness, 6)))
+                                  round(prominence, 6), explanation, round(closeness, 6), silenced))
     return found
+
+
+def _names(texts: tuple[str, ...]) -> str:
+    """ "Raman", "Raman and the audit": source texts for an explanation."""
+    words = [t if t[:1].isupper() else f"the {t}" for t in texts]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _where(position: float) -> str:
@@ -224,13 +303,14 @@ def omission_scores(
     quote_weight: float = 0.7,
     fact_weight: float = 0.5,
     prominence_weight: float = 0.5,
+    voice_weight: float = VOICE_WEIGHT,
 ) -> dict[str, float]:
     """Per-outlet omission score in [0, 1]: omitted weight over the weight it could have carried.
 
     For each outlet, the denominator sums the weight (same formula and options as
     :func:`find_omissions`) of every passage that at least ``min_support`` other outlets carry,
-    whether or not this outlet carries it; the numerator sums the weights of ``omissions`` for
-    that outlet. An outlet with nothing it could have omitted scores 0.0. Pass the same options
+    whether or not this outlet carries it (a passage it carries counts as silencing the sources
+    it mentions nowhere else); the numerator sums the weights of ``omissions`` for that outlet. An outlet with nothing it could have omitted scores 0.0. Pass the same options
     as to :func:`find_omissions`.
 
     >>> from mediadiff.align import align
@@ -240,20 +320,22 @@ def omission_scores(
     {'a': 0.0, 'b': 0.0, 'c': 1.0}
     """
     factors = {"response": response_weight, "quote": quote_weight, "fact": fact_weight}
-    _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, "omission_scores")
+    _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight,
+           "omission_scores")
     outlets = alignment.outlets
     n_others = max(1, len(outlets) - 1)
-    stats = _passage_stats(alignment)
+    stats = _Stats(alignment)
     scores: dict[str, float] = {}
     for outlet in outlets:
         total = 0.0
-        for _p, kind, pos in stats:
+        for p, kind, pos, voices in stats.passages:
             others = [o for o in pos if o != outlet]
             if len(others) < min_support:
                 continue
             share = len(others) / n_others
             prominence = sum(1.0 - pos[o] for o in others) / len(others)
-            total += _weight(share, prominence, factors[kind], prominence_weight)
+            silenced = bool(stats.silenced(outlet, p, voices))
+            total += _weight(share, prominence, factors[kind], prominence_weight, silenced, voice_weight)
         omitted = sum(o.weight for o in omissions if o.outlet == outlet)
         scores[outlet] = round(min(1.0, omitted / total), 6) if total > 0 else 0.0
     return scores

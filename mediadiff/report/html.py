@@ -329,7 +329,8 @@ def _collation_section(report: Report, names: Mapping[str, str], categories: Map
                 tip = om.get("explanation") or f"{names.get(oid, oid)} does not carry this passage."
                 cells.append(
                     f'<td class="gap" title="{_e(tip)}">Omitted: {_e(kind)}, carried by {_e(p.get("support"))} of {n}'
-                    + (f" (weight {weight:.2f})" if weight is not None else "") + "</td>"
+                    + (f" (weight {weight:.2f})" if weight is not None else "")
+                    + (f"; silences {_e(', '.join(om['silenced']))}" if om.get("silenced") else "") + "</td>"
                 )
             else:
                 cells.append('<td class="absent"></td>')
@@ -379,7 +380,9 @@ def _findings_section(report: Report, names: Mapping[str, str]) -> str:
 
     omissions = [
         f"{who(o['outlet'])} omits {_e(OMISSION_KINDS.get(o['kind'], o['kind']))} ({link(o['passage'])}, weight "
-        f"{(_num(o.get('weight')) or 0):.2f}): “{snippet(o['passage'])}”"
+        f"{(_num(o.get('weight')) or 0):.2f}"
+        + (f"; silences {_e(', '.join(o['silenced']))}" if o.get("silenced") else "")
+        + f"): “{snippet(o['passage'])}”"
         for o in sorted(report.get("omissions", []), key=lambda o: (-(_num(o.get("weight")) or 0), o["outlet"]))
     ]
     alterations = [

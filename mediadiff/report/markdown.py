@@ -169,11 +169,12 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     rows = [[esc_names.get(o["outlet"], escape_markdown(o["outlet"])), escape_markdown(o["passage"]),
              escape_markdown(OMISSION_KINDS.get(o["kind"], o["kind"])), _num(o.get("weight")),
              f"{passages[o['passage']]['support']} of {len(outlets)}" if o["passage"] in passages else "—",
+             escape_markdown(", ".join(o.get("silenced") or ())) or "—",
              _q(passage_snippet(passages.get(o["passage"]), 200))] for o in oms]
     rows, more = limited(rows)
     out += ["", "## Omissions", ""]
-    out += [_table(["Outlet", "Passage", "Kind", "Weight", "Carried by", "Passage text"], rows, "lllrll") + more
-            if rows else "None found."]
+    out += [_table(["Outlet", "Passage", "Kind", "Weight", "Carried by", "Silences", "Passage text"], rows, "lllrlll")
+            + more if rows else "None found."]
 
     rows = [[esc_names.get(a["outlet"], escape_markdown(a["outlet"])), _q(a["text"], 200),
              esc_names.get(a["reference_outlet"], escape_markdown(a["reference_outlet"])), _q(a["reference_text"], 200),
