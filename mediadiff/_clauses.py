@@ -20,7 +20,7 @@ A cut is kept only where both pieces carry content (at least ``min_words`` conte
 attributions (``she said``, ``according to the report``) are not pieces of their own but stay
 with the clause they attribute.
 
-Public (to the package) names: :func:`cut_sentence`, :data:`STOPWORDS`.
+Public (to the package) names: :func:`cut_sentence`, :func:`unpunctuated`, :data:`STOPWORDS`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from .document import Quotation, Sentence, Token
 
-__all__ = ["STOPWORDS", "SPEECH_VERBS", "cut_sentence", "content_words"]
+__all__ = ["STOPWORDS", "SPEECH_VERBS", "content_words", "cut_sentence", "unpunctuated"]
 
 #: Function words that carry no content of their own (compared with ``Token.norm``).
 STOPWORDS: frozenset[str] = frozenset(
@@ -113,6 +113,17 @@ def _opens_with(toks: Sequence[Token], k: int) -> bool:
     return (first == "along" and second == "with") or (first in _QUANTIFIERS and second == "of")
 
 
+def unpunctuated(sentence: Sentence) -> bool:
+    """Whether a sentence lacks closing punctuation: a headline or a label, not running prose.
+
+    >>> from mediadiff.segment import segment
+    >>> from mediadiff.document import Article
+    >>> [unpunctuated(s) for s in segment(Article("a", "Tank bursts in Port Ardley\\n\\nIt burst.")).sentences]
+    [True, False]
+    """
+    return sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
+
+
 def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> tuple[list[int], set[int]]:
     """Candidate cut offsets (the start of a piece that is not the first of the sentence), and
     the weak ones among them: list items (``and a ...``), which a short piece before them
@@ -121,7 +132,7 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> tuple[li
     cuts: set[int] = set()
     weak: set[int] = set()
     inside = [(q.start, q.end) for q in quotations if q.mark_start < sentence.end and q.mark_end > sentence.start]
-    headline = sentence.text[-1:] not in ".!?\"'”’)"
+    headline = unpunctuated(sentence)
     for k, t in enumerate(toks[:-1]):
         nxt = toks[k + 1]
         if any(a <= nxt.start < b for a, b in inside):
@@ -172,7 +183,7 @@ def cut_sentence(
     together cover every non-space character of the sentence.
     """
     cuts, weak = _cut_points(sentence, quotations)
-    headline = sentence.text[-1:] not in ".!?\"'”’)"
+    headline = unpunctuated(sentence)
     bounds = [sentence.start, *cuts, sentence.end]
     pieces: list[list[int]] = []
     for a, b in zip(bounds, bounds[1:], strict=False):

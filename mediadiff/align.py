@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._clauses import cut_sentence
+from ._clauses import cut_sentence, unpunctuated
 from ._disjoint import DisjointSets
 from ._similarity import anchor_terms, build_features, candidate_pairs, pair_scores, piece_terms, refine_near_copies
 from .document import Article, Document, Span, merged_intervals, overlap_length
@@ -198,7 +198,7 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
                 spans = [(s.start, s.end)]
             for a, b in spans:
                 inside = overlap_length(closed_marks, a, b)
-                head = k == 0 and s.text.rstrip()[-1:] not in ".!?\"'”’)"
+                head = k == 0 and unpunctuated(s)
                 pieces.append(_Piece(o, k, a, b, quoted=3 * inside >= b - a, headline=head))
                 owners.append((o, k))
     return pieces, owners

@@ -337,7 +337,7 @@ def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset
                     # the last name of a run of capitalised words and titles: the surname
                     # ("Board Chair Gail Hendrick")
                     end = y = x
-                    while y + 1 < len(words) and (words[y + 1].text[:1].isupper()):
+                    while y + 1 < len(words) and words[y + 1].text[:1].isupper():
                         y += 1
                         if _proper(words, y, first, capitalised):
                             end = y
