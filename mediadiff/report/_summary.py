@@ -147,7 +147,9 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
         what = {"response": "the response ", "quote": "the quotation "}.get(kind, "")
         snippet = passage_snippet(passage, 100)
         text = f"{what}{_q(snippet, 100)}" if snippet else f"passage {pid}"
-        out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets.")
+        silenced = sorted(set.intersection(*(set(o.get("silenced") or ()) for o in oms)))
+        cites = ("; it never cites " if len(oms) == 1 else "; they never cite ") + who(silenced) if silenced else ""
+        out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets{cites}.")
     return out
 
 
@@ -159,7 +161,7 @@ def _conflict_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
         for v in c.get("values", []):
             text = " ".join(str(v.get("text", "")).split())
             value = v.get("value")
-            key = ("v", value, v.get("unit")) if isinstance(value, (int, float)) else ("t", text.lower())
+            key = ("v", value) if isinstance(value, (int, float)) else ("t", text.lower())
             texts, sayers = groups.setdefault(key, ([], []))
             if text not in texts:
                 texts.append(text)
