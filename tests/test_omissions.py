@@ -311,6 +311,8 @@ def test_a_headline_alone_does_not_count_as_carrying_a_fact() -> None:
         ("Dr. Ann Lee disputed it. “We are fine,” she said. “The ward stays open.”", [["Lee"], ["Lee"], ["Lee"]]),
         # passive: the households are told, they tell nothing; plural nouns are not names
         ("Households were told not to drink the water. Officials said it was safe.", [[], []]),
+        # names with an apostrophe or a hyphen
+        ("The plan failed, said Terry O'Neill. Rep. Ana Ruiz-Soto said so.", [["O'Neill"], ["Ruiz-Soto"]]),
         # words inside quotation marks are the quotation, not its source
         ("“Raman said nothing,” a nurse said.", [[]]),
     ],

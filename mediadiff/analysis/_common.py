@@ -265,7 +265,8 @@ def _proper(tokens: Sequence[Token], k: int, sentence_start: int, capitalised: f
     """Whether ``tokens[k]`` is a proper name: capitalised, and when it opens the sentence, a
     name elsewhere too (in ``capitalised``): "Kestrel said", not "Officials said"."""
     t = tokens[k]
-    if not (t.kind == "word" and t.text[:1].isupper() and t.text.replace(".", "").isalpha() and len(t.text) > 1):
+    letters = t.text.translate(_NAME_MARKS)  # "O'Neill", "Ocasio-Cortez", "St."
+    if not (t.kind == "word" and t.text[:1].isupper() and letters.isalpha() and len(t.text) > 1):
         return False
     if t.norm in TITLE_WORDS or t.norm in _NOT_SOURCES:
         return False
@@ -273,6 +274,7 @@ def _proper(tokens: Sequence[Token], k: int, sentence_start: int, capitalised: f
 
 
 _PASSIVE = frozenset("be been being was were is are".split())
+_NAME_MARKS = str.maketrans("", "", ".'’-")
 # capitalised words that are not sources
 _NOT_SOURCES = frozenset(
     """the a an in on at of for to from by with and or but as after before when while if this that these those
