@@ -139,19 +139,19 @@ def test_bad_parameters():
 
 VOICES = {
     "a": "The county will close the clinic. County Administrator Priya Raman said a shuttle would run. Rain fell.",
-    "b": "The county will close the clinic. Raman said the county would run a shuttle. Rain fell.",
-    # c mentions Raman but never lets her speak; d cites her elsewhere; e never names her
+    # b: see voices(); c mentions Raman but never lets her speak; d cites her elsewhere; e never names her
     "c": "The county will close the clinic, a plan Raman pushed. Rain fell.",
     "d": "The county will close the clinic, Raman said. Rain fell.",
     "e": "The county will close the clinic. Rain fell.",
 }
 
 
-def voices() -> Alignment:
-    return build(VOICES, [
+def voices(b_shuttle: str = "Raman said the county would run a shuttle.") -> Alignment:
+    """The shuttle passage is carried by a and b (b's sentence given), the rest by everyone."""
+    texts = dict(VOICES, b=f"The county will close the clinic. {b_shuttle} Rain fell.")
+    return build(texts, [
         [(o, "The county will close the clinic") for o in "abcde"],
-        [("a", "County Administrator Priya Raman said a shuttle would run."),
-         ("b", "Raman said the county would run a shuttle.")],
+        [("a", "County Administrator Priya Raman said a shuttle would run."), ("b", b_shuttle)],
         [(o, "Rain fell.") for o in "abcde"],
     ])
 
@@ -171,14 +171,7 @@ def test_an_omission_that_silences_a_source_weighs_twice_one_that_does_not():
 
 
 def test_a_voice_needs_two_outlets_citing_it():
-    texts = dict(VOICES, b="The county will close the clinic. The county would run a shuttle. Rain fell.")
-    al = build(texts, [
-        [(o, "The county will close the clinic") for o in "abcde"],
-        [("a", "County Administrator Priya Raman said a shuttle would run."),
-         ("b", "The county would run a shuttle.")],
-        [(o, "Rain fell.") for o in "abcde"],
-    ])
-    assert all(o.silenced == () for o in find_omissions(al))
+    assert all(o.silenced == () for o in find_omissions(voices("The county would run a shuttle.")))
 
 
 def test_scores_count_silenced_sources_on_both_sides():
