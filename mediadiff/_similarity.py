@@ -22,6 +22,7 @@ Names: :func:`piece_terms`, :func:`anchor_terms`, :func:`build_features`,
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -183,6 +184,28 @@ class Features:
     anchors: Any
     has_anchors: Any  # numpy bool array, one per piece
     quotes: Any = None  # binary piece x quoted-trigram matrix (no context)
+    #: per piece, a number shared by the pieces whose rows are equal in every block (wire
+    #: copies): :func:`pair_scores` computes one score per distinct pair of such numbers
+    distinct: Any = None
+
+
+def _distinct_rows(*blocks: Any) -> Any:
+    """Per row, a number that equal rows (equal in every block) share, numbered from 0."""
+    import numpy as np
+
+    keys: dict[tuple[bytes, ...], int] = {}
+    csr = []
+    for m in blocks:
+        m = m.tocsr()
+        if not m.has_sorted_indices:
+            m = m.sorted_indices()
+        csr.append(m)
+    out = np.empty(csr[0].shape[0], dtype=np.int64)
+    for r in range(len(out)):
+        key = tuple(part for m in csr for part in (m.indices[m.indptr[r]:m.indptr[r + 1]].tobytes(),
+                                                   m.data[m.indptr[r]:m.indptr[r + 1]].tobytes()))
+        out[r] = keys.setdefault(key, len(keys))
+    return out
 
 
 def _with_context(vectorizer: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float) -> Any:
@@ -264,7 +287,8 @@ def build_features(
         from scipy import sparse
 
         quotes = sparse.csr_matrix((len(piece_words), 1), dtype=np.float32)
-    return Features(words=words, chars=chars, anchors=anchors, has_anchors=has, quotes=quotes)
+    return Features(words=words, chars=chars, anchors=anchors, has_anchors=has, quotes=quotes,
+                    distinct=_distinct_rows(words, chars, anchors, quotes))
 
 
 def candidate_pairs(
@@ -349,8 +373,20 @@ def pair_scores(
     The anchor block counts only when both pieces have anchors; otherwise its weight is shared
     out between the other two blocks in proportion. A pair that quotes the same words scores at
     least ``quote_weight`` times the share of the shorter quotation's word trigrams they share.
+    Pairs of pieces with equal rows (``Features.distinct``: copies of one wire sentence) are
+    scored once; every score is symmetric, so the result is the same as scoring each pair.
     """
     import numpy as np
+
+    if features.distinct is not None and len(i):
+        a, b = features.distinct[i], features.distinct[j]
+        code = np.minimum(a, b) * (int(features.distinct.max()) + 1) + np.maximum(a, b)
+        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+        if len(first) < len(i):
+            score, chars = pair_scores(dataclasses.replace(features, distinct=None), i[first], j[first],
+                                       word_weight=word_weight, char_weight=char_weight,
+                                       anchor_weight=anchor_weight, quote_weight=quote_weight)
+            return score[inverse], chars[inverse]
 
     w = _rowwise(features.words, i, j)
     c = _rowwise(features.chars, i, j)

@@ -497,3 +497,27 @@ def test_two_partial_views_of_one_fact_join_when_no_outlet_is_in_both():
     assert storm(align(articles, complement_threshold=None)) == [("a", "b"), ("c", "d")]
     with pytest.raises(ParameterError, match="complement_threshold"):
         align(articles, complement_threshold=0)
+
+
+def test_copies_of_one_sentence_are_scored_once_with_the_same_scores():
+    """Wire copies give equal feature rows: pair_scores scores each distinct pair once, and the
+    scores are those of scoring every pair on its own."""
+    import dataclasses
+
+    import numpy as np
+
+    from mediadiff.align import _cut, _score, as_documents
+
+    wire = FACTS[:3]
+    docs = as_documents([_article(f"o{k}", wire if k % 2 else PARAPHRASE[:3]) for k in range(6)])
+    pieces, owners = _cut(docs, clauses=True, min_clause_words=3)
+    options = {"context": 0.3, "word_weight": 0.45, "char_weight": 0.25, "anchor_weight": 0.15, "near_copy": 0.6,
+               "neighbors": 40, "threshold": 0.2, "quote_weight": 0.5}
+    (ii, jj, scores), _, features = _score(docs, pieces, owners, **options)
+    assert len(set(features.distinct.tolist())) < len(pieces)  # the copies share a number
+    from mediadiff._similarity import pair_scores
+
+    weights = {k: options[k] for k in ("word_weight", "char_weight", "anchor_weight", "quote_weight")}
+    once, chars_once = pair_scores(features, ii, jj, **weights)
+    each, chars_each = pair_scores(dataclasses.replace(features, distinct=None), ii, jj, **weights)
+    assert np.array_equal(once, each) and np.array_equal(chars_once, chars_each)
