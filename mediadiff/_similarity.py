@@ -208,13 +208,27 @@ def _distinct_rows(*blocks: Any) -> Any:
     return out
 
 
-def _with_context(vectorizer: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float) -> Any:
-    from scipy import sparse
+def _with_context(counter: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float) -> Any:
+    """TF-IDF rows of the pieces (``counter``: a CountVectorizer), each mixed with its sentence's.
 
+    Equal pieces (copies of one wire sentence) are analysed once and their counts repeated, so
+    the document frequencies, and the rows, are those of analysing every piece.
+    """
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    first: dict[Any, int] = {}
+    index = [first.setdefault(tuple(x) if isinstance(x, list) else x, len(first)) for x in pieces]
+    distinct: list[Any] = [None] * len(first)
+    for x, k in zip(pieces, index, strict=True):
+        distinct[k] = x
     try:
-        p = vectorizer.fit_transform(pieces)
+        counts = counter.fit_transform(distinct)
     except ValueError:  # empty vocabulary: nothing to compare (numbers or stop words only)
         return sparse.csr_matrix((len(pieces), 1), dtype="float32")
+    tfidf = TfidfTransformer(sublinear_tf=True)
+    p = tfidf.fit_transform(counts[np.asarray(index)])
     # a sentence that is one piece (most are) reuses the piece's row instead of being analysed
     # again: the same input gives the same row
     pieces_of = [0] * len(sentences)
@@ -228,7 +242,7 @@ def _with_context(vectorizer: Any, pieces: Sequence[Any], sentences: Sequence[An
     if rest:
         for n, k in enumerate(rest):
             row[k] = len(pieces) + n
-        stacked = sparse.vstack([p, vectorizer.transform([sentences[k] for k in rest])], format="csr")
+        stacked = sparse.vstack([p, tfidf.transform(counter.transform([sentences[k] for k in rest]))], format="csr")
     else:
         stacked = p.tocsr()
     s = stacked[[row[k] for k in owner]]
@@ -250,16 +264,16 @@ def build_features(
 ) -> Features:
     """TF-IDF blocks for the pieces; ``owner[i]`` is the sentence of piece ``i``."""
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import CountVectorizer
 
     def identity(x: list[str]) -> list[str]:
         return x
 
     words = _with_context(
-        TfidfVectorizer(analyzer=identity, sublinear_tf=True, dtype=np.float32), piece_words, sentence_words, owner, context
+        CountVectorizer(analyzer=identity, dtype=np.float32), piece_words, sentence_words, owner, context
     )
     chars = _with_context(
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True, dtype=np.float32),
+        CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, dtype=np.float32),
         piece_text,
         sentence_text,
         owner,
@@ -267,7 +281,7 @@ def build_features(
     )
     if any(piece_anchors) or any(sentence_anchors):
         anchors = _with_context(
-            TfidfVectorizer(analyzer=identity, sublinear_tf=True, dtype=np.float32),
+            CountVectorizer(analyzer=identity, dtype=np.float32),
             piece_anchors,
             sentence_anchors,
             owner,
@@ -278,7 +292,6 @@ def build_features(
 
         anchors = sparse.csr_matrix((len(piece_words), 1), dtype=np.float32)
     has = np.asarray(anchors.getnnz(axis=1) > 0)
-    from sklearn.feature_extraction.text import CountVectorizer
 
     quoted = [[a for a in terms if a.startswith("q:")] for terms in piece_anchors]
     if any(quoted):
