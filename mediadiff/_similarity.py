@@ -319,36 +319,46 @@ def candidate_pairs(
     For every piece, the ``neighbors`` pieces of other outlets with the highest word+anchor
     similarity at or above ``floor`` (a chunked sparse product: memory stays bounded). Returns
     ``(I, J, truncated)``, where ``truncated[i]`` says that piece ``i`` had more candidates
-    than were kept.
+    than were kept. The product is taken between distinct rows (``Features.distinct``: wire
+    copies once) and spread over their pieces, which gives the pairs of the full product.
     """
     import numpy as np
     from scipy import sparse
 
     x = sparse.hstack([features.words * word_weight**0.5, features.anchors * anchor_weight**0.5], format="csr")
-    xt = x.T.tocsr()
     grp = np.asarray(group)
     n = x.shape[0]
+    label = features.distinct if features.distinct is not None else np.arange(n)
+    classes = int(label.max()) + 1 if n else 0
+    order = np.argsort(label, kind="stable")
+    bounds = np.searchsorted(label[order], np.arange(classes + 1))
+    members = [order[bounds[c]:bounds[c + 1]] for c in range(classes)]  # pieces of each class, ascending
+    sizes = np.diff(bounds)
+    xd = x[order[bounds[:-1]]]  # one row per class
+    xdt = xd.T.tocsr()
     rows_out: list[Any] = []
     cols_out: list[Any] = []
     truncated = np.zeros(n, dtype=bool)
-    for lo in range(0, n, chunk):
-        prod = (x[lo:lo + chunk] @ xt).tocsr()
-        prod.sort_indices()
+    for lo in range(0, classes, chunk):
+        prod = (xd[lo:lo + chunk] @ xdt).tocsr()
         for r in range(prod.shape[0]):
-            i = lo + r
             a, b = prod.indptr[r], prod.indptr[r + 1]
-            cols = prod.indices[a:b]
-            vals = prod.data[a:b]
-            keep = (vals >= floor) & (grp[cols] != grp[i])
-            cols = cols[keep]
-            vals = vals[keep]
-            if len(cols) > neighbors:
-                truncated[i] = True
-                # stable: highest value first, ties by column index
-                order = np.lexsort((cols, -vals))[:neighbors]
-                cols = cols[order]
-            rows_out.append(np.full(len(cols), i, dtype=np.int64))
-            cols_out.append(cols.astype(np.int64))
+            keep = prod.data[a:b] >= floor
+            near = prod.indices[a:b][keep]
+            if not len(near):
+                continue
+            every = np.concatenate([members[c] for c in near])  # the pieces of the near classes
+            values = np.repeat(prod.data[a:b][keep], sizes[near])
+            their = grp[every]
+            for i in members[lo + r].tolist():
+                other = their != grp[i]
+                cols = every[other]
+                if len(cols) > neighbors:
+                    truncated[i] = True
+                    # stable: highest value first, ties by column index
+                    cols = cols[np.lexsort((cols, -values[other]))[:neighbors]]
+                rows_out.append(np.full(len(cols), i, dtype=np.int64))
+                cols_out.append(cols.astype(np.int64))
     if not rows_out:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, truncated

@@ -499,7 +499,7 @@ def test_two_partial_views_of_one_fact_join_when_no_outlet_is_in_both():
         align(articles, complement_threshold=0)
 
 
-def test_copies_of_one_sentence_are_scored_once_with_the_same_scores():
+def test_copies_of_one_sentence_are_scored_once_with_the_same_candidates_and_scores():
     """Wire copies give equal feature rows: pair_scores scores each distinct pair once, and the
     scores are those of scoring every pair on its own."""
     import dataclasses
@@ -521,3 +521,13 @@ def test_copies_of_one_sentence_are_scored_once_with_the_same_scores():
     once, chars_once = pair_scores(features, ii, jj, **weights)
     each, chars_each = pair_scores(dataclasses.replace(features, distinct=None), ii, jj, **weights)
     assert np.array_equal(once, each) and np.array_equal(chars_once, chars_each)
+    # candidates from the product of distinct rows are those of the full product, truncation included
+    from mediadiff._similarity import candidate_pairs
+
+    outlets = [p.outlet for p in pieces]
+    for neighbors in (40, 2):
+        got = candidate_pairs(features, outlets, neighbors=neighbors, floor=0.05, word_weight=0.5, anchor_weight=0.2)
+        full = candidate_pairs(dataclasses.replace(features, distinct=None), outlets, neighbors=neighbors, floor=0.05,
+                               word_weight=0.5, anchor_weight=0.2)
+        assert all(np.array_equal(a, b) for a, b in zip(got, full, strict=True))
+    assert full[2].any()  # with two neighbours some pieces were truncated
