@@ -301,17 +301,17 @@ def capitalised_words(documents: Iterable[Document]) -> frozenset[str]:
     return frozenset(upper - lower)
 
 
-def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None,
-                  *, _depth: int = 0) -> list[Token]:
+def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None) -> list[Token]:
     """The sources ``sentence`` attributes its content to, outside quotation marks.
 
     For every citing word (said, told, denied, according, found...) the nearest proper name or
-    source document (audit, report, statement...) within ``SOURCE_WINDOW`` words before it, else
-    after it ("said Board Chair Gail Hendrick"; after it only for "according to"), is a source; of a name, the last word (the
-    surname). A pronoun in that place ("she said") stands for the sources of the sentence
-    before it in the same paragraph, and so does a sentence that quotes without citing anyone
-    (a quotation that goes on from the sentence before). ``capitalised`` is
-    :func:`capitalised_words` of the articles compared (of this one when not given).
+    source document (audit, report, statement...) within ``SOURCE_WINDOW`` words before it,
+    else after it ("said Board Chair Gail Hendrick"; only after it for "according to"), is a
+    source; of a name, the last word (the surname). A pronoun in that place ("she said") stands
+    for the sources of the sentence before it in the same paragraph, and so does a sentence that
+    quotes without citing anyone (a quotation that goes on from the sentence before); two such
+    steps back at most. ``capitalised`` is :func:`capitalised_words` of the articles compared
+    (of this one when not given).
 
     >>> from mediadiff.document import Article
     >>> from mediadiff.segment import segment
@@ -319,51 +319,53 @@ def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset
     >>> [[t.text for t in cited_sources(doc, s)] for s in doc.content_sentences]
     [['Ferrante'], ['audit']]
     """
-    if capitalised is None:
-        capitalised = capitalised_words([document])
-    words = [t for t in sentence.tokens if t.kind == "word" and not document.in_quotation(t.start, t.end)]
-    first = sentence.tokens[0].start if sentence.tokens else -1
-    out: list[Token] = []
-    for k, t in enumerate(words):
-        if t.norm not in CITING_WORDS or (k and words[k - 1].norm in _PASSIVE):
-            continue  # "households were told": who told them comes after "by", if at all
-        before = range(k - 1, max(-1, k - 1 - SOURCE_WINDOW), -1)
-        after = range(k + 1, min(len(words), k + 1 + SOURCE_WINDOW))
-        for side in ((after,) if t.norm == "according" else (before, after)):
-            found = None
-            for x in side:
-                w = words[x]
-                if w.norm in SOURCE_NOUNS:
-                    found = w
-                elif _proper(words, x, first, capitalised):
-                    # the last name of a run of capitalised words and titles: the surname
-                    # ("Board Chair Gail Hendrick")
-                    end = y = x
-                    while y + 1 < len(words) and words[y + 1].text[:1].isupper():
-                        y += 1
-                        if _proper(words, y, first, capitalised):
-                            end = y
-                        elif words[y].norm not in TITLE_WORDS:
-                            break
-                    found = words[end]
-                elif w.norm in PRONOUNS and _depth < 2:
-                    found = w
-                if found is not None:
-                    break
-            if found is None:
-                continue
-            if found.norm in PRONOUNS:
-                prev = document.sentence_before(sentence.start - 1)
-                if prev is not None and prev.paragraph == sentence.paragraph and not prev.boilerplate:
-                    out.extend(cited_sources(document, prev, capitalised, _depth=_depth + 1))
-            elif found not in out:
-                out.append(found)
-            break
-    if not out and _depth < 2 and words != [t for t in sentence.tokens if t.kind == "word"] \
-            and not any(t.norm in CITING_WORDS for t in words):
-        # a quotation that goes on from the sentence before without attribution of its own
-        # ("...," she said. "Our costs are in line..."): the speaker is the one named there
-        prev = document.sentence_before(sentence.start - 1)
-        if prev is not None and prev.paragraph == sentence.paragraph and not prev.boilerplate:
-            out.extend(cited_sources(document, prev, capitalised, _depth=_depth + 1))
-    return out
+    names = capitalised if capitalised is not None else capitalised_words([document])
+
+    def before(s: Sentence, steps: int) -> list[Token]:
+        prev = document.sentence_before(s.start - 1)
+        if steps <= 0 or prev is None or prev.paragraph != s.paragraph or prev.boilerplate:
+            return []
+        return cited(prev, steps - 1)
+
+    def cited(s: Sentence, steps: int) -> list[Token]:
+        every = [t for t in s.tokens if t.kind == "word"]
+        words = [t for t in every if not document.in_quotation(t.start, t.end)]
+        first = s.tokens[0].start if s.tokens else -1
+        out: list[Token] = []
+        for k, t in enumerate(words):
+            if t.norm not in CITING_WORDS or (k and words[k - 1].norm in _PASSIVE):
+                continue  # "households were told": who told them comes after "by", if at all
+            found = _nearest_source(words, k, first, names)
+            for x in (before(s, steps) if found is not None and found.norm in PRONOUNS else [found]):
+                if x is not None and x not in out:
+                    out.append(x)
+        if not out and len(words) < len(every) and not any(t.norm in CITING_WORDS for t in words):
+            # a quotation that goes on from the sentence before without attribution of its own
+            # ("...," she said. "Our costs are in line..."): the speaker is the one named there
+            out = before(s, steps)
+        return out
+
+    return cited(sentence, 2)
+
+
+def _nearest_source(words: Sequence[Token], k: int, first: int, names: frozenset[str]) -> Token | None:
+    """The source that the citing word ``words[k]`` names (a pronoun included), if any."""
+    before = range(k - 1, max(-1, k - 1 - SOURCE_WINDOW), -1)
+    after = range(k + 1, min(len(words), k + 1 + SOURCE_WINDOW))
+    for side in ((after,) if words[k].norm == "according" else (before, after)):
+        for x in side:
+            w = words[x]
+            if w.norm in SOURCE_NOUNS or w.norm in PRONOUNS:
+                return w
+            if _proper(words, x, first, names):
+                # the last name of a run of capitalised words and titles: the surname
+                # ("Board Chair Gail Hendrick")
+                end = y = x
+                while y + 1 < len(words) and words[y + 1].text[:1].isupper():
+                    y += 1
+                    if _proper(words, y, first, names):
+                        end = y
+                    elif words[y].norm not in TITLE_WORDS:
+                        break
+                return words[end]
+    return None
