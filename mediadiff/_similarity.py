@@ -190,16 +190,12 @@ class Features:
 
 
 def _distinct_rows(*blocks: Any) -> Any:
-    """Per row, a number that equal rows (equal in every block) share, numbered from 0."""
+    """Per row, a number that equal rows share, numbered from 0: rows stored alike (the same
+    entries in the same order) in every block, so that they also score alike to the last bit."""
     import numpy as np
 
     keys: dict[tuple[bytes, ...], int] = {}
-    csr = []
-    for m in blocks:
-        m = m.tocsr()
-        if not m.has_sorted_indices:
-            m = m.sorted_indices()
-        csr.append(m)
+    csr = [m.tocsr() for m in blocks]
     out = np.empty(csr[0].shape[0], dtype=np.int64)
     for r in range(len(out)):
         key = tuple(part for m in csr for part in (m.indices[m.indptr[r]:m.indptr[r + 1]].tobytes(),
@@ -397,13 +393,14 @@ def pair_scores(
     out between the other two blocks in proportion. A pair that quotes the same words scores at
     least ``quote_weight`` times the share of the shorter quotation's word trigrams they share.
     Pairs of pieces with equal rows (``Features.distinct``: copies of one wire sentence) are
-    scored once; every score is symmetric, so the result is the same as scoring each pair.
+    scored once per ordered pair of row numbers (the last bits of a sparse sum depend on which
+    row comes first), so the result is bitwise that of scoring each pair.
     """
     import numpy as np
 
+    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
     if features.distinct is not None and len(i):
-        a, b = features.distinct[i], features.distinct[j]
-        code = np.minimum(a, b) * (int(features.distinct.max()) + 1) + np.maximum(a, b)
+        code = features.distinct[i] * (int(features.distinct.max()) + 1) + features.distinct[j]
         _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
         if len(first) < len(i):
             score, chars = pair_scores(dataclasses.replace(features, distinct=None), i[first], j[first],
