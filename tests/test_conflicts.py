@@ -175,6 +175,26 @@ def test_a_conflict_lists_every_outlet_that_repeats_a_figure_in_other_words() ->
     assert got == [("number", ["38 jobs", "38 employees", "All 38", "about 45 jobs"])]
 
 
+def test_two_slots_that_join_each_other_make_one_conflict() -> None:
+    got = conflicts("It cut 38 jobs.", "It cut 45 jobs.", "Its 38 employees go.", "Its 45 employees go.")
+    assert got == [("number", ["38 jobs", "45 jobs", "38 employees", "45 employees"])]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # small numbers in another unit meet by chance: "Two hospitals" is not the count of workers
+        (("Two workers were hurt.", "Three workers were hurt.", "Two hospitals took them."),
+         [("number", ["Two workers", "Three workers"])]),
+        # an outlet with a (vague) figure of its own in the slot is not joined by another unit
+        (("It cut 38 jobs.", "It cut 45 jobs.", "Thousands of jobs, 38 employees."),
+         [("number", ["38 jobs", "45 jobs"]), ("vagueness", ["38 jobs", "45 jobs", "Thousands of jobs"])]),
+    ],
+)
+def test_what_does_not_join_a_conflict(texts, expected) -> None:
+    assert conflicts(*texts) == expected
+
+
 @pytest.mark.parametrize(
     "texts",
     [

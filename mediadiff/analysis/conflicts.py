@@ -119,6 +119,9 @@ _WHOLE = frozenset("all each every".split())
 #: The unit of a partitive count ("All 38 of the clinic's nurses"): it names no unit, so it
 #: never opens a conflict; it joins one whose figure it repeats (see ``_numeric_conflicts``).
 PARTITIVE = ""
+#: The smallest figure in another unit that joins a conflict as the same count (see
+#: ``_numeric_conflicts``): "38 employees" joins "38 jobs", "2 hospitals" does not join "2 workers".
+SAME_FIGURE_MIN = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,7 +456,16 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
         found.extend(_related_conflicts(alignment, stated, found, docs, related_floor))
     order = {p.id: i for i, p in enumerate(alignment.passages)}
     found.sort(key=lambda c: (order[c.passage], c.kind, c.unit, [(v.outlet, v.start) for v in c.values]))
-    return found
+    # two slots that join each other's figures ("38 jobs" / "45 jobs" and "38 employees" / "45
+    # employees") make one conflict, not two
+    seen: set[tuple[str, str, frozenset[tuple[str, int, int]]]] = set()
+    unique = []
+    for c in found:
+        key = (c.passage, c.kind, frozenset((v.outlet, v.start, v.end) for v in c.values))
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
 
 
 def _slot(v: _Value) -> tuple[str, str]:
@@ -525,7 +537,9 @@ def _numeric_conflicts(
     the same passages) that repeat one of its figures in another unit or in none, from outlets
     that give no figure in the slot: "38 jobs" against "about 45 jobs" is also metro's "38
     employees" and valley's "All 38 of the clinic's nurses". Nobody is left out of a conflict
-    for naming the thing counted differently.
+    for naming the thing counted differently. A figure below ``SAME_FIGURE_MIN`` in another
+    unit does not join ("two hospitals" is not "two workers": small numbers meet by chance);
+    a partitive count ("all three of them") always does.
     """
     out = []
     slots: dict[tuple[str, str], list[tuple[str, _Value]]] = {}
@@ -549,7 +563,7 @@ def _numeric_conflicts(
         )
         if clash:
             if kind == "number":
-                exact = sorted(exact + _same_figures(exact, companions), key=lambda x: (x[0], x[1].start))
+                exact = sorted(exact + _same_figures(exact, items, companions), key=lambda x: (x[0], x[1].start))
             texts = ", ".join(f"{o}: {docs[o].text[v.start:v.end]}" for o, v in exact)
             out.append(Conflict(kind, pid, unit, tuple(_cv(docs[o], o, v) for o, v in exact),  # type: ignore[arg-type]
                                 f"Outlets give different figures for the same thing ({texts})."))
@@ -560,13 +574,17 @@ def _numeric_conflicts(
     return out
 
 
-def _same_figures(exact: Sequence[tuple[str, _Value]], companions: Sequence[tuple[str, _Value]]) -> list[tuple[str, _Value]]:
-    """The first count of each outlet absent from ``exact`` that repeats one of its figures."""
+def _same_figures(exact: Sequence[tuple[str, _Value]], slot: Sequence[tuple[str, _Value]],
+                  companions: Sequence[tuple[str, _Value]]) -> list[tuple[str, _Value]]:
+    """The first count of each outlet without a value in ``slot`` that repeats one of the
+    figures of ``exact`` (in another unit: at least ``SAME_FIGURE_MIN``, or a partitive)."""
     figures = {v.value for _, v in exact}
-    seen = {o for o, _ in exact}
+    seen = {o for o, _ in slot}
     out = []
     for o, v in sorted(companions, key=lambda x: (x[0], x[1].start)):
-        if o not in seen and v.kind == "number" and v.value in figures:
+        if o in seen or v.kind != "number" or v.value not in figures:
+            continue
+        if v.unit == PARTITIVE or float(v.value) >= SAME_FIGURE_MIN:  # type: ignore[arg-type]
             out.append((o, v))
             seen.add(o)
     return out
