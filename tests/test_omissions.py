@@ -178,8 +178,31 @@ def test_scores_count_silenced_sources_on_both_sides():
     al = voices()
     scores = omission_scores(al, find_omissions(al))
     assert scores["a"] == scores["b"] == 0.0
-    # e could have carried the shuttle (silencing Raman: weight w) and the rest; it left out the shuttle
-    assert 0.0 < scores["d"] < scores["e"] <= 1.0
+    # lead 0.5, shuttle 0.1875 (share 2/4, prominence 0.5), rain 0.25 (prominence 0), halved when
+    # they silence nobody: e silences Raman by leaving out the shuttle: 0.1875 / (0.25 + 0.1875 + 0.125);
+    # d cites Raman elsewhere: 0.09375 / (0.25 + 0.09375 + 0.125)
+    assert scores["e"] == pytest.approx(1 / 3, abs=1e-6)
+    assert scores["d"] == pytest.approx(0.2, abs=1e-6)
+
+
+def test_a_carried_passage_is_weighed_by_the_other_outlets_sources():
+    """The weight an outlet could have omitted is the one find_omissions would give it: a
+    source that only this outlet and one other cite is not a voice of the passage for it."""
+    texts = {
+        "a": "The county will close the clinic. County Administrator Priya Raman said a shuttle would run.",
+        "b": "The county will close the clinic. Raman said the county would run a shuttle. Rain fell.",
+        "c": "The county will close the clinic. A shuttle will run. Rain fell.",
+        "d": "The county will close the clinic. Rain fell.",
+    }
+    al = build(texts, [
+        [(o, "The county will close the clinic.") for o in "abcd"],
+        [("a", "County Administrator Priya Raman said a shuttle would run."),
+         ("b", "Raman said the county would run a shuttle."), ("c", "A shuttle will run.")],
+        [(o, "Rain fell.") for o in "bcd"],
+    ])
+    # a omits the rain (0.125); it could have carried the lead (0.25), the shuttle (0.125: of b and c
+    # only b cites Raman, so leaving it out would silence nobody) and the rain
+    assert omission_scores(al, find_omissions(al))["a"] == pytest.approx(0.125 / 0.5, abs=1e-6)
 
 
 def _seeds() -> Alignment:

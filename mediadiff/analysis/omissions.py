@@ -54,7 +54,8 @@ class Omission:
     ``closeness`` is the best alignment score of any piece of this outlet against the passage
     (0 = nothing of it is even a candidate; see :attr:`Alignment.nearest`). ``silenced`` names
     the sources the carrying outlets cite for the passage ("Raman", "audit") that this outlet
-    mentions nowhere else: leaving the passage out leaves those voices out of its story.
+    cites nowhere else (it may still name them): leaving the passage out leaves those voices
+    out of its story.
     """
 
     outlet: str
@@ -113,8 +114,8 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
 
 class _Stats:
     """What the weights read of an alignment (internal): each passage with its kind, its best
-    (earliest) relative position per carrying outlet and its voices (source key -> text), and
-    which sources each sentence of each outlet cites."""
+    (earliest) relative position per carrying outlet and the sources each carrying outlet cites
+    for it (source key -> text), and which sources each sentence of each outlet cites."""
 
     def __init__(self, alignment: Alignment) -> None:
         positions = {d.outlet: relative_positions(d) for d in alignment.documents}
@@ -130,37 +131,38 @@ class _Stats:
                 self.cited[(d.outlet, sentence.index)] = found
                 counts.update(found.keys())
             self.citing[d.outlet] = counts
-        self.passages: list[tuple[Passage, OmissionKind, dict[str, float], dict[str, str]]] = []
+        self.passages: list[tuple[Passage, OmissionKind, dict[str, float], dict[str, dict[str, str]]]] = []
         for p in alignment.passages:
             pos: dict[str, float] = {}
-            outlets_citing: Counter[str] = Counter()
-            surface: dict[str, str] = {}
+            cited_by: dict[str, dict[str, str]] = {}
             for outlet in p.outlets:
                 doc = alignment.document(outlet)
                 for m in p.members_of(outlet):
                     pos[outlet] = min(pos.get(outlet, 1.0), member_position(doc, m, positions[outlet]))
-                found = self._cited_in(outlet, p)
-                outlets_citing.update(found.keys())
-                for key, text in found.items():
-                    surface.setdefault(key, text)
-            # a voice of the passage: a source that at least two, and half, of its outlets cite
-            voices = {k: surface[k] for k, n in sorted(outlets_citing.items()) if n >= 2 and 2 * n >= len(pos)}
-            self.passages.append((p, passage_kind(alignment, p), pos, voices))
+                cited_by[outlet] = {}
+                for k in self._sentences(outlet, p):
+                    for key, text in self.cited.get((outlet, k), {}).items():
+                        cited_by[outlet].setdefault(key, text)
+            self.passages.append((p, passage_kind(alignment, p), pos, cited_by))
 
-    def _cited_in(self, outlet: str, passage: Passage) -> dict[str, str]:
-        """The sources that the sentences of ``outlet``'s members of ``passage`` cite."""
-        found: dict[str, str] = {}
-        for k in sorted({m.sentence for m in passage.members_of(outlet)}):
-            for key, text in self.cited.get((outlet, k), {}).items():
-                found.setdefault(key, text)
-        return found
+    @staticmethod
+    def _sentences(outlet: str, passage: Passage) -> list[int]:
+        return sorted({m.sentence for m in passage.members_of(outlet)})
 
-    def silenced(self, outlet: str, passage: Passage, voices: dict[str, str]) -> tuple[str, ...]:
-        """The voices of ``passage`` that ``outlet`` cites nowhere outside the passage."""
+    def silenced(self, outlet: str, passage: Passage, cited_by: dict[str, dict[str, str]]) -> tuple[str, ...]:
+        """The voices of ``passage`` that ``outlet`` cites nowhere outside it.
+
+        A voice is a source that at least two, and half, of the *other* outlets carrying the
+        passage cite for it; the same whether or not ``outlet`` carries the passage.
+        """
+        others = [cited_by[o] for o in sorted(cited_by) if o != outlet]
+        count: Counter[str] = Counter(key for found in others for key in found)
+        voices = {key: next(found[key] for found in others if key in found)
+                  for key, n in sorted(count.items()) if n >= 2 and 2 * n >= len(others)}
         if not voices:
             return ()
         own: Counter[str] = Counter()
-        for k in {m.sentence for m in passage.members_of(outlet)}:
+        for k in self._sentences(outlet, passage):
             own.update(self.cited.get((outlet, k), {}).keys())
         citing = self.citing[outlet]
         return tuple(text for key, text in voices.items() if citing[key] - own[key] <= 0)
@@ -207,7 +209,7 @@ def find_omissions(
     is the mean over those outlets of ``1 - position`` (position 0 = lead, 1 = end of the
     article), ``kind_weight`` is ``response_weight``, ``quote_weight`` or ``fact_weight``, and
     ``silenced`` is 1 when the omission leaves out a source the others cite for the passage
-    that the outlet mentions nowhere else (see :attr:`Omission.silenced`), else 0.
+    that the outlet cites nowhere else (see :attr:`Omission.silenced`), else 0.
 
     Parameters
     ----------
@@ -224,7 +226,7 @@ def find_omissions(
         How much a silenced source matters (0: not at all). A source is a person or a document
         (audit, report, statement) that at least two, and half, of the carrying outlets cite
         for the passage ("Raman said", "the audit found"); the omission silences it when the
-        outlet mentions it nowhere else. One-sided coverage drops the other side's voices, not
+        outlet cites it nowhere else. One-sided coverage drops the other side's voices, not
         just its details: at 0.5 such an omission weighs twice one that does not.
     paraphrase_floor : float in (0, 1] or None, default 0.3
         An outlet with a piece that scores at least this much against the passage (its
@@ -256,7 +258,7 @@ def find_omissions(
     found: list[Omission] = []
     stats = _Stats(alignment)
     for outlet in outlets:
-        for p, kind, pos, voices in stats.passages:
+        for p, kind, pos, cited_by in stats.passages:
             if outlet in pos or len(pos) < min_support:
                 continue
             closeness = alignment.closeness(p.id, outlet)
@@ -265,7 +267,7 @@ def find_omissions(
             carried = tuple(sorted(pos))
             share = len(carried) / n_others
             prominence = sum(1.0 - pos[o] for o in carried) / len(carried)
-            silenced = stats.silenced(outlet, p, voices)
+            silenced = stats.silenced(outlet, p, cited_by)
             weight = _weight(share, prominence, factors[kind], prominence_weight, bool(silenced), voice_weight)
             what = {"response": "a reply or statement from a party to the story", "quote": "a direct quotation",
                     "fact": "a piece of information"}[kind]
@@ -310,8 +312,9 @@ def omission_scores(
     For each outlet, the denominator sums the weight (same formula and options as
     :func:`find_omissions`) of every passage that at least ``min_support`` other outlets carry,
     whether or not this outlet carries it (a passage it carries counts as silencing the sources
-    it mentions nowhere else); the numerator sums the weights of ``omissions`` for that outlet. An outlet with nothing it could have omitted scores 0.0. Pass the same options
-    as to :func:`find_omissions`.
+    that the other carrying outlets cite for it and this outlet cites nowhere else); the
+    numerator sums the weights of ``omissions`` for that outlet. An outlet with nothing it could
+    have omitted scores 0.0. Pass the same options as to :func:`find_omissions`.
 
     >>> from mediadiff.align import align
     >>> from mediadiff.document import Article
@@ -328,13 +331,13 @@ def omission_scores(
     scores: dict[str, float] = {}
     for outlet in outlets:
         total = 0.0
-        for p, kind, pos, voices in stats.passages:
+        for p, kind, pos, cited_by in stats.passages:
             others = [o for o in pos if o != outlet]
             if len(others) < min_support:
                 continue
             share = len(others) / n_others
             prominence = sum(1.0 - pos[o] for o in others) / len(others)
-            silenced = bool(stats.silenced(outlet, p, voices))
+            silenced = bool(stats.silenced(outlet, p, cited_by))
             total += _weight(share, prominence, factors[kind], prominence_weight, silenced, voice_weight)
         omitted = sum(o.weight for o in omissions if o.outlet == outlet)
         scores[outlet] = round(min(1.0, omitted / total), 6) if total > 0 else 0.0
