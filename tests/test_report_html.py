@@ -200,13 +200,13 @@ def test_demo_report_renders_every_outlet_and_the_key_findings():
 
 def test_summary_names_silenced_sources_and_groups_a_figure_given_in_other_units():
     report = make_report()
-    report["omissions"][0] = {**report["omissions"][0], "silenced": ["Okafor"]}
+    report["omissions"][0] = {**report["omissions"][0], "silenced": ["Okafor", "audit"]}
     conflict = report["conflicts"][0]
     first = conflict["values"][0]
     report["conflicts"][0] = {**conflict, "values": [{**first, "text": "38 employees", "unit": "people"},
                                                      *conflict["values"][1:]]}
     sentences = key_findings(report)
-    assert any(s.endswith("carried by 2 of 3 outlets; it never cites Okafor.") for s in sentences), sentences
+    assert any(s.endswith("carried by 2 of 3 outlets; it never cites Okafor and the audit.") for s in sentences), sentences
     # "38 employees" and "38 jobs" are one figure: the outlets that give it are named together
     assert any("Alpha Daily and Beta Wire say “38 employees” or “38 jobs”" in s
                or "Alpha Daily and Beta Wire say “38 jobs” or “38 employees”" in s for s in sentences), sentences

@@ -147,8 +147,10 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
         what = {"response": "the response ", "quote": "the quotation "}.get(kind, "")
         snippet = passage_snippet(passage, 100)
         text = f"{what}{_q(snippet, 100)}" if snippet else f"passage {pid}"
-        silenced = sorted(set.intersection(*(set(o.get("silenced") or ()) for o in oms)))
-        cites = ("; it never cites " if len(oms) == 1 else "; they never cite ") + who(silenced) if silenced else ""
+        # the sources every omitter leaves out, in the first one's order ("the audit" for a document)
+        silenced = [t for t in oms[0].get("silenced") or () if all(t in (o.get("silenced") or ()) for o in oms)]
+        sources = who([t if t[:1].isupper() else f"the {t}" for t in silenced])
+        cites = ("; it never cites " if len(oms) == 1 else "; they never cite ") + sources if silenced else ""
         out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets{cites}.")
     return out
 
