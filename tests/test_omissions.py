@@ -329,6 +329,18 @@ def test_a_headline_alone_does_not_count_as_carrying_a_fact() -> None:
         ("Households were told not to drink the water. Officials said it was safe.", [[], []]),
         # names with an apostrophe or a hyphen
         ("The plan failed, said Terry O'Neill. Rep. Ana Ruiz-Soto said so.", [["O'Neill"], ["Ruiz-Soto"]]),
+        # a name after the verb is a source only when it ends the clause (an inversion); the
+        # object of "told" is the listener; a subject that names no source ends the search
+        ("Dr. Ann Lee spoke. Residents said on Tuesday that Lee had lied.", [[], []]),
+        ("Dr. Ann Lee spoke. The mayor told Lee to resign.", [[], []]),
+        ("Dr. Ann Lee spoke. Officials said Lee would resign.", [[], []]),
+        ("After the audit, nurses said it was late.", [[]]),
+        ("The study shows costs rose, said Dr. Ann Lee.", [["study", "Lee"]]),
+        ("Dr. Ann Lee spoke. It is over, said Sen. Ann Lee of Ohio.", [[], ["Lee"]]),
+        # appositions before the verb
+        ("Longtime resident Dolores Fenn, 71, said she could smell it.", [["Fenn"]]),
+        ("Eastgate's medical director, Dr. Nadia Ferrante, said so.", [["Ferrante"]]),
+        ("An audit released last month that found high costs.", [["audit"]]),
         # words inside quotation marks are the quotation, not its source
         ("“Raman said nothing,” a nurse said.", [[]]),
     ],

@@ -278,7 +278,8 @@ _NAME_MARKS = str.maketrans("", "", ".'’-")
 # capitalised words that are not sources
 _NOT_SOURCES = frozenset(
     """the a an in on at of for to from by with and or but as after before when while if this that these those
-    his her their its our it he she they we i you mr mrs ms dr monday tuesday wednesday thursday friday
+    his her their its our it he she they we i you mr mrs ms dr sen rep gov gen lt col sgt prof st
+    monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september october november december""".split()
 )
 
@@ -304,14 +305,17 @@ def capitalised_words(documents: Iterable[Document]) -> frozenset[str]:
 def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None) -> list[Token]:
     """The sources ``sentence`` attributes its content to, outside quotation marks.
 
-    For every citing word (said, told, denied, according, found...) the nearest proper name or
-    source document (audit, report, statement...) within ``SOURCE_WINDOW`` words before it,
-    else after it ("said Board Chair Gail Hendrick"; only after it for "according to"), is a
-    source; of a name, the last word (the surname). A pronoun in that place ("she said") stands
-    for the sources of the sentence before it in the same paragraph, and so does a sentence that
-    quotes without citing anyone (a quotation that goes on from the sentence before); two such
-    steps back at most. ``capitalised`` is :func:`capitalised_words` of the articles compared
-    (of this one when not given).
+    For every citing word (said, told, denied, according, found...) its subject: the name or
+    source document (audit, report, statement...) just before it ("County Administrator Priya
+    Raman said", "the audit found"), also across an apposition ("Fenn, 71, said"; "the
+    director, Dr. Nadia Ferrante, said") or a relative pronoun ("an audit released last month
+    that found"); else a name that ends the clause right after it ("..., said Board Chair Gail
+    Hendrick."; not after told/asked, whose object is the listener); for "according to", the
+    first name or document after it. Of a name, the last word (the surname). A pronoun subject
+    ("she said") stands for the sources of the sentence before it in the same paragraph, and so
+    does a sentence that quotes without citing anyone (a quotation that goes on from the sentence
+    before); two such steps back at most. ``capitalised`` is :func:`capitalised_words` of the
+    articles compared (of this one when not given).
 
     >>> from mediadiff.document import Article
     >>> from mediadiff.segment import segment
@@ -328,18 +332,18 @@ def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset
         return cited(prev, steps - 1)
 
     def cited(s: Sentence, steps: int) -> list[Token]:
-        every = [t for t in s.tokens if t.kind == "word"]
-        words = [t for t in every if not document.in_quotation(t.start, t.end)]
+        tokens = [t for t in s.tokens if not document.in_quotation(t.start, t.end)]
         first = s.tokens[0].start if s.tokens else -1
         out: list[Token] = []
-        for k, t in enumerate(words):
-            if t.norm not in CITING_WORDS or (k and words[k - 1].norm in _PASSIVE):
+        for k, t in enumerate(tokens):
+            if t.kind != "word" or t.norm not in CITING_WORDS or (k and tokens[k - 1].norm in _PASSIVE):
                 continue  # "households were told": who told them comes after "by", if at all
-            found = _nearest_source(words, k, first, names)
+            found = _source_of(tokens, k, first, names)
             for x in (before(s, steps) if found is not None and found.norm in PRONOUNS else [found]):
                 if x is not None and x not in out:
                     out.append(x)
-        if not out and len(words) < len(every) and not any(t.norm in CITING_WORDS for t in words):
+        quotes = len(tokens) < len(s.tokens)
+        if not out and quotes and not any(t.kind == "word" and t.norm in CITING_WORDS for t in tokens):
             # a quotation that goes on from the sentence before without attribution of its own
             # ("...," she said. "Our costs are in line..."): the speaker is the one named there
             out = before(s, steps)
@@ -348,24 +352,95 @@ def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset
     return cited(sentence, 2)
 
 
-def _nearest_source(words: Sequence[Token], k: int, first: int, names: frozenset[str]) -> Token | None:
-    """The source that the citing word ``words[k]`` names (a pronoun included), if any."""
-    before = range(k - 1, max(-1, k - 1 - SOURCE_WINDOW), -1)
-    after = range(k + 1, min(len(words), k + 1 + SOURCE_WINDOW))
-    for side in ((after,) if words[k].norm == "according" else (before, after)):
-        for x in side:
-            w = words[x]
-            if w.norm in SOURCE_NOUNS or w.norm in PRONOUNS:
-                return w
-            if _proper(words, x, first, names):
-                # the last name of a run of capitalised words and titles: the surname
-                # ("Board Chair Gail Hendrick")
-                end = y = x
-                while y + 1 < len(words) and words[y + 1].text[:1].isupper():
-                    y += 1
-                    if _proper(words, y, first, names):
-                        end = y
-                    elif words[y].norm not in TITLE_WORDS:
-                        break
-                return words[end]
+#: Citing words whose object is the listener, not the source ("the mayor told Raman").
+_TO_WHOM = frozenset("told tell tells asked ask asks".split())
+_RELATIVES = frozenset("that which who".split())
+_DETERMINERS = frozenset("the a an his her their its our".split())
+
+
+def _source_of(tokens: Sequence[Token], k: int, first: int, names: frozenset[str]) -> Token | None:
+    """The source (a pronoun included) that the citing word ``tokens[k]`` names, if any;
+    ``tokens`` are a sentence's tokens outside quotation marks."""
+    if tokens[k].norm == "according":
+        for x in range(k + 1, min(len(tokens), k + 2 + SOURCE_WINDOW)):
+            if tokens[x].kind == "word" and (found := _source_at(tokens, x, first, names, forward=True)):
+                return found
+        return None
+    found = _subject(tokens, k, first, names)
+    if found is None and tokens[k].norm not in _TO_WHOM:
+        found = _inverted(tokens, k, first, names)
+    return found
+
+
+def _source_at(tokens: Sequence[Token], x: int, first: int, names: frozenset[str], *, forward: bool = False) -> Token | None:
+    """``tokens[x]`` as a source: a document, a pronoun, or a name (its last word, the surname,
+    looking ``forward`` along the run of capitalised words and titles)."""
+    t = tokens[x]
+    if t.norm in SOURCE_NOUNS or t.norm in PRONOUNS:
+        return t
+    if not _proper(tokens, x, first, names):
+        return None
+    end = y = x
+    while forward and y + 1 < len(tokens) and tokens[y + 1].text[:1].isupper():
+        y += 1
+        if _proper(tokens, y, first, names):
+            end = y
+        elif tokens[y].norm not in TITLE_WORDS:
+            break
+    return tokens[end]
+
+
+def _modifier(t: Token) -> bool:
+    """A word that may stand in a subject before a name: a title, a determiner, a possessive or
+    another capitalised word ("the group's director", "Board Chair")."""
+    return t.kind == "word" and (t.norm in TITLE_WORDS or t.norm in _DETERMINERS or t.text[:1].isupper()
+                                 or t.norm.endswith(("'s", "’s")))
+
+
+def _subject(tokens: Sequence[Token], k: int, first: int, names: frozenset[str]) -> Token | None:
+    """The source just before the citing word ``tokens[k]``, if its subject is one."""
+    j = k - 1
+    if j >= 0 and tokens[j].norm in _RELATIVES:
+        # "an audit released last month that found": the antecedent stands a few words back
+        for x in range(j - 1, max(-1, j - 1 - SOURCE_WINDOW), -1):
+            if tokens[x].kind == "word" and (found := _source_at(tokens, x, first, names)):
+                return found
+        return None
+    if j >= 0 and tokens[j].text == ",":
+        # an apposition before the verb: "Fenn, 71, said", "the director, Dr. Nadia Ferrante, said"
+        opening = next((x for x in range(j - 1, max(-1, j - 2 - SOURCE_WINDOW), -1) if tokens[x].text == ","), None)
+        if opening is None:
+            return None
+        for x in range(j - 1, opening, -1):
+            if tokens[x].kind == "word" and (found := _source_at(tokens, x, first, names)):
+                return found
+        j = opening - 1
+    for x in range(j, max(-1, j - 1 - SOURCE_WINDOW), -1):
+        found = _source_at(tokens, x, first, names) if tokens[x].kind == "word" else None
+        if found is not None:
+            return found
+        if not _modifier(tokens[x]):
+            return None  # "nurses said", "officials said": a subject that names no source
     return None
+
+
+def _inverted(tokens: Sequence[Token], k: int, first: int, names: frozenset[str]) -> Token | None:
+    """A name right after the citing word that ends its clause: "..., said Board Chair Gail
+    Hendrick." (not "said Raman would resign": there Raman is what was said)."""
+    x = k + 1
+    while x < len(tokens) and x - k <= SOURCE_WINDOW + 2:
+        if tokens[x].kind == "word" and _proper(tokens, x, first, names):
+            break
+        honorific_dot = tokens[x].text == "." and x > k + 1 and len(tokens[x - 1].text) <= 3  # "Dr.", "Sen."
+        if not (_modifier(tokens[x]) or tokens[x].text == "," or honorific_dot):
+            return None
+        x += 1
+    else:
+        return None
+    found = _source_at(tokens, x, first, names, forward=True)
+    end = list(tokens).index(found) + 1
+    if end + 1 < len(tokens) and tokens[end].norm == "of" and tokens[end + 1].text[:1].isupper():
+        end += 2  # "said Sen. Ann Lee of Ohio."
+        while end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].isupper():
+            end += 1
+    return found if end == len(tokens) or tokens[end].kind == "punct" else None
