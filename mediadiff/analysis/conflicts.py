@@ -116,8 +116,9 @@ _PERCENT = frozenset("percent per cent %".split())
 _SKIP_UNITS = frozenset("of and or to a an the p.m a.m pm am".split())
 # words before a count that make "N of ..." the whole of a group ("all 38 of the nurses")
 _WHOLE = frozenset("all each every".split())
-#: The unit of a partitive count ("All 38 of the clinic's nurses"): it names no unit, so it
-#: never opens a conflict; it joins one whose figure it repeats (see ``_numeric_conflicts``).
+#: The unit of a partitive count ("All 38 of the clinic's nurses", in digits after all/each/
+#: every; "all three of them" is not read): it names no unit, so it never opens a conflict; it
+#: joins one whose figure it repeats (see ``_numeric_conflicts``).
 PARTITIVE = ""
 #: The smallest figure in another unit that joins a conflict as the same count (see
 #: ``_numeric_conflicts``): "38 employees" joins "38 jobs", "2 hospitals" does not join "2 workers".
