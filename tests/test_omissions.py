@@ -135,6 +135,9 @@ def test_bad_parameters():
         find_omissions(corpus(), response_weight=1.5)
     with pytest.raises(ParameterError, match="'voice_weight' parameter of omission_scores must be a float"):
         omission_scores(corpus(), [], voice_weight=-0.1)
+    for name in ("voice_weight", "prominence_weight", "paraphrase_floor"):  # a bool is not a number
+        with pytest.raises(ParameterError, match=name):
+            find_omissions(corpus(), **{name: True})
 
 
 VOICES = {

@@ -5,9 +5,9 @@ this outlet does not. Each omission gets a ``kind`` (``response``: a party's rep
 statement; ``quote``: mostly direct quotation; ``fact``: anything else) and a ``weight`` in
 [0, 1] that grows with the share of other outlets carrying the passage, with how prominently they
 place it, and with its kind (responses weigh most: leaving out the other side is the classic
-bias by omission). An omission that removes every mention of a source the other outlets cite
-for the passage (a person, an audit, a statement) weighs more again: the outlet does not just
-drop a detail, it leaves a voice out of its story (``silenced``).
+bias by omission). An omission that leaves out a source the other outlets cite for the passage
+(a person, an audit, a statement), one the outlet cites nowhere else, weighs more again: the
+outlet does not just drop a detail, it leaves a voice out of its story (``silenced``).
 
 Public names
 ------------
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..align import Alignment, Passage
-from ..errors import check_parameter
+from ..errors import check_parameter, is_real
 from ._common import (
     RESPONSE_CUES,
     capitalised_words,
@@ -179,8 +179,7 @@ def _check(min_support: int, weights: dict[str, float], prominence_weight: float
     check_parameter("min_support", min_support, "an int >= 1", isinstance(min_support, int) and min_support >= 1, owner)
     weights = {**weights, "prominence_weight": prominence_weight, "voice_weight": voice_weight}
     for name, value in weights.items():
-        ok = isinstance(value, (int, float)) and 0.0 <= value <= 1.0
-        check_parameter(name, value, "a float in the range [0.0, 1.0]", ok, owner)
+        check_parameter(name, value, "a float in the range [0.0, 1.0]", is_real(value) and 0.0 <= value <= 1.0, owner)
 
 
 #: Closeness at or above which a passage is taken as paraphrased, not omitted (chosen on the
@@ -251,7 +250,7 @@ def find_omissions(
     _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight,
            "find_omissions")
     check_parameter("paraphrase_floor", paraphrase_floor, "a float in the range (0.0, 1.0] or None",
-                    paraphrase_floor is None or (isinstance(paraphrase_floor, (int, float)) and 0.0 < paraphrase_floor <= 1.0),
+                    paraphrase_floor is None or (is_real(paraphrase_floor) and 0.0 < paraphrase_floor <= 1.0),
                     "find_omissions")
     outlets = alignment.outlets
     n_others = max(1, len(outlets) - 1)
