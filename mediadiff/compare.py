@@ -99,8 +99,9 @@ class Comparison:
 
         Keys: ``outlets`` (one row per outlet, scores and readability as columns), ``passages``
         (one row per member), ``omissions``, ``wording_shifts``, ``loaded_language``, ``quotes``,
-        ``quote_alterations``, ``placement_shifts`` (one row per finding) and ``conflicts`` (one
-        row per competing value, with the conflict's ``kind`` and ``passage``).
+        ``quote_alterations``, ``placement_shifts`` (one row per finding; lists of outlets or
+        sources such as ``carried_by`` and ``silenced`` as tuples) and ``conflicts`` (one row per
+        competing value, with the conflict's ``kind`` and ``passage``).
         """
         try:
             import pandas as pd
@@ -128,9 +129,12 @@ class Comparison:
         ]
         frames = {"outlets": pd.DataFrame(outlets), "passages": pd.DataFrame(members), "conflicts": pd.DataFrame(values)}
         for key in ("omissions", "wording_shifts", "loaded_language", "quotes", "quote_alterations", "placement_shifts"):
-            frames[key] = pd.DataFrame(
-                [{k: v for k, v in f.items() if not isinstance(v, (list, dict))} for f in report[key]]
-            )
+            # lists of names (carried_by, silenced) stay as tuples; nested objects are left out
+            frames[key] = pd.DataFrame([
+                {k: (tuple(v) if isinstance(v, list) else v) for k, v in f.items()
+                 if not isinstance(v, dict) and not (isinstance(v, list) and not all(isinstance(x, str) for x in v))}
+                for f in report[key]
+            ])
         return frames
 
     def write(self, out_dir: str, formats: Sequence[str] | None = None, *, overwrite: bool = True) -> list[str]:

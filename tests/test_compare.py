@@ -126,6 +126,9 @@ def test_to_frames() -> None:
     assert {"omission", "wording_shift", "loaded_language"} <= set(frames["outlets"].columns)
     assert len(frames["passages"]) == sum(len(p["members"]) for p in report["passages"])
     assert len(frames["omissions"]) == len(report["omissions"])
+    # lists of outlets and sources stay, as tuples a researcher can filter on
+    assert list(frames["omissions"]["carried_by"]) == [tuple(o["carried_by"]) for o in report["omissions"]]
+    assert list(frames["omissions"]["silenced"]) == [tuple(o["silenced"]) for o in report["omissions"]]
     assert len(frames["conflicts"]) == sum(len(c["values"]) for c in report["conflicts"])
 
 
