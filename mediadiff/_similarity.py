@@ -204,27 +204,35 @@ def _distinct_rows(*blocks: Any) -> Any:
     return out
 
 
+def _distinct_inputs(items: Sequence[Any]) -> tuple[list[Any], Any]:
+    """The distinct texts (or term lists) of ``items`` in first-seen order, and for each item
+    the position of its own among them."""
+    import numpy as np
+
+    first: dict[Any, int] = {}
+    index = [first.setdefault(tuple(x) if isinstance(x, list) else x, len(first)) for x in items]
+    distinct: list[Any] = [None] * len(first)
+    for x, k in zip(items, index, strict=True):
+        distinct[k] = x
+    return distinct, np.asarray(index, dtype=np.int64)
+
+
 def _with_context(counter: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float) -> Any:
     """TF-IDF rows of the pieces (``counter``: a CountVectorizer), each mixed with its sentence's.
 
-    Equal pieces (copies of one wire sentence) are analysed once and their counts repeated, so
-    the document frequencies, and the rows, are those of analysing every piece.
+    Equal pieces and sentences (copies of one wire sentence) are analysed once and their counts
+    repeated, so the document frequencies, and the rows, are those of analysing every one.
     """
-    import numpy as np
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    first: dict[Any, int] = {}
-    index = [first.setdefault(tuple(x) if isinstance(x, list) else x, len(first)) for x in pieces]
-    distinct: list[Any] = [None] * len(first)
-    for x, k in zip(pieces, index, strict=True):
-        distinct[k] = x
+    distinct, index = _distinct_inputs(pieces)
     try:
         counts = counter.fit_transform(distinct)
     except ValueError:  # empty vocabulary: nothing to compare (numbers or stop words only)
         return sparse.csr_matrix((len(pieces), 1), dtype="float32")
     tfidf = TfidfTransformer(sublinear_tf=True)
-    p = tfidf.fit_transform(counts[np.asarray(index)])
+    p = tfidf.fit_transform(counts[index])
     # a sentence that is one piece (most are) reuses the piece's row instead of being analysed
     # again: the same input gives the same row
     pieces_of = [0] * len(sentences)
@@ -238,7 +246,8 @@ def _with_context(counter: Any, pieces: Sequence[Any], sentences: Sequence[Any],
     if rest:
         for n, k in enumerate(rest):
             row[k] = len(pieces) + n
-        stacked = sparse.vstack([p, tfidf.transform(counter.transform([sentences[k] for k in rest]))], format="csr")
+        distinct, index = _distinct_inputs([sentences[k] for k in rest])
+        stacked = sparse.vstack([p, tfidf.transform(counter.transform(distinct))[index]], format="csr")
     else:
         stacked = p.tocsr()
     s = stacked[[row[k] for k in owner]]
