@@ -31,7 +31,7 @@ from ._clauses import cut_sentence, unpunctuated
 from ._disjoint import DisjointSets
 from ._similarity import anchor_terms, build_features, candidate_pairs, pair_scores, piece_terms, refine_near_copies
 from .document import Article, Document, Span, merged_intervals, overlap_length
-from .errors import InputError, check_parameter, is_real
+from .errors import InputError, check_parameter, is_int, is_real
 from .segment import segment
 
 __all__ = ["DEFAULT_THRESHOLD", "Alignment", "Member", "Passage", "align", "as_documents", "canonical_passages"]
@@ -730,8 +730,8 @@ def align(
     )
     check_parameter("quote_weight", quote_weight, "a float in the range [0, 1]", is_real(quote_weight) and 0 <= quote_weight <= 1, owner)
     check_parameter("near_copy", near_copy, "a float in the range [0, 1]", is_real(near_copy) and 0 <= near_copy <= 1, owner)
-    check_parameter("neighbors", neighbors, "an int >= 1", _is_int(neighbors) and neighbors >= 1, owner)
-    check_parameter("min_clause_words", min_clause_words, "an int >= 1", _is_int(min_clause_words) and min_clause_words >= 1, owner)
+    check_parameter("neighbors", neighbors, "an int >= 1", is_int(neighbors) and neighbors >= 1, owner)
+    check_parameter("min_clause_words", min_clause_words, "an int >= 1", is_int(min_clause_words) and min_clause_words >= 1, owner)
     for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
         check_parameter(name, value, "a bool", isinstance(value, bool), owner)
     check_parameter("linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner)
@@ -873,10 +873,6 @@ def _nearest(
             if score > row.get(outlet, 0.0):
                 row[outlet] = round(score, 6)
     return {pid: dict(sorted(row.items())) for pid, row in sorted(nearest.items())}
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _score(

@@ -13,6 +13,7 @@ Comparison    the result of a comparison: alignment, findings, scores; ``to_dict
 
 from __future__ import annotations
 
+import numbers
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from typing import Any
 
 from .align import Alignment, Passage, align, as_documents
 from .document import Article, Document
-from .errors import InputError, InputWarning, check_parameter
+from .errors import InputError, InputWarning, check_parameter, is_int
 
 __all__ = ["Analysis", "Comparison", "analyze", "compare"]
 
@@ -196,6 +197,17 @@ def _content_warnings(documents: Sequence[Document]) -> list[str]:
     return notes
 
 
+def _plain(value: Any) -> Any:
+    """An option as a plain Python value, so that the report can record it (NumPy scalars too)."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    return value
+
+
 def compare(
     articles: Sequence[Article | Document],
     *,
@@ -226,7 +238,7 @@ def compare(
     -------
     Comparison
     """
-    check_parameter("min_support", min_support, "an int >= 1", isinstance(min_support, int) and min_support >= 1)
+    check_parameter("min_support", min_support, "an int >= 1", is_int(min_support) and min_support >= 1)
     documents = _check_articles(articles, 2)
     total = len(_STAGES)
     step = iter(range(1, total + 1))
@@ -294,7 +306,7 @@ def compare(
         placement_shifts=placement_shifts,
         readability=reading,
         scores=scores,
-        options={"min_support": min_support, "align": dict(sorted((align_options or {}).items()))},
+        options={"min_support": _plain(min_support), "align": {k: _plain(v) for k, v in sorted((align_options or {}).items())}},
         warnings=tuple(notes),
         title=story_title,
     )

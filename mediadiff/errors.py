@@ -19,6 +19,7 @@ as one line (``mediadiff: error: ...``).
 from __future__ import annotations
 
 import math
+import numbers
 
 __all__ = [
     "DecodingError",
@@ -75,9 +76,20 @@ def check_parameter(name: str, value: object, allowed: str, ok: bool, owner: str
 
 
 def is_real(value: object) -> bool:
-    """Whether ``value`` is a finite int or float and not a bool: what a numeric option accepts.
+    """Whether ``value`` is a finite real number and not a bool: what a numeric option accepts.
+
+    NumPy scalars count (``numpy.float32(0.2)``), so values computed with NumPy can be passed.
 
     >>> is_real(0.2), is_real(True), is_real(float("nan"))
     (True, False, False)
     """
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def is_int(value: object) -> bool:
+    """Whether ``value`` is an integer and not a bool: what a count option accepts.
+
+    >>> is_int(3), is_int(True), is_int(3.0)
+    (True, False, False)
+    """
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)

@@ -140,3 +140,28 @@ def test_key_findings_are_plain_sentences_about_the_outlets() -> None:
     assert all(s.endswith(".") for s in sentences)
     assert any(name in s for s in sentences for name in names)
     assert any(" omit" in s for s in sentences)
+
+
+def test_numeric_options_refuse_bools_and_accept_numpy_scalars() -> None:
+    """Every stage reads numbers alike: True is not 1, and a NumPy scalar is a number."""
+    import numpy as np
+
+    from mediadiff.analysis import extract_quotes, find_omissions, find_quote_alterations
+
+    articles = [Article("a", "The council approved the budget on Monday after a long debate."),
+                Article("b", "On Monday the council approved its budget after long debate.")]
+    for bad in ({"min_support": True}, {"align_options": {"neighbors": True}}, {"align_options": {"threshold": True}}):
+        with pytest.raises(ParameterError, match="Got True instead"):
+            compare(articles, **bad)  # type: ignore[arg-type]
+    alignment = mediadiff.align(articles, threshold=np.float32(0.2), neighbors=np.int64(5))
+    assert len(alignment.passages) == 1
+    with pytest.raises(ParameterError, match="'min_similarity' parameter of find_quote_alterations"):
+        find_quote_alterations(alignment, extract_quotes(alignment), min_similarity=True)
+    assert find_quote_alterations(alignment, extract_quotes(alignment), min_similarity=np.float64(0.6)) == []
+    with pytest.raises(ParameterError, match="'min_support' parameter of find_omissions"):
+        find_omissions(alignment, min_support=True)
+    assert find_omissions(alignment, min_support=np.int64(1)) == []
+    with pytest.warns(InputWarning, match="very short article"):
+        comparison = compare(articles, min_support=np.int64(1), align_options={"threshold": np.float32(0.25)})
+    recorded = json.loads(comparison.to_json())
+    assert recorded["options"] == {"min_support": 1, "align": {"threshold": 0.25}}

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..align import Alignment, Passage
-from ..errors import check_parameter, is_real
+from ..errors import check_parameter, is_int, is_real
 from ._common import (
     RESPONSE_CUES,
     capitalised_words,
@@ -176,7 +176,7 @@ def _weight(share: float, prominence: float, factor: float, prominence_weight: f
 
 def _check(min_support: int, weights: dict[str, float], prominence_weight: float, voice_weight: float,
            owner: str) -> None:
-    check_parameter("min_support", min_support, "an int >= 1", isinstance(min_support, int) and min_support >= 1, owner)
+    check_parameter("min_support", min_support, "an int >= 1", is_int(min_support) and min_support >= 1, owner)
     weights = {**weights, "prominence_weight": prominence_weight, "voice_weight": voice_weight}
     for name, value in weights.items():
         check_parameter(name, value, "a float in the range [0.0, 1.0]", is_real(value) and 0.0 <= value <= 1.0, owner)

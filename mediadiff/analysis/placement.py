@@ -19,7 +19,7 @@ from statistics import median
 from typing import Literal
 
 from ..align import Alignment
-from ..errors import check_parameter
+from ..errors import check_parameter, is_int, is_real
 from ._common import member_position, relative_positions
 
 __all__ = ["PlacementShift", "find_placement_shifts", "placement"]
@@ -85,12 +85,12 @@ def find_placement_shifts(
         Sorted by outlet id, then passage order.
     """
     owner = "find_placement_shifts"
-    check_parameter("min_support", min_support, "an int >= 1", isinstance(min_support, int) and min_support >= 1,
+    check_parameter("min_support", min_support, "an int >= 1", is_int(min_support) and min_support >= 1,
                     owner)
-    check_parameter("lead", lead, "a float in the range [0.0, 1.0]", isinstance(lead, (int, float)) and 0 <= lead <= 1,
+    check_parameter("lead", lead, "a float in the range [0.0, 1.0]", is_real(lead) and 0 <= lead <= 1,
                     owner)
     check_parameter("low", low, f"a float in the range ({lead}, 1.0]",
-                    isinstance(low, (int, float)) and lead < low <= 1, owner)
+                    is_real(low) and lead < low <= 1, owner)
     found: list[PlacementShift] = []
     for pid, pos in placement(alignment).items():
         for outlet, x in pos.items():

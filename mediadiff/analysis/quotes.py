@@ -41,7 +41,7 @@ from typing import Literal
 from .._disjoint import DisjointSets
 from ..align import Alignment
 from ..document import Document, Quotation
-from ..errors import check_parameter
+from ..errors import check_parameter, is_int, is_real
 from ._common import ATTRIBUTION_VERBS, PRONOUNS, TITLE_WORDS, match_key, span_tokens
 
 __all__ = ["Quote", "QuoteAlteration", "extract_quotes", "find_quote_alterations"]
@@ -295,7 +295,7 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
     [('We will rebuild,', 'Mayor Ellen Ruiz'), ('It will take years,', 'Mayor Ellen Ruiz')]
     """
     check_parameter("pronoun_window", pronoun_window, "an int >= 0",
-                    isinstance(pronoun_window, int) and pronoun_window >= 0, "extract_quotes")
+                    is_int(pronoun_window) and pronoun_window >= 0, "extract_quotes")
     quotes: list[Quote] = []
     members = _member_index(alignment)
     for doc in alignment.documents:
@@ -624,11 +624,11 @@ def find_quote_alterations(
     [('c', 'word_added', ('quickly',))]
     """
     owner = "find_quote_alterations"
-    check_parameter("min_words", min_words, "an int >= 1", isinstance(min_words, int) and min_words >= 1, owner)
+    check_parameter("min_words", min_words, "an int >= 1", is_int(min_words) and min_words >= 1, owner)
     check_parameter("min_similarity", min_similarity, "a float in the range (0.0, 1.0]",
-                    isinstance(min_similarity, (int, float)) and 0.0 < min_similarity <= 1.0, owner)
+                    is_real(min_similarity) and 0.0 < min_similarity <= 1.0, owner)
     check_parameter("min_truncated", min_truncated, "an int >= 1",
-                    isinstance(min_truncated, int) and min_truncated >= 1, owner)
+                    is_int(min_truncated) and min_truncated >= 1, owner)
     docs = {d.outlet: d for d in alignment.documents}
     versions = _versions(alignment, sorted(quotes, key=lambda q: (q.outlet, q.start, q.end)), min_words)
     found: list[QuoteAlteration] = []

@@ -70,7 +70,7 @@ from typing import Any, Literal
 
 from .._io import atomic_write
 from ..document import Article
-from ..errors import InputError, MediadiffError, MediadiffWarning, OutputError, ParameterError, check_parameter
+from ..errors import InputError, MediadiffError, MediadiffWarning, OutputError, ParameterError, check_parameter, is_int
 
 __all__ = [
     "ENGINES",
@@ -633,7 +633,7 @@ def _check_options(engine: Any, n_jobs: Any, out: Any, compare_options: Any) -> 
     check_parameter("engine", engine, f"one of {', '.join(map(repr, ENGINES))}", engine in ENGINES, owner=_OWNER)
     check_parameter(
         "n_jobs", n_jobs, "None or an int >= 1",
-        n_jobs is None or (isinstance(n_jobs, int) and not isinstance(n_jobs, bool) and n_jobs >= 1), owner=_OWNER,
+        n_jobs is None or (is_int(n_jobs) and n_jobs >= 1), owner=_OWNER,
     )
     check_parameter("out", out, "None or a folder path", out is None or isinstance(out, (str, os.PathLike)), owner=_OWNER)
     check_parameter("compare_options", compare_options, "None or a dict of compare() options",
@@ -728,7 +728,7 @@ def iter_corpus(
     check_parameter("scheduler", scheduler, "None or an address such as 'tcp://host:8786'",
                     scheduler is None or isinstance(scheduler, str), owner=_OWNER)
     check_parameter("max_in_flight", max_in_flight, "None or an int >= 1",
-                    max_in_flight is None or (isinstance(max_in_flight, int) and max_in_flight >= 1), owner=_OWNER)
+                    max_in_flight is None or (is_int(max_in_flight) and max_in_flight >= 1), owner=_OWNER)
     if engine == "local" and (client is not None or scheduler is not None):
         raise ParameterError("client= and scheduler= are for engine='dask'; the 'local' engine uses this machine")
     stories, total = _stories(stories_or_articles, cluster_options)

@@ -24,7 +24,6 @@ MEASURES          the three scores profiled, in order.
 from __future__ import annotations
 
 import json
-import math
 import os
 import zlib
 from collections import Counter
@@ -33,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, OutputError, check_parameter
+from ..errors import InputError, OutputError, check_parameter, is_int, is_real
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -378,12 +377,12 @@ def profile_outlets(
     True
     """
     check_parameter("n_bootstrap", n_bootstrap, "an int >= 1",
-                    isinstance(n_bootstrap, int) and not isinstance(n_bootstrap, bool) and n_bootstrap >= 1, owner=_OWNER)
-    check_parameter("seed", seed, "an int >= 0", isinstance(seed, int) and not isinstance(seed, bool) and seed >= 0,
+                    is_int(n_bootstrap) and n_bootstrap >= 1, owner=_OWNER)
+    check_parameter("seed", seed, "an int >= 0", is_int(seed) and seed >= 0,
                     owner=_OWNER)
     check_parameter("confidence", confidence, "a float in the range (0, 1)",
                     isinstance(confidence, float) and 0 < confidence < 1, owner=_OWNER)
-    check_parameter("top_terms", top_terms, "an int >= 0", isinstance(top_terms, int) and top_terms >= 0, owner=_OWNER)
+    check_parameter("top_terms", top_terms, "an int >= 0", is_int(top_terms) and top_terms >= 0, owner=_OWNER)
 
     stories: set[str] = set()
     per_outlet: dict[str, dict[str, Any]] = {}
@@ -430,6 +429,6 @@ def profile_outlets(
 def _number(value: Any, key: str, i: int) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if not is_real(value):
         raise InputError(f"score record {i + 1}: {key!r} must be a finite number or null, got {value!r}")
     return float(value)

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Document, Quotation, Span, Token, covered, merged_intervals
-from ..errors import InputError, check_parameter
+from ..errors import InputError, check_parameter, is_real
 from ..segment import find_quotations, tokenize
 from .lexicon import Lexicon, LexiconEntry, lemma_candidates
 
@@ -127,7 +127,7 @@ def detect_loaded_language(
     []
     """
     check_parameter("min_score", min_score, "a float in the range [0.0, 1.0]",
-                    isinstance(min_score, (int, float)) and 0.0 <= min_score <= 1.0, "detect_loaded_language")
+                    is_real(min_score) and 0.0 <= min_score <= 1.0, "detect_loaded_language")
     if isinstance(text, Document):
         source = text.text
         tokens = tuple(t for s in text.content_sentences for t in s.tokens)

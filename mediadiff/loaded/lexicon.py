@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from ..errors import InputError, check_parameter
+from ..errors import InputError, check_parameter, is_int, is_real
 
 __all__ = ["GAP", "POS_TAGS", "Lexicon", "LexiconEntry", "lemma_candidates"]
 
@@ -169,7 +169,7 @@ class LexiconEntry:
 
     def __post_init__(self) -> None:
         check_parameter("strength", self.strength, "a float in the range [0.0, 1.0]",
-                        isinstance(self.strength, (int, float)) and 0.0 <= self.strength <= 1.0, "LexiconEntry")
+                        is_real(self.strength) and 0.0 <= self.strength <= 1.0, "LexiconEntry")
         check_parameter("pos", self.pos, f"one of {POS_TAGS}", self.pos in POS_TAGS, "LexiconEntry")
         term = self.term.strip()
         exact = self.exact or term.startswith("=")
@@ -221,7 +221,7 @@ class Lexicon:
         neutral: Iterable[str] = (),
         max_gap: int = 3,
     ) -> None:
-        check_parameter("max_gap", max_gap, "an int >= 0", isinstance(max_gap, int) and max_gap >= 0, "Lexicon")
+        check_parameter("max_gap", max_gap, "an int >= 0", is_int(max_gap) and max_gap >= 0, "Lexicon")
         by_term: dict[str, LexiconEntry] = {}
         for entry in entries:
             if not isinstance(entry, LexiconEntry):

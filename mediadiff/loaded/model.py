@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Span, Token
-from ..errors import InputError, check_parameter
+from ..errors import InputError, check_parameter, is_int, is_real
 from ..segment import find_quotations, split_sentences, tokenize
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
 from .lexicon import Lexicon, LexiconEntry, lemma_candidates
@@ -316,21 +316,21 @@ class LoadedLanguageModel:
     def _check(self) -> None:
         owner = "LoadedLanguageModel"
         check_parameter("alpha", self.alpha, "a float > 0",
-                        isinstance(self.alpha, (int, float)) and not isinstance(self.alpha, bool) and self.alpha > 0, owner)
+                        is_real(self.alpha) and self.alpha > 0, owner)
         check_parameter("epochs", self.epochs, "an int >= 1",
-                        isinstance(self.epochs, int) and not isinstance(self.epochs, bool) and self.epochs >= 1, owner)
+                        is_int(self.epochs) and self.epochs >= 1, owner)
         t = self.threshold
         pair_ok = (
             isinstance(t, (tuple, list)) and len(t) == 2
-            and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0.0 < x < 1.0 for x in t)
+            and all(is_real(x) and 0.0 < x < 1.0 for x in t)
             and t[1] <= t[0]
         )
         check_parameter("threshold", t, "'auto' or a pair (seed, grow) of floats in (0.0, 1.0) with grow <= seed",
                         t == "auto" or pair_ok, owner)
         check_parameter("cv", self.cv, "an int >= 2",
-                        isinstance(self.cv, int) and not isinstance(self.cv, bool) and self.cv >= 2, owner)
+                        is_int(self.cv) and self.cv >= 2, owner)
         check_parameter("random_state", self.random_state, "an int",
-                        isinstance(self.random_state, int) and not isinstance(self.random_state, bool), owner)
+                        is_int(self.random_state), owner)
 
     def _lex(self) -> Lexicon:
         return self.lexicon if self.lexicon is not None else Lexicon.default()
@@ -487,19 +487,16 @@ class LoadedLanguageModel:
         if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
             raise InputError(f"{path} is not a {MODEL_FORMAT} file")
 
-        def number(x: object) -> bool:
-            return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
-
         params = data.get("params")
         weights = data.get("weights")
         chosen = data.get("threshold_")
         if not isinstance(params, dict):
             raise InputError(f"{path}: 'params' must be an object")
-        if not isinstance(weights, dict) or not weights or not all(number(v) for v in weights.values()):
+        if not isinstance(weights, dict) or not weights or not all(is_real(v) for v in weights.values()):
             raise InputError(f"{path}: 'weights' must map feature names to numbers")
-        if not (isinstance(chosen, list) and len(chosen) == 2 and all(number(x) for x in chosen)):
+        if not (isinstance(chosen, list) and len(chosen) == 2 and all(is_real(x) for x in chosen)):
             raise InputError(f"{path}: 'threshold_' must be a pair of numbers")
-        if not number(data.get("intercept")):
+        if not is_real(data.get("intercept")):
             raise InputError(f"{path}: 'intercept' must be a number")
         threshold = params.get("threshold", "auto")
         model = cls(
