@@ -275,10 +275,15 @@ def _proper(tokens: Sequence[Token], k: int, sentence_start: int, capitalised: f
 
 _PASSIVE = frozenset("be been being was were is are".split())
 _NAME_MARKS = str.maketrans("", "", ".'’-")
-# capitalised words that are not sources
-_NOT_SOURCES = frozenset(
+# Function words and courtesy titles that open a sentence or a title-cased headline with a capital:
+# never a name, whatever else a module takes a capitalised word for.
+NOT_NAME_WORDS = frozenset(
     """the a an in on at of for to from by with and or but as after before when while if this that these those
-    his her their its our it he she they we i you mr mrs ms dr sen rep gov gen lt col sgt prof st
+    his her their its our mr mrs ms dr""".split()
+)
+# capitalised words that are not sources: the above, pronouns, abbreviated titles, days and months
+_NOT_SOURCES = NOT_NAME_WORDS | frozenset(
+    """it he she they we i you sen rep gov gen lt col sgt prof st
     monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september october november december""".split()
 )

@@ -45,7 +45,7 @@ from typing import Literal
 from ..align import Alignment
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
-from ._common import RANK_WORDS, TITLE_WORDS, member_tokens, read_number
+from ._common import NOT_NAME_WORDS, RANK_WORDS, TITLE_WORDS, member_tokens, read_number
 
 __all__ = ["Conflict", "ConflictValue", "find_conflicts"]
 
@@ -375,10 +375,8 @@ _NOT_SURNAMES = frozenset(
     tower plant""".split()
 )
 
-_NOT_NAMES = frozenset(
-    """the a an in on at of for to from by with and or but as after before when while if this that these those
-    his her their its our new former then now mr mrs ms dr""".split()
-)
+# capitalised words that do not start a name: the shared list, and time words that open a clause
+_NOT_NAMES = NOT_NAME_WORDS | frozenset("new former then now".split())
 
 
 def _title_qualifier(t: Token) -> bool:
