@@ -48,13 +48,9 @@ sys.path.insert(0, str(REPO))
 from mediadiff.document import Article  # noqa: E402
 from mediadiff.examples import example_stories, load_example  # noqa: E402
 
-_SYNONYMS = {
-    "said": "stated", "says": "states", "officials": "authorities", "residents": "locals",
-    "people": "individuals", "about": "roughly", "found": "concluded", "report": "review",
-    "company": "firm", "city": "town", "closed": "shut", "announced": "declared",
-    "began": "started", "after": "following", "before": "prior to", "more": "additional",
-    "many": "numerous", "because": "since", "decision": "ruling", "told": "informed",
-}
+sys.path.insert(0, str(REPO / "bench"))
+from synth import SYNONYMS  # noqa: E402
+
 _WORD = re.compile(r"[A-Za-z]+")
 _NUMBER = re.compile(r"\b\d+\b")
 
@@ -66,7 +62,7 @@ def _vary(text: str, rng: random.Random) -> str:
 
     def synonym(m: re.Match[str]) -> str:
         w = m.group(0)
-        rep = _SYNONYMS.get(w.lower())
+        rep = SYNONYMS.get(w.lower())
         if rep is None or rng.random() > 0.3:
             return w
         return rep.capitalize() if w[0].isupper() else rep

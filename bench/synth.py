@@ -18,7 +18,8 @@ from mediadiff.segment import segment
 
 STORIES = Path(__file__).resolve().parents[1] / "mediadiff" / "data" / "stories"
 
-_SYNONYMS = {
+#: Word -> a paraphrase-like replacement (our own list; also used by bench_corpus.py).
+SYNONYMS = {
     "said": "stated", "told": "informed", "officials": "authorities", "residents": "locals",
     "people": "individuals", "about": "roughly", "found": "concluded", "report": "review",
     "investigation": "inquiry", "plant": "facility", "company": "firm", "city": "town",
@@ -26,7 +27,7 @@ _SYNONYMS = {
     "announced": "declared", "began": "started", "began.": "started.", "help": "assist",
     "before": "prior to", "after": "following", "more": "additional", "many": "numerous",
     "because": "since", "building": "site", "said.": "stated.", "paid": "handed over",
-    "large": "big", "small": "minor", "began,": "started,", "decision": "ruling",
+    "large": "big", "small": "minor", "began,": "started,", "decision": "ruling", "says": "states",
 }
 _MODIFIERS = {"very", "nearly", "about", "roughly", "just", "only", "still", "also", "now", "some", "already"}
 
@@ -53,8 +54,8 @@ def _edit(sentence: str, rng: random.Random, rate: float) -> str:
     out = []
     for w in words:
         r = rng.random()
-        if r < rate and w.lower() in _SYNONYMS:
-            rep = _SYNONYMS[w.lower()]
+        if r < rate and w.lower() in SYNONYMS:
+            rep = SYNONYMS[w.lower()]
             out.append(rep.capitalize() if w[:1].isupper() else rep)
         elif r < rate * 1.5 and w.lower() in _MODIFIERS:
             continue
