@@ -38,6 +38,16 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
         ("In a statement on Monday, the company said: “We met every standard.”", "the company"),
         # a plural role
         ("In their report, inspectors wrote that “the tank was badly corroded last year.”", "inspectors"),
+        # reported speech: the quoted words end a long indirect clause of the speaker's verb
+        ("Governor Lena Hart told county officials at a closed meeting in March that they should “stop the "
+         "shuttle at once.”", "Governor Lena Hart"),
+        # a relative clause between the speaker and the verb
+        ("“The contract was never signed,” city attorney Paul Rook, who reviewed the bids, wrote to the council.",
+         "city attorney Paul Rook"),
+        ("“The contract was never signed,” Rook, who reviewed the bids last year, said.", "Rook"),
+        # a verb too far from the quotation attributes nothing
+        ("Hart said the county would review the plan once the full audit by the state auditor's office and "
+         "the two outside firms reached the board, along with what critics call “a blank cheque.”", None),
     ],
 )
 def test_speakers(text, speaker):

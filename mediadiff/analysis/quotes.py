@@ -133,6 +133,10 @@ def _is_name_word(w: str) -> bool:
 _APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s+([^,“”\"]{1,80}?),\s*$")
 
 
+# a speaker followed by a relative clause set off by commas, then the speech verb
+_RELATIVE = re.compile(r"((?:[\w’'.-]+\s+){0,5}[A-Z][\w’'-]*),\s+who\s+[^,“”\"]{1,80},\s+(\w+)")
+
+
 def _clean(words: list[re.Match[str]]) -> list[re.Match[str]]:
     while words and words[-1].group().rstrip(".").lower() in _DETERMINERS:
         words.pop()
@@ -146,6 +150,10 @@ def _speaker_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
     words = [m for m in _WORD.finditer(text, i, end)][:8]
     if not words:
         return None
+    relative = _RELATIVE.match(text, i, end)  # "…,” US Attorney John Bash, who led the case, wrote"
+    if relative and _is_verb(relative.group(2)) and all(_is_name_word(w) or w.lower() in _DETERMINERS
+                                                        for w in relative.group(1).split()[1:]):
+        return relative.start(1), relative.end(1)
     first = words[0].group().lower()
     if _is_verb(first):
         # "said Dana Whitcombe, deputy director" / "said the group's director, Tomasz Brill"
@@ -181,7 +189,7 @@ def _speaker_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _speaker_before(text: str, start: int, pos: int, max_gap: int = 9) -> tuple[int, int] | None:
+def _speaker_before(text: str, start: int, pos: int, max_gap: int = 14) -> tuple[int, int] | None:
     """Speaker in ``text[start:pos]`` before an opening mark: "Sessions told prosecutors, “…".
 
     The speech verb must come at most ``max_gap`` words before ``pos``.
