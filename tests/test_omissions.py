@@ -83,6 +83,16 @@ def test_declined_to_comment_is_a_response_but_declined_cases_are_not():
     assert [passage_kind(al, p) for p in al.passages] == ["response", "fact"]
 
 
+def test_a_reply_needs_half_the_carrying_outlets_to_frame_it_so():
+    """One outlet's reply word in a sentence that others state as plain fact does not make a reply."""
+    plain = "The tank held 9,000 gallons."
+    framed = "The tank held 9,000 gallons, the company said in a statement."
+    texts = {"a": plain, "b": plain, "c": framed, "d": framed}
+    for carriers, kind in ((("a", "b", "c"), "fact"), (("a", "c", "d"), "response"), (("c",), "response")):
+        al = build(texts, [[(o, texts[o]) for o in carriers]])
+        assert passage_kind(al, al.passages[0]) == kind, carriers
+
+
 def test_omissions_need_min_support_others():
     found = find_omissions(corpus())
     got = {(o.outlet, o.kind, o.carried_by) for o in found}

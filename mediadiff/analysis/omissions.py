@@ -86,27 +86,30 @@ def _has_response_cue(norms: list[str]) -> bool:
 def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
     """Classify a passage as ``"response"``, ``"quote"`` or ``"fact"``.
 
-    ``response`` when any member's sentence carries a reply cue (denied, disputed, rejected, a
-    statement, declined to comment, called it inaccurate...); a bare "spokesperson said" is not
-    enough (a hospital spokeswoman giving a figure is not a reply). ``quote`` when most members
-    lie mostly inside quotation marks (a quotation is a response too when an earlier sentence of
-    its paragraph introduces it as a reply). Otherwise ``fact``.
+    ``response`` when at least half of the outlets carrying it frame it as a reply: a member's
+    sentence carries a reply cue (denied, disputed, rejected, a statement, declined to comment,
+    called it inaccurate...), or a quotation continues a paragraph that a cue introduced ("X
+    disputed the audit. “…”"). A bare "spokesperson said" is not enough (a hospital spokeswoman
+    giving a figure is not a reply), nor is one outlet's cue among many that state the passage
+    as a plain fact. ``quote`` when most members lie mostly inside quotation marks. Otherwise
+    ``fact``.
     """
     quoted = 0
+    replying: dict[str, bool] = {}
     for m in passage.members:
         doc = alignment.document(m.outlet)
         sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
         norms = [t.norm for t in (sentence.tokens if sentence is not None else member_tokens(doc, m))]
-        if _has_response_cue(norms):
-            return "response"
+        reply = _has_response_cue(norms)
         inside = doc.quoted_length(m.start, m.end)
         if len(m) and inside / len(m) >= 0.5:
             quoted += 1
-            # a quotation continues the statement its paragraph introduced ("X disputed the audit. “…”")
-            if sentence is not None:
+            if sentence is not None and not reply:
                 before = [s for s in doc.sentences if s.paragraph == sentence.paragraph and s.index < sentence.index]
-                if any(_has_response_cue([t.norm for t in s.tokens]) for s in before):
-                    return "response"
+                reply = any(_has_response_cue([t.norm for t in s.tokens]) for s in before)
+        replying[m.outlet] = replying.get(m.outlet, False) or reply
+    if replying and 2 * sum(replying.values()) >= len(replying):
+        return "response"
     if passage.members and quoted * 2 > len(passage.members):
         return "quote"
     return "fact"
