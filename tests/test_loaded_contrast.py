@@ -133,3 +133,12 @@ def test_counterpart_found_through_the_object_when_members_differ() -> None:
     assert [(f.text, f.counterpart, f.counterpart_outlet) for f in found] == [
         ("snatched children away", "separated children", "b")
     ]
+
+
+def test_a_particle_is_not_taken_for_the_object() -> None:
+    """In "taking away their children" the object is "children", not "away": another outlet's
+    "moms away from" is no counterpart."""
+    a = Article("a", "Officials kept the order even if it meant taking away their children at the border.")
+    b = Article("b", "A memo described agents taking nursing mothers away from their infants in custody.")
+    found = [f for f in find_loaded_language(align([a, b])) if f.outlet == "a" and "taking away" in f.text]
+    assert found and all(f.counterpart != "mothers away" for f in found)

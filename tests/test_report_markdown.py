@@ -101,3 +101,12 @@ def test_demo_markdown_names_every_outlet_and_omission():
     om_rows = [line for line in _section(md, "Omissions").splitlines() if line.startswith("| ")][2:]
     assert len(om_rows) == len(report["omissions"])
     assert render_markdown(report, max_rows=3).count("more rows in report.json") >= 1
+
+
+def test_key_findings_show_the_strongest_loaded_contrast():
+    report = make_report()
+    first = report["loaded_language"][0]
+    weaker = {**first, "text": "claimed", "score": 0.4, "counterpart": "said"}
+    report["loaded_language"] = [weaker, first]  # the weaker contrast comes first in text order
+    contrast = [f for f in key_findings(report) if " where other outlets write " in f]
+    assert len(contrast) == 1 and f"“{first['text']}”" in contrast[0] and "“approved”" in contrast[0]

@@ -201,7 +201,7 @@ def _object_counterparts(ctx: _Context, outlet: str, member: Member, start: int,
     if not idx:
         return []
     lo, hi = idx[0], idx[-1] + 1
-    objects = [i for i in range(lo + 1, min(hi + 1, len(mine))) if _content(ctx, mine[i])]
+    objects = [i for i in range(lo + 1, min(hi + 1, len(mine))) if _content(ctx, mine[i]) and mine[i].norm not in _PARTICLES]
     if not objects:
         return []
     obj = objects[0]
@@ -226,6 +226,10 @@ def _object_counterparts(ctx: _Context, outlet: str, member: Member, start: int,
                 continue
             break
     return out
+
+
+# adverb particles of phrasal verbs ("taking away their children"): part of the verb, not its object
+_PARTICLES = frozenset("away up down out off back over aside apart".split())
 
 
 def _content(ctx: _Context, token: Token) -> bool:

@@ -227,11 +227,12 @@ def _loaded_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
     clean = sorted(names.get(o, o) for o in names if counts.get(o, 0) == 0)
     tail = f"; {who(clean)} {'uses' if len(clean) == 1 else 'use'} none" if clean else ""
     out = [f"{names.get(top, top)} uses the most loaded language in its own voice: {how_much} (e.g. {eg}){tail}."]
-    for s in own:
-        if s.get("counterpart"):
-            out.append(f"{names.get(s['outlet'], s['outlet'])} writes {_q(s['text'], 50)} where other outlets write "
-                       f"{_q(s['counterpart'], 50)}.")
-            break
+    # the strongest contrast, from the outlet named above when it has one
+    contrasts = [s for s in own if s.get("counterpart")]
+    if contrasts:
+        s = max(contrasts, key=lambda s: (s["outlet"] == top, float(s.get("score", 0.0) or 0.0)))
+        out.append(f"{names.get(s['outlet'], s['outlet'])} writes {_q(s['text'], 50)} where other outlets write "
+                   f"{_q(s['counterpart'], 50)}.")
     return out
 
 
