@@ -15,6 +15,7 @@ from mediadiff.align import Alignment, Member, canonical_passages
 from mediadiff.analysis import wording
 from mediadiff.analysis.wording import find_wording_shifts, wording_shift_scores
 from mediadiff.document import Article
+from mediadiff.errors import ParameterError
 from mediadiff.segment import segment
 
 BENCH = bench_module("bench_analysers")  # its all-pairs computations are the reference here
@@ -51,6 +52,19 @@ def shifts(ref: str, other: str) -> list[tuple[str, str, str]]:
 )
 def test_kinds(ref, other, expected):
     assert shifts(ref, other) == expected
+
+
+def test_a_retelling_is_not_diffed_word_by_word():
+    """Below ``min_ratio`` an outlet tells the passage in its own words: no word-level shifts,
+    but its distance still counts in the score."""
+    ref = "Sessions told prosecutors that they needed to take children away from parents."
+    retold = "The attorney general then went further, pressing the border offices on separations."
+    assert shifts(ref, retold) == []
+    everything = [s for s in find_wording_shifts(pair(ref, retold), min_ratio=0.0) if s.outlet == "b"]
+    assert everything and everything[0].text.startswith("The attorney general")
+    assert wording_shift_scores(pair(ref, retold))["b"] > 0.5
+    with pytest.raises(ParameterError, match="'min_ratio' parameter of find_wording_shifts"):
+        find_wording_shifts(pair(ref, retold), min_ratio=1.5)
 
 
 def test_may_the_month_is_not_a_hedge():

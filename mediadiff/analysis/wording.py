@@ -18,6 +18,9 @@ is classified, first rule that applies:
 ``substitution``, ``insertion``, ``deletion``  any other change; insertion = words this outlet
                    has that the reference lacks, deletion = words it leaves out.
 
+An outlet whose words share less than ``min_ratio`` (0.3) with the reference's retells the
+passage; it is not diffed word by word there (the diff would pair unrelated words).
+
 Public names
 ------------
 WordingShift          one change (a frozen dataclass; fields are report keys).
@@ -36,6 +39,7 @@ from typing import Literal
 
 from ..align import Alignment, Passage
 from ..document import Document, Token
+from ..errors import check_parameter, is_real
 from ._common import ATTRIBUTION_VERBS, HEDGES, INTENSIFIERS, TITLE_WORDS, match_key, member_tokens, read_number
 
 __all__ = ["WordingShift", "find_wording_shifts", "wording_shift_scores"]
@@ -271,10 +275,28 @@ _EXPLAIN = {
 }
 
 
-def find_wording_shifts(alignment: Alignment) -> list[WordingShift]:
+#: Default ``min_ratio`` of :func:`find_wording_shifts`: below it an outlet retells the passage.
+RETELLING_RATIO = 0.3
+
+
+def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RATIO) -> list[WordingShift]:
     """Diff every outlet's wording of each shared passage against the reference wording.
 
-    Returns the changes sorted by outlet id, passage order, then offset in the outlet's text.
+    Parameters
+    ----------
+    alignment : Alignment
+        The aligned outlets.
+    min_ratio : float in [0, 1], default 0.3
+        Least difflib ratio between an outlet's words and the reference's for a word diff. Below
+        it the outlet retells the passage in its own words: a word-level diff would pair
+        unrelated words ("then went further" against "pushed for the separation of ..."), so no
+        changes are listed for that outlet there. Its distance still counts in
+        :func:`wording_shift_scores`. 0 diffs every outlet.
+
+    Returns
+    -------
+    list of WordingShift
+        Sorted by outlet id, passage order, then offset in the outlet's text.
 
     Examples
     --------
@@ -286,6 +308,8 @@ def find_wording_shifts(alignment: Alignment) -> list[WordingShift]:
     >>> [(s.outlet, s.kind, s.text, s.reference_text) for s in find_wording_shifts(a)]
     [('c', 'attribution', '', 'Officials said'), ('c', 'hedging', 'reportedly', '')]
     """
+    check_parameter("min_ratio", min_ratio, "a float in the range [0.0, 1.0]",
+                    is_real(min_ratio) and 0.0 <= min_ratio <= 1.0, "find_wording_shifts")
     found: list[WordingShift] = []
     docs = {d.outlet: d for d in alignment.documents}
     starts = {o: _sentence_starts(d) for o, d in docs.items()}
@@ -294,11 +318,11 @@ def find_wording_shifts(alignment: Alignment) -> list[WordingShift]:
             continue
         tokens = _outlet_tokens(alignment, p)
         keys = {o: tuple(match_key(t) for t in ts) for o, ts in tokens.items()}
-        ref, _ = _reference(keys)
+        ref, ratios = _reference(keys)
         rt = tokens[ref]
         opcodes: dict[tuple[str, ...], list[tuple[str, int, int, int, int]]] = {}  # wire copies: one diff
         for outlet in sorted(tokens):
-            if outlet == ref:
+            if outlet == ref or ratios[outlet] < min_ratio:
                 continue
             ot = tokens[outlet]
             if keys[outlet] not in opcodes:
