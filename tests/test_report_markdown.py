@@ -110,3 +110,13 @@ def test_key_findings_show_the_strongest_loaded_contrast():
     report["loaded_language"] = [weaker, first]  # the weaker contrast comes first in text order
     contrast = [f for f in key_findings(report) if " where other outlets write " in f]
     assert len(contrast) == 1 and f"“{first['text']}”" in contrast[0] and "“approved”" in contrast[0]
+
+
+def test_a_passage_is_shown_by_its_fullest_member():
+    from mediadiff.report._summary import passage_snippet
+
+    passage = {"members": [{"text": "departing attorney Jo Bash,"},
+                           {"text": "The message came in an email from the outgoing attorney, Jo Bash."},
+                           {"text": "An email from Jo Bash relayed the message to the office."}]}
+    assert passage_snippet(passage) == "The message came in an email from the outgoing attorney, Jo Bash."
+    assert passage_snippet({"members": []}) == passage_snippet(None) == ""

@@ -34,7 +34,7 @@ from ._summary import (
     SHIFT_KINDS,
     key_findings,
     outlet_names,
-    shorten,
+    passage_snippet,
 )
 from ._templates import CATEGORY_COLOURS, CSP, PAGE, STYLE
 
@@ -375,8 +375,7 @@ def _findings_section(report: Report, names: Mapping[str, str]) -> str:
         return f'<a href="#{_e(pid)}">{_e(pid)}</a>'
 
     def snippet(pid: Any) -> str:
-        p = passages.get(pid)
-        return _e(shorten(p["members"][0]["text"], 140)) if p and p.get("members") else ""
+        return _e(passage_snippet(passages.get(pid), 140))
 
     omissions = [
         f"{who(o['outlet'])} omits {_e(OMISSION_KINDS.get(o['kind'], o['kind']))} ({link(o['passage'])}, weight "
