@@ -48,6 +48,21 @@ def shifts(ref: str, other: str) -> list[tuple[str, str, str]]:
         ("The fire destroyed twelve homes.", "The fire destroyed 12 homes.", []),
         ("Deputy Director Ann Lee spoke.", "Director Ann Lee spoke.", [("name_or_title", "", "Deputy")]),
         ("Ann Lee spoke at noon.", "Ann Leigh spoke at noon.", [("name_or_title", "Leigh", "Lee")]),
+        # a speech verb for another is not an attribution added or removed
+        ("Officials said the bridge was unsafe.", "Officials told us the bridge was unsafe.",
+         [("substitution", "told us", "said")]),
+        ("Officials said the bridge was unsafe.", "Officials, telling reporters, called the bridge unsafe.",
+         [("substitution", "telling reporters, called", "said"), ("deletion", "", "was")]),
+        # a day is not a name; a title word inside a phrase does not make the phrase a title
+        ("The mayor closed the bridge on Monday.", "The mayor closed the bridge.", [("deletion", "", "on Monday")]),
+        ("The mayor closed the bridge.", "The mayor closed the bridge after a prosecutor arrived.",
+         [("insertion", "after a prosecutor arrived", "")]),
+        # a rephrased stretch is a substitution unless a figure, a hedge or an attribution is on one side only
+        ("Crews who came over from the United States arrived at the old bridge on the river.",
+         "Crews hired quickly by two private companies arrived at the old bridge on the river.",
+         [("substitution", "hired quickly by two private companies", "who came over from the United States")]),
+        ("The plant met the standards, inspectors wrote in March.", "The plant met the standards.",
+         [("attribution", "", "inspectors wrote in March")]),
     ],
 )
 def test_kinds(ref, other, expected):
@@ -65,6 +80,27 @@ def test_a_retelling_is_not_diffed_word_by_word():
     assert wording_shift_scores(pair(ref, retold))["b"] > 0.5
     with pytest.raises(ParameterError, match="'min_ratio' parameter of find_wording_shifts"):
         find_wording_shifts(pair(ref, retold), min_ratio=1.5)
+
+
+def test_a_change_stays_inside_one_member():
+    """An outlet that states the passage in two places: no change spans the text between them
+    (another passage's words), and each change points into one member."""
+    texts = {"a": "The mayor closed the bridge on Monday. Rain fell all week.",
+             "b": "The mayor closed the bridge. Rain fell all week. Traffic moved to the old ferry.",
+             "c": "The mayor closed the bridge on Monday. Rain fell all week."}
+    docs = tuple(segment(Article(o, t)) for o, t in sorted(texts.items()))
+    first = [Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index)
+             for d in docs for s in d.content_sentences if s.index != 1]
+    second = [Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index)
+              for d in docs for s in d.content_sentences if s.index == 1]
+    al = Alignment(docs, canonical_passages([first, second], docs), ((1.0,) * 3,) * 3)
+    found = [w for w in find_wording_shifts(al, min_ratio=0.0) if w.outlet == "b"]
+    members = [m for p in al.passages for m in p.members if m.outlet == "b"]
+    assert found and all(any(m.start <= w.start and w.end <= m.end for m in members) for w in found)
+    assert all("Rain" not in w.text for w in found)
+    assert [(w.kind, w.text, w.reference_text) for w in found] == [
+        ("deletion", "", "on Monday"), ("insertion", "Traffic moved to the old ferry", "")]
+    assert found[0].start == texts["b"].index(". Rain")  # the words would end the first member
 
 
 def test_may_the_month_is_not_a_hedge():

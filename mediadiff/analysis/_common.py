@@ -281,12 +281,13 @@ NOT_NAME_WORDS = frozenset(
     """the a an in on at of for to from by with and or but as after before when while if this that these those
     his her their its our mr mrs ms dr""".split()
 )
-# capitalised words that are not sources: the above, pronouns, abbreviated titles, days and months
-_NOT_SOURCES = NOT_NAME_WORDS | frozenset(
-    """it he she they we i you sen rep gov gen lt col sgt prof st
-    monday tuesday wednesday thursday friday
-    saturday sunday january february march april may june july august september october november december""".split()
+#: Days and months: capitalised, but dates rather than names.
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december""".split()
 )
+# capitalised words that are not sources: the above, pronouns, abbreviated titles, days and months
+_NOT_SOURCES = NOT_NAME_WORDS | CALENDAR_WORDS | frozenset("it he she they we i you sen rep gov gen lt col sgt prof st".split())
 
 
 def capitalised_words(documents: Iterable[Document]) -> frozenset[str]:

@@ -35,12 +35,24 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 from typing import Literal
 
 from ..align import Alignment, Passage
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
-from ._common import ATTRIBUTION_VERBS, HEDGES, INTENSIFIERS, TITLE_WORDS, match_key, member_tokens, read_number
+from ._common import (
+    ATTRIBUTION_VERBS,
+    CALENDAR_WORDS,
+    HEDGES,
+    INTENSIFIERS,
+    TITLE_WORDS,
+    capitalised_words,
+    match_key,
+    member_tokens,
+    read_number,
+    source_key,
+)
 
 __all__ = ["WordingShift", "find_wording_shifts", "wording_shift_scores"]
 
@@ -75,14 +87,51 @@ class WordingShift:
 
 
 def _outlet_tokens(alignment: Alignment, passage: Passage) -> dict[str, tuple[Token, ...]]:
-    out: dict[str, tuple[Token, ...]] = {}
+    return {o: toks for o, (toks, _) in _outlet_members(alignment, passage).items()}
+
+
+def _outlet_members(alignment: Alignment, passage: Passage) -> dict[str, tuple[tuple[Token, ...], tuple[int, ...]]]:
+    """Each outlet's tokens in the passage (its members in text order, joined), and the token
+    index at which each member after the first begins."""
+    out: dict[str, tuple[tuple[Token, ...], tuple[int, ...]]] = {}
     for outlet in passage.outlets:
         doc = alignment.document(outlet)
         toks: list[Token] = []
+        starts: list[int] = []
         for m in sorted(passage.members_of(outlet), key=lambda m: m.start):
+            if toks:
+                starts.append(len(toks))
             toks.extend(member_tokens(doc, m))
-        out[outlet] = tuple(toks)
+        out[outlet] = (tuple(toks), tuple(starts))
     return out
+
+
+def _runs(i: int, j: int, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """``range(i, j)`` of joined tokens cut where a new member begins: a change never spans
+    the text between two members (another passage's words)."""
+    cuts = [k for k in starts if i < k < j]
+    bounds = [i, *cuts, j]
+    return [(a, b) for a, b in pairwise(bounds) if a < b] or [(i, j)]
+
+
+def _paired_runs(i1: int, i2: int, j1: int, j2: int, ref_starts: Sequence[int],
+                 out_starts: Sequence[int]) -> list[tuple[int, int, int, int]]:
+    """One change of the diff as changes within single members, paired in order; where one side
+    has fewer pieces, the rest pair with an empty span after its last piece. Words that open a
+    member on one side only are not set against words that go on a sentence on the other: that
+    is a deletion and an insertion, not a substitution."""
+    opens_ref = i1 == 0 or i1 in ref_starts
+    opens_out = j1 == 0 or j1 in out_starts
+    if i1 < i2 and j1 < j2 and opens_ref != opens_out:
+        return [*_paired_runs(i1, i2, j1, j1, ref_starts, out_starts), *_paired_runs(i2, i2, j1, j2, ref_starts, out_starts)]
+    ref = _runs(i1, i2, ref_starts)
+    out = _runs(j1, j2, out_starts)
+    pairs = []
+    for k in range(max(len(ref), len(out))):
+        a, b = ref[k] if k < len(ref) else (ref[-1][1], ref[-1][1])
+        c, d = out[k] if k < len(out) else (out[-1][1], out[-1][1])
+        pairs.append((a, b, c, d))
+    return pairs
 
 
 def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
@@ -161,8 +210,10 @@ def _reference(keys: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, float]]
     return ref, {o: by_wording[keys[o]] for o in outlets if o != ref}
 
 
-def _sentence_starts(doc: Document) -> frozenset[int]:
-    return frozenset(s.tokens[0].start for s in doc.sentences if s.tokens)
+def _sentence_starts(doc: Document, names: frozenset[str] = frozenset()) -> frozenset[int]:
+    """Where the sentences begin, except those that begin with a name (``names``): a capital
+    there says nothing about the word, unless the word is a name elsewhere too."""
+    return frozenset(s.tokens[0].start for s in doc.sentences if s.tokens and s.tokens[0].norm not in names)
 
 
 def _is_number(tokens: Sequence[Token], i: int) -> bool:
@@ -182,10 +233,22 @@ def _values(tokens: Sequence[Token]) -> list[float]:
     return out
 
 
-def _proper(tokens: Sequence[Token], starts: frozenset[int]) -> bool:
-    return any(
-        t.kind == "word" and t.text[:1].isupper() and t.start not in starts and len(t.text) > 1 for t in tokens
-    )
+def _is_proper(t: Token, starts: frozenset[int]) -> bool:
+    return (t.kind == "word" and t.text[:1].isupper() and t.start not in starts and len(t.text) > 1
+            and t.norm not in CALENDAR_WORDS)
+
+
+def _names(tokens: Sequence[Token], starts: frozenset[int]) -> set[str]:
+    """The names and job titles among ``tokens``, without plural or possessive endings."""
+    return {source_key(t) for t in tokens if t.norm in TITLE_WORDS or _is_proper(t, starts)}
+
+
+def _name_words(tokens: Sequence[Token], starts: frozenset[int]) -> int:
+    return sum(1 for t in tokens if t.norm in TITLE_WORDS or _is_proper(t, starts))
+
+
+def _words(tokens: Sequence[Token]) -> int:
+    return sum(1 for t in tokens if t.kind == "word")
 
 
 def _hedges(tokens: Sequence[Token]) -> set[str]:
@@ -193,8 +256,18 @@ def _hedges(tokens: Sequence[Token]) -> set[str]:
     return {t.norm for t in tokens if t.norm in HEDGES and not t.text[:1].isupper()}
 
 
+# the -ing forms that attribute too ("…, telling prosecutors that …"); kept out of the shared
+# list, which also finds quotation speakers
+_ATTRIBUTING = ATTRIBUTION_VERBS | frozenset(
+    """saying telling adding writing stating noting explaining arguing insisting asserting declaring
+    acknowledging admitting conceding testifying recalling replying responding confirming denying
+    disputing claiming""".split()
+)
+
+
 def _attributions(tokens: Sequence[Token]) -> set[str]:
-    return {t.norm for t in tokens if t.norm in ATTRIBUTION_VERBS}
+    # in lower case only: "the United States" attributes nothing
+    return {t.norm for t in tokens if t.norm in _ATTRIBUTING and not t.text[:1].isupper()}
 
 
 def _direction(a: set[str], b: set[str]) -> str:
@@ -207,6 +280,9 @@ def _direction(a: set[str], b: set[str]) -> str:
 
 #: Longest change (in words) that is classified beyond insertion/deletion/substitution.
 _MAX_CLASSIFIED = 12
+#: Longest replacement (in words, either side) that can be a swap of names, titles or degree
+#: words; a longer one rewrites a phrase, where only numbers, hedges and attributions are read.
+_MAX_SWAP = 4
 
 
 def _classify(
@@ -215,24 +291,35 @@ def _classify(
     """The kind of one change and its direction, from the reference words and the outlet's words.
 
     Changes longer than ``_MAX_CLASSIFIED`` words on either side are rewritings, not shifts of a
-    word or two: they stay plain insertions, deletions or substitutions.
+    word or two: they stay plain insertions, deletions or substitutions. A replacement longer
+    than ``_MAX_SWAP`` words is a rephrasing: it is a ``number``, ``hedging`` or ``attribution``
+    change only when a figure changes or a hedge or an attribution is there on one side alone.
+    An attribution is a change only when added or removed ("said" for "told" is not one).
     """
     if max(len(ref), len(out)) > _MAX_CLASSIFIED:
         return ("insertion", "added") if not ref else ("deletion", "removed") if not out else ("substitution", "changed")
     ref_values, out_values = _values(ref), _values(out)
     if ref_values and out_values and sorted(ref_values) != sorted(out_values):
         return "number", "changed"
-    ref_titles = {t.norm for t in ref if t.norm in TITLE_WORDS}
-    out_titles = {t.norm for t in out if t.norm in TITLE_WORDS}
-    if ref and out and (ref_titles != out_titles or (_proper(ref, ref_starts) and _proper(out, out_starts))):
-        return "name_or_title", "changed"
-    if (ref_titles or out_titles) and ref_titles != out_titles:
-        return "name_or_title", _direction(ref_titles, out_titles)
     ha, hb = _hedges(ref), _hedges(out)
+    aa, ab = _attributions(ref), _attributions(out)
+    if ref and out and max(len(ref), len(out)) > _MAX_SWAP:
+        if bool(ha) != bool(hb):
+            return "hedging", _direction(ha, hb)
+        if bool(aa) != bool(ab):
+            return "attribution", _direction(aa, ab)
+        return "substitution", "changed"
+    if bool(aa) != bool(ab) and not (ref and out):
+        return "attribution", _direction(aa, ab)  # "DOJ spokesperson Alexa Vance told The Times that" added
+    ref_names, out_names = _names(ref, ref_starts), _names(out, out_starts)
+    if ref and out and ref_names and out_names and ref_names != out_names:
+        return "name_or_title", "changed"  # "Lee" / "Leigh", "deputy director" / "director"
+    side, names = (out, out_names) if out else (ref, ref_names)
+    if names and not (ref and out) and 2 * _name_words(side, ref_starts if side is ref else out_starts) >= _words(side):
+        return "name_or_title", _direction(ref_names, out_names)  # "Deputy", "library director Helen Okafor"
     if ha != hb:
         return "hedging", _direction(ha, hb)
-    aa, ab = _attributions(ref), _attributions(out)
-    if aa != ab:
+    if bool(aa) != bool(ab):
         return "attribution", _direction(aa, ab)
     ia = {t.norm for t in ref if t.norm in INTENSIFIERS}
     ib = {t.norm for t in out if t.norm in INTENSIFIERS}
@@ -252,10 +339,13 @@ def _same_number(ref: Sequence[Token], out: Sequence[Token]) -> bool:
     return bool(a) and a == b and all(_is_number(ref, 0) for _ in (0,)) and _is_number(out, 0)
 
 
-def _span(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
-    """Character span of ``tokens[i:j]``; an empty span at the gap when ``i == j``."""
+def _span(tokens: Sequence[Token], i: int, j: int, starts: Sequence[int] = ()) -> tuple[int, int]:
+    """Character span of ``tokens[i:j]``; an empty span at the gap when ``i == j`` (after the
+    previous word when ``i`` opens a member: the words would end the member before)."""
     if i < j:
         return tokens[i].start, tokens[j - 1].end
+    if i in starts:
+        return tokens[i - 1].end, tokens[i - 1].end
     if i < len(tokens):
         return tokens[i].start, tokens[i].start
     if tokens:
@@ -312,11 +402,13 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
                     is_real(min_ratio) and 0.0 <= min_ratio <= 1.0, "find_wording_shifts")
     found: list[WordingShift] = []
     docs = {d.outlet: d for d in alignment.documents}
-    starts = {o: _sentence_starts(d) for o, d in docs.items()}
+    names = capitalised_words(alignment.documents)
+    starts = {o: _sentence_starts(d, names) for o, d in docs.items()}
     for p in alignment.passages:
         if p.support < 2:
             continue
-        tokens = _outlet_tokens(alignment, p)
+        joined = _outlet_members(alignment, p)
+        tokens = {o: toks for o, (toks, _) in joined.items()}
         keys = {o: tuple(match_key(t) for t in ts) for o, ts in tokens.items()}
         ref, ratios = _reference(keys)
         rt = tokens[ref]
@@ -328,14 +420,14 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
             if keys[outlet] not in opcodes:
                 sm = SequenceMatcher(None, keys[ref], keys[outlet], autojunk=False)
                 opcodes[keys[outlet]] = sm.get_opcodes()
-            for tag, i1, i2, j1, j2 in opcodes[keys[outlet]]:
-                if tag == "equal":
-                    continue
+            changes = [run for tag, *op in opcodes[keys[outlet]] if tag != "equal"
+                       for run in _paired_runs(*op, joined[ref][1], joined[outlet][1])]
+            for i1, i2, j1, j2 in changes:
                 if _same_number(rt[i1:i2], ot[j1:j2]):
                     continue  # "twelve" / "12": the same number written another way
                 kind, direction = _classify(rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet])
-                s, e = _span(ot, j1, j2)
-                rs, re_ = _span(rt, i1, i2)
+                s, e = _span(ot, j1, j2, joined[outlet][1])
+                rs, re_ = _span(rt, i1, i2, joined[ref][1])
                 what = _EXPLAIN[kind].format(d="adds" if direction == "added" else "removes"
                                               if direction == "removed" else "changes")
                 explanation = f"Compared with {ref}, {outlet} {what}."
