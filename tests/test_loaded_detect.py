@@ -75,6 +75,12 @@ def test_names_are_not_words() -> None:
     assert spans(text) == []
 
 
+def test_a_surname_is_a_name_where_it_opens_a_sentence_too() -> None:
+    text = ("The memo was sent by U.S. Attorney Ray Bash on Friday. Bash told his staff to wait. "
+            "Critics bash the plan.")
+    assert spans(text) == [("bash", "force", False)]
+
+
 def test_user_lexicon_replaces_the_default() -> None:
     lex = Lexicon([LexiconEntry("gizmo", "hype", 0.9, "noun")])
     assert spans("A gizmo slammed the market.", lexicon=lex) == [("gizmo", "hype", False)]

@@ -215,7 +215,8 @@ def _name_like(source: str, tokens: Sequence[Token]) -> set[int]:
     """Indices of capitalised words inside a name ("Dana Bash", "Fury Road"), not a title-case headline.
 
     A word counts when it is capitalised, not the first of its sentence, next to another
-    capitalised word, and its line is not mostly capitalised words (a headline).
+    capitalised word, and its line is not mostly capitalised words (a headline); then so does
+    every capitalised use of such a word elsewhere in the text ("Bash told ...").
     """
     out: set[int] = set()
     caps = [t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() for t in tokens]
@@ -234,6 +235,10 @@ def _name_like(source: str, tokens: Sequence[Token]) -> set[int]:
         line_share.setdefault(line_start, 0.0)
         if line_share[line_start] < 0.6:
             out.add(i)
+    # a surname the text has used in a name is a name wherever it is capitalised: "John Bash ...
+    # Bash told his staff" (not the verb "bash")
+    known = {tokens[i].norm for i in out}
+    out.update(i for i, t in enumerate(tokens) if caps[i] and t.norm in known)
     return out
 
 
