@@ -111,6 +111,28 @@ def test_no_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "already holds" in capsys.readouterr().err
 
 
+def test_stale_report_files_warn_one_line_each(tmp_path: Path) -> None:
+    texts = [
+        "The town library reopened on Friday after a year of repairs. The mayor cut the ribbon.",
+        "After a year of repairs the town library reopened on Friday. Readers queued at the door.",
+        "The library is open again. The mayor cut the ribbon on Friday and praised the builders.",
+    ]
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"{'abc'[i]}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    out = tmp_path / "st"
+    assert run("compare", *map(str, paths), "--out", str(out), "--format", "json,md,html", "--quiet").returncode == 0
+    result = run("compare", *map(str, paths[:2]), "--out", str(out), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    stale = [line for line in result.stderr.splitlines() if "earlier run" in line]
+    assert stale == [
+        f"mediadiff: warning: {out / name} is from an earlier run; not rewritten (formats: json)"
+        for name in ("report.html", "report.md")
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.json", "report.md"]
+
+
 def test_help_and_version() -> None:
     result = run("--help")
     assert result.returncode == 0 and "compare" in result.stdout and "demo" in result.stdout

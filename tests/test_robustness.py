@@ -119,6 +119,27 @@ def test_output_folder_errors(tmp_path: Path) -> None:
         c.write(tmp_path / "o", formats=["docx"])
 
 
+def test_stale_report_files_are_kept_and_named(tmp_path: Path) -> None:
+    """A second run with fewer formats leaves the earlier run's files alone, but says so."""
+    c = compare(articles_from(STORY, STORY.replace("Monday", "Tuesday")))
+    out = tmp_path / "st"
+    c.write(out, formats=["json", "md", "html"])
+    with pytest.warns(mediadiff.MediadiffWarning) as record:
+        assert c.write(out, formats=["json"]) == [str(out / "report.json")]
+    assert sorted(str(w.message) for w in record) == [
+        f"{out / name} is from an earlier run; not rewritten (formats: json)" for name in ("report.html", "report.md")
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.json", "report.md"]  # nothing deleted
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c.write(out, formats=["json", "md", "html"])  # every report file rewritten: nothing to say
+    (out / "notes.txt").write_text("mine")  # not a report file: none of our business
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c.write(tmp_path / "fresh", formats=["json"])
+        c.write(out, formats=["json", "md", "html"])
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_fuzz_decode_random_bytes(data: bytes) -> None:

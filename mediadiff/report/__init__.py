@@ -3,7 +3,8 @@
 Each format is one renderer from the report's plain dict (or the Comparison, for charts) to
 ``str``/``bytes``; :func:`write_report` writes them atomically (a temporary file in the same
 folder, then a rename), so a failure never leaves a half-written report, and it writes nothing
-outside the output folder (file names are fixed; outlet ids never become paths).
+outside the output folder (file names are fixed; outlet ids never become paths). It deletes
+nothing either: a report file of another format left by an earlier run is named in a warning.
 
 Public names
 ------------
@@ -14,12 +15,13 @@ write_report   Comparison -> files in a folder.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._io import atomic_write
-from ..errors import OutputError, check_parameter
+from ..errors import MediadiffWarning, OutputError, check_parameter
 
 if TYPE_CHECKING:
     from ..compare import Comparison
@@ -74,6 +76,10 @@ def write_report(
 ) -> list[str]:
     """Write the chosen formats of a comparison's report into ``out_dir``; return the paths.
 
+    Files already in ``out_dir`` are never deleted: a report file of a format not chosen this
+    time (``report.html`` beside a new ``report.json``, say) stays, and a
+    :class:`~mediadiff.errors.MediadiffWarning` names it as left from an earlier run.
+
     Raises :class:`~mediadiff.errors.OutputError` when the folder cannot be created or
     written, or when ``overwrite`` is false and a report file is already there, and
     :class:`~mediadiff.errors.ParameterError` for an unknown format.
@@ -105,5 +111,14 @@ def write_report(
         except OSError as exc:
             raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
         written.append(str(path))
+    rewritten = {path for _, path in targets}
+    for name in FORMATS.values():
+        stale = out / name
+        if stale not in rewritten and stale.exists():
+            warnings.warn(
+                f"{stale} is from an earlier run; not rewritten (formats: {', '.join(f for f, _ in targets)})",
+                MediadiffWarning,
+                stacklevel=2,
+            )
     return written
 
