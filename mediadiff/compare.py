@@ -16,8 +16,8 @@ from __future__ import annotations
 import numbers
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, get_args, get_origin, get_type_hints
 
 from .align import Alignment, Passage, align, as_documents
 from .document import Article, Document
@@ -102,7 +102,8 @@ class Comparison:
         (one row per member), ``omissions``, ``wording_shifts``, ``loaded_language``, ``quotes``,
         ``quote_alterations``, ``placement_shifts`` (one row per finding; lists of outlets or
         sources such as ``carried_by`` and ``silenced`` as tuples) and ``conflicts`` (one row per
-        competing value, with the conflict's ``kind`` and ``passage``).
+        competing value, with the conflict's ``kind`` and ``passage``). A table with no rows keeps
+        its columns (the fields of the finding it lists).
         """
         try:
             import pandas as pd
@@ -110,6 +111,14 @@ class Comparison:
             from .errors import MediadiffError
 
             raise MediadiffError("Comparison.to_frames() needs pandas: pip install 'mediadiff[pandas]'") from exc
+        from .align import Member
+        from .analysis.conflicts import ConflictValue
+        from .analysis.omissions import Omission
+        from .analysis.placement import PlacementShift
+        from .analysis.quotes import Quote, QuoteAlteration
+        from .analysis.wording import WordingShift
+        from .loaded.contrast import LoadedFinding
+
         report = self.to_dict()
         outlets = []
         for o in report["outlets"]:
@@ -128,25 +137,54 @@ class Comparison:
             for c in report["conflicts"]
             for v in c["values"]
         ]
-        frames = {"outlets": pd.DataFrame(outlets), "passages": pd.DataFrame(members), "conflicts": pd.DataFrame(values)}
-        for key in ("omissions", "wording_shifts", "loaded_language", "quotes", "quote_alterations", "placement_shifts"):
+        # columns come from the dataclasses the rows are made of, so an empty table keeps them
+        member_columns = ["passage", "support", "outlet", *(n for n in _flat_fields(Member) if n != "outlet"), "placement"]
+        frames = {
+            "outlets": pd.DataFrame(outlets),
+            "passages": pd.DataFrame(members, columns=member_columns),
+            "conflicts": pd.DataFrame(values, columns=["kind", "passage", *_flat_fields(ConflictValue)]),
+        }
+        kinds = {
+            "omissions": Omission, "wording_shifts": WordingShift, "loaded_language": LoadedFinding, "quotes": Quote,
+            "quote_alterations": QuoteAlteration, "placement_shifts": PlacementShift,
+        }
+        for key, kind in kinds.items():
             # lists of names (carried_by, silenced) stay as tuples; nested objects are left out
-            frames[key] = pd.DataFrame([
-                {k: (tuple(v) if isinstance(v, list) else v) for k, v in f.items()
-                 if not isinstance(v, dict) and not (isinstance(v, list) and not all(isinstance(x, str) for x in v))}
-                for f in report[key]
-            ])
+            columns = _flat_fields(kind)
+            frames[key] = pd.DataFrame(
+                [{k: (tuple(v) if isinstance(v, list) else v) for k, v in f.items() if k in columns} for f in report[key]],
+                columns=columns,
+            )
         return frames
 
     def write(self, out_dir: str, formats: Sequence[str] | None = None, *, overwrite: bool = True) -> list[str]:
         """Write the report files into ``out_dir`` (created if needed); return the paths written.
 
         ``formats`` is any of ``"json"``, ``"html"``, ``"md"``, ``"pdf"`` (default: every
-        format available). Each file is written atomically; nothing outside ``out_dir`` is touched.
+        format available). Each file is written atomically; nothing outside ``out_dir`` is touched,
+        and nothing is deleted: a report file of another format left there by an earlier run
+        stays, named in a :class:`~mediadiff.errors.MediadiffWarning`.
         """
         from .report import write_report
 
         return write_report(self, out_dir, formats=formats, overwrite=overwrite)
+
+
+def _flat_fields(kind: type) -> list[str]:
+    """The fields of a finding dataclass that fit in a table cell: all but nested objects.
+
+    A tuple of strings (``carried_by``) fits; a tuple of dataclasses (``Conflict.values``) does not.
+    """
+
+    def flat(hint: Any) -> bool:
+        if is_dataclass(hint) or get_origin(hint) is dict:
+            return False
+        if get_origin(hint) in (tuple, list):
+            return all(a is str or a is Ellipsis for a in get_args(hint))
+        return True
+
+    hints = get_type_hints(kind)
+    return [f.name for f in fields(kind) if flat(hints[f.name])]
 
 
 def _check_articles(articles: Sequence[Article | Document], minimum: int) -> tuple[Document, ...]:

@@ -132,6 +132,29 @@ def test_to_frames() -> None:
     assert len(frames["conflicts"]) == sum(len(c["values"]) for c in report["conflicts"])
 
 
+def test_to_frames_empty_tables_keep_their_columns() -> None:
+    """An empty findings table (no conflicts here) keeps its columns, like the full ones."""
+    pytest.importorskip("pandas")
+    articles = [
+        Article("a", "The town library reopened after a long year of repairs. The mayor cut the ribbon at the door."),
+        Article("b", "After a long year of repairs the town library reopened. Readers queued at the door all morning."),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)  # short articles
+        comparison = compare(articles)
+    assert comparison.conflicts == () and comparison.quote_alterations == ()
+    frames = comparison.to_frames()
+    assert list(frames["conflicts"].columns) == [
+        "kind", "passage", "outlet", "start", "end", "text", "value", "low", "high", "unit", "qualifier"
+    ]
+    assert "reference_words" in frames["quote_alterations"].columns
+    assert {"outlet", "weight", "carried_by", "silenced"} <= set(frames["omissions"].columns)
+    full = compare(mediadiff.load_example(STORIES[0])).to_frames()
+    for key, frame in frames.items():
+        if key != "outlets":  # an outlet's readability columns depend on its text
+            assert list(frame.columns) == list(full[key].columns), key
+
+
 def test_key_findings_are_plain_sentences_about_the_outlets() -> None:
     comparison = compare(mediadiff.load_example(STORIES[0]))
     sentences = comparison.key_findings(limit=5)
