@@ -59,6 +59,23 @@ def test_compare_folder_on_the_seeds(tmp_path):
     assert not (tmp_path / "seeds-report" / "report.html").exists()  # only the formats asked for
 
 
+def test_compare_folder_writes_into_the_current_folder_by_default(tmp_path):
+    """Without OUT_DIR the report goes to ./<folder>-report, never beside the input folder."""
+    folder = tmp_path / "data" / "news"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("The ferry resumed service on Monday after the storm. Crews cleared the pier.",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("After the storm the ferry resumed service on Monday. Passengers cheered.",
+                                  encoding="utf-8")
+    cwd = tmp_path / "work"
+    cwd.mkdir()
+    out = run(EXAMPLES / "compare_folder.py", str(folder), "--format", "json", cwd=cwd)
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["news"]
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"]
+    assert f"wrote {(cwd / 'news-report' / 'report.json').resolve()}" in out.splitlines()
+    assert json.loads((cwd / "news-report" / "report.json").read_text(encoding="utf-8"))["outlets"]
+
+
 def test_custom_lexicon_finds_the_new_category(tmp_path):
     out = run(EXAMPLES / "custom_lexicon.py", "lex", cwd=tmp_path)
     report = json.loads((tmp_path / "lex" / "report.json").read_text(encoding="utf-8"))
