@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -35,3 +37,22 @@ def test_docs_links_resolve() -> None:
     for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         for target in re.findall(r"\]\(([^)#:]+\.(?:md|png))\)", page.read_text(encoding="utf-8")):
             assert (page.parent / target).exists(), f"{page.name} links to missing {target}"
+
+
+def test_readme_and_quickstart_rank_the_omissions_they_show(tmp_path, monkeypatch, capsys) -> None:
+    """Omissions come by outlet, then passage: a snippet showing "the first few" must rank them itself."""
+    import re
+
+    import mediadiff
+
+    expected = sorted((o.weight for o in mediadiff.compare(mediadiff.load_example("clinic_closure")).omissions),
+                      reverse=True)
+    monkeypatch.chdir(tmp_path)  # the snippets write a report folder
+    for page, shown in ((ROOT / "README.md", 3), (ROOT / "docs" / "quickstart.md", 5)):
+        [code] = [b for b in re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+                  if "comparison.omissions" in b]
+        code = re.sub(r'mediadiff\.load\("[^"]*"\)', 'mediadiff.load_example("clinic_closure")', code)
+        exec(compile(code, str(page), "exec"), {})
+        # "the_patriot_post omits P14 response 0.767857" or "... omits response 0.77 — <text>"
+        lines = re.findall(r"^\w+ omits (?:\S+ )?\w+ ([\d.]+)(?: —|$)", capsys.readouterr().out, re.M)
+        assert [float(w) for w in lines] == pytest.approx(expected[:shown], abs=0.0051), page.name
