@@ -44,3 +44,14 @@ def test_outlet_order_does_not_matter():
 def test_bad_parameters():
     with pytest.raises(ParameterError, match="'low' parameter of find_placement_shifts"):
         find_placement_shifts(align(corpus()), lead=0.5, low=0.4)
+
+
+def test_a_headline_is_not_set_against_a_body_without_one():
+    """Outlets a-c headline the resignation that all four bodies report fourth; d was pasted
+    without its headline. Its body places the resignation like theirs: not buried."""
+    body = " ".join([*OTHER, "The mayor resigned on Monday after the audit.", TAIL])
+    headed = "Mayor resigns after audit\n\n" + body
+    al = align([Article("a", headed), Article("b", headed), Article("c", headed), Article("d", body)])
+    assert find_placement_shifts(al) == []
+    pid = next(p.id for p in al.passages if any(m.text.startswith("The mayor resigned") for m in p.members))
+    assert placement(al)[pid] == {"a": 0.0, "b": 0.0, "c": 0.0, "d": 0.75}  # the JSON keeps the headline's 0

@@ -3,7 +3,9 @@
 The relative position of a passage in an article is that of its earliest member's sentence
 among the article's content sentences: 0 for the lead (headline or first sentence), 1 for the
 last sentence. News is written most-important-first, so moving a passage from the top to the
-bottom (or the reverse) is a choice about what matters.
+bottom (or the reverse) is a choice about what matters. Buried and promoted passages are found
+on body positions (after the headline; a passage carried only in the headline counts as lead),
+since not every article comes with its headline.
 
 Public names
 ------------
@@ -18,7 +20,9 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Literal
 
+from .._clauses import unpunctuated
 from ..align import Alignment
+from ..document import Document
 from ..errors import check_parameter, is_int, is_real
 from ._common import member_position, relative_positions
 
@@ -63,6 +67,35 @@ def placement(alignment: Alignment) -> dict[str, dict[str, float]]:
     return out
 
 
+def _headline(document: Document) -> int | None:
+    """The sentence index of the document's headline: its first content sentence when that has
+    no closing punctuation (as the aligner reads it), else None."""
+    content = document.content_sentences
+    return content[0].index if content and unpunctuated(content[0]) else None
+
+
+def _body_placement(alignment: Alignment) -> dict[str, dict[str, float]]:
+    """:func:`placement` read in the body: positions among the sentences after the headline,
+    and a passage an outlet carries only in its headline at 0. Not every article comes with its
+    headline, so a headline's 0 is set against the others' bodies, never against a body's 61%."""
+    out: dict[str, dict[str, float]] = {}
+    heads = {d.outlet: _headline(d) for d in alignment.documents}
+    positions = {}
+    for d in alignment.documents:
+        body = [s for s in d.content_sentences if s.index != heads[d.outlet]]
+        positions[d.outlet] = {s.index: (i / (len(body) - 1) if len(body) > 1 else 0.0) for i, s in enumerate(body)}
+    for p in alignment.passages:
+        pos: dict[str, float] = {}
+        for m in p.members:
+            if m.sentence != heads[m.outlet] or heads[m.outlet] is None:
+                x = member_position(alignment.document(m.outlet), m, positions[m.outlet])
+                pos[m.outlet] = min(pos.get(m.outlet, 1.0), x)
+        for o in p.outlets:
+            pos.setdefault(o, 0.0)  # only in its headline: it leads with it
+        out[p.id] = {o: round(pos[o], 4) for o in sorted(pos)}
+    return out
+
+
 def find_placement_shifts(
     alignment: Alignment, *, min_support: int = 2, lead: float = 0.25, low: float = 0.6
 ) -> list[PlacementShift]:
@@ -92,7 +125,7 @@ def find_placement_shifts(
     check_parameter("low", low, f"a float in the range ({lead}, 1.0]",
                     is_real(low) and lead < low <= 1, owner)
     found: list[PlacementShift] = []
-    for pid, pos in placement(alignment).items():
+    for pid, pos in _body_placement(alignment).items():
         for outlet, x in pos.items():
             others = [v for o, v in pos.items() if o != outlet]
             if len(others) < min_support:
