@@ -112,11 +112,27 @@ def test_key_findings_show_the_strongest_loaded_contrast():
     assert len(contrast) == 1 and f"“{first['text']}”" in contrast[0] and "“approved”" in contrast[0]
 
 
-def test_a_passage_is_shown_by_its_fullest_member():
+def test_a_passage_is_shown_by_its_most_typical_member():
     from mediadiff.report._summary import passage_snippet
 
     passage = {"members": [{"text": "departing attorney Jo Bash,"},
                            {"text": "The message came in an email from the outgoing attorney, Jo Bash."},
                            {"text": "An email from Jo Bash relayed the message to the office."}]}
     assert passage_snippet(passage) == "The message came in an email from the outgoing attorney, Jo Bash."
+    # the longest member is not the most typical one
+    passage["members"].append({"text": "A long aside about the weather and the traffic and Jo Bash and the parade in town."})
+    passage["members"].append({"text": "An email from Jo Bash relayed the message."})
+    assert passage_snippet(passage).startswith("An email from Jo Bash relayed the message")
     assert passage_snippet({"members": []}) == passage_snippet(None) == ""
+
+
+def test_the_same_sentences_are_one_key_omission():
+    """Two clauses of one statement that the same outlet omits make one key finding, not two."""
+    report = make_report()
+    first = report["omissions"][0]
+    passage = next(p for p in report["passages"] if p["id"] == first["passage"])
+    twin = {**passage, "id": "P99", "members": [{**m, "text": m["text"] + " (part two)"} for m in passage["members"]]}
+    report["passages"].append(twin)
+    report["omissions"].append({**first, "passage": "P99", "weight": first["weight"] - 0.01})
+    assert not any("part two" in f for f in key_findings(report))
+    assert key_findings(report) == key_findings(make_report())

@@ -16,6 +16,7 @@ OMISSION_KINDS, SHIFT_KINDS, ALTERATION_KINDS, CONFLICT_KINDS   labels for the f
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -114,13 +115,20 @@ def who(names: Sequence[str], *, most: int = 3) -> str:
 
 
 def passage_snippet(passage: Mapping[str, Any] | None, limit: int = 90) -> str:
-    """A short excerpt of a passage: its fullest member's text (most words; the first of equals),
-    shortened. A clause such as "departing US Attorney John Bash," says less than the sentence
-    another outlet gives the same passage."""
+    """A short excerpt of a passage: its most typical member (the most words in common with the
+    others; then the most words, then the first), shortened. A clause such as "departing US
+    Attorney John Bash," says less than the sentence another outlet gives the same passage."""
     if not passage or not passage.get("members"):
         return ""
     texts = [str(m.get("text", "")) for m in passage["members"]]
-    return shorten(max(texts, key=lambda t: len(t.split())), limit)
+    words = [frozenset(re.findall(r"\w+", t.lower())) for t in texts]
+
+    def typical(k: int) -> tuple[float, int]:
+        shared = sum(len(words[k] & w) / max(1, len(words[k] | w)) for j, w in enumerate(words) if j != k)
+        return shared, len(texts[k].split())
+
+    best = max(range(len(texts)), key=lambda k: (typical(k), -k))
+    return shorten(texts[best], limit)
 
 
 def _q(text: str, limit: int = 80) -> str:
@@ -140,8 +148,15 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
     ranked = sorted(by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid))
     n = len(report.get("outlets", []))
     out = []
+    told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []  # omitters, sentences already told
     for pid in ranked:
         oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
+        # a second clause of the same sentences that the same outlets omit is the same story
+        omitters_set = frozenset(o["outlet"] for o in oms)
+        sentences = frozenset((m.get("outlet"), m.get("sentence")) for m in (passages.get(pid) or {}).get("members", ()))
+        if sentences and any(omitters_set == w and sentences <= s for w, s in told):
+            continue
+        told.append((omitters_set, sentences))
         omitters = who([names.get(o["outlet"], o["outlet"]) for o in oms])
         verb = "omits" if len(oms) == 1 else "omit"
         kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
