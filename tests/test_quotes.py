@@ -245,3 +245,14 @@ def test_link_diffs_the_earlier_version_first_as_all_pairs_does():
     assert memo.matched(versions[1].keys, versions[0].keys)[0] == 5
     groups = quotes._groups(versions, [0, 1, 2], 0.6, memo)
     assert [[v.quote.outlet for v in g] for g in groups] == [["o1", "o2", "o3"]]
+
+
+def test_explanation_names_the_outlets_own_speaker_and_a_different_one():
+    texts = ["“We will rebuild the old bridge this spring,” Mayor Ann Ruiz said."] * 2 + [
+        "“We will quickly rebuild the old bridge this spring,” Deputy Mayor Tom Hale said.",
+        "“We will rebuild the old bridge by spring,” she said."]
+    al = align([Article(f"o{i}", t) for i, t in enumerate(texts)])
+    got = {a.outlet: a.explanation for a in find_quote_alterations(al, extract_quotes(al))}
+    assert got["o2"] == ("o2 quotes Deputy Mayor Tom Hale with words that are not in the other outlets' version "
+                         "(o0's version; o0 gives the words to Mayor Ann Ruiz).")
+    assert got["o3"].startswith("o3 quotes Mayor Ann Ruiz ")  # a bare pronoun: the reference's speaker

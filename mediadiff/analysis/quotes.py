@@ -666,6 +666,24 @@ def find_quote_alterations(
     return found
 
 
+def _speakers(own: str | None, reference: str | None) -> tuple[str, str | None]:
+    """Whom an explanation says the outlet quotes (its own speaker; the reference's when it names
+    none or only a pronoun), and the reference's speaker when the two name different people."""
+
+    def named(speaker: str | None) -> str | None:
+        if not speaker or speaker.lower() in PRONOUNS:
+            return None
+        first, _, rest = speaker.partition(" ")
+        # "Another note" -> "another note" inside a sentence; names keep their capitals
+        return f"{first.lower()} {rest}" if rest and first.lower() in _DETERMINERS else speaker
+
+    mine, theirs = named(own), named(reference)
+    if mine is None:
+        return theirs or "the speaker", None
+    differ = theirs is not None and mine.split()[-1].lower() != theirs.split()[-1].lower()
+    return mine, theirs if differ else None
+
+
 def _compare(v: _Version, ref: _Version, docs: dict[str, Document], min_similarity: float,
              min_truncated: int, same_outlet: Sequence[_Version], quotations: _Quotations) -> list[QuoteAlteration]:
     m, blocks = quotations.matched(ref.keys, v.keys)
@@ -694,9 +712,12 @@ def _compare(v: _Version, ref: _Version, docs: dict[str, Document], min_similari
     q, r = v.quote, ref.quote
     ref_text = docs[r.outlet].text[r.start:r.end]
 
+    who, other = _speakers(q.speaker, r.speaker)
+    also = f"; {r.outlet} gives the words to {other}" if other else ""
+
     def make(kind: AlterationKind, words: tuple[str, ...], ref_words: tuple[str, ...], why: str) -> QuoteAlteration:
         return QuoteAlteration(q.outlet, q.start, q.end, q.text, r.outlet, r.start, r.end, ref_text, kind, words,
-                               ref_words, f"{q.outlet} quotes {r.speaker or 'the speaker'} {why} ({r.outlet}'s version).")
+                               ref_words, f"{q.outlet} quotes {who} {why} ({r.outlet}'s version{also}).")
 
     out = []
     if added:
