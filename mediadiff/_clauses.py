@@ -10,7 +10,8 @@ text (white space between pieces belongs to none). Cuts are made at clause cues:
   ``, but``, ``, as``, ``, according``, ``, along with``, a participle such as ``, releasing``,
   a quantifier over the words before it such as ``, most of them`` or ``, none of which``);
 - in a headline (no closing punctuation), at commas and before ``and`` or ``with`` that
-  join two announcements (``Library reopens with Sunday hours and a children's wing``);
+  join two announcements (``Library reopens with Sunday hours and a children's wing``), but
+  not at an ``and`` between two of the article's names (``Jeff Sessions and Rod Rosenstein``);
 - before a bare coordinating conjunction followed by a participle, a new subject or an
   auxiliary that opens a second predicate (``... toluene and forcing ...``, ``... June 30
   and will eliminate ...``), and before a bare ``and`` followed by ``a``/``an`` that adds a
@@ -25,11 +26,11 @@ Public (to the package) names: :func:`cut_sentence`, :func:`unpunctuated`, :data
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from .document import Quotation, Sentence, Token
+from .document import Document, Quotation, Sentence, Token
 
-__all__ = ["STOPWORDS", "SPEECH_VERBS", "content_words", "cut_sentence", "unpunctuated"]
+__all__ = ["STOPWORDS", "SPEECH_VERBS", "capitalised_words", "content_words", "cut_sentence", "unpunctuated"]
 
 #: Function words that carry no content of their own (compared with ``Token.norm``).
 STOPWORDS: frozenset[str] = frozenset(
@@ -113,6 +114,24 @@ def _opens_with(toks: Sequence[Token], k: int) -> bool:
     return (first == "along" and second == "with") or (first in _QUANTIFIERS and second == "of")
 
 
+def capitalised_words(documents: Iterable[Document]) -> frozenset[str]:
+    """The norms of the words that are names in these articles: capitalised somewhere other
+    than at a sentence start, and never written in lower case ("Raman", "Kestrel"; not
+    "Officials", nor a headline's title-cased "Leak")."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for d in documents:
+        for s in d.content_sentences:
+            for k, t in enumerate(s.tokens):
+                if t.kind != "word":
+                    continue
+                if t.text[:1].islower():
+                    lower.add(t.norm)
+                elif k:
+                    upper.add(t.norm)
+    return frozenset(upper - lower)
+
+
 def unpunctuated(sentence: Sentence) -> bool:
     """Whether a sentence lacks closing punctuation: a headline or a label, not running prose.
 
@@ -124,10 +143,13 @@ def unpunctuated(sentence: Sentence) -> bool:
     return sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
 
 
-def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> tuple[list[int], set[int]]:
+def _cut_points(sentence: Sentence, quotations: Sequence[Quotation],
+                names: frozenset[str] = frozenset()) -> tuple[list[int], set[int]]:
     """Candidate cut offsets (the start of a piece that is not the first of the sentence), and
     the weak ones among them: list items (``and a ...``), which a short piece before them
-    crosses to join the item after it rather than the clause before it."""
+    crosses to join the item after it rather than the clause before it. A headline's ``and``
+    between two of the article's ``names`` joins them ("Jeff Sessions and Rod Rosenstein
+    Were ..."): no cut there."""
     toks = sentence.tokens
     cuts: set[int] = set()
     weak: set[int] = set()
@@ -140,7 +162,8 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> tuple[li
         if headline and t.text == ",":
             cuts.add(nxt.start)
         elif headline and k > 0 and t.kind == "word" and t.norm in _HEADLINE_JOINERS:
-            cuts.add(t.start)
+            if not (t.norm == "and" and toks[k - 1].norm in names and nxt.norm in names):
+                cuts.add(t.start)
         elif t.kind == "punct" and t.text == ";":
             cuts.add(nxt.start)
         elif headline:
@@ -175,14 +198,16 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation]) -> tuple[li
 
 
 def cut_sentence(
-    sentence: Sentence, quotations: Sequence[Quotation] = (), *, min_words: int = 3
+    sentence: Sentence, quotations: Sequence[Quotation] = (), *, min_words: int = 3,
+    names: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Cut a sentence into clause-level pieces; return their ``(start, end)`` text offsets.
 
     The pieces are in text order, do not overlap, are stripped of surrounding white space and
-    together cover every non-space character of the sentence.
+    together cover every non-space character of the sentence. ``names`` are the article's names
+    (:func:`capitalised_words`), which a headline's "and" may join.
     """
-    cuts, weak = _cut_points(sentence, quotations)
+    cuts, weak = _cut_points(sentence, quotations, names)
     headline = unpunctuated(sentence)
     bounds = [sentence.start, *cuts, sentence.end]
     pieces: list[list[int]] = []

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._clauses import cut_sentence, unpunctuated
+from ._clauses import capitalised_words, cut_sentence, unpunctuated
 from ._disjoint import DisjointSets
 from ._similarity import anchor_terms, build_features, candidate_pairs, pair_scores, piece_terms, refine_near_copies
 from .document import Article, Document, Span, merged_intervals, overlap_length
@@ -189,11 +189,12 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
     owners: list[tuple[int, int]] = []
     for o, doc in enumerate(documents):
         closed_marks = merged_intervals((q.mark_start, q.mark_end) for q in doc.quotations if q.closed)
+        names = capitalised_words([doc])
         for k, s in enumerate(doc.content_sentences):
             if not s.words:
                 spans = [(s.start, s.end)]
             elif clauses:
-                spans = cut_sentence(s, doc.quotations, min_words=min_clause_words)
+                spans = cut_sentence(s, doc.quotations, min_words=min_clause_words, names=names)
             else:
                 spans = [(s.start, s.end)]
             for a, b in spans:

@@ -475,6 +475,20 @@ def test_clause_cues_cut_a_sentence_into_pieces(text, pieces):
     assert [text[a:b] for a, b in cut_sentence(sentence, doc.quotations)] == pieces
 
 
+def test_a_headline_and_between_two_names_of_the_article_is_no_cut():
+    from mediadiff._clauses import capitalised_words, cut_sentence
+
+    text = ("Mayor Ann Ruiz and Tom Hale Cleared by Audit\n\n"
+            "An audit cleared Mayor Ann Ruiz and her deputy, Tom Hale, of wrongdoing. Hale thanked the auditors.")
+    doc = segment(Article("a", text))
+    head = doc.sentences[0]
+    names = capitalised_words([doc])
+    assert {"ruiz", "tom"} <= names and "cleared" not in names
+    assert [text[a:b] for a, b in cut_sentence(head, doc.quotations, names=names)] == [head.text]
+    # without the article's names the headline's "and" is cut as before
+    assert len(cut_sentence(head, doc.quotations)) == 2
+
+
 def test_two_partial_views_of_one_fact_join_when_no_outlet_is_in_both():
     """Wire copies and two paraphrases of one fact: the mean over all their pairs is low (one
     paraphrase shares few words with the wire), but the best pair is strong and no outlet is in

@@ -19,8 +19,9 @@ HEDGES, ATTRIBUTION_VERBS, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS, SOURCE_NOUN
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from .._clauses import capitalised_words
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Token
 
@@ -288,24 +289,6 @@ CALENDAR_WORDS = frozenset(
 )
 # capitalised words that are not sources: the above, pronouns, abbreviated titles, days and months
 _NOT_SOURCES = NOT_NAME_WORDS | CALENDAR_WORDS | frozenset("it he she they we i you sen rep gov gen lt col sgt prof st".split())
-
-
-def capitalised_words(documents: Iterable[Document]) -> frozenset[str]:
-    """The norms of the words that are names in these articles: capitalised somewhere other
-    than at a sentence start, and never written in lower case ("Raman", "Kestrel"; not
-    "Officials", nor a headline's title-cased "Leak")."""
-    upper: set[str] = set()
-    lower: set[str] = set()
-    for d in documents:
-        for s in d.content_sentences:
-            for k, t in enumerate(s.tokens):
-                if t.kind != "word":
-                    continue
-                if t.text[:1].islower():
-                    lower.add(t.norm)
-                elif k:
-                    upper.add(t.norm)
-    return frozenset(upper - lower)
 
 
 def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None) -> list[Token]:
