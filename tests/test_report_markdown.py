@@ -57,6 +57,8 @@ def test_findings_tables():
     shifts = _section(md, "Wording shifts")
     assert "| Gamma Post | 1 | 1 | 2 |" in shifts  # by kind: deletion, substitution, total
     assert "| flesch reading ease | flesch kincaid grade | gunning fog | smog index | words |" in _section(md, "Readability")
+    placement = _section(md, "Placement")
+    assert "| Gamma Post | P5 | promoted | 10% | 80% |" in placement
 
 
 def test_every_table_row_has_as_many_cells_as_its_header():

@@ -201,6 +201,15 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     out += [_table(["Outlet", "Text", "Category", "Strength", "In quote", "Others write"], rows, "lllrll") + more
             if rows else "None found."]
 
+    rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), escape_markdown(s["passage"]),
+             escape_markdown(str(s.get("kind", ""))), f"{round(100 * float(s.get('position', 0)))}%",
+             f"{round(100 * float(s.get('others_position', 0)))}%", _q(passage_snippet(passages.get(s["passage"]), 120))]
+            for s in report.get("placement_shifts", [])]
+    rows, more = limited(rows)
+    out += ["", "## Placement", "", "Position in the article body: 0% is the lead, 100% the last sentence.", ""]
+    out += [_table(["Outlet", "Passage", "Kind", "Here", "Others (median)", "Passage text"], rows, "lllrrl") + more
+            if rows else "None found."]
+
     shifts = report.get("wording_shifts", [])
     out += ["", "## Wording shifts", ""]
     if shifts:
