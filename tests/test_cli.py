@@ -108,7 +108,8 @@ def test_no_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     out = tmp_path / "o"
     assert main(["demo", "--out", str(out), "--format", "json", "--quiet"]) == 0
     assert main(["demo", "--out", str(out), "--format", "json", "--no-overwrite"]) == 2
-    assert "already holds" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "already holds" in err and "--force" not in err and "leave out --no-overwrite" in err
 
 
 def test_stale_report_files_warn_one_line_each(tmp_path: Path) -> None:

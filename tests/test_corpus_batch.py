@@ -198,7 +198,7 @@ def test_bad_input_and_options_are_refused(tmp_path: Path) -> None:
 
 def test_resuming_with_other_compare_options_is_refused(tmp_path: Path) -> None:
     compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False)
-    with pytest.raises(ParameterError, match="other compare options"):
+    with pytest.raises(ParameterError, match=r"other compare options.*resume=False \(on the command line: --restart\)"):
         compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False, compare_options={"min_support": 1})
     restarted = compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False, resume=False,
                                compare_options={"min_support": 1})

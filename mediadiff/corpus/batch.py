@@ -585,7 +585,7 @@ def _check_run_options(out: Path, options: dict[str, Any], resume: bool) -> None
         if isinstance(had, dict) and had.get("compare_options") != json.loads(json.dumps(options)):
             raise ParameterError(
                 f"{out}: holds a run made with other compare options ({had.get('compare_options')!r}, now "
-                f"{options!r}); pass resume=False to start again, or use another folder"
+                f"{options!r}); start again with resume=False (on the command line: --restart), or use another folder"
             )
     record = {**wanted, "mediadiff_version": __version__}
     atomic_write(path, (json.dumps(record, sort_keys=True, indent=2) + "\n").encode("utf-8"), make_parents=True)

@@ -101,7 +101,7 @@ def write_report(
     if not overwrite:
         existing = [str(p) for _, p in targets if p.exists()]
         if existing:
-            raise OutputError(f"{out}: already holds {', '.join(existing)} (pass overwrite=True or --force to replace)")
+            raise OutputError(f"{out}: already holds {', '.join(existing)} (pass overwrite=True to replace them; on the command line, leave out --no-overwrite)")
     report = comparison.to_dict()
     rendered: list[tuple[Path, bytes]] = [(path, renderers[f](report)) for f, path in targets]
     written = []
