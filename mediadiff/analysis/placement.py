@@ -133,10 +133,11 @@ def find_placement_shifts(
             med = median(others)
             if med <= lead and x >= low:
                 kind = "buried"
-                why = f"{outlet} places this {_pct(x)} down its article while the others lead with it (median {_pct(med)})."
+                why = (f"{outlet} places passage {pid} {_pct(x)} down its article while the others lead with it "
+                       f"(median {_pct(med)}).")
             elif med >= low and x <= lead:
                 kind = "promoted"
-                why = f"{outlet} leads with this ({_pct(x)} down) while the others place it low (median {_pct(med)})."
+                why = f"{outlet} leads with passage {pid} ({_pct(x)} down) while the others place it low (median {_pct(med)})."
             else:
                 continue
             found.append(PlacementShift(outlet, pid, kind, x, round(med, 4), why))  # type: ignore[arg-type]
