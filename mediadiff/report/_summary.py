@@ -132,12 +132,23 @@ def passage_snippet(passage: Mapping[str, Any] | None, limit: int = 90) -> str:
 
 
 def _q(text: str, limit: int = 80) -> str:
-    """Put ``text`` in quotation marks, unless it already opens with one (a quotation)."""
+    """``text`` in quotation marks: as it is when it is one quotation from its first character
+    to its last; otherwise inside “…”, its own double quotes turned into single ones.
+
+    >>> _q("“We will rebuild,”"), _q("“We will rebuild,” she said."), _q('He said "no" twice.')
+    ('“We will rebuild,”', '“‘We will rebuild,’ she said.”', '“He said ‘no’ twice.”')
+    """
     short = shorten(text, limit)
-    if short[:1] not in "\"“‘'":
-        return "“" + short + "”"
-    closing = {"“": "”", "‘": "’"}.get(short[0], short[0])
-    return short if short.endswith(closing) else short + closing
+    opening = short[:1]
+    if opening in "\"“":
+        closing = "”" if opening == "“" else '"'
+        end = short.find(closing, 1)
+        if end == len(short) - 1:
+            return short  # one quotation, whole
+        if end < 0 and short.endswith("…"):
+            return short + closing  # one quotation, cut short
+    inner = re.sub(r'"([^"]*)"', "‘\\1’", short).replace("“", "‘").replace("”", "’")
+    return "“" + inner + "”"
 
 
 def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapping[str, Any]) -> list[str]:
