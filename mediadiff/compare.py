@@ -361,7 +361,34 @@ class Analysis:
 
 
 def analyze(article: Article, *, lexicon: Any = None) -> Analysis:
-    """Analyse a single article: loaded language (with ``in_quote``) and readability."""
+    """Analyse a single article: loaded language (with ``in_quote``) and readability.
+
+    What needs no other outlet: omissions, wording shifts, altered quotes and conflicts are
+    comparisons and come from :func:`compare`.
+
+    Parameters
+    ----------
+    article : Article
+        One article.
+    lexicon : Lexicon or None, default None
+        The loaded-language lexicon (None: mediadiff's own, see ``docs/lexicon.md``).
+
+    Returns
+    -------
+    Analysis
+        The segmented document, its loaded-language spans (content sentences only; quotations
+        marked ``in_quote``), its readability measures and any input warnings (also issued as
+        :class:`~mediadiff.errors.InputWarning`).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")  # a very short article warns
+    ...     result = analyze(Article("wire", "Critics slammed the plan on Monday."))
+    >>> [(s.text, s.category) for s in result.loaded_language]
+    [('slammed', 'force')]
+    """
     if not isinstance(article, Article):
         raise InputError(f"analyze() expects one mediadiff.Article, got {type(article).__name__}")
     from .analysis.readability import readability
