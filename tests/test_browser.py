@@ -237,3 +237,55 @@ def test_the_probe_sees_a_script_that_does_run(tab, tmp_path):
                     encoding="utf-8")
     ws = tab(page)
     assert _ran_script(ws)
+
+
+def _lines(ws: _Socket, selector: str, token: str) -> int:
+    """On how many lines the first occurrence of ``token`` inside ``selector`` is laid out."""
+    return ws.evaluate(f"""(() => {{
+        const el = document.querySelector({json.dumps(selector)});
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        while (walker.nextNode()) nodes.push(walker.currentNode);
+        const text = nodes.map(n => n.data).join('');
+        const at = text.indexOf({json.dumps(token)});
+        if (at < 0) return -1;
+        const locate = k => {{ for (const n of nodes) {{ if (k <= n.data.length) return [n, k]; k -= n.data.length; }} }};
+        const range = document.createRange();
+        range.setStart(...locate(at));
+        range.setEnd(...locate(at + {len(token)}));
+        const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+        return tops.size;
+    }})()""")
+
+
+def test_headers_break_between_words_and_at_underscores_only(tab, tmp_path):
+    report = make_report(names={"a": "000_c4a2df3843f6971d", "b": "001_de4c0e4a1a5d8b05", "c": "Gamma Post"})
+    # five outlets, as in the review (the seeds): two more columns, copies of the first
+    for oid in ("003_4a5921a067004db6", "004_629ffa57cfc0d820"):
+        report["outlets"].append({**report["outlets"][0], "id": oid, "name": oid})
+        for p in report["passages"]:
+            p["members"] += [{**m, "outlet": oid} for m in p["members"] if m["outlet"] == "a"]
+        report["similarity"]["outlets"].append(oid)
+    n = len(report["similarity"]["outlets"])
+    report["similarity"]["matrix"] = [[1.0 if i == j else 0.5 for j in range(n)] for i in range(n)]
+    page = tmp_path / "ids.html"
+    page.write_text(render_html(report), encoding="utf-8")
+    ws = tab(page)
+    assert _lines(ws, "table.collation thead th.pid", "Passage") == 1
+    for token in ("c4a2df3843f6971d", "de4c0e4a1a5d8b05"):
+        assert _lines(ws, "table.sim thead", token) == 1
+        assert _lines(ws, "table.sim tbody", token) == 1
+
+
+def test_a_focused_mark_shows_its_note_without_hovering(tab, tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(render_html(make_report()), encoding="utf-8")
+    ws = tab(page)
+    ws.send("Emulation.setFocusEmulationEnabled", enabled=True)  # a headless page has no window focus
+    note = ws.evaluate("""(() => {
+        const m = document.querySelector('table.collation mark.cf[tabindex]');
+        m.focus();
+        return [document.activeElement === m, getComputedStyle(m, '::after').content];
+    })()""")
+    assert note[0] is True
+    assert "Conflict (a number)" in note[1] and "40 jobs" in note[1]

@@ -18,9 +18,9 @@ from mediadiff.report.html import render_html, safe_url
 # The only tags and attributes the renderer writes.
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p", "nav", "a",
                 "section", "div", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "span", "mark", "strong",
-                "footer"}
+                "footer", "wbr"}
 ALLOWED_ATTRS = {"charset", "http-equiv", "content", "name", "lang", "class", "title", "href", "rel", "style", "id",
-                 "scope"}
+                 "scope", "tabindex"}
 
 
 class _Collect(HTMLParser):
@@ -110,16 +110,16 @@ def test_collation_has_passages_as_rows_outlets_as_columns_and_marks():
     p4 = re.search(r'<tr id="P4".*?</tr>', coll, re.S).group(0)
     assert p4.count('class="gap"') == 1 and "Omitted: a response, carried by 2 of 3" in p4
     # the loaded words are marked with their category and the other outlets' word on hover
-    mark = re.search(r'<mark class="([^"]*\bll\b[^"]*)" title="([^"]*)">rammed through</mark>', coll)
+    mark = re.search(r'<mark class="([^"]*\bll\b[^"]*)" tabindex="0" title="([^"]*)">rammed through</mark>', coll)
     assert mark, coll
     assert "ws" in mark.group(1).split()
     assert "Loaded language (force)" in html.unescape(mark.group(2))
     assert "Other outlets write: “approved”" in html.unescape(mark.group(2))
     assert "Alpha Daily has: “approved”" in html.unescape(mark.group(2))
     # the truncated quotation, the words left out (a caret) and the conflicting number
-    assert re.search(r'<mark class="[^"]*\bqa\b[^"]*" title="[^"]*cut short[^"]*">We will fight this decision</mark>', coll)
-    assert re.search(r'<span class="caret" title="Left out here[^"]*in court', coll)
-    assert re.search(r'<mark class="cf" title="Conflict \(a number\)[^"]*">40 jobs</mark>', coll)
+    assert re.search(r'<mark class="[^"]*\bqa\b[^"]*" tabindex="0" title="[^"]*cut short[^"]*">We will fight this decision</mark>', coll)
+    assert re.search(r'<span class="caret" tabindex="0" title="Left out here[^"]*in court', coll)
+    assert re.search(r'<mark class="cf" tabindex="0" title="Conflict \(a number\)[^"]*">40 jobs</mark>', coll)
 
 
 def test_highlighted_text_reassembles_to_the_member_text():
@@ -177,8 +177,9 @@ def test_any_text_in_names_titles_and_articles_stays_text(name, title, extra):
     p6["end"] = p6["start"] + len(p6["text"])
     page = render_html(report)
     doc = assert_inert(page)
-    tags = [t for t, _ in doc.tags]
-    assert tags.count("table") == 4  # scores, similarity, collation, readability: nothing injected or lost
+    tables = [a.get("class") for t, a in doc.tags if t == "table"]
+    # scores, similarity, collation, six findings tables, readability: nothing injected or lost
+    assert tables == ["scores", "sim", "collation", *["findings"] * 6, "readability"]
     flat = "".join(doc.text)
     if name.strip():
         assert html.unescape(html.escape(name)) in flat or not name.isprintable()
@@ -210,3 +211,142 @@ def test_summary_names_silenced_sources_and_groups_a_figure_given_in_other_units
     # "38 employees" and "38 jobs" are one figure: the outlets that give it are named together
     assert any("Alpha Daily and Beta Wire say “38 employees” or “38 jobs”" in s
                or "Alpha Daily and Beta Wire say “38 jobs” or “38 employees”" in s for s in sentences), sentences
+
+
+# --- evidence: every finding listed, linked to its passage, with its offsets (user review) ----------
+
+
+def _section(page: str, anchor: str) -> str:
+    """The HTML from the heading with ``id=anchor`` to the next findings heading."""
+    start = page.index(f'id="{anchor}"')
+    ends = [i for i in (page.find("<h3", start + 1), page.find("</section>", start)) if i > 0]
+    return page[start:min(ends)]
+
+
+def _rows(section: str) -> list[str]:
+    return re.findall(r"<tr>.*?</tr>", section.split("<tbody>", 1)[-1], re.S)
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_wording_shifts_are_listed_with_both_texts_a_passage_link_and_offsets():
+    page = render_html(make_report())
+    rows = _rows(_section(page, "wording-shifts"))
+    assert len(rows) == 2
+    substitution = next(r for r in rows if "rammed through" in r)
+    assert '<a href="#P2">P2</a>' in substitution
+    text = _text(substitution)
+    assert "Gamma Post" in text and "other words" in text and "Alpha Daily" in text and "approved" in text
+    assert "chars 80–94" in text and "chars 80–88" in text  # the outlet's span, then the reference's
+    deletion = next(r for r in rows if "in court" in r)
+    assert '<a href="#P5">P5</a>' in deletion and "at char 180" in _text(deletion)
+    # offsets carry a title that says what they count
+    assert re.search(r'<span class="off" title="[^"]*end exclusive[^"]*report\.json[^"]*">chars 80–94</span>', substitution)
+
+
+def test_every_finding_with_a_passage_links_to_its_row():
+    page = render_html(make_report())
+    expected = {"omissions": {"P4", "P5"}, "quote-alterations": {"P5"}, "conflicts": {"P3"},
+                "loaded-language": {"P2"}, "placement": {"P5"}, "wording-shifts": {"P2", "P5"}}
+    for anchor, pids in expected.items():
+        rows = _rows(_section(page, anchor))
+        assert rows, anchor
+        linked = {pid for row in rows for pid in re.findall(r'href="#(P\d+)"', row)}
+        assert linked == pids, (anchor, linked)
+        assert all('href="#P' in row for row in rows), anchor
+
+
+def test_altered_quotes_loaded_terms_and_conflict_values_show_their_offsets():
+    page = render_html(make_report())
+    assert "chars 153–180" in _text(_section(page, "quote-alterations"))  # Gamma Post's truncated quote
+    assert "chars 208–244" in _text(_section(page, "quote-alterations"))  # Alpha Daily's full one
+    assert "chars 80–94" in _text(_section(page, "loaded-language"))
+    conflicts = _text(_section(page, "conflicts"))
+    assert "40 jobs" in conflicts and "chars 130–137" in conflicts
+
+
+def test_placement_findings_show_their_passage_and_a_snippet():
+    page = render_html(make_report())
+    (row,) = _rows(_section(page, "placement"))
+    assert '<a href="#P5">P5</a>' in row
+    text = _text(row)
+    assert "Gamma Post" in text and "10%" in text and "80%" in text
+    assert "We will fight this decision" in text  # the passage's text, not only the explanation
+
+
+def test_findings_tables_are_capped_and_count_the_rest():
+    report = make_report()
+    report["wording_shifts"] = report["wording_shifts"] * 3
+    page = render_html(report, max_rows=2)
+    section = _section(page, "wording-shifts")
+    assert len(_rows(section)) == 2
+    assert "4 more in report.json" in _text(section)
+    assert "(6)" in section  # the heading still counts them all
+    # the telling kinds come first: a deletion (words left out) is not telling, a substitution neither,
+    # but a hedge is
+    report["wording_shifts"][5] = {**report["wording_shifts"][5], "kind": "hedging"}
+    first = _rows(_section(render_html(report, max_rows=2), "wording-shifts"))[0]
+    assert "hedging" in _text(first)
+    assert len(_rows(_section(render_html(report), "wording-shifts"))) == 6
+    with pytest.raises(ValueError, match="max_rows"):
+        render_html(report, max_rows=-1)
+
+
+def test_omitted_passage_that_opens_with_a_quote_mark_has_no_doubled_quote():
+    report = make_report()
+    for m in report["passages"][3]["members"]:
+        m["text"] = "“" + m["text"] + "”"
+    page = render_html(report)
+    findings = page[page.index('id="findings"'):page.index('id="readability"')]
+    assert "““" not in findings and "&ldquo;&ldquo;" not in findings
+    assert "“The director's office denied" in _text(_section(page, "omissions"))
+
+
+def _ids_and_fragment_links(page: str) -> tuple[set[str], list[str]]:
+    doc = parse(page)
+    ids = {a["id"] for _, a in doc.tags if a.get("id")}
+    links = [a["href"][1:] for _, a in doc.tags if (a.get("href") or "").startswith("#")]
+    return ids, links
+
+
+@pytest.mark.parametrize("which", ["fixture", "hostile", "demo"])
+def test_every_fragment_link_points_to_an_id(which):
+    report = demo_comparison().to_dict() if which == "demo" else make_report(hostile=which == "hostile")
+    if which == "fixture":
+        report["quote_alterations"].append({**report["quote_alterations"][0], "start": 10_000, "end": 10_005})
+        report["conflicts"].append({**report["conflicts"][0], "passage": "P99", "related": ["P98"]})
+    ids, links = _ids_and_fragment_links(render_html(report))
+    assert links and set(links) <= ids, set(links) - ids
+
+
+def test_marks_in_the_collation_can_be_read_without_hovering():
+    page = render_html(make_report())
+    coll = page[page.index('id="collation"'):page.index('id="findings"')]
+    # every finding mark and every caret takes the keyboard focus (a tap focuses it too) ...
+    for m in re.finditer(r"<(mark|span) class=\"([^\"]*)\"([^>]*)>", coll):
+        classes = set(m.group(2).split())
+        if classes & {"ws", "ll", "qa", "cf", "caret"} and "title=" in m.group(3):
+            assert 'tabindex="0"' in m.group(3), m.group(0)
+    # ... and a focused mark shows its note on the page
+    assert re.search(r"mark\[tabindex\]:focus::after[^{]*\{[^}]*content: attr\(title\)", page)
+    assert "Hover over a mark to see" not in page
+
+
+def test_similarity_uses_the_cividis_scale_of_the_pdf():
+    page = render_html(make_report())
+    sim = page[page.index('id="similarity"'):page.index('id="collation"')]
+    assert 'style="background:rgb(254,232,56);color:#000">1.00<' in sim  # cividis(1.0): yellow, dark ink
+    assert re.search(r'style="background:rgb\(125,124,120\);color:#fff">0\.50<', sim)  # cividis(0.5), light ink
+    assert "rgb(0,114,178)" not in sim
+
+
+def test_similarity_headers_break_long_ids_only_at_underscores():
+    report = make_report(names={"a": "000_c4a2df3843f6971d", "b": "Beta Wire", "c": "Gamma Post"})
+    page = render_html(report)
+    sim = page[page.index('id="similarity"'):page.index('id="collation"')]
+    assert sim.count('title="000_c4a2df3843f6971d">000_<wbr>c4a2df3843f6971d<') == 2  # column and row header
+    css = page[page.index("<style>"):page.index("</style>")]
+    assert not re.search(r"table\.sim th[^{]*\{[^}]*overflow-wrap: anywhere", css)
+    assert re.search(r"th\.pid[^{]*\{[^}]*white-space: nowrap", css)  # "Passage" never wraps

@@ -52,12 +52,14 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .outlet-name { font-weight: 600; overflow-wrap: anywhere; }
 .outlet-title { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
 table.sim td { text-align: center; min-width: 3.2rem; font-variant-numeric: tabular-nums; }
-table.sim th { max-width: 12rem; overflow-wrap: anywhere; }
+/* outlet names wrap between words or after an underscore (<wbr>), inside a token only as a last resort */
+table.sim th .name { display: inline-block; max-width: 11rem; overflow-wrap: break-word; }
 .legend { font-size: .88rem; margin: .4rem 0 .8rem; display: flex; flex-wrap: wrap; gap: .4rem 1.1rem; }
 .legend span.key { padding: 0 .3rem; }
 table.collation { table-layout: fixed; }
-table.collation th.pid { width: 5.5rem; position: sticky; left: 0; background: #fafafa; z-index: 1; }
+table.collation th.pid { width: 6.5rem; position: sticky; left: 0; background: #fafafa; z-index: 1; }
 table.collation thead th { position: sticky; top: 0; z-index: 2; overflow-wrap: anywhere; }
+table.collation thead th.pid { white-space: nowrap; overflow-wrap: normal; left: 0; z-index: 3; }
 table.collation td { min-width: 14rem; width: 18rem; }
 table.collation td.cell { white-space: pre-wrap; overflow-wrap: anywhere; }
 table.collation tr.single td.cell, table.collation tr.single th { opacity: .82; }
@@ -77,10 +79,25 @@ mark.qa { outline: 2px solid var(--alter); outline-offset: -1px; }
 mark.cf { box-shadow: inset 0 -3px 0 var(--conflict); font-weight: 600; }
 mark.q { font-style: italic; }
 .caret { color: #b00020; font-weight: 700; padding: 0 .05rem; }
-ul.findings { padding-left: 1.2rem; }
-ul.findings li { margin: .25rem 0; overflow-wrap: anywhere; }
+/* a finding's mark takes the focus (keyboard or tap) and then shows its note, no hover needed */
+mark[tabindex], .caret[tabindex] { position: relative; cursor: help; }
+mark[tabindex]:focus, .caret[tabindex]:focus { outline: 2px solid #0b57d0; outline-offset: 1px; }
+mark[tabindex]:focus::after, .caret[tabindex]:focus::after {
+  content: attr(title); position: absolute; left: 0; top: 100%; z-index: 5; width: max-content; max-width: 22rem;
+  margin-top: .25rem; padding: .35rem .5rem; border-radius: 4px; background: #1d1d1f; color: #fff;
+  font: normal normal 400 .82rem/1.35 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+  white-space: pre-line; overflow-wrap: anywhere; text-align: left; }
+table.findings { width: 100%; }
+table.findings th, table.findings td { white-space: nowrap; }
+table.findings td.who { white-space: normal; min-width: 8rem; max-width: 16rem; overflow-wrap: break-word; }
+table.findings td.text { white-space: normal; min-width: 14rem; overflow-wrap: anywhere; }
+table.findings .off { display: block; color: var(--muted); font-size: .75rem; white-space: nowrap; }
+table.findings .value + .value { margin-top: .2rem; }
+table.findings .value .off { display: inline; margin-left: .4rem; }
+p.more { margin-top: .3rem; }
+section#findings nav.toc a { margin-right: .9rem; white-space: nowrap; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
-@media print { .scroll { overflow: visible; } table.collation thead th { position: static; } }
+@media print { .scroll { overflow: visible; } table.collation thead th, table.collation th.pid { position: static; } }
 """
 
 #: The page; ``$body`` holds the escaped sections.

@@ -3,8 +3,10 @@
 The page has a summary of key findings in plain sentences, a table of outlet scores, the
 pairwise similarity of the outlets, a collation view (passages as rows, outlets as columns, with
 wording shifts, loaded language, altered quotes and conflicts marked inline and omissions shown as
-gaps), the findings in detail, and readability. It works offline: inline CSS, no script, no
-external request, and a Content-Security-Policy that forbids anything else.
+gaps; a mark shows its note on hover, keyboard focus or tap), the findings as tables (each row
+linked to its passage, with both outlets' words and their character offsets; long tables are cut
+at ``max_rows`` with a count of the rest), and readability. It works offline: inline CSS, no
+script, no external request, and a Content-Security-Policy that forbids anything else.
 
 Safety: the renderer reads only the plain report dict. Every piece of text from the input
 (article text, titles, outlet names, URLs, lexicon categories) is sliced from the report's spans
@@ -13,7 +15,7 @@ only if it is ``http`` or ``https``.
 
 Public names
 ------------
-render_html   report dict -> HTML text.
+render_html   report dict -> HTML text (``max_rows`` rows at most per findings table).
 safe_url      a URL if it may be a link (absolute http/https), else None.
 """
 
@@ -22,11 +24,12 @@ from __future__ import annotations
 import html
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..errors import check_parameter
 from ._summary import (
     ALTERATION_KINDS,
     CONFLICT_KINDS,
@@ -35,6 +38,7 @@ from ._summary import (
     key_findings,
     outlet_names,
     passage_snippet,
+    shorten,
 )
 from ._templates import CATEGORY_COLOURS, CSP, PAGE, STYLE
 
@@ -44,6 +48,13 @@ Report = Mapping[str, Any]
 
 # between two members of one outlet in the same passage
 _SEP = ' <span class="sep">…</span> '
+# marks of findings (not plain quotations): focusable, so their note can be read without hovering
+_FINDING_CLASSES = frozenset({"ws", "ll", "qa", "cf"})
+# wording-shift kinds that say more than "other words": listed first when a table is cut short
+_TELLING_SHIFTS = ("hedging", "attribution", "intensity", "number", "name_or_title")
+# stops of matplotlib's cividis colour map at 0, 0.1, ..., 1 (the PDF's similarity heat map)
+_CIVIDIS = ((0, 34, 78), (8, 51, 112), (53, 69, 108), (79, 87, 108), (102, 105, 112), (125, 124, 120),
+            (148, 142, 119), (174, 163, 113), (200, 184, 102), (229, 207, 82), (254, 232, 56))
 
 
 def _e(value: Any) -> str:
@@ -156,7 +167,7 @@ def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
     for a, b in zip(cuts, cuts[1:] + [None], strict=False):
         for p in points:
             if p.start == a:
-                out.append(f'<span class="caret" title="{_e(p.title)}">‸</span>')
+                out.append(f'<span class="caret" tabindex="0" title="{_e(p.title)}">‸</span>')
         if b is None or a >= b:
             continue
         piece = _e(text[a - offset : b - offset])
@@ -166,7 +177,9 @@ def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
             continue
         classes = " ".join(dict.fromkeys(c for m in active for c in m.classes.split()))
         title = "\n".join(dict.fromkeys(m.title for m in active))
-        out.append(f'<mark class="{_e(classes)}" title="{_e(title)}">{piece}</mark>')
+        # a finding's mark takes the keyboard focus (and a tap), which shows its note (CSS ::after)
+        focus = ' tabindex="0"' if _FINDING_CLASSES.intersection(classes.split()) else ""
+        out.append(f'<mark class="{_e(classes)}"{focus} title="{_e(title)}">{piece}</mark>')
     return "".join(out)
 
 
@@ -248,12 +261,36 @@ def _scores_section(report: Report) -> str:
     )
 
 
+def _cividis(x: float) -> tuple[int, int, int]:
+    """The colour of ``x`` in [0, 1] on the cividis map (linear between its stops).
+
+    >>> _cividis(0.0), _cividis(1.0), _cividis(0.55)
+    ((0, 34, 78), (254, 232, 56), (136, 133, 120))
+    """
+    t = max(0.0, min(1.0, x)) * (len(_CIVIDIS) - 1)
+    k = min(int(t), len(_CIVIDIS) - 2)
+    f = t - k
+    lo, hi = _CIVIDIS[k], _CIVIDIS[k + 1]
+    r, g, b = (int(round(a + (c - a) * f)) for a, c in zip(lo, hi, strict=True))
+    return r, g, b
+
+
+def _breakable(name: str) -> str:
+    """An escaped name that may wrap after an underscore ("000_<wbr>c4a2df…"), never inside a token."""
+    return _e(name).replace("_", "_<wbr>")
+
+
 def _similarity_section(report: Report, names: Mapping[str, str]) -> str:
     sim = report.get("similarity") or {}
     ids, matrix = sim.get("outlets") or [], sim.get("matrix") or []
     if len(ids) < 2 or len(matrix) != len(ids):
         return ""
-    head = "".join(f"<th>{_e(names.get(i, i))}</th>" for i in ids)
+
+    def label(i: str) -> str:
+        name = names.get(i, i)
+        return f'<span class="name" title="{_e(name)}">{_breakable(name)}</span>'
+
+    head = "".join(f'<th scope="col">{label(i)}</th>' for i in ids)
     rows = []
     for i, row in zip(ids, matrix, strict=False):
         cells = []
@@ -263,14 +300,15 @@ def _similarity_section(report: Report, names: Mapping[str, str]) -> str:
                 cells.append("<td>—</td>")
                 continue
             x = max(0.0, min(1.0, x))
-            # light to dark blue; white text on the dark half
-            r, g, b = (int(round(255 + (c - 255) * x)) for c in (0, 114, 178))
-            ink = "#fff" if x > 0.55 else "#1d1d1f"
+            # cividis, as in charts.pdf; dark ink on the light (yellow) end, as there
+            r, g, b = _cividis(x)
+            ink = "#000" if x > 0.6 else "#fff"
             cells.append(f'<td style="background:rgb({r},{g},{b});color:{ink}">{x:.2f}</td>')
-        rows.append(f"<tr><th>{_e(names.get(i, i))}</th>{''.join(cells)}</tr>")
+        rows.append(f'<tr><th scope="row">{label(i)}</th>{"".join(cells)}</tr>')
     return (
         '<section id="similarity"><h2>How similar the outlets are</h2>'
-        '<p class="muted">Pairwise similarity of the content the outlets carry, from 0 (nothing shared) to 1.</p>'
+        '<p class="muted">Pairwise similarity of the content the outlets carry, from 0 (nothing shared, dark blue) '
+        "to 1 (yellow).</p>"
         f'<div class="scroll"><table class="sim"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}'
         "</tbody></table></div></section>"
     )
@@ -289,7 +327,8 @@ def _legend(categories: Mapping[str, int]) -> str:
     for cat, i in categories.items():
         keys.append(f'<span><mark class="ll c{i % len(CATEGORY_COLOURS)}">loaded: {_e(cat)}</mark></span>')
     return ('<div class="legend">' + "".join(keys) + "</div>"
-            '<p class="muted">Hover over a mark to see the other outlets\' wording.</p>')
+            '<p class="muted">Hover over a mark, or tab to it or tap it, to see the other outlets\' wording. '
+            'The findings are also listed, with their passages and both texts, under <a href="#findings">Findings</a>.</p>')
 
 
 def _collation_section(report: Report, names: Mapping[str, str], categories: Mapping[str, int]) -> str:
@@ -357,58 +396,187 @@ def _collation_section(report: Report, names: Mapping[str, str], categories: Map
     )
 
 
-def _list(title: str, anchor: str, items: Iterable[str]) -> str:
-    items = list(items)
-    if not items:
-        return f'<h3 id="{anchor}">{title}</h3><p class="muted">None found.</p>'
-    return f'<h3 id="{anchor}">{title} ({len(items)})</h3><ul class="findings">' + "".join(
-        f"<li>{i}</li>" for i in items) + "</ul>"
+class _Passages:
+    """Passage rows for the findings: links to existing rows, snippets, and the passage at an offset."""
 
+    def __init__(self, report: Report) -> None:
+        self.by_id = {str(p["id"]): p for p in report.get("passages", [])}
+        self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for pid, p in self.by_id.items():
+            for m in p.get("members", []):
+                if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+                    self.spans[m["outlet"]].append((m["start"], m["end"], pid))
 
-def _findings_section(report: Report, names: Mapping[str, str]) -> str:
-    passages = {p["id"]: p for p in report.get("passages", [])}
-
-    def who(oid: str) -> str:
-        return f"<strong>{_e(names.get(oid, oid))}</strong>"
-
-    def link(pid: Any) -> str:
+    def link(self, pid: Any) -> str:
+        """A link to the passage's row in the collation; plain text when there is no such row."""
+        if pid is None or pid == "":
+            return "—"
+        if str(pid) not in self.by_id:
+            return _e(pid)
         return f'<a href="#{_e(pid)}">{_e(pid)}</a>'
 
-    def snippet(pid: Any) -> str:
-        return _e(passage_snippet(passages.get(pid), 140))
+    def snippet(self, pid: Any, limit: int = 160) -> str:
+        return _e(passage_snippet(self.by_id.get(str(pid)), limit))
 
-    omissions = [
-        f"{who(o['outlet'])} omits {_e(OMISSION_KINDS.get(o['kind'], o['kind']))} ({link(o['passage'])}, weight "
-        f"{(_num(o.get('weight')) or 0):.2f}"
-        + (f"; silences {_e(', '.join(o['silenced']))}" if o.get("silenced") else "")
-        + f"): “{snippet(o['passage'])}”"
-        for o in sorted(report.get("omissions", []), key=lambda o: (-(_num(o.get("weight")) or 0), o["outlet"]))
+    def at(self, outlet: str, start: Any, end: Any) -> str | None:
+        """The passage holding ``[start, end)`` of ``outlet``'s text (the one it overlaps most)."""
+        if not isinstance(start, int) or not isinstance(end, int):
+            return None
+        best, most = None, -1
+        for a, b, pid in self.spans.get(outlet, ()):
+            overlap = min(b, end) - max(a, start) if end > start else (0 if a <= start <= b else -1)
+            if overlap > most and (overlap > 0 or end == start):
+                best, most = pid, overlap
+        return best
+
+
+def _chars(start: Any, end: Any, whose: str) -> str:
+    """A small "chars 120–180" note with the offsets of a span, explained in its title."""
+    if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int):
+        return ""
+    label = f"at char {start}" if start == end else f"chars {start}–{end}"
+    title = (f"Character offsets {start} to {end} (end exclusive) in {whose}'s article text, as in report.json")
+    return f'<span class="off" title="{_e(title)}">{label}</span>'
+
+
+def _text_cell(text: Any, start: Any, end: Any, whose: str, limit: int = 200) -> str:
+    """A table cell with a finding's text (shortened; "—" when empty) and its offsets."""
+    words = shorten(str(text or ""), limit)
+    return f'<td class="text">{_e(words) if words else "—"}{_chars(start, end, whose)}</td>'
+
+
+def _table(title: str, anchor: str, head: Sequence[str], rows: Sequence[str], max_rows: int | None,
+           note: str = "") -> str:
+    """One findings table under its heading; past ``max_rows`` rows, a count of the rest."""
+    if not rows:
+        return f'<h3 id="{anchor}">{title}</h3><p class="muted">None found.</p>'
+    shown = rows if max_rows is None else rows[:max_rows]
+    more = len(rows) - len(shown)
+    # a heading ending in "#" heads a column of numbers: "Weight#"
+    cells = "".join(f'<th class="num">{h[:-1]}</th>' if h.endswith("#") else f"<th>{h}</th>" for h in head)
+    return (
+        f'<h3 id="{anchor}">{title} ({len(rows)})</h3>'
+        + (f'<p class="muted">{note}</p>' if note else "")
+        + f'<div class="scroll"><table class="findings"><thead><tr>{cells}</tr></thead><tbody>'
+        + "".join(f"<tr>{r}</tr>" for r in shown) + "</tbody></table></div>"
+        + (f'<p class="muted more">({more} more in report.json.)</p>' if more else "")
+    )
+
+
+def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | None) -> str:
+    passages = _Passages(report)
+    n = len(report.get("outlets", []))
+
+    def name(oid: Any) -> str:
+        return _e(names.get(oid, oid))
+
+    def who(oid: Any) -> str:
+        return f"<strong>{name(oid)}</strong>"
+
+    def who_td(oid: Any) -> str:
+        return f'<td class="who">{who(oid)}</td>'
+
+    def pct(x: Any) -> str:
+        v = _num(x)
+        return "—" if v is None else f"{v:.0%}"
+
+    omissions = []
+    for o in sorted(report.get("omissions", []), key=lambda o: (-(_num(o.get("weight")) or 0), o["outlet"])):
+        p = passages.by_id.get(str(o["passage"])) or {}
+        weight = _num(o.get("weight"))
+        omissions.append(
+            f"{who_td(o['outlet'])}<td>{passages.link(o['passage'])}</td>"
+            f"<td>{_e(OMISSION_KINDS.get(o['kind'], o['kind']))}</td>"
+            f'<td class="num">{"—" if weight is None else f"{weight:.2f}"}</td>'
+            f'<td class="num">{_e(p.get("support", len(o.get("carried_by") or ())))} of {n}</td>'
+            f"<td>{_e(', '.join(o.get('silenced') or ())) or '—'}</td>"
+            f'<td class="text">{passages.snippet(o["passage"], 200) or "—"}</td>'
+        )
+
+    # the telling kinds first, then the rest; each in the report's order
+    shifts = sorted(report.get("wording_shifts", []), key=lambda s: s.get("kind") not in _TELLING_SHIFTS)
+    wording = [
+        f"{who_td(s['outlet'])}<td>{passages.link(s.get('passage'))}</td>"
+        f"<td>{_e(SHIFT_KINDS.get(s['kind'], s['kind']))}</td>"
+        + _text_cell(s.get("text"), s.get("start"), s.get("end"), names.get(s["outlet"], s["outlet"]), 160)
+        + f'<td class="who">{name(s["reference"])}</td>'
+        + _text_cell(s.get("reference_text"), s.get("reference_start"), s.get("reference_end"),
+                     names.get(s["reference"], s["reference"]), 160)
+        for s in shifts
     ]
-    alterations = [
-        f"{who(a['outlet'])} quotes “{_e(a['text'])}” where {who(a['reference_outlet'])} has "
-        f"“{_e(a['reference_text'])}” ({_e(ALTERATION_KINDS.get(a['kind'], a['kind']))})"
-        for a in report.get("quote_alterations", [])
+
+    alterations = []
+    for a in report.get("quote_alterations", []):
+        pid = a.get("passage") or passages.at(a["outlet"], a.get("start"), a.get("end"))
+        alterations.append(
+            f"{who_td(a['outlet'])}<td>{passages.link(pid)}</td>"
+            f"<td>{_e(ALTERATION_KINDS.get(a['kind'], a['kind']))}</td>"
+            + _text_cell(a.get("text"), a.get("start"), a.get("end"), names.get(a["outlet"], a["outlet"]), 400)
+            + f'<td class="who">{name(a["reference_outlet"])}</td>'
+            + _text_cell(a.get("reference_text"), a.get("reference_start"), a.get("reference_end"),
+                         names.get(a["reference_outlet"], a["reference_outlet"]), 400)
+        )
+
+    conflicts = []
+    for c in report.get("conflicts", []):
+        related = [passages.link(r) for r in c.get("related") or () if r != c.get("passage")]
+        values = "".join(
+            f'<div class="value">{who(v["outlet"])}: {_e(shorten(str(v.get("text", "")), 120))}'
+            f'{_chars(v.get("start"), v.get("end"), names.get(v["outlet"], v["outlet"]))}</div>'
+            for v in c.get("values", [])
+        )
+        conflicts.append(
+            f"<td>{passages.link(c.get('passage'))}"
+            + (f'<span class="off">also {", ".join(related)}</span>' if related else "") + "</td>"
+            f"<td>{_e(CONFLICT_KINDS.get(str(c.get('kind')), c.get('kind')))}</td>"
+            f'<td class="text">{values}</td>'
+        )
+
+    loaded = []
+    for s in report.get("loaded_language", []):
+        pid = s.get("passage") or passages.at(s["outlet"], s.get("start"), s.get("end"))
+        score = _num(s.get("score"))
+        loaded.append(
+            f"{who_td(s['outlet'])}<td>{passages.link(pid)}</td>"
+            + _text_cell(s.get("text"), s.get("start"), s.get("end"), names.get(s["outlet"], s["outlet"]), 120)
+            + f"<td>{_e(s.get('category'))}</td>"
+            f'<td class="num">{"—" if score is None else f"{score:.2f}"}</td>'
+            f"<td>{'yes' if s.get('in_quote') else 'no'}</td>"
+            f'<td class="text">{_e(shorten(str(s["counterpart"]), 120)) if s.get("counterpart") else "—"}</td>'
+        )
+
+    placement = [
+        f"{who_td(s['outlet'])}<td>{passages.link(s.get('passage'))}</td><td>{_e(s.get('kind'))}</td>"
+        f'<td class="num">{pct(s.get("position"))}</td><td class="num">{pct(s.get("others_position"))}</td>'
+        f'<td class="text">{passages.snippet(s.get("passage")) or _e(s.get("explanation")) or "—"}</td>'
+        for s in report.get("placement_shifts", []) if isinstance(s, Mapping) and s.get("outlet")
     ]
-    conflicts = [
-        f"{_e(CONFLICT_KINDS.get(str(c.get('kind')), c.get('kind')))} in {link(c.get('passage'))}: "
-        + "; ".join(f"{who(v['outlet'])} “{_e(v['text'])}”" for v in c.get("values", []))
-        for c in report.get("conflicts", [])
+
+    sections = [
+        ("Omissions", "omissions", omissions,
+         ["Outlet", "Passage", "Kind", "Weight#", "Carried by#", "Never cites", "Passage text"], "Heaviest first."),
+        ("Wording shifts", "wording-shifts", wording,
+         ["Outlet", "Passage", "Kind", "Outlet's words", "Reference", "Reference's words"],
+         "Each against the reference member of its passage; hedging, attribution, intensity, numbers and names "
+         "first. “—”: no words on that side (added or left out)."),
+        ("Altered quotations", "quote-alterations", alterations,
+         ["Outlet", "Passage", "Change", "Quotes", "Reference", "Reference has"], ""),
+        ("Conflicting facts", "conflicts", conflicts, ["Passage", "Kind", "Values"], ""),
+        ("Loaded language", "loaded-language", loaded,
+         ["Outlet", "Passage", "Words", "Category", "Strength#", "In a quotation", "Others write"],
+         "“In a quotation”: a source's words, not the outlet's."),
     ]
-    loaded = [
-        f"{who(s['outlet'])} “{_e(s['text'])}” — {_e(s.get('category'))}"
-        + (" (in a quotation)" if s.get("in_quote") else "")
-        + (f"; others write “{_e(s['counterpart'])}”" if s.get("counterpart") else "")
-        for s in report.get("loaded_language", [])
-    ]
-    shown = [s.get("explanation") for s in report.get("placement_shifts", []) if isinstance(s, Mapping)]
-    placement = [_e(x) for x in shown if x]
+    if placement:
+        sections.append(("Placement", "placement", placement,
+                         ["Outlet", "Passage", "Kind", "Here#", "Others (median)#", "Passage text"],
+                         "Position in the article body: 0% is the lead, 100% the last sentence."))
+    toc = "".join(f'<a href="#{anchor}">{title} ({len(rows)})</a>' for title, anchor, rows, _, _ in sections)
     return (
         '<section id="findings"><h2>Findings</h2>'
-        + _list("Omissions", "omissions", omissions)
-        + _list("Altered quotations", "quote-alterations", alterations)
-        + _list("Conflicting facts", "conflicts", conflicts)
-        + _list("Loaded language", "loaded-language", loaded)
-        + (_list("Placement", "placement", placement) if placement else "")
+        f'<nav class="toc">{toc}</nav>'
+        '<p class="muted">Passage ids link to their row in the side-by-side view. “chars 120–180” are character '
+        "offsets into the outlet's article text (end exclusive); report.json has every finding with its offsets.</p>"
+        + "".join(_table(title, anchor, head, rows, max_rows, note) for title, anchor, rows, head, note in sections)
         + "</section>"
     )
 
@@ -442,13 +610,16 @@ def _readability_section(report: Report) -> str:
     )
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, *, max_rows: int | None = 50) -> str:
     """Render a report (the plain dict of ``Comparison.to_dict()``) as one self-contained HTML page.
 
     Parameters
     ----------
     report : mapping
         A report following ``docs/schema.md`` (for example ``json.load`` of a ``report.json``).
+    max_rows : int or None, default 50
+        At most this many rows in each findings table (None: all); the rest are counted, and are
+        in report.json. The side-by-side view always marks every finding.
 
     Returns
     -------
@@ -463,6 +634,9 @@ def render_html(report: Report) -> str:
     >>> "&lt;b&gt;Vote&lt;/b&gt;" in page and "<b>Vote" not in page
     True
     """
+    check_parameter("max_rows", max_rows, "None or an int >= 0",
+                    max_rows is None or (isinstance(max_rows, int) and not isinstance(max_rows, bool) and max_rows >= 0),
+                    owner="render_html")
     names = outlet_names(report)
     cats = sorted({str(s.get("category", "")) for s in report.get("loaded_language", [])})
     categories = {c: i for i, c in enumerate(cats)}
@@ -485,7 +659,7 @@ def render_html(report: Report) -> str:
         + _scores_section(report)
         + _similarity_section(report, names)
         + _collation_section(report, names, categories)
-        + _findings_section(report, names)
+        + _findings_section(report, names, max_rows)
         + _readability_section(report)
         + f"<footer>Made by {_e(generator)} (report schema {_e(report.get('schema_version', ''))}). "
         "Offsets and full data are in report.json.</footer>"
