@@ -5,25 +5,39 @@ Boilerplate is reported as line spans and excluded from analysis; it is never de
 line (after stripping white space). Each rule has a name, reported with the span, so a user can
 see why a line was set aside.
 
-Rules (:data:`RULES`), all case-insensitive:
+Rules (:data:`RULES`), all case-insensitive (but for the capitals of a byline's names):
 
 ``browser``      browser notices: "IE 11 is not supported", "your browser is out of date".
 ``subscribe``    newsletter and subscription calls: "Subscribe to get the latest posts",
                  "Sign up for our newsletter", "Discover more from ...".
 ``navigation``   short section links: "Related News", "Related Coverage", "Read more",
-                 "Read the full report", "Continue reading", "Share this article", "Click here".
+                 "Read the full report", "Continue reading", "Share this article", "Click here";
+                 headers of link lists ("Most Popular", "Trending Now", "Recommended for you");
+                 tag lines ("Tags: ...", "Topics: ...", "Filed under: ...", no sentence punctuation).
 ``advert``       "Advertisement", "Sponsored content", "Story continues below".
 ``cookies``      cookie and privacy notices.
 ``photo``        photo credits and captions: lines beginning "Image:", "Photo:", "Caption:",
                  "Credit:", or ending in an agency credit ("... / Getty Images file",
                  "(AP Photo/Jane Doe)").
+``share``        share buttons, one or several on a line: "Share on Facebook. Share on Twitter.",
+                 "Tweet", "Email", "Print", "Copy link", network names ("Facebook Twitter Email").
+``copyright``    "Copyright 2024 ...", "© 2024 ...", "... All rights reserved.", "This material may
+                 not be published, ..." (at most 40 words).
+``byline``       "By" and capitalised names ("By Jane Doe", "By Jane Doe and John Roe, The Ledger"),
+                 optionally with a time stamp ("By Jane Doe - 10/06/20 11:32 AM EDT"), and lines that
+                 are only a time stamp ("Updated: Oct. 6, 2020, 11:32 a.m. ET") (at most 30 words).
+``related``      a link to another story after a list label ("Most Popular: Mayor resigns",
+                 "Related: ...", "Read more: ...", at most 30 words); and the neighbour rule: headline
+                 links right after a "Related ..." or "Most Popular"-style header line: lines of at
+                 most 15 words without sentence punctuation, until the first line that has it.
 ``caption``      the line right after a bare photo credit ("Photo: Jane Roe / Ledger Staff"),
                  when it is one short sentence (at most 25 words) with no quotation marks and no
                  attribution ("said", "told", "according to"): captions describe, they do not report.
-``related``      headline links right after a "Related ..." line: lines of at most 15 words
-                 without sentence punctuation, until the first line that has it.
 ``trailing``     a short label line (at most five words, no sentence punctuation) after the last
                  real sentence of the article, such as a section name ("U.S. & Global News").
+
+Limits: a byline needs capitalised names, so a title-case heading such as "By Land And Sea"
+is taken for one; "By The ..." and "By A ..." are not.
 """
 
 from __future__ import annotations
@@ -37,6 +51,44 @@ from .document import Span
 __all__ = ["RULES", "BoilerplateLine", "detect_boilerplate"]
 
 _I = re.IGNORECASE
+
+# Share buttons: "Share on Facebook", "Tweet", "Email", "Print", "Copy link", network names.
+_SHARE_ITEM = (
+    r"(?:share(?: this)?(?: (?:article|story|page|post|link))?(?: (?:on|via|to|with) [\w+-]+)?"
+    r"|tweet(?: this)?|e-?mail(?: this)?(?: (?:article|story|link))?|print(?: this)?(?: (?:article|story|page))?"
+    r"|copy(?: the)?(?: article)? link|link copied|comments?|facebook|twitter|x|linkedin|reddit|pinterest|whatsapp"
+    r"|flipboard|messenger|telegram|threads|bluesky|mastodon)"
+)
+# Bylines and time stamps: "By Jane Doe - 10/06/20 11:32 AM EDT", "Updated: Oct. 6, 2020, 11:32 a.m."
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|del|la|le|di|du|bin|al)){0,3}"
+_NAMES = rf"(?-i:(?!(?:The|A|An|This|That|These|Those)\b){_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME})*)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+_DATE = (
+    rf"(?:{_DAY}\s+)?(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+)
+_TIME = (
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)(?:\s+[a-z]{2,4})?"
+    r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:[a-z]{2,4}|utc[+-]\d+))?"
+)
+_STAMP = (
+    rf"(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{_DATE}(?:(?:,?\s+|\s*(?:at|[,|·•–—-])\s*)(?:{_TIME}))?"
+    rf"|(?:{_TIME})(?:(?:,?\s+|\s*(?:on|[,|·•–—-])\s*){_DATE})?)"
+)
+_STAMPS = rf"{_STAMP}(?:\s*[,|·•–—-]?\s*{_STAMP})?"
+# Headers of lists of links to other stories: "Most Popular", "Related Coverage", "Trending Now".
+_LIST_LABEL = (
+    r"(?:related(?: news| coverage| stories| articles| content| reading| topics)?"
+    r"|most (?:popular|read|viewed|shared|emailed|watched)(?: (?:stories|news|articles|now|today|this week))?"
+    r"|popular (?:now|today|stories)|trending(?: now| stories| news| topics)?"
+    r"|recommended(?: for you| stories| reading)?|(?:more|top|latest) (?:news|stories|headlines)"
+    r"|you (?:may|might) also like|editor'?’?s'?’? picks|what to read next)"
+)
 
 #: Rule name -> pattern that must match the whole stripped line (``re.fullmatch``).
 RULES: dict[str, re.Pattern[str]] = {
@@ -54,7 +106,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"(?:related(?: news| coverage| stories| articles| content| reading)?|more (?:news|stories|from [\w .&'’-]+)"
         r"|read (?:more|next|the full (?:report|story|article|statement)|the report)|continue reading"
         r"|share (?:this|on)(?: article| story)?[\w ]*|click here[\w ]*|(?:see|view) (?:also|comments|gallery)"
-        r"|(?:top|latest|trending) (?:stories|news)|back to top|skip to (?:main )?content)[.:!]?",
+        r"|(?:top|latest|trending) (?:stories|news)|back to top|skip to (?:main )?content"
+        rf"|{_LIST_LABEL})[.:!]?|(?:tags|topics|filed under|categories)\s*:[^.!?\"“”]*",
         _I,
     ),
     "advert": re.compile(r"(?:advertisement|sponsored(?: content)?|story continues below(?: advertisement)?|ad)[.:]?", _I),
@@ -66,14 +119,29 @@ RULES: dict[str, re.Pattern[str]] = {
         r"|.*\bphoto(?:graph)?s? by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*(?:\s*/\s*[\w .'’-]+)?\.?)",
         _I,
     ),
+    "share": re.compile(rf"{_SHARE_ITEM}(?:(?:\s*[.,:;|•·/]\s*|\s+){_SHARE_ITEM})*[.!:]?", _I),
+    "copyright": re.compile(
+        r"(?:(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b).*|.*\ball rights reserved\b.*"
+        r"|this (?:material|article|story|content) may not be (?:published|reproduced|republished|copied)\b.*)",
+        _I,
+    ),
+    "byline": re.compile(
+        rf"(?:by\s+{_NAMES}(?:\s*[,|·•–—-]\s*(?-i:(?:The\s+)?{_NAME}))?(?:(?:\s*[,|·•–—-]\s*|\s+){_STAMPS})?"
+        rf"|{_STAMPS})\.?",
+        _I,
+    ),
+    "related": re.compile(rf"(?:{_LIST_LABEL}|read (?:more|next|also)|see also|also read)\s*:\s*\S.*", _I),
 }
+
+#: Rules that match a line only up to this many words (a longer line is prose).
+_MAX_WORDS = {"copyright": 40, "byline": 30, "related": 30}
 
 _BARE_CREDIT = re.compile(
     r"(?:photo|image|photograph|credit)s?\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[\w .'’&-]+)?\.?",
     _I,
 )
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according|stated|added|wrote|announced)\b", _I)
-_RELATED = re.compile(r"related(?: news| coverage| stories| articles| content| reading)?[.:]?", _I)
+_RELATED = re.compile(rf"{_LIST_LABEL}[.:]?", _I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -100,7 +168,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _rule_for(line: str) -> str | None:
     for name, pattern in RULES.items():
-        if pattern.fullmatch(line):
+        if (name not in _MAX_WORDS or len(_WORD.findall(line)) <= _MAX_WORDS[name]) and pattern.fullmatch(line):
             return name
     return None
 
@@ -109,7 +177,8 @@ def detect_boilerplate(text: str, *, rules: Sequence[str] | None = None) -> list
     """Return the boilerplate lines of ``text`` in text order.
 
     ``rules`` restricts detection to the named rules (default: all of :data:`RULES` and the
-    neighbour rules ``caption``, ``related`` and ``trailing``).
+    neighbour rules ``caption``, ``related`` and ``trailing``; ``related`` names both the line
+    rule and the neighbour rule).
 
     >>> [b.text for b in detect_boilerplate("Advertisement\\nThe mayor spoke.\\nRelated News")]
     ['Advertisement', 'Related News']

@@ -10,8 +10,12 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .document import Article
 
 __all__ = ["main"]
 
@@ -64,12 +68,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _too_few(paths: Sequence[str], articles: Sequence[Article]) -> str:
+    """The one-line error for ``mediadiff compare`` given fewer than two articles, naming what came."""
+    given = ", ".join(paths)
+    found = ", ".join(str(a.source_path or a.outlet) for a in articles)
+    where = given if found in ("", given) else f"{given} ({found})"
+    return (f"compare needs at least 2 articles (one per outlet), got {len(articles)} from {where}; "
+            "give two or more article files, or a folder holding them")
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "corpus":
         from .corpus._cli import run_corpus
 
         return run_corpus(args)
     from .compare import compare
+    from .errors import InputError
     from .examples import example_stories, load_example, story_info
     from .load import DEFAULT_MAX_BYTES, load
 
@@ -82,7 +96,9 @@ def _run(args: argparse.Namespace) -> int:
         say(f"mediadiff: demo story {story!r}: {len(articles)} outlets")
     else:
         articles = load(args.paths, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
-        say(f"mediadiff: loaded {len(articles)} article{'s' if len(articles) != 1 else ''}")
+        if len(articles) < 2:
+            raise InputError(_too_few(args.paths, articles))
+        say(f"mediadiff: loaded {len(articles)} articles")
 
     def progress(stage: str, done: int, total: int) -> None:
         say(f"mediadiff: [{done}/{total}] {stage}")

@@ -4,14 +4,19 @@ Formats, chosen by file extension:
 
 ``.txt`` ``.md``   one article; if the first line is followed by a blank line it is the title
                    (the text keeps everything, title included).
-``.html`` ``.htm`` one article; the visible text, extracted with the standard library (scripts,
-                   styles, comments and the ``<head>`` dropped, block elements end lines); the
-                   title from ``<title>`` or the first ``<h1>``.
+``.html`` ``.htm`` one article; the article's visible text, extracted with the standard library
+                   (scripts, styles, comments, hidden elements and page chrome such as ``<nav>``,
+                   ``<aside>``, ``<footer>`` and a site ``<header>`` left out; the ``<article>``
+                   or ``<main>`` preferred; block elements end lines); the title from ``<title>``
+                   (without a " | Site" suffix that ``og:title`` or the ``<h1>`` confirms), else
+                   ``og:title``, else the ``<h1>``. See :func:`html_to_text`.
 ``.json``          one article object, or a list of them.
 ``.jsonl``         one article object per line (blank lines skipped).
 ``.csv``           one article per row; columns ``text`` (or ``body``), ``outlet`` (or
                    ``source``), and optionally ``title``, ``name``, ``url``, ``published``.
 
+A folder contributes its supported files; one that holds no article (empty, white space only,
+no visible text, no records) is skipped with an :class:`~mediadiff.errors.InputWarning`.
 Records (JSON, JSONL, CSV) need a ``text``/``body`` string; the outlet id defaults to the file
 stem (with ``-2``, ``-3``... for further records of one file). Decoding: UTF-8 (with or without
 BOM), UTF-16 or UTF-32 with BOM; otherwise the legacy fallback cp1252 (then latin-1) with an
@@ -24,7 +29,7 @@ Public names
 load            paths -> list of Article.
 load_file       one file -> list of Article.
 decode          bytes -> (text, encoding name).
-html_to_text    HTML -> (visible text, title).
+html_to_text    HTML -> (article text, title).
 SUPPORTED_EXTENSIONS
 """
 
@@ -41,7 +46,7 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 from .boilerplate import detect_boilerplate
 from .document import Article
@@ -55,6 +60,13 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".json"
 
 #: Files larger than this are refused (a clear error, not a slow run); change with ``max_bytes``.
 DEFAULT_MAX_BYTES = 20_000_000
+
+class _NoArticleError(InputError):
+    """A file that holds no article at all (empty, white space only, no visible text, no records).
+
+    Inside a folder such a file is skipped with a warning; named on its own it is an error.
+    """
+
 
 _BINARY_SIGNATURES = {
     b"\x89PNG": "a PNG image",
@@ -106,69 +118,227 @@ def decode(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
     raise DecodingError(f"{source}: could not be decoded")  # pragma: no cover - latin-1 decodes any bytes
 
 
-class _VisibleText(HTMLParser):
-    """Collect the visible text of an HTML page; block elements end lines."""
+class _Where(NamedTuple):
+    """Where a piece of an HTML page lies: what the extraction keeps depends on it."""
 
-    _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    hidden: bool = False  # never visible: script, style, template, [hidden] ...
+    chrome: bool = False  # page chrome: nav, aside, footer, form, figcaption (and their ARIA roles)
+    banner: bool = False  # a site header: <header> outside <article> and <main>, role="banner"
+    article: int = -1  # which outermost <article> it lies in (-1: none)
+    main: bool = False  # inside <main>
+
+    @property
+    def shown(self) -> bool:
+        return not (self.hidden or self.chrome or self.banner)
+
+
+class _VisibleText(HTMLParser):
+    """Collect the pieces of text of an HTML page with where each lies; block elements end lines.
+
+    Keeps a stack of open elements (an end tag closes everything opened after its start tag, as
+    browsers do for unclosed ``<p>`` and ``<li>``), so that every piece knows its ancestors.
+    """
+
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+    _HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "button", "select",
+               "textarea", "title"}
+    _CHROME = {"nav", "aside", "footer", "form", "figcaption", "dialog"}
+    _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "search", "dialog"}
     _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-              "header", "footer", "blockquote", "tr", "table", "figure", "figcaption", "hr", "main", "nav", "aside", "pre"}
+              "header", "footer", "blockquote", "tr", "table", "figure", "figcaption", "hr", "main", "nav", "aside", "pre",
+              "dl", "dt", "dd", "address", "details", "summary", "form", "fieldset"}
+    _PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
+        #: ``(text, where, is_line_break)`` in page order.
+        self.pieces: list[tuple[str, _Where, bool]] = []
+        #: ``(text, where)`` of every ``<h1>``.
+        self.h1s: list[tuple[str, _Where]] = []
         self.title: str | None = None
-        self.h1: str | None = None
-        self._in: list[str] = []
-        self._capture: list[str] = []
+        self.og_title: str | None = None
+        self._stack: list[tuple[str, _Where]] = []
+        self._open: dict[str, int] = {}  # how many elements of each tag are on the stack
+        self.articles = 0  # how many outermost <article>s
+        self._capture: tuple[str, _Where, list[str]] | None = None  # an open <title> or <h1>
+
+    def _where(self) -> _Where:
+        return self._stack[-1][1] if self._stack else _Where()
+
+    def _break(self, tag: str, where: _Where) -> None:
+        self.pieces.append(("\n\n" if tag in self._PARAGRAPH else "\n", where, True))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP and tag != "head":
-            self.skip_depth += 1
-        if tag in ("title", "h1"):
-            self._in.append(tag)
-            self._capture = []
+        outer = self._where()
+        if tag == "meta":
+            values = dict(attrs)
+            if (values.get("property") or values.get("name") or "").lower() == "og:title" and self.og_title is None:
+                self.og_title = " ".join((values.get("content") or "").split()) or None
+        if tag in self._VOID:
+            if tag in ("br", "hr"):
+                self._break(tag, outer)
+            return
+        values = dict(attrs)
+        role = (values.get("role") or "").strip().lower()
+        new_article = outer.article < 0 and (tag == "article" or role == "article")
+        where = _Where(
+            hidden=outer.hidden or tag in self._HIDDEN or "hidden" in values
+            or bool(re.search(r"display\s*:\s*none", values.get("style") or "", re.IGNORECASE)),
+            chrome=outer.chrome or tag in self._CHROME or role in self._CHROME_ROLES,
+            banner=outer.banner or role == "banner" or (tag == "header" and outer.article < 0 and not outer.main),
+            article=self.articles if new_article else outer.article,
+            main=outer.main or tag == "main" or role == "main",
+        )
+        self.articles += new_article
+        self._stack.append((tag, where))
+        self._open[tag] = self._open.get(tag, 0) + 1
+        if tag in ("title", "h1") and self._capture is None and not outer.hidden:
+            self._capture = (tag, where, [])
         if tag in self._BLOCK:
-            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote") else "\n")
+            self._break(tag, where)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("br", "hr"):
-            self.parts.append("\n")
+        if tag in self._VOID:
+            self.handle_starttag(tag, attrs)
+        else:  # <div/>: an empty element
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and tag != "head" and self.skip_depth:
-            self.skip_depth -= 1
-        if self._in and self._in[-1] == tag:
-            self._in.pop()
-            captured = " ".join("".join(self._capture).split())
-            if tag == "title" and self.title is None and captured:
-                self.title = captured
-            if tag == "h1" and self.h1 is None and captured:
-                self.h1 = captured
-        if tag in self._BLOCK:
-            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote") else "\n")
+        if not self._open.get(tag):
+            return  # a stray end tag
+        i = len(self._stack) - 1
+        while self._stack[i][0] != tag:
+            i -= 1
+        for closed, where in reversed(self._stack[i:]):
+            self._open[closed] -= 1
+            if self._capture is not None and self._capture[0] == closed:
+                kind, at, parts = self._capture
+                text = " ".join("".join(parts).split())
+                if kind == "title" and self.title is None and text:
+                    self.title = text
+                elif kind == "h1" and text:
+                    self.h1s.append((text, at))
+                self._capture = None
+            if closed in self._BLOCK:
+                self._break(closed, where)
+        del self._stack[i:]
 
     def handle_data(self, data: str) -> None:
-        if self._in:
-            self._capture.append(data)
-        if self.skip_depth or (self._in and self._in[-1] == "title"):
-            return
-        self.parts.append(data)
+        where = self._where()
+        if self._capture is not None and (self._capture[0] == "title" or not where.hidden):
+            self._capture[2].append(data)
+        self.pieces.append((data, where, False))
+
+    def close(self) -> None:
+        super().close()
+        while self._stack:  # unclosed elements at the end of the page
+            self.handle_endtag(self._stack[-1][0])
+
+
+_WORD = re.compile(r"\w+")
+
+#: An <article> (or <main>) is preferred over the whole page when it holds at least this many
+#: words, or at least this share of the words the page shows outside its chrome.
+_REGION_MIN_WORDS = 150
+_REGION_MIN_SHARE = 0.25
+
+#: What separates a headline from the site name in a <title>: "Headline | Site", "Headline - Site".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
+
+
+def _in_region(where: _Where, region: tuple[str, int] | None) -> bool:
+    """Whether a piece lies in the region kept: ``None`` (the page), an article, or ``<main>``."""
+    if region is None:
+        return True
+    return where.article == region[1] if region[0] == "article" else where.main
+
+
+def _fold(text: str) -> str:
+    """A form for comparing titles: case, white space, curly quotes and dashes folded."""
+    text = text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    return " ".join(text.casefold().split())
+
+
+def _confirmed_title(title: str, confirmations: Iterable[str | None]) -> str:
+    """``title`` without a trailing " | Site" or " - Site" when another title confirms the shorter one.
+
+    >>> _confirmed_title("Bridge opens | The Ledger", ["Bridge opens"])
+    'Bridge opens'
+    >>> _confirmed_title("Bridge opens | The Ledger", [None])
+    'Bridge opens | The Ledger'
+    """
+    wanted = {_fold(c) for c in confirmations if c}
+    for m in reversed(list(_TITLE_SEPARATOR.finditer(title))):
+        if _fold(title[:m.start()]) in wanted:
+            return title[:m.start()]
+    return title
+
+
+def _site_name(title: str | None) -> str | None:
+    """What follows the last separator of a <title>: possibly the site name."""
+    if not title:
+        return None
+    parts = _TITLE_SEPARATOR.split(title)
+    return parts[-1] if len(parts) > 1 else None
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Extract the visible text and the title of an HTML page.
 
+    The text is what a reader sees of the article: scripts, styles, comments and hidden
+    elements are never part of it, and neither is page chrome: ``<nav>``, ``<aside>``,
+    ``<footer>``, ``<form>``, ``<figcaption>``, a site ``<header>`` (one outside ``<article>`` and
+    ``<main>``) and elements with the matching ARIA roles. When the page has an ``<article>``
+    (the longest, if several) or a ``<main>`` holding at least 150 words or a quarter of the
+    page's words, only its text is kept, after the headline ``<h1>`` if that lies outside it.
+    Block elements end lines.
+
+    The title is the ``<title>``, else ``og:title``, else the headline ``<h1>``; a trailing
+    " | Site" or " - Site" is dropped when ``og:title`` or the ``<h1>`` confirms the shorter title.
+
     >>> html_to_text("<html><head><title>T</title><script>x()</script></head><body><p>One.</p><p>Two</p></body></html>")
     ('One.\\n\\nTwo', 'T')
+    >>> html_to_text("<title>Bridge opens | The Ledger</title><nav>Home</nav><h1>Bridge opens</h1><p>It opened.</p>")
+    ('Bridge opens\\n\\nIt opened.', 'Bridge opens')
     """
     parser = _VisibleText()
     parser.feed(html)
     parser.close()
-    raw = "".join(parser.parts)
+
+    # words shown: on the page, in each outermost <article>, in <main>
+    total, in_main, sizes = 0, 0, [0] * parser.articles
+    for text, where, brk in parser.pieces:
+        if not brk and where.shown:
+            n = len(_WORD.findall(text))
+            total += n
+            in_main += n if where.main else 0
+            if where.article >= 0:
+                sizes[where.article] += n
+    region: tuple[str, int] | None = None
+    candidates = []
+    if sizes:
+        longest = max(range(len(sizes)), key=lambda k: (sizes[k], -k))
+        candidates.append((("article", longest), sizes[longest]))
+    for candidate, size in [*candidates, (("main", 0), in_main)]:
+        if size and (size >= _REGION_MIN_WORDS or size >= _REGION_MIN_SHARE * total):
+            region = candidate
+            break
+    raw = "".join(text for text, where, brk in parser.pieces if _in_region(where, region) and (brk or where.shown))
+    # The headline: the first <h1> outside chrome, one outside a site header first; a site
+    # header's <h1> that is the site name of the <title> (a logo) is no headline.
+    site = _site_name(parser.title)
+    headlines = [(text, where) for text, where in parser.h1s if not where.hidden and not where.chrome
+                 and not (where.banner and site is not None and _fold(text) == _fold(site))]
+    headline = next((text for text, where in headlines if not where.banner), None) or next(
+        (text for text, _ in headlines), None)
+    if headline is not None and not any(where.shown and _in_region(where, region) for _, where in parser.h1s):
+        raw = headline + "\n\n" + raw
     lines = [" ".join(line.split()) for line in raw.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return text, parser.title or parser.h1
+    raw_title = parser.title or parser.og_title or headline
+    title = _confirmed_title(raw_title, [parser.og_title, headline]) if raw_title else None
+    return text, title
 
 
 _TEXT_KEYS = ("text", "body")
@@ -241,14 +411,14 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
         raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
     text, encoding = decode(data, source=source)
     if not text.strip():
-        raise InputError(f"{source}: the file is empty" if not text else f"{source}: the file holds only white space")
+        raise _NoArticleError(f"{source}: the file is empty" if not text else f"{source}: the file holds only white space")
     stem = p.stem
     if ext in (".txt", ".md"):
         return [Article(outlet=stem, text=text, title=_title_of_plain_text(text), source_path=source, encoding=encoding)]
     if ext in (".html", ".htm"):
         visible, title = html_to_text(text)
         if not visible.strip():
-            raise InputError(f"{source}: the HTML page has no visible text")
+            raise _NoArticleError(f"{source}: the HTML page has no visible text")
         return [Article(outlet=stem, text=visible, title=title, source_path=source, encoding=encoding)]
     records: list[tuple[str, Any]] = []
     if ext == ".json":
@@ -275,7 +445,7 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
             clean = {(k or "").strip().lower(): v for k, v in row.items() if k is not None}
             records.append((f" (row {i + 2})", clean))
     if not records:
-        raise InputError(f"{source}: holds no article records")
+        raise _NoArticleError(f"{source}: holds no article records")
     articles = []
     for i, (where, record) in enumerate(records):
         default = stem if i == 0 else f"{stem}-{i + 1}"
@@ -314,8 +484,11 @@ def load(paths: PathLike | Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_B
     """Load articles from a file, a directory, or a list of files and directories.
 
     A directory contributes its supported files (sorted by name; hidden files and subfolders
-    skipped with an :class:`~mediadiff.errors.InputWarning` naming them). Raises
-    :class:`InputError` for a missing path, an unusable file, or an outlet id given twice.
+    skipped with an :class:`~mediadiff.errors.InputWarning` naming them). A file in a directory
+    that holds no article (empty, white space only, an HTML page with no visible text, a JSON or
+    CSV file with no records) is skipped with an :class:`~mediadiff.errors.InputWarning` naming
+    it; named on its own, it is an error. Raises :class:`InputError` for a missing path, an
+    unusable file, a directory with no article, or an outlet id given twice.
     """
     if isinstance(paths, (str, os.PathLike)):
         items: Sequence[PathLike] = [paths]
@@ -327,8 +500,21 @@ def load(paths: PathLike | Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_B
             raise InputError("load() was given no paths")
     articles: list[Article] = []
     for item in items:
-        for file in _expand(Path(item)):
-            articles.extend(load_file(file, max_bytes=max_bytes))
+        path = Path(item)
+        in_folder = path.is_dir()
+        files = _expand(path)
+        skipped = 0
+        for file in files:
+            try:
+                articles.extend(load_file(file, max_bytes=max_bytes))
+            except _NoArticleError as exc:
+                if not in_folder:
+                    raise
+                warnings.warn(f"{exc}; skipped", InputWarning, stacklevel=2)
+                skipped += 1
+        if in_folder and skipped == len(files):
+            raise InputError(f"{path}: the directory holds no article ({skipped} empty "
+                             f"file{'s' if skipped != 1 else ''} skipped)")
     seen: dict[str, str | None] = {}
     for a in articles:
         if a.outlet in seen:
