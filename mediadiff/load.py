@@ -489,6 +489,19 @@ def load(paths: PathLike | Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_B
     CSV file with no records) is skipped with an :class:`~mediadiff.errors.InputWarning` naming
     it; named on its own, it is an error. Raises :class:`InputError` for a missing path, an
     unusable file, a directory with no article, or an outlet id given twice.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Files (txt, md, html, json, jsonl, csv) and directories.
+    max_bytes : int, default 20,000,000
+        Largest file read; a bigger one is an :class:`InputError` naming it (a guard against
+        loading a data dump by mistake; alignment time grows with the text).
+
+    Returns
+    -------
+    list of Article
+        One per article, in the order given (a directory's files by name).
     """
     if isinstance(paths, (str, os.PathLike)):
         items: Sequence[PathLike] = [paths]
