@@ -88,6 +88,10 @@ def _run(args: argparse.Namespace) -> int:
     from .load import DEFAULT_MAX_BYTES, load
 
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    if args.no_overwrite:
+        from .report import refuse_existing
+
+        refuse_existing(args.out, args.format)  # before the work, not after it
     title = None
     if args.command == "demo":
         story = args.story or example_stories()[0]

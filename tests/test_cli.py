@@ -110,6 +110,7 @@ def test_no_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["demo", "--out", str(out), "--format", "json", "--no-overwrite"]) == 2
     err = capsys.readouterr().err
     assert "already holds" in err and "--force" not in err and "leave out --no-overwrite" in err
+    assert "[1/" not in err  # refused before any work, not after the comparison
 
 
 def test_stale_report_files_warn_one_line_each(tmp_path: Path) -> None:

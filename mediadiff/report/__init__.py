@@ -71,6 +71,18 @@ def available_formats() -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in have)
 
 
+def refuse_existing(out_dir: str | os.PathLike[str], formats: Sequence[str] | None = None) -> None:
+    """Raise :class:`~mediadiff.errors.OutputError` when ``out_dir`` already holds a report file
+    of one of ``formats`` (default: every available one): what ``overwrite=False`` refuses,
+    checked before a long comparison rather than after it."""
+    out = Path(out_dir)
+    chosen = available_formats() if formats is None else formats
+    existing = [str(out / FORMATS[f]) for f in dict.fromkeys(chosen) if f in FORMATS and (out / FORMATS[f]).exists()]
+    if existing:
+        raise OutputError(f"{out}: already holds {', '.join(existing)} (pass overwrite=True to replace them; "
+                          "on the command line, leave out --no-overwrite)")
+
+
 def write_report(
     comparison: Comparison, out_dir: str | os.PathLike[str], *, formats: Sequence[str] | None = None, overwrite: bool = True
 ) -> list[str]:
@@ -99,9 +111,7 @@ def write_report(
         raise OutputError(f"{out}: is not a folder")
     targets = [(f, out / FORMATS[f]) for f in dict.fromkeys(chosen)]
     if not overwrite:
-        existing = [str(p) for _, p in targets if p.exists()]
-        if existing:
-            raise OutputError(f"{out}: already holds {', '.join(existing)} (pass overwrite=True to replace them; on the command line, leave out --no-overwrite)")
+        refuse_existing(out, chosen)
     report = comparison.to_dict()
     rendered: list[tuple[Path, bytes]] = [(path, renderers[f](report)) for f, path in targets]
     written = []
