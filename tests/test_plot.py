@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import matplotlib
@@ -17,6 +18,7 @@ from _report_fixture import make_large_report, make_report
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Annotation  # noqa: E402
 
 from mediadiff import plot  # noqa: E402
 
@@ -53,6 +55,50 @@ def test_coverage_matrix_marks_each_omission():
     assert len(shared.get_yticklabels()) == 5
 
 
+def test_coverage_matrix_tells_a_paraphrase_from_a_passage_too_few_carry():
+    # Regression: grey meant "not counted as an omission (too few outlets carry it)", but it also
+    # hid outlets the omission finder takes to carry the passage in other words.
+    report = make_report()
+    report["omissions"] = [om for om in report["omissions"] if om["outlet"] != "b"]  # b: a close paraphrase of P5
+    ax = plot.coverage_matrix(report, ax=_ax(), snippets=False)
+    grid = np.asarray(ax.collections[0].get_array()).reshape(6, 3)
+    # 1 carried, 2 omitted, 3 in other words (support 2 >= min_support, no omission), 0 too few carry it
+    assert grid[3].tolist() == [1, 1, 2] and grid[4].tolist() == [1, 3, 1] and grid[5].tolist() == [0, 1, 0]
+    assert sorted(map(tuple, np.asarray(ax.collections[2].get_offsets()))) == [(1.5, 4.5)]  # the ≈ mark
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["carried", "omitted (an omission finding)", "in other words: a close paraphrase, not an omission",
+                      "not carried; fewer than 2 outlets carry it"]
+    report["options"] = {"min_support": 3}  # now P5 (support 2) is carried by too few to count
+    grid = np.asarray(plot.coverage_matrix(report, ax=_ax()).collections[0].get_array()).reshape(6, 3)
+    assert grid[4].tolist() == [1, 0, 1]
+
+
+def test_coverage_matrix_paraphrase_cells_are_the_omission_finders_paraphrases():
+    import warnings
+
+    import mediadiff
+    from mediadiff.analysis.omissions import PARAPHRASE_FLOOR
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", mediadiff.InputWarning)
+        comparison = mediadiff.compare(mediadiff.load_example("clinic_closure"))
+    report = comparison.to_dict()
+    ax = plot.coverage_matrix(comparison, ax=_ax())
+    ids = [o["id"] for o in report["outlets"]]
+    grid = np.asarray(ax.collections[0].get_array()).reshape(len(report["passages"]), len(ids))
+    cases = Counter()
+    for i, p in enumerate(report["passages"]):
+        for j, outlet in enumerate(ids):
+            closeness = comparison.alignment.closeness(p["id"], outlet)
+            case = int(grid[i, j])
+            cases[case] += 1
+            if case == 3:
+                assert closeness >= PARAPHRASE_FLOOR and p["support"] >= 2
+            elif case == 0:
+                assert p["support"] < 2
+    assert cases[3] >= 1 and cases[0] >= 1 and cases[2] == len(report["omissions"])
+
+
 def test_outlet_scores_bars_have_the_scores():
     ax = plot.outlet_scores(make_report(), ax=_ax())
     widths = [round(p.get_width(), 6) for p in ax.patches]
@@ -68,14 +114,63 @@ def test_similarity_matrix_shows_the_matrix():
 
 
 def test_loaded_language_is_per_1000_words_outside_quotations():
-    report = make_report()
+    report = make_report()  # scores.loaded_language of c: 25.0, no by-category figures
     ax = plot.loaded_language(report, ax=_ax())
-    n_words = report["outlets"][2]["n_words"]
-    assert [round(p.get_width(), 6) for p in ax.patches] == [0.0, 0.0, round(1000 / n_words, 6)]
+    assert [round(p.get_width(), 6) for p in ax.patches] == [0.0, 0.0, 25.0]  # the total, on its one category
     raw = plot.loaded_language(report, ax=_ax(), per_1000_words=False)
     assert [p.get_width() for p in raw.patches] == [0, 0, 1]
     report["loaded_language"][0]["in_quote"] = True
     assert [p.get_width() for p in plot.loaded_language(report, ax=_ax(), per_1000_words=False).patches] == []
+    quoted = plot.loaded_language(report, ax=_ax(), include_quotes=True)
+    n_words = report["outlets"][2]["n_words"]
+    assert [round(p.get_width(), 6) for p in quoted.patches] == [0.0, 0.0, round(1000 / n_words, 6)]
+
+
+def test_loaded_language_chart_shows_the_reports_own_rate():
+    # Regression: the chart divided by all words (8.3 for seed 004) while report.json, the HTML
+    # and page 1 give the rate per 1,000 words outside quotations (10.8).
+    report = make_report()
+    report["loaded_language"].append({**report["loaded_language"][0], "category": "pejorative"})
+    report["outlets"][2]["scores"].update(loaded_language=10.791,
+                                          loaded_language_by_category={"force": 7.194, "pejorative": 3.597})
+    ax = plot.loaded_language(report, ax=_ax())
+    bars = [(p.get_y(), round(p.get_width(), 3)) for p in ax.patches if p.get_width()]
+    assert [w for _, w in bars] == [7.194, 3.597]
+    assert [t.get_text().strip() for t in ax.texts if not isinstance(t, Annotation)] == ["0.0", "0.0", "10.8"]
+    assert "outside quotations" in ax.get_xlabel()
+
+
+def _bar_colours(ax):
+    """{category: facecolor} of a loaded-language chart, from its legend."""
+    legend = ax.get_legend()
+    return {t.get_text(): tuple(h.get_facecolor()) for t, h in zip(legend.get_texts(), legend.legend_handles,
+                                                                    strict=True)}
+
+
+def test_loaded_language_colours_are_fixed_per_category():
+    # Regression: colours went by index over the categories present, so "force" changed colour
+    # from one PDF to the next (and from the HTML's).
+    from matplotlib.colors import to_rgba
+
+    from mediadiff.report._templates import CATEGORY_COLOURS
+
+    one = make_report()
+    two = make_report()
+    two["loaded_language"].append({**two["loaded_language"][0], "category": "exaggeration"})
+    two["loaded_language"].append({**two["loaded_language"][0], "category": "my own"})
+    first, second = _bar_colours(plot.loaded_language(one, ax=_ax())), _bar_colours(plot.loaded_language(two, ax=_ax()))
+    assert first["force"] == second["force"] == to_rgba(CATEGORY_COLOURS[plot._CATEGORIES.index("force")])
+    assert second["exaggeration"] == to_rgba(CATEGORY_COLOURS[plot._CATEGORIES.index("exaggeration")])
+    assert plot._category_style("my own") == plot._category_style("my own")  # not in the list: by its name, hatched
+    assert plot._category_style("my own")["hatch"] and list(second) == ["force", "exaggeration", "my own"]
+
+
+def test_every_category_of_the_bundled_lexicon_has_a_fixed_colour():
+    from mediadiff.loaded.lexicon import Lexicon
+    from mediadiff.report._templates import CATEGORY_COLOURS
+
+    assert set(Lexicon.default().categories) | {"contrast"} <= set(plot._CATEGORIES)
+    assert len(plot._CATEGORIES) <= len(CATEGORY_COLOURS)
 
 
 def test_placement_colours_positions_and_frames_shifts():
@@ -89,6 +184,23 @@ def test_placement_colours_positions_and_frames_shifts():
     assert len(frames) == 1 and frames[0].get_xy() == pytest.approx((2.04, 4.06))
 
 
+def test_readability_keeps_dale_chall_off_the_grade_axis():
+    # Regression: Dale-Chall (4.9 or less: easy; 9-10: college) was drawn on the "US school grade" axis.
+    report = make_report()
+    for o in report["outlets"]:
+        o["readability"]["dale_chall"] = 9.4
+    grades = plot.readability(report, ax=_ax())
+    assert "Dale-Chall" not in [t.get_text() for t in grades.get_legend().get_texts()]
+    assert grades.get_xlabel().startswith("US school grade")
+    assert "Dale-Chall is not on this axis" in " ".join(t.get_text() for t in grades.texts)
+    dale = plot.readability(report, ax=_ax(), measures=["dale_chall"])
+    assert "grade" not in dale.get_xlabel().split(";")[0] and "Dale-Chall" in dale.get_xlabel()
+    assert "not a grade" in dale.get_title(loc="left")
+    assert {"≤ 4", "college", "graduate"} <= {t.get_text() for t in dale.texts}  # what the bands are read as
+    assert np.asarray(dale.collections[0].get_offsets())[:, 0].tolist() == [9.4, 9.4, 9.4]
+    assert "share one scale" not in plot.readability.__doc__
+
+
 def test_readability_plots_grade_measures_by_default():
     ax = plot.readability(make_report(), ax=_ax())
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -98,9 +210,37 @@ def test_readability_plots_grade_measures_by_default():
     assert np.asarray(ease.collections[0].get_offsets())[:, 0].tolist() == [61.0, 61.0, 61.0]
 
 
+def _findings_by_column(ax, n_outlets):
+    """{column: [count per outlet]} from the count labels of the findings chart."""
+    columns = {}
+    for t in ax.texts:
+        if isinstance(t, Annotation):  # headings and the caption
+            continue
+        x, _ = t.get_position()
+        columns.setdefault(int(x), []).append(int(t.get_text()))
+    assert all(len(v) == n_outlets for v in columns.values())
+    return columns
+
+
 def test_findings_counts_every_kind():
     ax = plot.findings(make_report(), ax=_ax())
-    assert [t.get_text().strip() for t in ax.texts] == ["1", "2", "7"]
+    # omissions, wording shifts, loaded terms, altered quotes, conflicts, placement shifts; outlets a, b, c
+    assert _findings_by_column(ax, 3) == {0: [0, 1, 1], 1: [0, 0, 2], 2: [0, 0, 1], 3: [0, 0, 1], 4: [1, 1, 1],
+                                          5: [0, 0, 1]}
+
+
+def test_findings_are_not_stacked_and_say_counts_are_not_comparable():
+    # Regression: the page stacked one dropped word and one omitted denial into one total.
+    report = make_report()
+    report["conflicts"][0]["values"].append({**report["conflicts"][0]["values"][2], "value": 41.0})
+    ax = plot.findings(report, ax=_ax())
+    assert _findings_by_column(ax, 3)[4] == [1, 1, 1]  # a conflict counts once per outlet, not per value
+    for bar in ax.patches:  # every bar starts in its own column, none on another kind's bar
+        assert bar.get_x() == pytest.approx(round(bar.get_x()) + 0.04)
+        assert bar.get_x() + bar.get_width() <= round(bar.get_x()) + 0.8
+    caption = " ".join(t.get_text() for t in ax.texts if isinstance(t, Annotation))
+    assert "not comparable" in " ".join(caption.split())
+    assert "Findings per outlet" in ax.get_title(loc="left")
 
 
 def test_long_and_similar_outlet_names_stay_short_and_distinct():
@@ -170,11 +310,15 @@ def test_pdf_has_a_title_page_and_a_page_per_chart_with_fonts_embedded(small_pdf
         assert name in title_page
     assert ("Gamma Post omits the response “The director's office denied that the clinic had overspent.”, carried by 2 "
             "of 3 outlets.") in title_page
-    titles = ["Coverage of each passage", "Outlet scores", "How similar the outlets are",
-              "Loaded language by outlet and category", "Placement of shared passages",
-              "Readability", "Findings by outlet"]
-    for page, title in zip(pages[1:], titles, strict=False):
-        assert title in " ".join(page.split())
+    titles = ["Which outlets carry each passage", "Omission and wording-shift scores per outlet",
+              "Pairwise content similarity of the outlets", "Loaded language per 1,000 own words, by category",
+              "Where each outlet places the shared passages", "Readability as a US school grade",
+              "Findings per outlet, one column per kind"]
+    assert len(pages[1:-1]) == len(titles)  # the text ends with a form feed
+    for number, (page, title) in enumerate(zip(pages[1:], titles, strict=False), start=2):
+        flat = " ".join(page.split())
+        assert title in flat
+        assert "Eastgate clinic closure" in flat and f"page {number} of 8" in flat  # the running header
 
 
 def test_pdf_is_byte_identical_for_the_same_input_even_under_another_hash_seed(small_pdf):
@@ -186,6 +330,73 @@ def test_pdf_is_byte_identical_for_the_same_input_even_under_another_hash_seed(s
     out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)], capture_output=True, text=True,
                          env=env, check=True, cwd=Path(__file__).parents[1])
     assert out.stdout.strip() == hashlib.sha256(small_pdf).hexdigest()
+
+
+def test_every_pdf_page_is_a4_portrait(small_pdf):
+    # Regression: the title page was A4, then 554x921 pt, 576x310 pt, ... one size per chart.
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.\s]+?)\s*\]", small_pdf)
+    assert len(boxes) == 1 + len(plot.CHARTS)
+    assert {tuple(round(float(v)) for v in box.split()) for box in boxes} == {(0, 0, 595, 842)}
+
+
+def _outside_margins(fig) -> list[str]:
+    """Texts of a page that reach into its margins."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    margin = plot._MARGIN * fig.dpi
+    width, height = fig.bbox.width, fig.bbox.height
+    bad = []
+    for t in fig.findobj(Text):
+        if t.get_visible() and t.get_text().strip():
+            box = t.get_window_extent(renderer)
+            if box.x0 < margin - 1 or box.x1 > width - margin + 1 or box.y0 < margin - 1 or box.y1 > height - margin + 1:
+                bad.append(t.get_text())
+    return bad
+
+
+@pytest.mark.parametrize("n_outlets, n_passages, name_length", [(3, 6, 0), (8, 40, 90), (30, 70, 90)])
+def test_pdf_text_stays_inside_the_margins(n_outlets, n_passages, name_length):
+    report = make_report() if not name_length else make_large_report(n_outlets, n_passages, name_length=name_length)
+    with matplotlib.rc_context(plot._RC):
+        pages = plot._plan(report)
+        assert _outside_margins(plot._title_page(report, pages)) == []
+        for number, page in enumerate(pages, start=2):
+            assert _outside_margins(plot._chart_page(report, page, number, len(pages) + 1)) == [], page.name
+
+
+def test_long_matrices_go_on_over_pages_of_at_most_sixty_rows(tmp_path):
+    report = make_large_report(6, 130, name_length=20)
+    pages = plot._plan(report)
+    coverage = [p for p in pages if p.name == "who carries each passage"]
+    assert [p.part for p in coverage] == ["part 1 of 3: passages P1 to P44", "part 2 of 3: passages P45 to P88",
+                                          "part 3 of 3: passages P89 to P130"]
+    pdf = plot.render_pdf(report)
+    assert _pages(pdf) == 1 + len(pages) == 1 + len(plot.CHARTS) + 4  # coverage and placement: three pages each
+    text = _text_of(pdf, tmp_path)
+    assert "Pages: 2-4 who carries each passage, 5 outlet scores" in " ".join(text.split("\f")[0].split())
+
+
+def test_outlet_names_are_cut_alike_on_the_title_page_and_in_every_chart(tmp_path):
+    import io
+
+    report = make_large_report(4, 5, name_length=60)
+    full = [o["name"] for o in report["outlets"]]
+    short = [plot._middle(name, 28) for name in full]
+    assert len(set(short)) == 4 and all(len(s) == 28 for s in short)
+    for chart in (plot.coverage_matrix, plot.placement):
+        assert _labels(chart(report, ax=_ax()).get_xticklabels()) == short, chart.__name__
+    for chart in (plot.similarity_matrix, plot.outlet_scores, plot.loaded_language, plot.readability, plot.findings):
+        assert _labels(chart(report, ax=_ax()).get_yticklabels()) == short, chart.__name__
+    buffer = io.BytesIO()
+    plot._title_page(report).savefig(buffer, format="pdf")
+    text = " ".join(_text_of(buffer.getvalue(), tmp_path).split())
+    outlets = text[text.index("Outlets"):text.index("Key findings")]  # (key findings name outlets in full)
+    assert all(s in outlets for s in short) and full[0] not in outlets
+    assert "Names longer than 28 characters are cut in the middle" in text
 
 
 def test_title_page_of_thirty_outlets_counts_instead_of_listing(tmp_path):
