@@ -58,8 +58,25 @@ def _signature(obj: object) -> str:
         if isinstance(p.default, (set, frozenset)) else p
         for p in signature.parameters.values()
     ]
-    sig = str(signature.replace(parameters=params))
-    return sig if len(sig) < 160 else sig[:157] + "...)"
+    return str(signature.replace(parameters=params))
+
+
+def _heading(name: str, sig: str) -> list[str]:
+    """A function's heading; a long signature goes below it, one parameter a line, in full."""
+    if len(name) + len(sig) <= 100:
+        return [f"### `{name}{sig}`"]
+    params, _, returns = sig[1:].rpartition(")")
+    parts, depth, current = [], 0, ""
+    for ch in params:  # split on top-level commas (defaults may hold brackets)
+        depth += (ch in "([{") - (ch in ")]}")
+        if ch == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    parts.append(current.strip())
+    body = "\n".join(f"    {p}," for p in parts if p)
+    return [f"### `{name}`", "", "```python", f"{name}(\n{body}\n){returns}", "```"]
 
 
 def render() -> str:
@@ -91,12 +108,12 @@ def render() -> str:
                 documented.add(id(obj))
             kind = "class" if inspect.isclass(obj) else ("function" if callable(obj) else "constant")
             sig = _signature(obj) if kind != "constant" else ""
-            lines.append(f"### `{name}{sig}`" if kind == "function" else f"### `{name}` ({kind})")
+            lines += _heading(name, sig) if kind == "function" else [f"### `{name}` ({kind})"]
             lines.append("")
             summary = _summary(obj) if kind != "constant" else ""
             if kind == "class" and sig:
-                lines.append(f"`{name}{sig}`")
-                lines.append("")
+                long_form = _heading(name, sig)[2:]  # the code block of a long signature
+                lines += [*(long_form or [f"`{name}{sig}`"]), ""]
             if summary:
                 lines.append(summary)
                 lines.append("")
