@@ -35,14 +35,13 @@ from __future__ import annotations
 import io
 import math
 import warnings
-import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ParameterError
 from .report._summary import join_names, key_findings, outlet_names, shorten
-from .report._templates import CATEGORY_COLOURS
+from .report._templates import CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -86,7 +85,7 @@ _MEASURE_LABELS = {
 #: tint) with ``PALETTE[k]`` (the same hue, full strength) as its edge, in every chart of every
 #: report. A category not listed (from a user's lexicon) gets a colour by a hash of its name,
 #: hatched so it never passes for a listed one.
-_CATEGORIES = ("force", "outrage", "pejorative", "exaggeration", "intensifier", "doubt", "contrast")
+_CATEGORIES = CATEGORY_ORDER
 #: Outlet names are cut to this many characters in every chart and on the title page.
 _MAX_LABEL = 28
 #: rcParams for every page of the PDF: TrueType fonts embedded (not Type 3), no mathtext.
@@ -241,10 +240,7 @@ def _category_style(category: str) -> dict[str, Any]:
     >>> _category_style("my own category") == _category_style("my own category")
     True
     """
-    if category in _CATEGORIES:
-        k, hatch = _CATEGORIES.index(category), None
-    else:
-        k, hatch = zlib.crc32(category.encode("utf-8")) % len(CATEGORY_COLOURS), "//"
+    k, hatch = category_colour(category), (None if category in _CATEGORIES else "//")
     return {"facecolor": CATEGORY_COLOURS[k % len(CATEGORY_COLOURS)], "edgecolor": PALETTE[k % len(PALETTE)],
             "hatch": hatch}
 

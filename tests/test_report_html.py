@@ -350,3 +350,20 @@ def test_similarity_headers_break_long_ids_only_at_underscores():
     css = page[page.index("<style>"):page.index("</style>")]
     assert not re.search(r"table\.sim th[^{]*\{[^}]*overflow-wrap: anywhere", css)
     assert re.search(r"th\.pid[^{]*\{[^}]*white-space: nowrap", css)  # "Passage" never wraps
+
+
+def test_a_category_keeps_its_colour_whatever_else_the_report_holds():
+    """"force" has the same tint in a report where it is the only category and in one where
+    "contrast" (earlier in sorted order) is there too, and the same as in the PDF charts."""
+    from mediadiff.report._templates import CATEGORY_ORDER
+    from mediadiff.report.html import render_html
+
+    report = make_report()
+    report["loaded_language"] = [{**report["loaded_language"][0], "category": "force"}]
+    alone = render_html(report)
+    report["loaded_language"].append({**report["loaded_language"][0], "category": "contrast"})
+    both = render_html(report)
+    k = CATEGORY_ORDER.index("force")
+    for page in (alone, both):
+        assert f'<mark class="ll c{k}">loaded: force</mark>' in page
+    assert f'<mark class="ll c{CATEGORY_ORDER.index("contrast")}">loaded: contrast</mark>' in both

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import check_parameter
+from ..errors import check_parameter, is_int
 from ._summary import (
     ALTERATION_KINDS,
     CONFLICT_KINDS,
@@ -40,7 +40,7 @@ from ._summary import (
     passage_snippet,
     shorten,
 )
-from ._templates import CATEGORY_COLOURS, CSP, PAGE, STYLE
+from ._templates import CATEGORY_COLOURS, CSP, PAGE, STYLE, category_colour
 
 __all__ = ["render_html", "safe_url"]
 
@@ -635,11 +635,11 @@ def render_html(report: Report, *, max_rows: int | None = 50) -> str:
     True
     """
     check_parameter("max_rows", max_rows, "None or an int >= 0",
-                    max_rows is None or (isinstance(max_rows, int) and not isinstance(max_rows, bool) and max_rows >= 0),
+                    max_rows is None or (is_int(max_rows) and max_rows >= 0),
                     owner="render_html")
     names = outlet_names(report)
     cats = sorted({str(s.get("category", "")) for s in report.get("loaded_language", [])})
-    categories = {c: i for i, c in enumerate(cats)}
+    categories = {c: category_colour(c) for c in cats}
     title = report.get("title") or "mediadiff report"
     passages = report.get("passages", [])
     shared = sum(1 for p in passages if (p.get("support") or 0) >= 2)
