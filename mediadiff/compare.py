@@ -13,7 +13,6 @@ Comparison    the result of a comparison: alignment, findings, scores; ``to_dict
 
 from __future__ import annotations
 
-import numbers
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -21,7 +20,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 from .align import Alignment, Passage, align, as_documents
 from .document import Article, Document
-from .errors import InputError, InputWarning, check_parameter, is_int
+from .errors import InputError, InputWarning, check_parameter, is_int, plain
 
 __all__ = ["Analysis", "Comparison", "analyze", "compare"]
 
@@ -235,17 +234,6 @@ def _content_warnings(documents: Sequence[Document]) -> list[str]:
     return notes
 
 
-def _plain(value: Any) -> Any:
-    """An option as a plain Python value, so that the report can record it (NumPy scalars too)."""
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, numbers.Integral):
-        return int(value)
-    if isinstance(value, numbers.Real):
-        return float(value)
-    return value
-
-
 def compare(
     articles: Sequence[Article | Document],
     *,
@@ -344,7 +332,7 @@ def compare(
         placement_shifts=placement_shifts,
         readability=reading,
         scores=scores,
-        options={"min_support": _plain(min_support), "align": {k: _plain(v) for k, v in sorted((align_options or {}).items())}},
+        options={"min_support": plain(min_support), "align": {k: plain(v) for k, v in sorted((align_options or {}).items())}},
         warnings=tuple(notes),
         title=story_title,
     )

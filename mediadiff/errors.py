@@ -93,3 +93,16 @@ def is_int(value: object) -> bool:
     (True, False, False)
     """
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def plain(value: object) -> object:
+    """A number as a plain Python ``int`` or ``float`` (NumPy scalars included), so that it can
+    be written to JSON; anything else (bools, None, strings) as it is.
+
+    >>> import numpy as np
+    >>> plain(np.int64(3)), plain(np.float32(0.5)), plain(True), plain("x")
+    (3, 0.5, True, 'x')
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return value
+    return int(value) if isinstance(value, numbers.Integral) else float(value)
