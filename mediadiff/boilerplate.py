@@ -103,10 +103,11 @@ RULES: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "navigation": re.compile(
-        r"(?:related(?: news| coverage| stories| articles| content| reading)?|more (?:news|stories|from [\w .&'’-]+)"
+        # "Related ...", "More news", "Top stories", "Trending news" and the like: _LIST_LABEL
+        r"(?:more from [\w .&'’-]+"
         r"|read (?:more|next|the full (?:report|story|article|statement)|the report)|continue reading"
         r"|share (?:this|on)(?: article| story)?[\w ]*|click here[\w ]*|(?:see|view) (?:also|comments|gallery)"
-        r"|(?:top|latest|trending) (?:stories|news)|back to top|skip to (?:main )?content"
+        r"|back to top|skip to (?:main )?content"
         rf"|{_LIST_LABEL})[.:!]?|(?:tags|topics|filed under|categories)\s*:[^.!?\"“”]*",
         _I,
     ),

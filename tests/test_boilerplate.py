@@ -90,3 +90,61 @@ def test_boilerplate_never_deleted() -> None:
     text = "Advertisement\nReal sentence here."
     doc = segment(Article("a", text))
     assert doc.text == text and doc.boilerplate[0].text == "Advertisement"
+
+
+def _phrases(items: object) -> set[str]:
+    """The strings a parsed regex matches, an open-ended part (``\\w+``, ``[^.]*``) standing as "\\x00"."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out = {""}
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is c.LITERAL:
+            parts = {chr(av)}
+        elif op is c.IN and all(kind is c.LITERAL for kind, _ in av):
+            parts = {chr(ch) for _, ch in av}
+        elif op is c.BRANCH:
+            parts = set().union(*(_phrases(alt) for alt in av[1]))
+        elif op is c.SUBPATTERN:
+            parts = _phrases(av[3])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, sub = av
+            one = _phrases(sub)
+            parts = set()
+            for k in range(low, min(high, low + 1) + 1):
+                seqs = {""}
+                for _ in range(k):
+                    seqs = {a + b for a in seqs for b in one}
+                parts |= seqs
+        else:  # a class, a category, an anchor: open-ended
+            parts = {"\x00"}
+        out = {a + b for a in out for b in parts}
+    return out
+
+
+def test_navigation_lists_each_label_once() -> None:
+    # review: the navigation rule repeated "related ...", "(top|latest|trending) (stories|news)" and
+    # "more (news|stories)", which _LIST_LABEL (also part of it) already matches
+    import re
+
+    from mediadiff.boilerplate import _LIST_LABEL, RULES
+
+    pattern = RULES["navigation"].pattern
+    assert pattern.count("|" + _LIST_LABEL) == 1
+    [(_, (_, [first, _tags]))] = re._parser.parse(pattern.replace("|" + _LIST_LABEL, ""), re.I)  # type: ignore[attr-defined]
+    [(_, (_, alternatives)), _punctuation] = first  # (?:...)[.:!]? (a plain group is inlined)
+    label = re.compile(_LIST_LABEL, re.I)
+    repeated = sorted(p for alt in alternatives for p in _phrases(alt) if label.fullmatch(p))
+    assert repeated == []
+    assert len(alternatives) >= 5  # the parse found the rule's own alternatives
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Related", "Related News.", "related reading", "More news", "More stories:", "More from The Ledger",
+     "Top stories", "Latest News", "Trending news", "Trending Stories", "Most Popular", "Back to top",
+     "Tags: bridges, Marl"],
+)
+def test_navigation_labels_still_match(line: str) -> None:
+    from mediadiff.boilerplate import RULES
+
+    assert RULES["navigation"].fullmatch(line)
