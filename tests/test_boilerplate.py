@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
 from _shared import seed_paths
 
 from mediadiff import Article, example_stories, load, load_example, load_gold, segment
-from mediadiff.boilerplate import detect_boilerplate
+from mediadiff.boilerplate import _LIST_LABEL, RULES, detect_boilerplate
+
+try:  # the regex parser, to read the rules' alternatives
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 
 @pytest.mark.parametrize(
@@ -92,12 +102,11 @@ def test_boilerplate_never_deleted() -> None:
     assert doc.text == text and doc.boilerplate[0].text == "Advertisement"
 
 
-def _phrases(items: object) -> set[str]:
+def _phrases(items: Any) -> set[str]:
     """The strings a parsed regex matches, an open-ended part (``\\w+``, ``[^.]*``) standing as "\\x00"."""
-    from re import _constants as c  # type: ignore[attr-defined]
-
+    c = _sre
     out = {""}
-    for op, av in items:  # type: ignore[attr-defined]
+    for op, av in items:
         if op is c.LITERAL:
             parts = {chr(av)}
         elif op is c.IN and all(kind is c.LITERAL for kind, _ in av):
@@ -124,13 +133,9 @@ def _phrases(items: object) -> set[str]:
 def test_navigation_lists_each_label_once() -> None:
     # review: the navigation rule repeated "related ...", "(top|latest|trending) (stories|news)" and
     # "more (news|stories)", which _LIST_LABEL (also part of it) already matches
-    import re
-
-    from mediadiff.boilerplate import _LIST_LABEL, RULES
-
     pattern = RULES["navigation"].pattern
     assert pattern.count("|" + _LIST_LABEL) == 1
-    [(_, (_, [first, _tags]))] = re._parser.parse(pattern.replace("|" + _LIST_LABEL, ""), re.I)  # type: ignore[attr-defined]
+    [(_, (_, [first, _tags]))] = _sre_parse.parse(pattern.replace("|" + _LIST_LABEL, ""), re.I)
     [(_, (_, alternatives)), _punctuation] = first  # (?:...)[.:!]? (a plain group is inlined)
     label = re.compile(_LIST_LABEL, re.I)
     repeated = sorted(p for alt in alternatives for p in _phrases(alt) if label.fullmatch(p))
@@ -145,6 +150,4 @@ def test_navigation_lists_each_label_once() -> None:
      "Tags: bridges, Marl"],
 )
 def test_navigation_labels_still_match(line: str) -> None:
-    from mediadiff.boilerplate import RULES
-
     assert RULES["navigation"].fullmatch(line)
