@@ -40,7 +40,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ParameterError
-from .report._summary import join_names, key_findings, outlet_names, shorten
+from .report._summary import join_names, key_findings, outlet_names, passage_snippet, shorten
 from .report._templates import CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
 
 if TYPE_CHECKING:
@@ -229,7 +229,7 @@ def _passages(report: Report, min_support: int) -> list[Mapping[str, Any]]:
 def _passage_label(p: Mapping[str, Any], snippets: bool, width: int = 44) -> str:
     if not snippets or not p.get("members"):
         return _text(p["id"])
-    return _text(f"{p['id']}  {shorten(str(p['members'][0]['text']), width)}")
+    return _text(f"{p['id']}  {passage_snippet(p, width)}")
 
 
 def _category_style(category: str) -> dict[str, Any]:

@@ -138,3 +138,16 @@ def test_the_same_sentences_are_one_key_omission():
     report["omissions"].append({**first, "passage": "P99", "weight": first["weight"] - 0.01})
     assert not any("part two" in f for f in key_findings(report))
     assert key_findings(report) == key_findings(make_report())
+
+
+def test_snippets_read_each_passage_once(monkeypatch: pytest.MonkeyPatch):
+    """A passage shown by many findings (one omission per outlet of a large story) is read once."""
+    from mediadiff.report import _summary
+
+    calls = []
+    real = _summary.typical_text
+    monkeypatch.setattr(_summary, "typical_text", lambda p: calls.append(p) or real(p))
+    report = make_report()
+    report["omissions"] = [{**report["omissions"][0], "outlet": f"x{i}"} for i in range(300)]
+    render_markdown(report)
+    assert len(calls) <= len(report["passages"])

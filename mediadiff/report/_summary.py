@@ -7,7 +7,7 @@ Public names (private module; used by ``report.html``, ``report.markdown`` and `
 -----------------------------------------------------------------------------------------
 key_findings     report -> list of sentences, most important first.
 outlet_names     report -> {outlet id: display name}.
-passage_snippet  one passage -> a short excerpt of its text.
+passage_snippet  one passage -> a short excerpt of its text (Snippets: by id, each passage read once).
 diff_window      excerpts of two similar strings around their first difference.
 who              names joined for a sentence, counted when there are many.
 shorten          cut a string to a length at a word boundary, with an ellipsis.
@@ -30,8 +30,10 @@ __all__ = [
     "join_names",
     "key_findings",
     "outlet_names",
+    "Snippets",
     "passage_snippet",
     "shorten",
+    "typical_text",
     "who",
 ]
 
@@ -115,20 +117,46 @@ def who(names: Sequence[str], *, most: int = 3) -> str:
 
 
 def passage_snippet(passage: Mapping[str, Any] | None, limit: int = 90) -> str:
-    """A short excerpt of a passage: its most typical member (the most words in common with the
-    others; then the most words, then the first), shortened. A clause such as "departing US
-    Attorney John Bash," says less than the sentence another outlet gives the same passage."""
+    """A short excerpt of a passage: its most typical member, shortened (:func:`typical_text`)."""
+    return shorten(typical_text(passage), limit)
+
+
+def typical_text(passage: Mapping[str, Any] | None) -> str:
+    """The text of a passage's most typical member: the one most like the others (word overlap
+    with an average member; then the most words, then the first). A clause such as "departing
+    US Attorney John Bash," says less than the sentence another outlet gives the same passage.
+    Linear in the passage's words, so a passage of hundreds of outlets costs little."""
     if not passage or not passage.get("members"):
         return ""
     texts = [str(m.get("text", "")) for m in passage["members"]]
     words = [frozenset(re.findall(r"\w+", t.lower())) for t in texts]
+    if len(texts) == 1:
+        return texts[0]
+    often = Counter(w for ws in words for w in ws)  # how many members use each word
+    mean_size = sum(len(ws) for ws in words) / len(words)
 
     def typical(k: int) -> tuple[float, int]:
-        shared = sum(len(words[k] & w) / max(1, len(words[k] | w)) for j, w in enumerate(words) if j != k)
-        return shared, len(texts[k].split())
+        # the Jaccard overlap with an average other member: shared words over the union's size
+        shared = sum(often[w] - 1 for w in words[k]) / (len(texts) - 1)
+        return shared / max(1e-9, len(words[k]) + mean_size - shared), len(texts[k].split())
 
     best = max(range(len(texts)), key=lambda k: (typical(k), -k))
-    return shorten(texts[best], limit)
+    return texts[best]
+
+
+class Snippets:
+    """Excerpts of a report's passages by id (:func:`passage_snippet`), each passage read once
+    however many findings show it."""
+
+    def __init__(self, passages: Mapping[str, Mapping[str, Any]]) -> None:
+        self.passages = passages
+        self.texts: dict[str, str] = {}
+
+    def __call__(self, pid: Any, limit: int = 90) -> str:
+        key = str(pid)
+        if key not in self.texts:
+            self.texts[key] = typical_text(self.passages.get(key))
+        return shorten(self.texts[key], limit)
 
 
 def _q(text: str, limit: int = 80) -> str:
@@ -156,6 +184,7 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
     for om in report.get("omissions", []):
         by_passage[om["passage"]].append(om)
     order = {pid: i for i, pid in enumerate(passages)}
+    snippets = Snippets(passages)
     ranked = sorted(by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid))
     n = len(report.get("outlets", []))
     out = []
@@ -174,7 +203,7 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
         passage = passages.get(pid)
         support = passage["support"] if passage else len(oms[0].get("carried_by", []))
         what = {"response": "the response ", "quote": "the quotation "}.get(kind, "")
-        snippet = passage_snippet(passage, 100)
+        snippet = snippets(pid, 100)
         text = f"{what}{_q(snippet, 100)}" if snippet else f"passage {pid}"
         # the sources every omitter leaves out, in the first one's order ("the audit" for a document)
         silenced = [t for t in oms[0].get("silenced") or () if all(t in (o.get("silenced") or ()) for o in oms)]
@@ -289,7 +318,7 @@ def _placement_sentences(report: Report, names: Mapping[str, str], passages: Map
                                            str(p.get("outlet")), str(p.get("passage"))))
     for p in ranked:
         kind, pos, others = p.get("kind"), p.get("position"), p.get("others_position")
-        snippet = passage_snippet(passages.get(p.get("passage")), 80)
+        snippet = Snippets(passages)(p.get("passage"), 80)
         if kind in ("buried", "promoted") and isinstance(pos, (int, float)) and isinstance(others, (int, float)) and snippet:
             name = names.get(p["outlet"], p["outlet"])
             if kind == "buried":

@@ -35,9 +35,9 @@ from ._summary import (
     CONFLICT_KINDS,
     OMISSION_KINDS,
     SHIFT_KINDS,
+    Snippets,
     key_findings,
     outlet_names,
-    passage_snippet,
     shorten,
 )
 from ._templates import CATEGORY_COLOURS, CSP, PAGE, STYLE, category_colour
@@ -401,6 +401,7 @@ class _Passages:
 
     def __init__(self, report: Report) -> None:
         self.by_id = {str(p["id"]): p for p in report.get("passages", [])}
+        self.snippets = Snippets(self.by_id)
         self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for pid, p in self.by_id.items():
             for m in p.get("members", []):
@@ -416,7 +417,7 @@ class _Passages:
         return f'<a href="#{_e(pid)}">{_e(pid)}</a>'
 
     def snippet(self, pid: Any, limit: int = 160) -> str:
-        return _e(passage_snippet(self.by_id.get(str(pid)), limit))
+        return _e(self.snippets(pid, limit))
 
     def at(self, outlet: str, start: Any, end: Any) -> str | None:
         """The passage holding ``[start, end)`` of ``outlet``'s text (the one it overlaps most)."""

@@ -29,9 +29,9 @@ from ._summary import (
     CONFLICT_KINDS,
     OMISSION_KINDS,
     SHIFT_KINDS,
+    Snippets,
     key_findings,
     outlet_names,
-    passage_snippet,
     shorten,
 )
 from .html import safe_url
@@ -119,6 +119,7 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     esc_names = {k: escape_markdown(v) for k, v in names.items()}
     outlets = report.get("outlets", [])
     passages = {p["id"]: p for p in report.get("passages", [])}
+    snippets = Snippets(passages)
     gen = report.get("generator") or {}
     out: list[str] = [f"# {escape_markdown(report.get('title') or 'mediadiff report')}", ""]
     shared = sum(1 for p in passages.values() if (p.get("support") or 0) >= 2)
@@ -170,7 +171,7 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
              escape_markdown(OMISSION_KINDS.get(o["kind"], o["kind"])), _num(o.get("weight")),
              f"{passages[o['passage']]['support']} of {len(outlets)}" if o["passage"] in passages else "—",
              escape_markdown(", ".join(o.get("silenced") or ())) or "—",
-             _q(passage_snippet(passages.get(o["passage"]), 200))] for o in oms]
+             _q(snippets(o["passage"], 200))] for o in oms]
     rows, more = limited(rows)
     out += ["", "## Omissions", ""]
     out += [_table(["Outlet", "Passage", "Kind", "Weight", "Carried by", "Silences", "Passage text"], rows, "lllrlll")
@@ -203,7 +204,7 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
 
     rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), escape_markdown(s["passage"]),
              escape_markdown(str(s.get("kind", ""))), f"{round(100 * float(s.get('position', 0)))}%",
-             f"{round(100 * float(s.get('others_position', 0)))}%", _q(passage_snippet(passages.get(s["passage"]), 120))]
+             f"{round(100 * float(s.get('others_position', 0)))}%", _q(snippets(s["passage"], 120))]
             for s in report.get("placement_shifts", [])]
     rows, more = limited(rows)
     out += ["", "## Placement", "", "Position in the article body: 0% is the lead, 100% the last sentence.", ""]
