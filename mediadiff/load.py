@@ -122,7 +122,8 @@ class _Where(NamedTuple):
     """Where a piece of an HTML page lies: what the extraction keeps depends on it."""
 
     hidden: bool = False  # never visible: script, style, template, [hidden] ...
-    chrome: bool = False  # page chrome: nav, aside, footer, form, figcaption (and their ARIA roles)
+    chrome: bool = False  # page chrome: nav, aside, footer, figcaption (and their ARIA roles)
+    form: int = -1  # the innermost <form> it lies in (-1: none): chrome unless it holds the article
     banner: bool = False  # a site header: <header> outside <article> and <main>, role="banner"
     article: int = -1  # which outermost <article> it lies in (-1: none)
     main: bool = False  # inside <main>
@@ -142,7 +143,7 @@ class _VisibleText(HTMLParser):
     _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
     _HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "button", "select",
                "textarea", "title"}
-    _CHROME = {"nav", "aside", "footer", "form", "figcaption", "dialog"}
+    _CHROME = {"nav", "aside", "footer", "figcaption", "dialog"}  # <form>: see html_to_text
     _CHROME_ROLES = {"navigation", "complementary", "contentinfo", "search", "dialog"}
     _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
               "header", "footer", "blockquote", "tr", "table", "figure", "figcaption", "hr", "main", "nav", "aside", "pre",
@@ -160,6 +161,8 @@ class _VisibleText(HTMLParser):
         self._stack: list[tuple[str, _Where]] = []
         self._open: dict[str, int] = {}  # how many elements of each tag are on the stack
         self.articles = 0  # how many outermost <article>s
+        #: the enclosing <form> of each <form> (-1: none), by order of their start tags
+        self.form_parents: list[int] = []
         self._capture: tuple[str, _Where, list[str]] | None = None  # an open <title> or <h1>
 
     def _where(self) -> _Where:
@@ -188,8 +191,11 @@ class _VisibleText(HTMLParser):
             banner=outer.banner or role == "banner" or (tag == "header" and outer.article < 0 and not outer.main),
             article=self.articles if new_article else outer.article,
             main=outer.main or tag == "main" or role == "main",
+            form=len(self.form_parents) if tag == "form" else outer.form,
         )
         self.articles += new_article
+        if tag == "form":
+            self.form_parents.append(outer.form)
         self._stack.append((tag, where))
         self._open[tag] = self._open.get(tag, 0) + 1
         if tag in ("title", "h1") and self._capture is None and not outer.hidden:
@@ -243,6 +249,11 @@ _WORD = re.compile(r"\w+")
 _REGION_MIN_WORDS = 150
 _REGION_MIN_SHARE = 0.25
 
+#: A <form> is page chrome (a search box, a newsletter sign-up) unless it holds at least this
+#: share of the words the page shows: then it wraps the article (ASP.NET WebForms pages put
+#: the whole <body> in one).
+_FORM_MIN_SHARE = 0.5
+
 #: What separates a headline from the site name in a <title>: "Headline | Site", "Headline - Site".
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
 
@@ -288,8 +299,9 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 
     The text is what a reader sees of the article: scripts, styles, comments and hidden
     elements are never part of it, and neither is page chrome: ``<nav>``, ``<aside>``,
-    ``<footer>``, ``<form>``, ``<figcaption>``, a site ``<header>`` (one outside ``<article>`` and
-    ``<main>``) and elements with the matching ARIA roles. When the page has an ``<article>``
+    ``<footer>``, ``<figcaption>``, a site ``<header>`` (one outside ``<article>`` and ``<main>``),
+    elements with the matching ARIA roles, and a ``<form>`` holding less than half of the page's
+    words (a search box; not a form that wraps the article). When the page has an ``<article>``
     (the longest, if several) or a ``<main>`` holding at least 150 words or a quarter of the
     page's words, only its text is kept, after the headline ``<h1>`` if that lies outside it.
     Block elements end lines.
@@ -306,10 +318,30 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     parser.feed(html)
     parser.close()
 
+    # A <form> is chrome unless it holds the article: a large share of the words shown. A
+    # piece lies in chrome when its innermost form does (an enclosing form holds more words).
+    page_words, form_words = 0, [0] * len(parser.form_parents)
+    for text, where, brk in parser.pieces:
+        if not brk and where.shown:
+            n = len(_WORD.findall(text))
+            page_words += n
+            if where.form >= 0:
+                form_words[where.form] += n
+    for k in reversed(range(len(form_words))):  # a nested form's words count for the enclosing ones
+        if parser.form_parents[k] >= 0:
+            form_words[parser.form_parents[k]] += form_words[k]
+    chrome_forms = {k for k, n in enumerate(form_words) if n < _FORM_MIN_SHARE * page_words}
+
+    def shown(where: _Where) -> bool:
+        return where.shown and where.form not in chrome_forms
+
+    def chrome(where: _Where) -> bool:
+        return where.chrome or where.form in chrome_forms
+
     # words shown: on the page, in each outermost <article>, in <main>
     total, in_main, sizes = 0, 0, [0] * parser.articles
     for text, where, brk in parser.pieces:
-        if not brk and where.shown:
+        if not brk and shown(where):
             n = len(_WORD.findall(text))
             total += n
             in_main += n if where.main else 0
@@ -324,15 +356,15 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         if size and (size >= _REGION_MIN_WORDS or size >= _REGION_MIN_SHARE * total):
             region = candidate
             break
-    raw = "".join(text for text, where, brk in parser.pieces if _in_region(where, region) and (brk or where.shown))
+    raw = "".join(text for text, where, brk in parser.pieces if _in_region(where, region) and (brk or shown(where)))
     # The headline: the first <h1> outside chrome, one outside a site header first; a site
     # header's <h1> that is the site name of the <title> (a logo) is no headline.
     site = _site_name(parser.title)
-    headlines = [(text, where) for text, where in parser.h1s if not where.hidden and not where.chrome
+    headlines = [(text, where) for text, where in parser.h1s if not where.hidden and not chrome(where)
                  and not (where.banner and site is not None and _fold(text) == _fold(site))]
     headline = next((text for text, where in headlines if not where.banner), None) or next(
         (text for text, _ in headlines), None)
-    if headline is not None and not any(where.shown and _in_region(where, region) for _, where in parser.h1s):
+    if headline is not None and not any(shown(where) and _in_region(where, region) for _, where in parser.h1s):
         raw = headline + "\n\n" + raw
     lines = [" ".join(line.split()) for line in raw.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

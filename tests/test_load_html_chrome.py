@@ -4,6 +4,7 @@ footer, site header, byline, share buttons and copyright line all became content
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,54 @@ def test_many_unclosed_and_stray_tags_stay_fast() -> None:
     text, _ = html_to_text("<span>word " * 20000 + "</div>" * 20000)
     assert time.perf_counter() - start < 2.0
     assert text.count("word") == 20000
+
+
+ASPNET = ('<body><form id="aspnetForm"><h1>Council passes budget</h1>'
+          "<p>The council approved the budget after a long debate on Monday night.</p></form></body>")
+
+
+def test_form_wrapping_the_whole_page_is_not_chrome() -> None:
+    # review: ASP.NET WebForms pages put the whole <body> in a <form>; the page came out empty
+    text, title = html_to_text(ASPNET)
+    assert text == "Council passes budget\n\nThe council approved the budget after a long debate on Monday night."
+    assert title == "Council passes budget"
+
+
+def test_form_wrapped_page_in_a_folder_is_loaded(tmp_path: Path) -> None:
+    # review: such a page was skipped with a warning, so its outlet disappeared
+    (tmp_path / "ledger.html").write_text(ASPNET, encoding="utf-8")
+    (tmp_path / "herald.txt").write_text("Budget passes\n\nThe council approved the budget.", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        articles = load(tmp_path)
+    assert [a.outlet for a in articles] == ["herald", "ledger"]
+    assert "long debate on Monday night" in articles[1].text
+
+
+def test_small_search_and_newsletter_forms_are_still_chrome() -> None:
+    page = ("<form action='/search'><label>Search the Valley Ledger</label><input name='q'></form>"
+            f"<h1>Mayor opens Marl footbridge</h1>{BODY}"
+            "<form><p>Get our morning newsletter in your inbox.</p><input name='email'><button>Go</button></form>")
+    text, _ = html_to_text(page)
+    assert text.startswith("Mayor opens Marl footbridge\n\nThe new footbridge")
+    assert text.endswith("paid mostly by the state.")
+    assert "Search" not in text and "newsletter" not in text
+
+
+def test_search_form_inside_a_page_wrapping_form_is_still_chrome() -> None:
+    page = ("<body><form id='aspnetForm'><nav><a>Home</a></nav>"
+            "<form role='search'><label>Search</label><input name='q'></form>"
+            "<div class='search'><form><label>Find a story</label><input></form></div>"
+            f"<h1>Mayor opens Marl footbridge</h1>{BODY}<footer>About us</footer></form></body>")
+    text, _ = html_to_text(page)
+    assert text == ("Mayor opens Marl footbridge\n\nThe new footbridge over the Marl river opened on Tuesday after "
+                    "three years of work, the mayor said.\n\nIt cost $12 million, paid mostly by the state.")
+
+
+def test_many_unclosed_forms_stay_fast() -> None:
+    import time
+
+    start = time.perf_counter()
+    text, _ = html_to_text("<form>word " * 20000)
+    assert time.perf_counter() - start < 2.0
+    assert text.startswith("word")  # the outermost form holds every word: not chrome
