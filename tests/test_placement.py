@@ -56,3 +56,14 @@ def test_a_headline_is_not_set_against_a_body_without_one():
     assert find_placement_shifts(al) == []
     pid = next(p.id for p in al.passages if any(m.text.startswith("The mayor resigned") for m in p.members))
     assert placement(al)[pid] == {"a": 0.0, "b": 0.0, "c": 0.0, "d": 0.75}  # the JSON keeps the headline's 0
+
+
+def test_a_passage_an_outlet_headlines_is_its_lead():
+    """d headlines the budget vote and repeats it in its last sentence: it leads with it."""
+    vote = "The city council approved the new transit budget on Monday."
+    lead = " ".join([vote, *OTHER, TAIL])
+    d = "City council approves new transit budget\n\n" + " ".join([*OTHER, TAIL, vote])
+    al = align([Article("a", lead), Article("b", lead), Article("c", lead), Article("d", d)])
+    pid = next(p.id for p in al.passages if any(m.text == vote for m in p.members))
+    assert placement(al)[pid]["d"] == 0.0
+    assert [s for s in find_placement_shifts(al) if s.passage == pid] == []

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._clauses import capitalised_words
+from .._clauses import capitalised_words, unpunctuated
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Token
 
@@ -149,14 +149,27 @@ def passage_index(alignment: Alignment) -> dict[str, int]:
     return {p.id: i for i, p in enumerate(alignment.passages)}
 
 
-def relative_positions(document: Document) -> dict[int, float]:
-    """Sentence index -> relative position among the content sentences (0 = lead, 1 = last).
-
-    A document with one content sentence puts it at 0.
-    """
+def headline_index(document: Document) -> int | None:
+    """The sentence index of a document's headline: its first content sentence when that has no
+    closing punctuation (as the aligner reads it), else None (a text pasted without one)."""
     content = document.content_sentences
-    n = len(content)
-    return {s.index: (i / (n - 1) if n > 1 else 0.0) for i, s in enumerate(content)}
+    return content[0].index if content and unpunctuated(content[0]) else None
+
+
+def relative_positions(document: Document) -> dict[int, float]:
+    """Sentence index -> relative position (0 = lead, 1 = last sentence).
+
+    The headline is at 0 and the body's sentences spread from 0 (its first) to 1, so that a
+    lead sentence is at 0 whether or not the text came with its headline. A body of one
+    sentence puts it at 0.
+    """
+    head = headline_index(document)
+    body = [s for s in document.content_sentences if s.index != head]
+    n = len(body)
+    positions = {s.index: (i / (n - 1) if n > 1 else 0.0) for i, s in enumerate(body)}
+    if head is not None:
+        positions[head] = 0.0
+    return positions
 
 
 def member_position(document: Document, member: Member, positions: dict[int, float] | None = None) -> float:

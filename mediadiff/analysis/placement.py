@@ -1,11 +1,11 @@
 """Placement: where each outlet puts each passage, and passages an outlet buries or promotes.
 
-The relative position of a passage in an article is that of its earliest member's sentence
-among the article's content sentences: 0 for the lead (headline or first sentence), 1 for the
-last sentence. News is written most-important-first, so moving a passage from the top to the
-bottom (or the reverse) is a choice about what matters. Buried and promoted passages are found
-on body positions (after the headline; a passage carried only in the headline counts as lead),
-since not every article comes with its headline.
+The relative position of a passage in an article is that of its earliest member's sentence:
+0 for the lead (the headline, and the body's first sentence), 1 for the last sentence, the
+body's sentences evenly between. News is written most-important-first, so moving a passage from
+the top to the bottom (or the reverse) is a choice about what matters. An outlet whose text has
+no headline (pasted from its first paragraph) is compared with the others' bodies only, since
+its headline is unknown.
 
 Public names
 ------------
@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Literal
 
-from .._clauses import unpunctuated
 from ..align import Alignment
-from ..document import Document
 from ..errors import check_parameter, is_int, is_real
-from ._common import member_position, relative_positions
+from ._common import headline_index, member_position, relative_positions
 
 __all__ = ["PlacementShift", "find_placement_shifts", "placement"]
 
@@ -56,42 +54,23 @@ def placement(alignment: Alignment) -> dict[str, dict[str, float]]:
     >>> placement(a)
     {'P1': {'a': 0.0, 'b': 1.0}, 'P2': {'a': 1.0, 'b': 0.0}}
     """
+    return _positions(alignment, headlines=True)
+
+
+def _positions(alignment: Alignment, *, headlines: bool) -> dict[str, dict[str, float]]:
+    """Each passage's position per carrying outlet (its earliest member); with ``headlines``
+    false, headline members are left out, and so is an outlet that carries the passage in its
+    headline alone."""
     positions = {d.outlet: relative_positions(d) for d in alignment.documents}
+    heads = {d.outlet: headline_index(d) for d in alignment.documents}
     out: dict[str, dict[str, float]] = {}
     for p in alignment.passages:
         pos: dict[str, float] = {}
         for m in p.members:
+            if not headlines and heads[m.outlet] is not None and m.sentence == heads[m.outlet]:
+                continue
             x = member_position(alignment.document(m.outlet), m, positions[m.outlet])
             pos[m.outlet] = min(pos.get(m.outlet, 1.0), x)
-        out[p.id] = {o: round(pos[o], 4) for o in sorted(pos)}
-    return out
-
-
-def _headline(document: Document) -> int | None:
-    """The sentence index of the document's headline: its first content sentence when that has
-    no closing punctuation (as the aligner reads it), else None."""
-    content = document.content_sentences
-    return content[0].index if content and unpunctuated(content[0]) else None
-
-
-def _body_placement(alignment: Alignment) -> dict[str, dict[str, float]]:
-    """:func:`placement` read in the body: positions among the sentences after the headline,
-    and a passage an outlet carries only in its headline at 0. Not every article comes with its
-    headline, so a headline's 0 is set against the others' bodies, never against a body's 61%."""
-    out: dict[str, dict[str, float]] = {}
-    heads = {d.outlet: _headline(d) for d in alignment.documents}
-    positions = {}
-    for d in alignment.documents:
-        body = [s for s in d.content_sentences if s.index != heads[d.outlet]]
-        positions[d.outlet] = {s.index: (i / (len(body) - 1) if len(body) > 1 else 0.0) for i, s in enumerate(body)}
-    for p in alignment.passages:
-        pos: dict[str, float] = {}
-        for m in p.members:
-            if m.sentence != heads[m.outlet] or heads[m.outlet] is None:
-                x = member_position(alignment.document(m.outlet), m, positions[m.outlet])
-                pos[m.outlet] = min(pos.get(m.outlet, 1.0), x)
-        for o in p.outlets:
-            pos.setdefault(o, 0.0)  # only in its headline: it leads with it
         out[p.id] = {o: round(pos[o], 4) for o in sorted(pos)}
     return out
 
@@ -125,8 +104,14 @@ def find_placement_shifts(
     check_parameter("low", low, f"a float in the range ({lead}, 1.0]",
                     is_real(low) and lead < low <= 1, owner)
     found: list[PlacementShift] = []
-    for pid, pos in _body_placement(alignment).items():
-        for outlet, x in pos.items():
+    # an outlet with a headline is compared on its whole article (a passage it headlines is its
+    # lead); one without (a pasted text) on the bodies alone, since its headline is unknown
+    with_headlines, bodies = _positions(alignment, headlines=True), _positions(alignment, headlines=False)
+    has_headline = {d.outlet: headline_index(d) is not None for d in alignment.documents}
+    for pid in with_headlines:
+        for outlet in with_headlines[pid]:
+            pos = with_headlines[pid] if has_headline[outlet] else bodies[pid]
+            x = pos[outlet]
             others = [v for o, v in pos.items() if o != outlet]
             if len(others) < min_support:
                 continue
