@@ -114,3 +114,21 @@ def test_span_prf_partial_overlap_metric() -> None:
     p, r, f = span_prf([[(0, 10)]], [[(5, 10), (5, 8)]])
     assert (p, r) == (0.5, 1.0) and abs(f - 2 / 3) < 1e-12
     assert span_prf([[]], [[(0, 1)]]) == (0.0, 0.0, 0.0)
+
+
+def test_numpy_parameters_are_saved_as_plain_numbers(tmp_path: Path) -> None:
+    # review: NumPy scalars passed the parameter checks, then save() raised
+    # "TypeError: Object of type float32 is not JSON serializable"
+    np = pytest.importorskip("numpy")
+    model = LoadedLanguageModel(epochs=np.int64(5), alpha=np.float32(1e-4), threshold=(np.float64(0.6), np.float32(0.25)),
+                                cv=np.int32(2), random_state=np.int64(0)).fit(TEXTS, SPANS)
+    path = tmp_path / "model.json"
+    model.save(path)
+    params = json.loads(path.read_text(encoding="utf-8"))["params"]
+    assert params == {"alpha": float(np.float32(1e-4)), "epochs": 5, "threshold": [0.6, 0.25], "cv": 2,
+                      "random_state": 0}
+    assert type(params["epochs"]) is int and type(params["alpha"]) is float
+    again = LoadedLanguageModel.load(path)
+    assert again.weights_ == model.weights_ and again.threshold_ == model.threshold_ == (0.6, 0.25)
+    plain = LoadedLanguageModel(epochs=5, alpha=float(np.float32(1e-4)), threshold=(0.6, 0.25), cv=2).fit(TEXTS, SPANS)
+    assert plain.weights_ == model.weights_

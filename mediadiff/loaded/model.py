@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Span, Token
-from ..errors import InputError, check_parameter, is_int, is_real
+from ..errors import InputError, check_parameter, is_int, is_real, plain
 from ..segment import find_quotations, split_sentences, tokenize
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
 from .lexicon import Lexicon, LexiconEntry, lemma_candidates
@@ -466,11 +466,12 @@ class LoadedLanguageModel:
         """
         if not self.weights_:
             raise InputError("nothing to save: this LoadedLanguageModel is not fitted")
-        threshold = self.threshold if self.threshold == "auto" else list(self.threshold)
+        # parameters as given may be NumPy numbers: written as plain ones
+        threshold = self.threshold if self.threshold == "auto" else [plain(x) for x in self.threshold]
         data = {
             "format": MODEL_FORMAT,
-            "params": {"alpha": self.alpha, "epochs": self.epochs, "threshold": threshold, "cv": self.cv,
-                       "random_state": self.random_state},
+            "params": {"alpha": plain(self.alpha), "epochs": plain(self.epochs), "threshold": threshold,
+                       "cv": plain(self.cv), "random_state": plain(self.random_state)},
             "threshold_": list(self.threshold_),
             "intercept": self.intercept_,
             "weights": dict(sorted(self.weights_.items())),
