@@ -35,6 +35,7 @@ from __future__ import annotations
 import io
 import math
 import warnings
+import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -86,6 +87,7 @@ _MEASURE_LABELS = {
 #: report. A category not listed (from a user's lexicon) gets a colour by a hash of its name,
 #: hatched so it never passes for a listed one.
 _CATEGORIES = CATEGORY_ORDER
+_HATCHES = ("//", "\\\\", "xx", "..", "++", "--", "||", "oo")
 #: Outlet names are cut to this many characters in every chart and on the title page.
 _MAX_LABEL = 28
 #: rcParams for every page of the PDF: TrueType fonts embedded (not Type 3), no mathtext.
@@ -240,7 +242,9 @@ def _category_style(category: str) -> dict[str, Any]:
     >>> _category_style("my own category") == _category_style("my own category")
     True
     """
-    k, hatch = category_colour(category), (None if category in _CATEGORIES else "//")
+    k = category_colour(category)
+    # categories outside the lexicon share its spare tint; a hatch by name tells them apart
+    hatch = None if category in _CATEGORIES else _HATCHES[zlib.crc32(category.encode("utf-8")) % len(_HATCHES)]
     return {"facecolor": CATEGORY_COLOURS[k % len(CATEGORY_COLOURS)], "edgecolor": PALETTE[k % len(PALETTE)],
             "hatch": hatch}
 

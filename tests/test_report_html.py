@@ -367,3 +367,12 @@ def test_a_category_keeps_its_colour_whatever_else_the_report_holds():
     for page in (alone, both):
         assert f'<mark class="ll c{k}">loaded: force</mark>' in page
     assert f'<mark class="ll c{CATEGORY_ORDER.index("contrast")}">loaded: contrast</mark>' in both
+
+
+def test_a_users_own_category_never_takes_a_lexicon_categorys_colour():
+    from mediadiff.report._templates import CATEGORY_ORDER, category_colour
+
+    lexicon = {category_colour(c) for c in CATEGORY_ORDER}
+    assert len(lexicon) == len(CATEGORY_ORDER)
+    for name in ("hype", "fear", "euphemism", "my own category"):
+        assert category_colour(name) not in lexicon

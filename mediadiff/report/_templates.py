@@ -12,7 +12,6 @@ CSP, PAGE, STYLE, CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
 
 from __future__ import annotations
 
-import zlib
 from string import Template
 
 __all__ = ["CATEGORY_COLOURS", "CATEGORY_ORDER", "CSP", "PAGE", "STYLE", "category_colour"]
@@ -29,11 +28,12 @@ CATEGORY_ORDER = ("force", "outrage", "pejorative", "exaggeration", "intensifier
 
 
 def category_colour(category: str) -> int:
-    """The index into :data:`CATEGORY_COLOURS` of a category: fixed for the lexicon's own, from a
-    hash of the name for any other, so a category keeps its colour from one report to the next."""
+    """The index into :data:`CATEGORY_COLOURS` of a category: fixed for the lexicon's own, and
+    the one tint none of them has (grey) for any other (a user's lexicon), so that a colour
+    never says one category when it means another."""
     if category in CATEGORY_ORDER:
         return CATEGORY_ORDER.index(category)
-    return zlib.crc32(category.encode("utf-8")) % len(CATEGORY_COLOURS)
+    return len(CATEGORY_ORDER) % len(CATEGORY_COLOURS)
 
 STYLE = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d8d8dc; --bg: #ffffff; --panel: #f6f6f8;
