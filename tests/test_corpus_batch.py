@@ -326,3 +326,16 @@ def test_without_tqdm_progress_goes_to_the_log(monkeypatch: pytest.MonkeyPatch,
     with caplog.at_level("INFO", logger="mediadiff.corpus"):
         compare_corpus(STORIES[:1], n_jobs=1, progress=True)
     assert "mediadiff[progress]" in caplog.text and "1/1 stories" in caplog.text
+
+
+def test_numpy_compare_options_are_accepted_and_stored_plain(tmp_path: Path) -> None:
+    # review: compare() takes min_support=np.int64(2), compare_corpus refused it ("plain JSON values")
+    np = pytest.importorskip("numpy")
+    result = compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False,
+                            compare_options={"min_support": np.int64(2)})
+    assert (result.n_done, result.n_failed) == (1, 0)
+    stored = json.loads((tmp_path / "corpus.json").read_text(encoding="utf-8"))["compare_options"]
+    assert stored == {"min_support": 2}
+    # the same run with a plain 2 resumes it: nothing left to do
+    again = compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False, compare_options={"min_support": 2})
+    assert (again.n_done, again.n_skipped) == (0, 1)
