@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import ParameterError
+from .errors import ParameterError, is_int
 from .report._summary import join_names, key_findings, outlet_names, passage_snippet, shorten
 from .report._templates import CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
 
@@ -291,7 +291,7 @@ def _size_square(report: Report) -> tuple[float, float]:
 def _min_support(report: Report) -> int:
     """The ``min_support`` the omission finder used (compare's default, 2, when not recorded)."""
     value = (report.get("options") or {}).get("min_support")
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else 2
+    return int(value) if is_int(value) and value >= 1 else 2
 
 
 # --- the charts -----------------------------------------------------------------------------

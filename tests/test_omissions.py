@@ -83,6 +83,16 @@ def test_declined_to_comment_is_a_response_but_declined_cases_are_not():
     assert [passage_kind(al, p) for p in al.passages] == ["response", "fact"]
 
 
+def test_a_quote_is_counted_by_outlets_not_by_members():
+    """Two of three outlets quote the mayor; the third states it in three sentences: a quote."""
+    quoted = "“The bridge stays shut until spring,” the mayor said."
+    plain = "The bridge stays shut. It will reopen in spring. The mayor decided it."
+    texts = {"a": quoted, "b": quoted, "c": plain}
+    al = build(texts, [[("a", quoted), ("b", quoted), ("c", "The bridge stays shut."),
+                        ("c", "It will reopen in spring."), ("c", "The mayor decided it.")]])
+    assert passage_kind(al, al.passages[0]) == "quote"
+
+
 def test_a_reply_needs_half_the_carrying_outlets_to_frame_it_so():
     """One outlet's reply word in a sentence that others state as plain fact does not make a reply."""
     plain = "The tank held 9,000 gallons."

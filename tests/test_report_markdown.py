@@ -151,3 +151,12 @@ def test_snippets_read_each_passage_once(monkeypatch: pytest.MonkeyPatch):
     report["omissions"] = [{**report["omissions"][0], "outlet": f"x{i}"} for i in range(300)]
     render_markdown(report)
     assert len(calls) <= len(report["passages"])
+
+
+def test_max_rows_is_checked_like_the_html_one():
+    from mediadiff.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="'max_rows' parameter of render_markdown"):
+        render_markdown(make_report(), max_rows=True)
+    omissions = _section(render_markdown(make_report(), max_rows=1), "Omissions")
+    assert f"({len(make_report()['omissions']) - 1} more rows in report.json.)" in omissions

@@ -91,10 +91,10 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
     called it inaccurate...), or a quotation continues a paragraph that a cue introduced ("X
     disputed the audit. “…”"). A bare "spokesperson said" is not enough (a hospital spokeswoman
     giving a figure is not a reply), nor is one outlet's cue among many that state the passage
-    as a plain fact. ``quote`` when most members lie mostly inside quotation marks. Otherwise
-    ``fact``.
+    as a plain fact. ``quote`` when most of the carrying outlets give it mostly inside
+    quotation marks. Otherwise ``fact``.
     """
-    quoted = 0
+    quoting: dict[str, bool] = {}
     replying: dict[str, bool] = {}
     for m in passage.members:
         doc = alignment.document(m.outlet)
@@ -102,15 +102,16 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
         norms = [t.norm for t in (sentence.tokens if sentence is not None else member_tokens(doc, m))]
         reply = _has_response_cue(norms)
         inside = doc.quoted_length(m.start, m.end)
-        if len(m) and inside / len(m) >= 0.5:
-            quoted += 1
+        quote = bool(len(m)) and inside / len(m) >= 0.5
+        quoting[m.outlet] = quoting.get(m.outlet, False) or quote
+        if quote:
             if sentence is not None and not reply:
                 before = [s for s in doc.sentences if s.paragraph == sentence.paragraph and s.index < sentence.index]
                 reply = any(_has_response_cue([t.norm for t in s.tokens]) for s in before)
         replying[m.outlet] = replying.get(m.outlet, False) or reply
     if replying and 2 * sum(replying.values()) >= len(replying):
         return "response"
-    if passage.members and quoted * 2 > len(passage.members):
+    if quoting and 2 * sum(quoting.values()) > len(quoting):
         return "quote"
     return "fact"
 

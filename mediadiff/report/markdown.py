@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from ..errors import check_parameter, is_int
 from ._summary import (
     ALTERATION_KINDS,
     CONFLICT_KINDS,
@@ -101,7 +102,8 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     report : mapping
         A report following ``docs/schema.md``.
     max_rows : int or None, default None
-        At most this many rows in each findings table (None: all); the rest are counted.
+        At most this many rows in each findings table (None: all, as an appendix wants; the
+        HTML page stops at 50 to stay readable); the rest are counted.
 
     Returns
     -------
@@ -115,6 +117,8 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     >>> print(render_markdown(report).splitlines()[0])
     # Vote \\*today\\*
     """
+    check_parameter("max_rows", max_rows, "None or an int >= 0", max_rows is None or (is_int(max_rows) and max_rows >= 0),
+                    owner="render_markdown")
     names = outlet_names(report)
     esc_names = {k: escape_markdown(v) for k, v in names.items()}
     outlets = report.get("outlets", [])
