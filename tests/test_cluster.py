@@ -180,7 +180,10 @@ def test_bad_input_raises_input_error(bad):
         ("threshold", "0.2"),
         ("date_window_days", -1),
         ("date_window_days", "7"),
+        ("date_window_days", float("inf")),  # review: accepted, unlike every other number option
+        ("date_window_days", float("nan")),
         ("weights", (0, 0)),
+        ("weights", (float("inf"), 1.0)),
         ("weights", (1.0,)),
         ("weights", (-1, 2)),
         ("linkage", "ward"),
@@ -220,6 +223,8 @@ def test_numpy_numbers_are_accepted_and_story_similarity_names_itself():
     import numpy as np
 
     assert len(cluster_stories(ARTICLES, threshold=np.float64(0.2), date_window_days=np.int64(3))) == 3
+    assert len(cluster_stories(ARTICLES, threshold=np.float32(0.2), date_window_days=np.float32(3.0),
+                               weights=(np.float32(0.5), np.int64(1)))) == 3
     with pytest.raises(ParameterError, match="'weights' parameter of story_similarity"):
         story_similarity(ARTICLES, weights=(0, 0))
     with pytest.raises(InputError, match="story_similarity expects"):

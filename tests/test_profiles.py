@@ -143,3 +143,17 @@ def test_bad_input_is_refused(tmp_path: Path) -> None:
         profile_outlets(RECORDS, n_bootstrap=0)
     with pytest.raises(ParameterError, match="'confidence'"):
         profile_outlets(RECORDS, confidence=95)
+
+
+def test_numpy_parameters_are_accepted_and_written_plain() -> None:
+    # review: confidence=np.float32(0.9) was refused ("must be a float"), unlike every other option
+    np = pytest.importorskip("numpy")
+    profiles = profile_outlets(RECORDS, n_bootstrap=np.int64(200), seed=np.int32(1), confidence=np.float32(0.9),
+                               top_terms=np.int64(3))
+    data = json.loads(profiles.to_json())
+    assert (data["n_bootstrap"], data["seed"], data["confidence"]) == (200, 1, float(np.float32(0.9)))
+    assert profiles.to_json() == profile_outlets(RECORDS, n_bootstrap=200, seed=1, confidence=float(np.float32(0.9)),
+                                                 top_terms=3).to_json()
+    for bad in (float("inf"), float("nan"), True, 1):
+        with pytest.raises(ParameterError, match="'confidence' parameter of profile_outlets"):
+            profile_outlets(RECORDS, confidence=bad)

@@ -40,13 +40,12 @@ DEFAULT_THRESHOLD   the default ``threshold``, and how it was chosen.
 from __future__ import annotations
 
 import datetime as _dt
-import numbers
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from ..document import Article
-from ..errors import InputError, check_parameter
+from ..errors import InputError, check_parameter, is_real
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -233,19 +232,15 @@ def _parse_date(value: str | None) -> _dt.date | None:
         return None
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
 def _check_weights(weights: object, owner: str) -> None:
     ok = (
         isinstance(weights, Sequence)
         and not isinstance(weights, str)
         and len(weights) == 2
-        and all(_is_number(w) and w >= 0 for w in weights)
+        and all(is_real(w) and w >= 0 for w in weights)
         and sum(weights) > 0
     )
-    check_parameter("weights", weights, "a pair (words, specifics) of numbers >= 0, not both 0", ok, owner)
+    check_parameter("weights", weights, "a pair (words, specifics) of finite numbers >= 0, not both 0", ok, owner)
 
 
 def _check_options(threshold: object, date_window_days: object, weights: object, linkage: object) -> None:
@@ -253,14 +248,14 @@ def _check_options(threshold: object, date_window_days: object, weights: object,
         "threshold",
         threshold,
         "a float in the range (0.0, 1.0]",
-        _is_number(threshold) and 0.0 < threshold <= 1.0,  # type: ignore[operator]
+        is_real(threshold) and 0.0 < threshold <= 1.0,  # type: ignore[operator]
         _OWNER,
     )
     check_parameter(
         "date_window_days",
         date_window_days,
-        "None or a number >= 0",
-        date_window_days is None or (_is_number(date_window_days) and date_window_days >= 0),  # type: ignore[operator]
+        "None or a finite number >= 0",
+        date_window_days is None or (is_real(date_window_days) and date_window_days >= 0),  # type: ignore[operator]
         _OWNER,
     )
     _check_weights(weights, _OWNER)

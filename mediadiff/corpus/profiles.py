@@ -381,8 +381,10 @@ def profile_outlets(
     check_parameter("seed", seed, "an int >= 0", is_int(seed) and seed >= 0,
                     owner=_OWNER)
     check_parameter("confidence", confidence, "a float in the range (0, 1)",
-                    isinstance(confidence, float) and 0 < confidence < 1, owner=_OWNER)
+                    is_real(confidence) and 0 < confidence < 1, owner=_OWNER)
     check_parameter("top_terms", top_terms, "an int >= 0", is_int(top_terms) and top_terms >= 0, owner=_OWNER)
+    # NumPy numbers as plain ones: they are written to JSON with the profiles
+    n_bootstrap, seed, confidence, top_terms = int(n_bootstrap), int(seed), float(confidence), int(top_terms)
 
     stories: set[str] = set()
     per_outlet: dict[str, dict[str, Any]] = {}
