@@ -494,29 +494,22 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
             f'<td class="text">{passages.snippet(o["passage"], 200) or "—"}</td>'
         )
 
+    def against(f: Mapping[str, Any], pid: Any, kind: str, reference: str, limit: int) -> str:
+        """A row setting an outlet's words against a reference outlet's (shifts, altered quotes)."""
+        return (f"{who_td(f['outlet'])}<td>{passages.link(pid)}</td><td>{_e(kind)}</td>"
+                + _text_cell(f.get("text"), f.get("start"), f.get("end"), names.get(f["outlet"], f["outlet"]), limit)
+                + f'<td class="who">{name(reference)}</td>'
+                + _text_cell(f.get("reference_text"), f.get("reference_start"), f.get("reference_end"),
+                             names.get(reference, reference), limit))
+
     # the telling kinds first, then the rest; each in the report's order
     shifts = sorted(report.get("wording_shifts", []), key=lambda s: s.get("kind") not in _TELLING_SHIFTS)
-    wording = [
-        f"{who_td(s['outlet'])}<td>{passages.link(s.get('passage'))}</td>"
-        f"<td>{_e(SHIFT_KINDS.get(s['kind'], s['kind']))}</td>"
-        + _text_cell(s.get("text"), s.get("start"), s.get("end"), names.get(s["outlet"], s["outlet"]), 160)
-        + f'<td class="who">{name(s["reference"])}</td>'
-        + _text_cell(s.get("reference_text"), s.get("reference_start"), s.get("reference_end"),
-                     names.get(s["reference"], s["reference"]), 160)
-        for s in shifts
+    wording = [against(s, s.get("passage"), SHIFT_KINDS.get(s["kind"], s["kind"]), s["reference"], 160) for s in shifts]
+    alterations = [
+        against(a, a.get("passage") or passages.at(a["outlet"], a.get("start"), a.get("end")),
+                ALTERATION_KINDS.get(a["kind"], a["kind"]), a["reference_outlet"], 400)
+        for a in report.get("quote_alterations", [])
     ]
-
-    alterations = []
-    for a in report.get("quote_alterations", []):
-        pid = a.get("passage") or passages.at(a["outlet"], a.get("start"), a.get("end"))
-        alterations.append(
-            f"{who_td(a['outlet'])}<td>{passages.link(pid)}</td>"
-            f"<td>{_e(ALTERATION_KINDS.get(a['kind'], a['kind']))}</td>"
-            + _text_cell(a.get("text"), a.get("start"), a.get("end"), names.get(a["outlet"], a["outlet"]), 400)
-            + f'<td class="who">{name(a["reference_outlet"])}</td>'
-            + _text_cell(a.get("reference_text"), a.get("reference_start"), a.get("reference_end"),
-                         names.get(a["reference_outlet"], a["reference_outlet"]), 400)
-        )
 
     conflicts = []
     for c in report.get("conflicts", []):
