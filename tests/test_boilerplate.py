@@ -37,12 +37,38 @@ except ImportError:  # Python 3.10
         ("Image: The mayor speaks at a rally", "photo"),
         ("The mayor at a rally on May 2, 2024.Jane Roe / Getty Images file", "photo"),
         ("Crews at the scene. (AP Photo/Sam Poe)", "photo"),
+        # page chrome of saved news pages: bylines, share buttons, copyright, link lists
+        ("By Jane Doe - 10/06/20 11:32 AM EDT", "byline"),
+        ("By Jane Doe", "byline"),
+        ("BY JANE DOE", "byline"),
+        ("By Jane Doe and John Roe, The Valley Ledger", "byline"),
+        ("By Jane Doe | Oct. 6, 2020, 11:32 a.m. ET", "byline"),
+        ("By Ana de la Cruz, Updated 2020-10-06 14:05 UTC", "byline"),
+        ("Updated: Oct. 6, 2020, 11:32 a.m. ET", "byline"),
+        ("Published 11:32 AM EDT Oct 06, 2020", "byline"),
+        ("Tuesday, 6 October 2020", "byline"),
+        ("Share on Facebook. Share on Twitter.", "share"),
+        ("Facebook Twitter Email Print", "share"),
+        ("Share via Email | Copy link", "share"),
+        ("Tweet", "share"),
+        ("Copyright 2020 Valley Media Inc. All rights reserved.", "copyright"),
+        ("© 2024 The Valley Ledger", "copyright"),
+        ("All rights reserved.", "copyright"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
+        ("Most Popular: Council member resigns after vote.", "related"),
+        ("Read more: The council's statement in full", "related"),
+        ("RELATED: Mayor opens Marl footbridge", "related"),
+        ("Most Popular", "navigation"),
+        ("Trending Now", "navigation"),
+        ("Recommended for you", "navigation"),
+        ("Tags: bridges, Marl river", "navigation"),
     ],
 )
 def test_rules(line: str, rule: str) -> None:
     text = f"Some headline\n\nThe council voted on Monday.\n{line}\nThe vote was close, officials said."
     found = detect_boilerplate(text)
     assert [(b.text, b.rule) for b in found] == [(line, rule)]
+    assert text[found[0].start:found[0].end] == line
 
 
 @pytest.mark.parametrize(
@@ -52,6 +78,18 @@ def test_rules(line: str, rule: str) -> None:
         "Advertisements for the plan ran for weeks.",
         "Officials shared this article with reporters on Monday.",
         "Sessions tried to distance himself:",
+        # prose that looks like page chrome (bylines, share and copyright lines, "Most Popular")
+        "By Monday, officials said the bridge would reopen.",
+        "By 2030 the city wants every bridge repaired.",
+        "By The Numbers",
+        "October 6, 2020 was the day the bridge opened.",
+        "Copyright holders sued the company on Monday, officials said.",
+        "The most popular plan, officials said, was the second one.",
+        "Share prices fell 3% on Monday.",
+        "Email records show the mayor knew of the cracks.",
+        "Twitter users shared photos of the crowd.",
+        "Related costs rose by a third, the auditor said.",
+        "Most popular among residents was the northern route: it saves ten minutes.",
     ],
 )
 def test_prose_is_not_boilerplate(line: str) -> None:
