@@ -238,13 +238,14 @@ def _is_proper(t: Token, starts: frozenset[int]) -> bool:
             and t.norm not in CALENDAR_WORDS)
 
 
+def _is_name(t: Token, starts: frozenset[int]) -> bool:
+    """A name or a job title."""
+    return t.norm in TITLE_WORDS or _is_proper(t, starts)
+
+
 def _names(tokens: Sequence[Token], starts: frozenset[int]) -> set[str]:
     """The names and job titles among ``tokens``, without plural or possessive endings."""
-    return {source_key(t) for t in tokens if t.norm in TITLE_WORDS or _is_proper(t, starts)}
-
-
-def _name_words(tokens: Sequence[Token], starts: frozenset[int]) -> int:
-    return sum(1 for t in tokens if t.norm in TITLE_WORDS or _is_proper(t, starts))
+    return {source_key(t) for t in tokens if _is_name(t, starts)}
 
 
 def _words(tokens: Sequence[Token]) -> int:
@@ -314,8 +315,8 @@ def _classify(
     ref_names, out_names = _names(ref, ref_starts), _names(out, out_starts)
     if ref and out and ref_names and out_names and ref_names != out_names:
         return "name_or_title", "changed"  # "Lee" / "Leigh", "deputy director" / "director"
-    side, names = (out, out_names) if out else (ref, ref_names)
-    if names and not (ref and out) and 2 * _name_words(side, ref_starts if side is ref else out_starts) >= _words(side):
+    side, names, starts = (out, out_names, out_starts) if out else (ref, ref_names, ref_starts)
+    if names and not (ref and out) and 2 * sum(_is_name(t, starts) for t in side) >= _words(side):
         return "name_or_title", _direction(ref_names, out_names)  # "Deputy", "library director Helen Okafor"
     if ha != hb:
         return "hedging", _direction(ha, hb)
