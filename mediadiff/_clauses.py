@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 
 from .document import Document, Quotation, Sentence, Token
 
-__all__ = ["STOPWORDS", "SPEECH_VERBS", "capitalised_words", "content_words", "cut_sentence", "unpunctuated"]
+__all__ = ["STOPWORDS", "SPEECH_VERBS", "capitalised_words", "content_words", "cut_sentence", "headline_index", "unpunctuated"]
 
 #: Function words that carry no content of their own (compared with ``Token.norm``).
 STOPWORDS: frozenset[str] = frozenset(
@@ -141,6 +141,13 @@ def unpunctuated(sentence: Sentence) -> bool:
     [True, False]
     """
     return sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
+
+
+def headline_index(document: Document) -> int | None:
+    """The sentence index of a document's headline: its first content sentence when that has no
+    closing punctuation, else None (a text pasted without one)."""
+    content = document.content_sentences
+    return content[0].index if content and unpunctuated(content[0]) else None
 
 
 def _cut_points(sentence: Sentence, quotations: Sequence[Quotation],

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._clauses import capitalised_words, cut_sentence, unpunctuated
+from ._clauses import capitalised_words, cut_sentence, headline_index
 from ._disjoint import DisjointSets
 from ._similarity import anchor_terms, build_features, candidate_pairs, pair_scores, piece_terms, refine_near_copies
 from .document import Article, Document, Span, merged_intervals, overlap_length
@@ -190,6 +190,7 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
     for o, doc in enumerate(documents):
         closed_marks = merged_intervals((q.mark_start, q.mark_end) for q in doc.quotations if q.closed)
         names = capitalised_words([doc])
+        headline = headline_index(doc)
         for k, s in enumerate(doc.content_sentences):
             if not s.words:
                 spans = [(s.start, s.end)]
@@ -199,7 +200,7 @@ def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int)
                 spans = [(s.start, s.end)]
             for a, b in spans:
                 inside = overlap_length(closed_marks, a, b)
-                head = k == 0 and unpunctuated(s)
+                head = s.index == headline
                 pieces.append(_Piece(o, k, a, b, quoted=3 * inside >= b - a, headline=head))
                 owners.append((o, k))
     return pieces, owners

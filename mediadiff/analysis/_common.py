@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._clauses import capitalised_words, unpunctuated
+from .._clauses import capitalised_words, headline_index
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Token
 
@@ -147,13 +147,6 @@ def member_tokens(document: Document, member: Member, *, words_only: bool = True
 def passage_index(alignment: Alignment) -> dict[str, int]:
     """Passage id -> its position in ``alignment.passages`` (the canonical order)."""
     return {p.id: i for i, p in enumerate(alignment.passages)}
-
-
-def headline_index(document: Document) -> int | None:
-    """The sentence index of a document's headline: its first content sentence when that has no
-    closing punctuation (as the aligner reads it), else None (a text pasted without one)."""
-    content = document.content_sentences
-    return content[0].index if content and unpunctuated(content[0]) else None
 
 
 def relative_positions(document: Document) -> dict[int, float]:
