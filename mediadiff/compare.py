@@ -332,7 +332,7 @@ def compare(
         placement_shifts=placement_shifts,
         readability=reading,
         scores=scores,
-        options={"min_support": plain(min_support), "align": {k: plain(v) for k, v in sorted((align_options or {}).items())}},
+        options={"min_support": plain(min_support), "align": plain(dict(sorted((align_options or {}).items())))},
         warnings=tuple(notes),
         title=story_title,
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Mapping
 
 __all__ = [
     "DecodingError",
@@ -96,13 +97,19 @@ def is_int(value: object) -> bool:
 
 
 def plain(value: object) -> object:
-    """A number as a plain Python ``int`` or ``float`` (NumPy scalars included), so that it can
-    be written to JSON; anything else (bools, None, strings) as it is.
+    """A value as plain Python for JSON: NumPy numbers as ``int`` or ``float``, also inside
+    dicts, lists and tuples; anything else (bools, None, strings) as it is.
 
     >>> import numpy as np
     >>> plain(np.int64(3)), plain(np.float32(0.5)), plain(True), plain("x")
     (3, 0.5, True, 'x')
+    >>> plain({"min_support": np.int64(2), "align_options": {"threshold": np.float32(0.5)}})
+    {'min_support': 2, 'align_options': {'threshold': 0.5}}
     """
+    if isinstance(value, Mapping):
+        return {k: plain(v) for k, v in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(plain(v) for v in value)  # type: ignore[call-arg]
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return value
     return int(value) if isinstance(value, numbers.Integral) else float(value)

@@ -638,20 +638,6 @@ def _dumps_line(record: Mapping[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
-def _plain_values(value: Any) -> Any:
-    """``value`` with every NumPy number in it (in dicts, lists, tuples) a plain ``int`` or ``float``.
-
-    >>> import numpy as np
-    >>> _plain_values({"min_support": np.int64(2), "align_options": {"threshold": np.float32(0.5)}})
-    {'min_support': 2, 'align_options': {'threshold': 0.5}}
-    """
-    if isinstance(value, Mapping):
-        return {k: _plain_values(v) for k, v in value.items()}
-    if type(value) in (list, tuple):
-        return type(value)(_plain_values(v) for v in value)
-    return plain(value)
-
-
 def _check_options(engine: Any, n_jobs: Any, out: Any, compare_options: Any) -> dict[str, Any]:
     check_parameter("engine", engine, f"one of {', '.join(map(repr, ENGINES))}", engine in ENGINES, owner=_OWNER)
     check_parameter(
@@ -661,7 +647,7 @@ def _check_options(engine: Any, n_jobs: Any, out: Any, compare_options: Any) -> 
     check_parameter("out", out, "None or a folder path", out is None or isinstance(out, (str, os.PathLike)), owner=_OWNER)
     check_parameter("compare_options", compare_options, "None or a dict of compare() options",
                     compare_options is None or isinstance(compare_options, Mapping), owner=_OWNER)
-    options = _plain_values(dict(compare_options or {}))  # NumPy numbers as plain ones, for corpus.json
+    options = plain(dict(compare_options or {}))  # NumPy numbers as plain ones, for corpus.json
     from ..compare import compare
 
     allowed = sorted(
