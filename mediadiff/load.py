@@ -51,6 +51,7 @@ from typing import Any, NamedTuple, Union
 from .boilerplate import detect_boilerplate
 from .document import Article
 from .errors import DecodingError, EncodingFallbackWarning, InputError, InputWarning
+from .segment import fold_typography
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_EXTENSIONS", "PathLike", "decode", "html_to_text", "load", "load_file"]
 
@@ -267,8 +268,7 @@ def _in_region(where: _Where, region: tuple[str, int] | None) -> bool:
 
 def _fold(text: str) -> str:
     """A form for comparing titles: case, white space, curly quotes and dashes folded."""
-    text = text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
-    return " ".join(text.casefold().split())
+    return " ".join(fold_typography(text).casefold().split())
 
 
 def _confirmed_title(title: str, confirmations: Iterable[str | None]) -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "RuleSplitter",
     "Splitter",
     "find_quotations",
+    "fold_typography",
     "normalize_token",
     "nupunkt_splitter",
     "segment",
@@ -78,6 +79,15 @@ _TOKEN = re.compile(
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 
 
+def fold_typography(text: str) -> str:
+    """``text`` with curly quotes, guillemets and dashes as their plain forms.
+
+    >>> fold_typography("“Yes” – she said")
+    '"Yes" - she said'
+    """
+    return text.translate(_FOLD)
+
+
 def normalize_token(text: str) -> str:
     """The matching form of a token: lower case, curly quotes and dashes folded, initialism dots dropped.
 
@@ -86,7 +96,7 @@ def normalize_token(text: str) -> str:
     >>> normalize_token("Sessions’")
     "sessions'"
     """
-    norm = text.translate(_FOLD).lower()
+    norm = fold_typography(text).lower()
     if _INITIALISM.match(norm.split("'")[0]):
         norm = norm.replace(".", "")
     return norm
