@@ -320,3 +320,35 @@ def omission_figures(omissions, pf: dict[str, set[str]], gold_pairs: set[tuple[s
     key_top3 = sum(1 for o, f in keys if f in ranked.get(o, [])[:3])
     return {"tp": len(tp), "predicted": len(predicted), "gold": len(gold_pairs), "key_top3": key_top3,
             "keys": len(keys), "missed": sorted(gold_pairs - predicted), "wrong": sorted(predicted - gold_pairs)}
+
+
+def piece_facts(story: Story, outlet: str, start: int, end: int) -> set[str]:
+    """The gold facts whose mentions a span of one outlet overlaps most (ties: all of them)."""
+    overlap: dict[str, int] = {}
+    for m in story.mentions:
+        if m.outlet == outlet:
+            o = min(m.end, end) - max(m.start, start)
+            if o > 0:
+                overlap[m.fact] = overlap.get(m.fact, 0) + o
+    best = max(overlap.values(), default=0)
+    return {f for f, o in overlap.items() if o == best and best > 0}
+
+
+def fact_groups(story: Story) -> list[list[tuple[str, int, int]]]:
+    """A story's gold as a grouping (one group per fact), to score one reading against another."""
+    groups: dict[str, list[tuple[str, int, int]]] = {}
+    for m in story.mentions:
+        groups.setdefault(m.fact, []).append((m.outlet, m.start, m.end))
+    return list(groups.values())
+
+
+def second_readings_shared() -> list[tuple[Story, Story]]:
+    """(first, second) readings of the shared stories that have a ``gold-second-reading.json``."""
+    out = []
+    for first in shared_real_stories():
+        path = SHARED_ALIGNMENT / first.name / "gold-second-reading.json"
+        if path.is_file():
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            out.append((first, _from_gold(first.name, first.texts, gold,
+                                          lambda o, items, t=first.texts: locate_all(t, o, items))))
+    return out

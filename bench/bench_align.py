@@ -26,8 +26,7 @@ import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _gold import Grouping, Mention, naive_groups, pairwise_scores, prf  # noqa: E402
+from _gold import sentences_of as _sentences  # noqa: E402
 from synth import synthetic_story  # noqa: E402
 
 from mediadiff.align import align, as_documents  # noqa: E402
@@ -44,16 +45,6 @@ from mediadiff.examples import example_stories, load_example, load_gold  # noqa:
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One gold mention of a fact: an outlet's span (offsets from mediadiff.examples.load_gold)."""
-
-    fact: str
-    outlet: str
-    start: int
-    end: int
-
-
 def load_story(story: str) -> tuple[list[Article], list[Mention]]:
     """The articles of a bundled story and its gold fact mentions."""
     gold = load_gold(story)
@@ -61,86 +52,9 @@ def load_story(story: str) -> tuple[list[Article], list[Mention]]:
     return load_example(story), mentions
 
 
-# A grouping: a list of groups, each a list of (outlet, start, end) spans.
-Grouping = Sequence[Sequence[tuple[str, int, int]]]
-
-
-def pairwise_scores(mentions: Sequence[Mention], groups: Grouping) -> tuple[int, int, int]:
-    """``(true positives, predicted links, gold links)`` over cross-outlet mention pairs.
-
-    The metric of issue 4: a gold mention maps to the group(s) whose members overlap it most;
-    two mentions of different outlets are predicted linked when they share a group, and
-    gold-linked when they report the same fact.
-    """
-    by_outlet: dict[str, list[tuple[int, int, int]]] = {}
-    for g, members in enumerate(groups):
-        for outlet, start, end in members:
-            by_outlet.setdefault(outlet, []).append((start, end, g))
-    mapped = []
-    for m in mentions:
-        overlap: dict[int, int] = {}
-        for start, end, g in by_outlet.get(m.outlet, []):
-            o = min(end, m.end) - max(start, m.start)
-            if o > 0:
-                overlap[g] = overlap.get(g, 0) + o
-        best = max(overlap.values(), default=0)
-        mapped.append({g for g, o in overlap.items() if o == best and best > 0})
-    tp = pred = gold = 0
-    for a in range(len(mentions)):
-        for b in range(a + 1, len(mentions)):
-            if mentions[a].outlet == mentions[b].outlet:
-                continue
-            linked = bool(mapped[a] & mapped[b])
-            same = mentions[a].fact == mentions[b].fact
-            tp += linked and same
-            pred += linked
-            gold += same
-    return tp, pred, gold
-
-
-def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
-    p = tp / pred if pred else 0.0
-    r = tp / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def passages_of(**options: Any) -> Callable[[list[Article]], Grouping]:
     """mediadiff's aligner with ``options``, as a grouping function."""
     return lambda arts: [[(m.outlet, m.start, m.end) for m in p.members] for p in align(arts, **options).passages]
-
-
-def _sentences(docs):
-    return [(d.outlet, s.start, s.end, [t.norm for t in s.words]) for d in docs for s in d.content_sentences]
-
-
-def naive_groups(docs, threshold: float, ratios: dict | None = None):
-    """The baseline: difflib ratio over all cross-outlet sentence pairs, union-find."""
-    sents = _sentences(docs)
-    parent = list(range(len(sents)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(sents)):
-        for j in range(i + 1, len(sents)):
-            if sents[i][0] == sents[j][0]:
-                continue
-            key = (i, j)
-            if ratios is not None and key in ratios:
-                r = ratios[key]
-            else:
-                r = SequenceMatcher(None, sents[i][3], sents[j][3], autojunk=False).ratio()
-                if ratios is not None:
-                    ratios[key] = r
-            if r >= threshold:
-                parent[find(j)] = find(i)
-    groups: dict[int, list] = {}
-    for i, s in enumerate(sents):
-        groups.setdefault(find(i), []).append(s[:3])
-    return list(groups.values())
 
 
 GRID = {

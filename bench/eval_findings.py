@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from mediadiff.align import Alignment, align  # noqa: E402
+from _gold import passage_facts  # noqa: E402
+
+from mediadiff.align import align  # noqa: E402
 from mediadiff.analysis.conflicts import find_conflicts  # noqa: E402
 from mediadiff.analysis.omissions import find_omissions  # noqa: E402
 from mediadiff.analysis.quotes import extract_quotes, find_quote_alterations  # noqa: E402
@@ -75,27 +77,6 @@ def fact_spans(gold: dict, texts: dict[str, str]) -> dict[str, list[tuple[str, i
     return out
 
 
-def passage_facts(alignment: Alignment, spans: dict[str, list[tuple[str, int, int]]]) -> dict[str, set[str]]:
-    """Passage id -> the gold facts its members overlap most (majority vote of members)."""
-    out: dict[str, set[str]] = {}
-    for p in alignment.passages:
-        votes: Counter[str] = Counter()
-        for m in p.members:
-            best, best_ov = None, 0
-            for fid, ms in sorted(spans.items()):
-                ov = sum(max(0, min(m.end, e) - max(m.start, s)) for o, s, e in ms if o == m.outlet)
-                if ov > best_ov:
-                    best, best_ov = fid, ov
-            if best:
-                votes[best] += 1
-        if votes:
-            top = max(votes.values())
-            out[p.id] = {f for f, c in votes.items() if c == top}
-        else:
-            out[p.id] = set()
-    return out
-
-
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
@@ -105,7 +86,7 @@ def evaluate(story_dir: Path) -> dict:
     texts = {a.outlet: a.text for a in articles}
     alignment = align(articles)
     spans = fact_spans(gold, texts)
-    pf = passage_facts(alignment, spans)
+    pf = passage_facts(alignment.passages, spans)
 
     def omission_figures(omissions: list) -> dict:
         predicted: set[tuple[str, str]] = set()

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 
 from .document import Document, Quotation, Sentence, Token
 
-__all__ = ["STOPWORDS", "SPEECH_VERBS", "capitalised_words", "content_words", "cut_sentence", "headline_index", "unpunctuated"]
+__all__ = ["NEGATIONS", "STOPWORDS", "SPEECH_VERBS", "capitalised_words", "content_words", "cut_sentence", "headline_index", "unpunctuated"]
 
 #: Function words that carry no content of their own (compared with ``Token.norm``).
 STOPWORDS: frozenset[str] = frozenset(
@@ -52,6 +52,13 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     continued commented remarked suggested read reads""".split()
 )
 
+#: Words that negate a clause; a negation on one side only is evidence that two pieces do not
+#: report the same fact ("has said he would run" / "has said he would not run").
+NEGATIONS: frozenset[str] = frozenset(
+    """not n't no never nor neither none nobody nothing without cannot can't don't doesn't didn't won't
+    wouldn't isn't wasn't aren't weren't hasn't haven't hadn't couldn't shouldn't""".split()
+)
+
 _COMMA_OPENERS = frozenset(
     """which who while whereas although though but and or yet so because whose where according
     including adding saying citing""".split()
@@ -68,6 +75,15 @@ _CONJUNCTIONS = frozenset({"and", "but", "yet", "while", "whereas"})
 _SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
 # auxiliaries and modals that open a second predicate after a bare conjunction ("... and will eliminate")
 _AUXILIARIES = frozenset("will would could can may might must should shall has have had is are was were".split())
+# subordinators that open a temporal, causal or concessive clause: a fact of its own joined to
+# the one before it ("..., a few hours after President Obama ...", "... amid protests")
+_SUBORDINATORS = frozenset("after before when whenever as amid amidst because since though although unless until despite following ahead".split())
+# of these, the ones that open such a clause even without a comma before them ("passed on
+# Tuesday after the Senate ...") and that also cut a headline ("... ahead of Georgetown speech")
+_BARE_SUBORDINATORS = frozenset("after amid amidst because despite following ahead".split())
+# words that open a sentence with a fronted adverbial clause or phrase; the main clause starts
+# after its first comma ("During his campaign, Obama told ...")
+_FRONTED = frozenset("after before when while as since because despite during following amid from speaking in at on with without although though if once unlike like".split())
 
 
 def content_words(tokens: Sequence[Token]) -> int:
@@ -94,6 +110,42 @@ def _is_attribution(tokens: Sequence[Token], after_quote: bool = False) -> bool:
     if after_quote and any(t.norm in SPEECH_VERBS for t in words[:5]):
         return True
     return len(words) <= 9 and any(t.norm in SPEECH_VERBS for t in words) and content_words(words) <= 5
+
+
+def _is_past(token: Token) -> bool:
+    """A lower-case word that reads as a past tense or participle ("encouraged", "passed")."""
+    return token.kind == "word" and token.text[:1].islower() and len(token.norm) > 4 and token.norm.endswith("ed")
+
+
+def _is_dash(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` ends a dash that sets off a phrase: "--", "—" or "–" with space
+    around it (a hyphen inside a word, "same-sex", is not one)."""
+    t = toks[k]
+    if t.kind != "punct" or t.norm != "-":
+        return False
+    start = k
+    if k > 0 and toks[k - 1].norm == "-" and toks[k - 1].end == t.start:
+        start = k - 1
+    if t.text == "-" and start == k:
+        return False  # a single hyphen
+    before = toks[start - 1] if start > 0 else None
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    return before is not None and after is not None and before.end < toks[start].start and t.end < after.start
+
+
+def _subordinate(toks: Sequence[Token], k: int, headline: bool) -> bool:
+    """Whether ``toks[k]`` opens a subordinate clause that states a fact of its own: a
+    subordinator after a comma, or one of the bare ones ("after", "amid", "ahead of") anywhere
+    but at the start; in a headline, the bare ones only (a kicker: "... ahead of speech")."""
+    t = toks[k]
+    if t.norm not in _SUBORDINATORS or k < 2:
+        return False
+    if t.norm == "ahead" and (k + 1 >= len(toks) or toks[k + 1].norm != "of"):
+        return False
+    comma = toks[k - 1].text == ","
+    if headline:
+        return t.norm in _BARE_SUBORDINATORS
+    return comma or t.norm in _BARE_SUBORDINATORS
 
 
 def _after_comma(toks: Sequence[Token], k: int) -> bool:
@@ -162,10 +214,22 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation],
     weak: set[int] = set()
     inside = [(q.start, q.end) for q in quotations if q.mark_start < sentence.end and q.mark_end > sentence.start]
     headline = unpunctuated(sentence)
+    first_word = next((t for t in toks if t.kind != "punct"), None)
+    fronted = not headline and first_word is not None and first_word.norm in _FRONTED
     for k, t in enumerate(toks[:-1]):
         nxt = toks[k + 1]
         if any(a <= nxt.start < b for a, b in inside):
             continue  # a quotation is kept whole
+        if fronted and t.text == ",":
+            cuts.add(nxt.start)  # the main clause after a fronted adverbial one
+            fronted = False
+            continue
+        if _is_dash(toks, k) and nxt.kind != "punct":
+            cuts.add(nxt.start)
+            continue
+        if nxt.kind == "word" and _subordinate(toks, k + 1, headline):
+            cuts.add(nxt.start)
+            continue
         if headline and t.text == ",":
             cuts.add(nxt.start)
         elif headline and k > 0 and t.kind == "word" and t.norm in _HEADLINE_JOINERS:
@@ -183,6 +247,8 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation],
         elif t.kind == "word" and t.norm in _CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
             if _is_participle(nxt) or nxt.norm in _SUBJECTS or nxt.norm in _AUXILIARIES:
                 cuts.add(t.start)
+            elif _is_past(nxt) and nxt.norm not in names:
+                cuts.add(t.start)  # a second predicate with its own object ("... and encouraged its display")
             elif t.norm == "and" and nxt.norm in _INDEFINITE:
                 cuts.add(t.start)  # the last item of a list that names a new thing ("... and a makerspace with ...")
                 weak.add(t.start)

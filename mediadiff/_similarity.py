@@ -17,7 +17,8 @@ all pairs; exact scores are then computed for the candidates only, and
 scikit-learn and scipy are imported inside the functions so that importing mediadiff stays fast.
 
 Names: :func:`piece_terms`, :func:`anchor_terms`, :func:`build_features`,
-:func:`candidate_pairs`, :func:`pair_scores`, :func:`refine_near_copies`, :class:`Features`.
+:func:`candidate_pairs`, :func:`pair_parts`, :func:`pair_scores`, :func:`refine_near_copies`,
+:class:`Features`, :class:`PairParts`.
 """
 
 from __future__ import annotations
@@ -35,12 +36,15 @@ from .document import Token
 
 __all__ = [
     "Features",
+    "PairParts",
     "anchor_terms",
     "build_features",
     "candidate_pairs",
+    "pair_parts",
     "pair_scores",
     "piece_terms",
     "refine_near_copies",
+    "rowwise",
     "slot_terms",
     "stem",
 ]
@@ -375,15 +379,60 @@ def candidate_pairs(
     return pairs // n, pairs % n, truncated
 
 
-def _rowwise(m: Any, i: Any, j: Any, chunk: int = 2000) -> Any:
+def rowwise(m: Any, n: Any, i: Any, j: Any, chunk: int = 2000) -> Any:
+    """Per pair ``k``, the dot product of row ``i[k]`` of sparse ``m`` and row ``j[k]`` of ``n``
+    (a cosine when both are row-normalised); computed in chunks of pairs."""
     import numpy as np
 
     out = np.empty(len(i), dtype=np.float64)
     for lo in range(0, len(i), chunk):
         a = m[i[lo:lo + chunk]]
-        b = m[j[lo:lo + chunk]]
+        b = n[j[lo:lo + chunk]]
         out[lo:lo + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
     return out
+
+
+
+@dataclass(frozen=True)
+class PairParts:
+    """The similarities of candidate pairs, block by block (arrays, one entry per pair)."""
+
+    words: Any  # cosine of the word-stem blocks
+    chars: Any  # cosine of the character blocks
+    anchors: Any  # cosine of the anchor blocks
+    anchored: Any  # both pieces have anchors
+    quotes: Any  # share of the shorter quotation's word trigrams that both quote (overlap coefficient)
+
+
+def pair_parts(features: Features, i: Any, j: Any) -> PairParts:
+    """The block similarities of the pairs ``(i[k], j[k])``.
+
+    Pairs of pieces with equal rows (``Features.distinct``: copies of one wire sentence) are
+    computed once per ordered pair of row numbers (the last bits of a sparse sum depend on which
+    row comes first), so the result is bitwise that of computing each pair.
+    """
+    import numpy as np
+
+    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+    if features.distinct is not None and len(i):
+        code = features.distinct[i] * (int(features.distinct.max()) + 1) + features.distinct[j]
+        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+        if len(first) < len(i):
+            once = pair_parts(dataclasses.replace(features, distinct=None), i[first], j[first])
+            return PairParts(*(getattr(once, f.name)[inverse] for f in dataclasses.fields(PairParts)))
+    if features.quotes is not None:
+        shared = rowwise(features.quotes, features.quotes, i, j)
+        sizes = np.asarray(features.quotes.getnnz(axis=1))
+        quotes = shared / np.maximum(np.minimum(sizes[i], sizes[j]), 1)
+    else:
+        quotes = np.zeros(len(i))
+    return PairParts(
+        words=rowwise(features.words, features.words, i, j),
+        chars=rowwise(features.chars, features.chars, i, j),
+        anchors=rowwise(features.anchors, features.anchors, i, j),
+        anchored=features.has_anchors[i] & features.has_anchors[j],
+        quotes=quotes,
+    )
 
 
 def pair_scores(
@@ -395,42 +444,26 @@ def pair_scores(
     char_weight: float,
     anchor_weight: float,
     quote_weight: float = 0.0,
+    parts: PairParts | None = None,
 ) -> tuple[Any, Any]:
     """Scores in [0, 1] of the pairs ``(i[k], j[k])`` and their character similarities.
 
     The anchor block counts only when both pieces have anchors; otherwise its weight is shared
     out between the other two blocks in proportion. A pair that quotes the same words scores at
     least ``quote_weight`` times the share of the shorter quotation's word trigrams they share.
-    Pairs of pieces with equal rows (``Features.distinct``: copies of one wire sentence) are
-    scored once per ordered pair of row numbers (the last bits of a sparse sum depend on which
-    row comes first), so the result is bitwise that of scoring each pair.
+    ``parts`` are the pairs' :func:`pair_parts` when they are known already.
     """
     import numpy as np
 
-    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
-    if features.distinct is not None and len(i):
-        code = features.distinct[i] * (int(features.distinct.max()) + 1) + features.distinct[j]
-        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
-        if len(first) < len(i):
-            score, chars = pair_scores(dataclasses.replace(features, distinct=None), i[first], j[first],
-                                       word_weight=word_weight, char_weight=char_weight,
-                                       anchor_weight=anchor_weight, quote_weight=quote_weight)
-            return score[inverse], chars[inverse]
-
-    w = _rowwise(features.words, i, j)
-    c = _rowwise(features.chars, i, j)
-    a = _rowwise(features.anchors, i, j)
-    both = features.has_anchors[i] & features.has_anchors[j]
+    if parts is None:
+        parts = pair_parts(features, i, j)
+    w, c, a = parts.words, parts.chars, parts.anchors
     total = word_weight + char_weight + anchor_weight
     with_a = (word_weight * w + char_weight * c + anchor_weight * a) / total
     without = (word_weight * w + char_weight * c) / max(word_weight + char_weight, 1e-12)
-    score = np.where(both, with_a, without)
-    if quote_weight > 0 and features.quotes is not None:
-        # the same words quoted by both: overlap coefficient of their quoted word trigrams
-        shared = _rowwise(features.quotes, i, j)
-        sizes = np.asarray(features.quotes.getnnz(axis=1))
-        smaller = np.maximum(np.minimum(sizes[i], sizes[j]), 1)
-        score = np.maximum(score, quote_weight * shared / smaller)
+    score = np.where(parts.anchored, with_a, without)
+    if quote_weight > 0:
+        score = np.maximum(score, quote_weight * parts.quotes)
     return np.clip(score, 0.0, 1.0), c
 
 
