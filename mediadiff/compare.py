@@ -234,6 +234,26 @@ def _content_warnings(documents: Sequence[Document]) -> list[str]:
     return notes
 
 
+def _off_story_warnings(alignment: Alignment) -> list[str]:
+    """A warning for each article that shares almost nothing with the others (off the story)."""
+    from .analysis.omissions import off_story
+
+    away = off_story(alignment)
+    if not away:
+        return []
+    index = {o: i for i, o in enumerate(alignment.outlets)}
+    notes = []
+    for o in away:
+        best = max(alignment.similarity[index[o]][j] for j in range(len(index)) if j != index[o])
+        if len(away) == len(index):
+            notes.append(f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
+                         "with any of them): are they about one story? No omissions are reported")
+        else:
+            notes.append(f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
+                         "with any of them): off the story? It is kept out of the omissions and their scores")
+    return notes
+
+
 def compare(
     articles: Sequence[Article | Document],
     *,
@@ -316,7 +336,7 @@ def compare(
         }
         for o in alignment.outlets
     }
-    notes = _content_warnings(alignment.documents)
+    notes = _content_warnings(alignment.documents) + _off_story_warnings(alignment)
     for note in notes:
         warnings.warn(note, InputWarning, stacklevel=2)
     story_title = title or next((d.article.title for d in alignment.documents if d.article.title), None)

@@ -36,16 +36,16 @@ def build(texts: dict[str, str], groups: list[list[tuple[str, str]]]) -> Alignme
 
 
 TEXTS = {
-    "a": "The plant leaked 900 gallons. The company denied any wrongdoing. Schools closed.",
-    "b": "The plant leaked 900 gallons. The company denied any wrongdoing. Schools closed.",
-    "c": "The plant leaked 900 gallons. Schools closed.",
-    "d": "The plant leaked 900 gallons. “We will rebuild,” the mayor said.",
+    "a": "The plant leaked chemicals. The company denied any wrongdoing. Schools closed.",
+    "b": "The plant leaked chemicals. The company denied any wrongdoing. Schools closed.",
+    "c": "The plant leaked chemicals. Schools closed.",
+    "d": "The plant leaked chemicals. “We will rebuild,” the mayor said.",
 }
 
 
 def corpus() -> Alignment:
     return build(TEXTS, [
-        [(o, "The plant leaked 900 gallons.") for o in "abcd"],
+        [(o, "The plant leaked chemicals.") for o in "abcd"],
         [("a", "The company denied any wrongdoing."), ("b", "The company denied any wrongdoing.")],
         [("a", "Schools closed."), ("b", "Schools closed."), ("c", "Schools closed.")],
         [("d", "“We will rebuild,” the mayor said.")],
@@ -70,16 +70,27 @@ def test_quotation_continuing_a_reply_is_a_response():
 
 
 def test_spokesperson_giving_a_figure_is_not_a_response():
+    """A hospital spokeswoman giving a count is a figure, not a party's reply."""
     al = build({"a": "Nine were treated, a hospital spokeswoman said.", "b": "Nine were treated, a hospital spokeswoman said."},
                [[("a", "Nine were treated, a hospital spokeswoman said."), ("b", "Nine were treated, a hospital spokeswoman said.")]])
-    assert passage_kind(al, al.passages[0]) == "fact"
+    assert passage_kind(al, al.passages[0]) == "figure"
+
+
+def test_a_count_a_sum_or_a_share_is_a_figure_but_a_date_is_not():
+    texts = {"a": "The audit found a $2 million gap. It ran from June 3 to May 2024. About 40% of beds closed. "
+                  "Dozens of workers left."}
+    texts["b"] = texts["a"]
+    sentences = ["The audit found a $2 million gap.", "It ran from June 3 to May 2024.", "About 40% of beds closed.",
+                 "Dozens of workers left."]
+    al = build(texts, [[("a", s), ("b", s)] for s in sentences])
+    assert [passage_kind(al, p) for p in al.passages] == ["figure", "fact", "figure", "figure"]
 
 
 def test_declined_to_comment_is_a_response_but_declined_cases_are_not():
-    t = {"a": "The firm declined to comment. Prosecutors declined two cases.",
-         "b": "The firm declined to comment. Prosecutors declined two cases."}
+    t = {"a": "The firm declined to comment. Prosecutors declined the case.",
+         "b": "The firm declined to comment. Prosecutors declined the case."}
     al = build(t, [[("a", "The firm declined to comment."), ("b", "The firm declined to comment.")],
-                   [("a", "Prosecutors declined two cases."), ("b", "Prosecutors declined two cases.")]])
+                   [("a", "Prosecutors declined the case."), ("b", "Prosecutors declined the case.")]])
     assert [passage_kind(al, p) for p in al.passages] == ["response", "fact"]
 
 
@@ -98,7 +109,7 @@ def test_a_reply_needs_half_the_carrying_outlets_to_frame_it_so():
     plain = "The tank held 9,000 gallons."
     framed = "The tank held 9,000 gallons, the company said in a statement."
     texts = {"a": plain, "b": plain, "c": framed, "d": framed}
-    for carriers, kind in ((("a", "b", "c"), "fact"), (("a", "c", "d"), "response"), (("c",), "response")):
+    for carriers, kind in ((("a", "b", "c"), "figure"), (("a", "c", "d"), "response"), (("c",), "response")):
         al = build(texts, [[(o, texts[o]) for o in carriers]])
         assert passage_kind(al, al.passages[0]) == kind, carriers
 
@@ -181,13 +192,14 @@ def voices(b_shuttle: str = "Raman said the county would run a shuttle.") -> Ali
 
 def test_an_omission_that_silences_a_source_weighs_twice_one_that_does_not():
     found = {o.outlet: o for o in find_omissions(voices()) if o.carried_by == ("a", "b")}
-    # c names Raman but never cites her, e never names her: leaving out the shuttle silences her
-    assert found["c"].silenced == ("Raman",) and found["e"].silenced == ("Raman",)
-    assert found["e"].explanation.endswith("They cite Raman for it; e never does.")
-    # d cites Raman elsewhere: the same omission silences nobody and weighs half as much
-    assert found["d"].silenced == ()
-    assert found["c"].weight == pytest.approx(2 * found["d"].weight, abs=1e-6)
+    # e never names Raman: leaving out the shuttle silences her
+    assert found["e"].silenced == ("Raman",)
+    assert found["e"].explanation.endswith("They cite Raman for it; e never names Raman.")
+    # c names her (without letting her speak) and d cites her elsewhere: the same omission
+    # silences nobody ("never names" would be false) and weighs half as much
+    assert found["c"].silenced == () and found["d"].silenced == ()
     assert found["e"].weight == pytest.approx(2 * found["d"].weight, abs=1e-6)
+    assert found["c"].weight == pytest.approx(found["d"].weight, abs=1e-6)
     # voice_weight=0 ignores sources
     flat = {o.outlet: o.weight for o in find_omissions(voices(), voice_weight=0.0) if o.carried_by == ("a", "b")}
     assert flat["c"] == flat["d"] == flat["e"]
@@ -297,8 +309,9 @@ def test_close_paraphrase_is_not_called_an_omission() -> None:
     from mediadiff.analysis.omissions import find_omissions
     from mediadiff.document import Article
 
-    base = align([Article("a", "The mayor resigned on Monday."), Article("b", "The mayor resigned on Monday."),
-                  Article("c", "Schools stay open.")])
+    base = align([Article("a", "The mayor resigned on Monday. Heavy rain flooded the river road."),
+                  Article("b", "The mayor resigned on Monday. Heavy rain flooded the river road."),
+                  Article("c", "Schools stay open. Heavy rain flooded the river road.")])
     [passage] = [p for p in base.passages if p.support == 2]
     near = dataclasses.replace(base, nearest={passage.id: {"c": 0.35}})
     assert [(o.outlet, o.passage) for o in find_omissions(base)] == [("c", passage.id)]

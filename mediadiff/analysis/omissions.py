@@ -1,20 +1,32 @@
 """Omissions: content that other outlets carry and one outlet leaves out.
 
 A passage is an omission for an outlet when at least ``min_support`` *other* outlets carry it and
-this outlet does not. Each omission gets a ``kind`` (``response``: a party's reply, denial or
-statement; ``quote``: mostly direct quotation; ``fact``: anything else) and a ``weight`` in
-[0, 1] that grows with the share of other outlets carrying the passage, with how prominently they
-place it, and with its kind (responses weigh most: leaving out the other side is the classic
-bias by omission). An omission that leaves out a source the other outlets cite for the passage
-(a person, an audit, a statement), one the outlet cites nowhere else, weighs more again: the
-outlet does not just drop a detail, it leaves a voice out of its story (``silenced``).
+this outlet does not, and nothing the outlet wrote comes close to it (``paraphrase_floor``: it
+may have said it in other words that the aligner kept apart). Each omission gets a ``kind``
+(``response``: a party's reply, denial or statement; ``figure``: a count, sum or percentage;
+``quote``: mostly direct quotation; ``fact``: anything else) and a ``weight`` in [0, 1] that
+grows with the share of other outlets carrying the passage, with how prominently they place it,
+and with its kind (responses weigh most: leaving out the other side is the classic bias by
+omission; a missing figure comes next). An omission that leaves out a source the other outlets
+cite for the passage (a person, an audit, a statement), one the outlet's article never names at
+all, weighs more again: the outlet does not just drop a detail, it leaves a voice out of its
+story (``silenced``).
+
+Two cases are told apart rather than counted as omissions:
+
+- an article that shares almost nothing with the others (:func:`off_story`) is not about the
+  same story: it neither omits nor carries anything, and is kept out of the scores;
+- with only two outlets on the story, no passage can have the support of two others: what one
+  carries and the other does not is reported with ``consensus=False``, a difference between
+  the two rather than an omission by the standard of several outlets.
 
 Public names
 ------------
 Omission            one omitted passage for one outlet (a frozen dataclass; fields are report keys).
 find_omissions      Alignment -> list of Omission, by outlet then passage order.
 omission_scores     per-outlet score in [0, 1]: omitted weight over the weight it could have carried.
-passage_kind        the kind of a passage: "response", "quote" or "fact".
+passage_kind        the kind of a passage: "response", "figure", "quote" or "fact".
+off_story           the outlets whose article shares almost nothing with any other.
 """
 
 from __future__ import annotations
@@ -23,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from .._similarity import slot_terms
 from ..align import Alignment, Passage
 from ..errors import check_parameter, is_int, is_real
 from ._common import (
@@ -35,9 +48,11 @@ from ._common import (
     source_key,
 )
 
-__all__ = ["Omission", "find_omissions", "omission_scores", "passage_kind"]
+__all__ = ["OFF_STORY_SIMILARITY", "Omission", "find_omissions", "off_story", "omission_scores", "passage_kind"]
 
-OmissionKind = Literal["response", "quote", "fact"]
+OmissionKind = Literal["response", "figure", "quote", "fact"]
+# the number slots (slot_terms) that make a figure: counts, sums and percentages, not dates or times
+_FIGURE_SLOTS = ("#count", "#money", "#pct")
 
 # "declined to comment", "did not respond": a refusal is a response too
 _REFUSALS = frozenset("declined refused".split())
@@ -53,9 +68,11 @@ class Omission:
     ``prominence`` is how close to the lead they place it on average (1 = lead, 0 = end);
     ``closeness`` is the best alignment score of any piece of this outlet against the passage
     (0 = nothing of it is even a candidate; see :attr:`Alignment.nearest`). ``silenced`` names
-    the sources the carrying outlets cite for the passage ("Raman", "audit") that this outlet
-    cites nowhere else (it may still name them): leaving the passage out leaves those voices
-    out of its story.
+    the sources the carrying outlets cite for the passage ("Raman", "audit") that this outlet's
+    article never names, anywhere: leaving the passage out leaves those voices out of its
+    story. ``consensus`` is False when only two outlets are on the story: the other one carries
+    the passage, which makes it a difference between the two, not an omission by the standard
+    of several outlets.
     """
 
     outlet: str
@@ -68,6 +85,7 @@ class Omission:
     explanation: str
     closeness: float = 0.0
     silenced: tuple[str, ...] = ()
+    consensus: bool = True
 
 
 def _has_response_cue(norms: list[str]) -> bool:
@@ -84,23 +102,27 @@ def _has_response_cue(norms: list[str]) -> bool:
 
 
 def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
-    """Classify a passage as ``"response"``, ``"quote"`` or ``"fact"``.
+    """Classify a passage as ``"response"``, ``"figure"``, ``"quote"`` or ``"fact"``.
 
     ``response`` when at least half of the outlets carrying it frame it as a reply: a member's
     sentence carries a reply cue (denied, disputed, rejected, a statement, declined to comment,
     called it inaccurate...), or a quotation continues a paragraph that a cue introduced ("X
     disputed the audit. “…”"). A bare "spokesperson said" is not enough (a hospital spokeswoman
     giving a figure is not a reply), nor is one outlet's cue among many that state the passage
-    as a plain fact. ``quote`` when most of the carrying outlets give it mostly inside
-    quotation marks. Otherwise ``fact``.
+    as a plain fact. ``figure`` when at least half of them give a count, a sum of money or a
+    percentage in it (not a date or a time): a missing figure changes the picture. ``quote``
+    when most of the carrying outlets give it mostly inside quotation marks. Otherwise ``fact``.
     """
     quoting: dict[str, bool] = {}
     replying: dict[str, bool] = {}
+    counting: dict[str, bool] = {}
     for m in passage.members:
         doc = alignment.document(m.outlet)
         sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
         norms = [t.norm for t in (sentence.tokens if sentence is not None else member_tokens(doc, m))]
         reply = _has_response_cue(norms)
+        figure = any(term.startswith(_FIGURE_SLOTS) for term in slot_terms(member_tokens(doc, m, words_only=False)))
+        counting[m.outlet] = counting.get(m.outlet, False) or figure
         inside = doc.quoted_length(m.start, m.end)
         quote = bool(len(m)) and inside / len(m) >= 0.5
         quoting[m.outlet] = quoting.get(m.outlet, False) or quote
@@ -111,6 +133,8 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
         replying[m.outlet] = replying.get(m.outlet, False) or reply
     if replying and 2 * sum(replying.values()) >= len(replying):
         return "response"
+    if counting and 2 * sum(counting.values()) >= len(counting):
+        return "figure"
     if quoting and 2 * sum(quoting.values()) > len(quoting):
         return "quote"
     return "fact"
@@ -125,16 +149,13 @@ class _Stats:
         positions = {d.outlet: relative_positions(d) for d in alignment.documents}
         #: (outlet, sentence index) -> the keys and texts of the sources that sentence cites
         self.cited: dict[tuple[str, int], dict[str, str]] = {}
-        #: outlet -> how many of its sentences cite each source key
-        self.citing: dict[str, Counter[str]] = {}
+        #: outlet -> the source keys of every word of its article (a source it names anywhere)
+        self.named: dict[str, frozenset[str]] = {}
         capitalised = capitalised_words(alignment.documents)
         for d in alignment.documents:
-            counts: Counter[str] = Counter()
+            self.named[d.outlet] = frozenset(source_key(t) for s in d.content_sentences for t in s.tokens if t.kind == "word")
             for sentence in d.content_sentences:
-                found = {source_key(t): t.text for t in cited_sources(d, sentence, capitalised)}
-                self.cited[(d.outlet, sentence.index)] = found
-                counts.update(found.keys())
-            self.citing[d.outlet] = counts
+                self.cited[(d.outlet, sentence.index)] = {source_key(t): t.text for t in cited_sources(d, sentence, capitalised)}
         self.passages: list[tuple[Passage, OmissionKind, dict[str, float], dict[str, dict[str, str]]]] = []
         for p in alignment.passages:
             pos: dict[str, float] = {}
@@ -154,22 +175,19 @@ class _Stats:
         return sorted({m.sentence for m in passage.members_of(outlet)})
 
     def silenced(self, outlet: str, passage: Passage, cited_by: dict[str, dict[str, str]]) -> tuple[str, ...]:
-        """The voices of ``passage`` that ``outlet`` cites nowhere outside it.
+        """The voices of ``passage`` that ``outlet``'s article never names.
 
         A voice is a source that at least two, and half, of the *other* outlets carrying the
-        passage cite for it; the same whether or not ``outlet`` carries the passage.
+        passage cite for it; the same whether or not ``outlet`` carries the passage. An outlet
+        that names the source anywhere (quoted in other words, cited for another fact, or just
+        mentioned) does not silence it.
         """
         others = [cited_by[o] for o in sorted(cited_by) if o != outlet]
         count: Counter[str] = Counter(key for found in others for key in found)
         voices = {key: next(found[key] for found in others if key in found)
                   for key, n in sorted(count.items()) if n >= 2 and 2 * n >= len(others)}
-        if not voices:
-            return ()
-        own: Counter[str] = Counter()
-        for k in self._sentences(outlet, passage):
-            own.update(self.cited.get((outlet, k), {}).keys())
-        citing = self.citing[outlet]
-        return tuple(text for key, text in voices.items() if citing[key] - own[key] <= 0)
+        named = self.named[outlet]
+        return tuple(text for key, text in voices.items() if key not in named)
 
 
 def _weight(share: float, prominence: float, factor: float, prominence_weight: float,
@@ -191,6 +209,42 @@ def _check(min_support: int, weights: dict[str, float], prominence_weight: float
 PARAPHRASE_FLOOR = 0.3
 #: Default ``voice_weight``: an omission that silences a source weighs twice one that does not.
 VOICE_WEIGHT = 0.5
+#: Default ``off_story``: an article whose share of content in passages that some other outlet
+#: also carries (:attr:`Alignment.similarity`) stays below this with every other outlet is off
+#: the story. Chosen on the 30 BASIL dev triplets, each with one article of another triplet
+#: added: it flags 25 of the 30 added articles (the other 5 cover a related event) and none of
+#: the 90 articles of the triplets, whose lowest best share is 0.09 (median 0.36).
+OFF_STORY_SIMILARITY = 0.08
+
+
+def off_story(alignment: Alignment, floor: float = OFF_STORY_SIMILARITY) -> tuple[str, ...]:
+    """The outlets whose article shares almost nothing with any other outlet's.
+
+    An outlet is off the story when its content similarity with every other outlet
+    (:attr:`Alignment.similarity`: the share of content in passages both carry) is below
+    ``floor``: an unrelated article in the folder, not an outlet that omits the whole story.
+    With fewer than two outlets, none is.
+
+    >>> from mediadiff.align import align
+    >>> from mediadiff.document import Article
+    >>> a = align([Article("a", "The mayor resigned on Monday after the audit."),
+    ...            Article("b", "On Monday the mayor resigned after the audit."),
+    ...            Article("c", "The harvest festival opens with a parade of tractors.")])
+    >>> off_story(a)
+    ('c',)
+    """
+    outlets = alignment.outlets
+    if len(outlets) < 2:
+        return ()
+    sim = alignment.similarity
+    return tuple(o for i, o in enumerate(outlets) if max(sim[i][j] for j in range(len(outlets)) if j != i) < floor)
+
+
+def _on_story(alignment: Alignment, floor: float | None) -> tuple[str, ...]:
+    """The outlets compared for omissions: all but the off-story ones (all of them when every
+    outlet is off the story: nothing is then comparable, see :func:`find_omissions`)."""
+    away = set(off_story(alignment, floor)) if floor is not None else set()
+    return tuple(o for o in alignment.outlets if o not in away)
 
 
 def find_omissions(
@@ -198,11 +252,13 @@ def find_omissions(
     *,
     min_support: int = 2,
     response_weight: float = 1.0,
+    figure_weight: float = 0.85,
     quote_weight: float = 0.7,
     fact_weight: float = 0.5,
     prominence_weight: float = 0.5,
     paraphrase_floor: float | None = PARAPHRASE_FLOOR,
     voice_weight: float = VOICE_WEIGHT,
+    off_story_floor: float | None = OFF_STORY_SIMILARITY,
 ) -> list[Omission]:
     """Find the passages each outlet leaves out while at least ``min_support`` others carry them.
 
@@ -210,9 +266,13 @@ def find_omissions(
     * ((1 - voice_weight) + voice_weight * silenced)``
     where ``share`` is the fraction of the *other* outlets that carry the passage, ``prominence``
     is the mean over those outlets of ``1 - position`` (position 0 = lead, 1 = end of the
-    article), ``kind_weight`` is ``response_weight``, ``quote_weight`` or ``fact_weight``, and
-    ``silenced`` is 1 when the omission leaves out a source the others cite for the passage
-    that the outlet cites nowhere else (see :attr:`Omission.silenced`), else 0.
+    article), ``kind_weight`` is ``response_weight``, ``figure_weight``, ``quote_weight`` or
+    ``fact_weight``, and ``silenced`` is 1 when the omission leaves out a source the others cite
+    for the passage that the outlet's article never names (see :attr:`Omission.silenced`), else 0.
+
+    Off-story articles (:func:`off_story`) are set aside first: they neither omit nor carry
+    anything. When two outlets are left, each passage that one carries and the other does not
+    is reported with ``consensus=False`` (no passage can have two other outlets' support).
 
     Parameters
     ----------
@@ -220,21 +280,26 @@ def find_omissions(
         The aligned outlets.
     min_support : int, default 2
         How many other outlets must carry a passage for its absence to count. With the default,
-        a fact only one other outlet reports is not an omission.
-    response_weight, quote_weight, fact_weight : float in [0, 1], defaults 1.0, 0.7, 0.5
-        The weight of each kind of passage: replies and denials count most: a reply weighs twice a plain fact.
+        a fact only one other outlet reports is not an omission (unless only two outlets are on
+        the story: see above).
+    response_weight, figure_weight, quote_weight, fact_weight : float in [0, 1], defaults 1.0, 0.85, 0.7, 0.5
+        The weight of each kind of passage: replies and denials count most (a reply weighs twice
+        a plain fact), then a missing figure, then a quotation.
     prominence_weight : float in [0, 1], default 0.5
         How much the position in the carrying outlets matters (0: not at all).
     voice_weight : float in [0, 1], default 0.5
         How much a silenced source matters (0: not at all). A source is a person or a document
         (audit, report, statement) that at least two, and half, of the carrying outlets cite
         for the passage ("Raman said", "the audit found"); the omission silences it when the
-        outlet cites it nowhere else. One-sided coverage drops the other side's voices, not
+        outlet's article never names it. One-sided coverage drops the other side's voices, not
         just its details: at 0.5 such an omission weighs twice one that does not.
     paraphrase_floor : float in (0, 1] or None, default 0.3
         An outlet with a piece that scores at least this much against the passage (its
         ``closeness``) is taken to carry it in other words that the aligner kept apart, and is
         not said to omit it. None reports every passage the outlet does not carry.
+    off_story_floor : float in (0, 1] or None, default 0.08
+        The content similarity below which an article is off the story (:func:`off_story`).
+        None compares every article.
 
     Returns
     -------
@@ -246,23 +311,31 @@ def find_omissions(
     >>> from mediadiff.align import align
     >>> from mediadiff.document import Article
     >>> a = align([Article("a", "The mayor resigned on Monday."), Article("b", "The mayor resigned on Monday."),
-    ...            Article("c", "Schools stay open.")])
-    >>> [(o.outlet, o.kind, round(o.weight, 2)) for o in find_omissions(a)]
-    [('c', 'fact', 0.25)]
+    ...            Article("c", "The mayor resigned. Schools stay open.")])
+    >>> [(o.outlet, o.kind, round(o.weight, 2), o.consensus) for o in find_omissions(a)]
+    []
+    >>> two = align([Article("a", "The mayor resigned. The audit found a $2 million gap."),
+    ...              Article("b", "The mayor resigned on Monday.")])
+    >>> [(o.outlet, o.kind, o.consensus) for o in find_omissions(two)]
+    [('b', 'figure', False)]
     """
-    factors = {"response": response_weight, "quote": quote_weight, "fact": fact_weight}
+    factors = {"response": response_weight, "figure": figure_weight, "quote": quote_weight, "fact": fact_weight}
     _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight,
            "find_omissions")
-    check_parameter("paraphrase_floor", paraphrase_floor, "a float in the range (0.0, 1.0] or None",
-                    paraphrase_floor is None or (is_real(paraphrase_floor) and 0.0 < paraphrase_floor <= 1.0),
-                    "find_omissions")
-    outlets = alignment.outlets
-    n_others = max(1, len(outlets) - 1)
+    for name, value in (("paraphrase_floor", paraphrase_floor), ("off_story_floor", off_story_floor)):
+        check_parameter(name, value, "a float in the range (0.0, 1.0] or None",
+                        value is None or (is_real(value) and 0.0 < value <= 1.0), "find_omissions")
+    outlets = _on_story(alignment, off_story_floor)
+    if len(outlets) < 2:
+        return []
+    n_others = len(outlets) - 1
+    need = min(min_support, n_others)  # two outlets: the other one's support is all there can be
     found: list[Omission] = []
     stats = _Stats(alignment)
     for outlet in outlets:
-        for p, kind, pos, cited_by in stats.passages:
-            if outlet in pos or len(pos) < min_support:
+        for p, kind, all_pos, cited_by in stats.passages:
+            pos = {o: v for o, v in all_pos.items() if o in outlets}
+            if outlet in pos or len(pos) < need:
                 continue
             closeness = alignment.closeness(p.id, outlet)
             if paraphrase_floor is not None and closeness >= paraphrase_floor:
@@ -270,19 +343,34 @@ def find_omissions(
             carried = tuple(sorted(pos))
             share = len(carried) / n_others
             prominence = sum(1.0 - pos[o] for o in carried) / len(carried)
-            silenced = stats.silenced(outlet, p, cited_by)
+            silenced = stats.silenced(outlet, p, {o: c for o, c in cited_by.items() if o in outlets})
             weight = _weight(share, prominence, factors[kind], prominence_weight, bool(silenced), voice_weight)
-            what = {"response": "a reply or statement from a party to the story", "quote": "a direct quotation",
-                    "fact": "a piece of information"}[kind]
-            explanation = (
-                f"{len(carried)} of the {n_others} other outlets ({', '.join(carried)}) carry {what} "
-                f"that {outlet} does not; they place it on average {_where(1.0 - prominence)}."
-            )
-            if silenced:
-                explanation += f" They cite {_names(silenced)} for it; {outlet} never does."
+            consensus = len(carried) >= min_support
+            explanation = _explain(outlet, carried, n_others, kind, prominence, silenced, consensus)
             found.append(Omission(outlet, p.id, round(weight, 6), kind, carried, round(share, 6),
-                                  round(prominence, 6), explanation, round(closeness, 6), silenced))
+                                  round(prominence, 6), explanation, round(closeness, 6), silenced, consensus))
     return found
+
+
+_WHAT = {"response": "a reply or statement from a party to the story", "figure": "a figure (a count, sum or share)",
+         "quote": "a direct quotation", "fact": "a piece of information"}
+
+
+def _explain(outlet: str, carried: tuple[str, ...], n_others: int, kind: str, prominence: float,
+             silenced: tuple[str, ...], consensus: bool) -> str:
+    """The explanation of one omission, in words."""
+    what = _WHAT[kind]
+    if consensus:
+        text = (f"{len(carried)} of the {n_others} other outlets ({', '.join(carried)}) carry {what} "
+                f"that {outlet} does not; they place it on average {_where(1.0 - prominence)}.")
+    else:
+        text = (f"{carried[0]} carries {what} that {outlet} does not, {_where(1.0 - prominence)} of its article. "
+                f"Only two outlets are compared, so this is a difference between the two, not an omission "
+                f"by the standard of several outlets.")
+    if silenced:
+        text += f" {'They cite' if len(carried) > 1 else 'It cites'} {_names(silenced)} for it; {outlet} never names "
+        text += f"{'them' if len(silenced) > 1 else 'it' if not silenced[0][:1].isupper() else _names(silenced)}."
+    return text
 
 
 def _names(texts: tuple[str, ...]) -> str:
@@ -305,42 +393,50 @@ def omission_scores(
     *,
     min_support: int = 2,
     response_weight: float = 1.0,
+    figure_weight: float = 0.85,
     quote_weight: float = 0.7,
     fact_weight: float = 0.5,
     prominence_weight: float = 0.5,
     voice_weight: float = VOICE_WEIGHT,
+    off_story_floor: float | None = OFF_STORY_SIMILARITY,
 ) -> dict[str, float]:
     """Per-outlet omission score in [0, 1]: omitted weight over the weight it could have carried.
 
     For each outlet, the denominator sums the weight (same formula and options as
-    :func:`find_omissions`) of every passage that at least ``min_support`` other outlets carry,
-    whether or not this outlet carries it (a passage it carries counts as silencing the sources
-    that the other carrying outlets cite for it and this outlet cites nowhere else); the
-    numerator sums the weights of ``omissions`` for that outlet. An outlet with nothing it could
-    have omitted scores 0.0. Pass the same options as to :func:`find_omissions`.
+    :func:`find_omissions`) of every passage that at least ``min_support`` other outlets carry
+    (one, when only two outlets are on the story), whether or not this outlet carries it (a
+    passage it carries counts as silencing the sources that the other carrying outlets cite for
+    it and this outlet never names); the numerator sums the weights of ``omissions`` for that
+    outlet. An off-story outlet (:func:`off_story`) neither counts for the others nor gets a score
+    of its own (0.0), and neither does an outlet with nothing it could have omitted. Pass the same
+    options as to :func:`find_omissions`.
 
     >>> from mediadiff.align import align
     >>> from mediadiff.document import Article
-    >>> a = align([Article("a", "The mayor resigned."), Article("b", "The mayor resigned."), Article("c", "Rain.")])
+    >>> a = align([Article("a", "The mayor resigned."), Article("b", "The mayor resigned."),
+    ...            Article("c", "The mayor quit. Rain.")])
     >>> omission_scores(a, find_omissions(a))
-    {'a': 0.0, 'b': 0.0, 'c': 1.0}
+    {'a': 0.0, 'b': 0.0, 'c': 0.0}
     """
-    factors = {"response": response_weight, "quote": quote_weight, "fact": fact_weight}
+    factors = {"response": response_weight, "figure": figure_weight, "quote": quote_weight, "fact": fact_weight}
     _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight,
            "omission_scores")
-    outlets = alignment.outlets
-    n_others = max(1, len(outlets) - 1)
+    outlets = _on_story(alignment, off_story_floor)
+    scores: dict[str, float] = {o: 0.0 for o in alignment.outlets}
+    if len(outlets) < 2:
+        return scores
+    n_others = len(outlets) - 1
+    need = min(min_support, n_others)
     stats = _Stats(alignment)
-    scores: dict[str, float] = {}
     for outlet in outlets:
         total = 0.0
         for p, kind, pos, cited_by in stats.passages:
-            others = [o for o in pos if o != outlet]
-            if len(others) < min_support:
+            others = [o for o in pos if o != outlet and o in outlets]
+            if len(others) < need:
                 continue
             share = len(others) / n_others
             prominence = sum(1.0 - pos[o] for o in others) / len(others)
-            silenced = bool(stats.silenced(outlet, p, cited_by))
+            silenced = bool(stats.silenced(outlet, p, {o: c for o, c in cited_by.items() if o in outlets}))
             total += _weight(share, prominence, factors[kind], prominence_weight, silenced, voice_weight)
         omitted = sum(o.weight for o in omissions if o.outlet == outlet)
         scores[outlet] = round(min(1.0, omitted / total), 6) if total > 0 else 0.0

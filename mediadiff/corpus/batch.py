@@ -66,9 +66,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .._io import atomic_write
+from ..analysis.omissions import OmissionKind
 from ..document import Article
 from ..errors import (
     InputError,
@@ -99,7 +100,7 @@ Engine = Literal["local", "dask"]
 ENGINES: tuple[str, ...] = ("local", "dask")
 
 #: The omission kinds always present (as 0) in a score record's ``n_omissions``.
-OMISSION_KINDS: tuple[str, ...] = ("fact", "quote", "response")
+OMISSION_KINDS: tuple[str, ...] = tuple(sorted(get_args(OmissionKind)))
 
 #: At most this many loaded terms are kept per story and outlet in a score record.
 MAX_TERMS = 20
@@ -359,7 +360,7 @@ def score_records(story: str, report: Mapping[str, Any]) -> list[dict[str, Any]]
     ...     "in_quote": False, "counterpart": "criticised"}], "quote_alterations": [], "conflicts": []}
     >>> rec = score_records("s1", report)[0]
     >>> rec["n_omissions"], rec["loaded_terms"]
-    ({'fact': 0, 'quote': 0, 'response': 1}, [{'term': 'slammed', 'category': 'intensity', 'counterpart': 'criticised', 'count': 1}])
+    ({'fact': 0, 'figure': 0, 'quote': 0, 'response': 1}, [{'term': 'slammed', 'category': 'intensity', 'counterpart': 'criticised', 'count': 1}])
     """
     outlets = [o["id"] for o in report["outlets"]]
     omitted: dict[str, Counter[str]] = {o: Counter() for o in outlets}

@@ -39,7 +39,7 @@ __all__ = [
 
 Report = Mapping[str, Any]
 
-OMISSION_KINDS = {"response": "a response", "quote": "a quotation", "fact": "a fact"}
+OMISSION_KINDS = {"response": "a response", "figure": "a figure", "quote": "a quotation", "fact": "a fact"}
 SHIFT_KINDS = {
     "substitution": "other words",
     "insertion": "words added",
