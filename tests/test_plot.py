@@ -307,8 +307,8 @@ def test_pdf_has_a_title_page_and_a_page_per_chart_with_fonts_embedded(small_pdf
     assert "Eastgate clinic closure" in title_page
     for name in ("Alpha Daily", "Beta Wire", "Gamma Post"):
         assert name in title_page
-    assert ("Gamma Post omits the response “The director's office denied that the clinic had overspent.”, carried by 2 "
-            "of 3 outlets.") in title_page
+    assert ("Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the clinic "
+            "had overspent.”, carried by 2 of 3 outlets.") in title_page
     titles = ["Which outlets carry each passage", "Omission and wording-shift scores per outlet",
               "Pairwise content similarity of the outlets", "Loaded language per 1,000 own words, by category",
               "Where each outlet places the shared passages", "Readability as a US school grade",

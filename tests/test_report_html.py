@@ -78,8 +78,8 @@ def test_summary_states_findings_in_plain_sentences():
     report = make_report()
     page = render_html(report)
     text = " ".join(" ".join(parse(page).text).split())
-    omission = ("Gamma Post omits the response “The director's office denied that the clinic had overspent.”, "
-                "carried by 2 of 3 outlets.")
+    omission = ("Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the "
+                "clinic had overspent.”, carried by 2 of 3 outlets.")
     assert omission in key_findings(report)
     assert omission in text
     assert "The outlets disagree on a number: Gamma Post says “40 jobs”; Alpha Daily and Beta Wire say “38 jobs”." in text
@@ -207,7 +207,7 @@ def test_summary_names_silenced_sources_and_groups_a_figure_given_in_other_units
     report["conflicts"][0] = {**conflict, "values": [{**first, "text": "38 employees", "unit": "people"},
                                                      *conflict["values"][1:]]}
     sentences = key_findings(report)
-    assert any(s.endswith("carried by 2 of 3 outlets; it never cites Okafor and the audit.") for s in sentences), sentences
+    assert any(s.endswith("carried by 2 of 3 outlets; it never names Okafor and the audit.") for s in sentences), sentences
     # "38 employees" and "38 jobs" are one figure: the outlets that give it are named together
     assert any("Alpha Daily and Beta Wire say “38 employees” or “38 jobs”" in s
                or "Alpha Daily and Beta Wire say “38 jobs” or “38 employees”" in s for s in sentences), sentences

@@ -26,8 +26,8 @@ def test_summary_lists_the_key_findings_first():
     md = render_markdown(make_report())
     assert md.startswith("# Eastgate clinic closure\n")
     summary = _section(md, "Key findings")
-    assert ("- Gamma Post omits the response “The director's office denied that the clinic had overspent.”, carried by "
-            "2 of 3 outlets.") in summary
+    assert ("- Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the clinic "
+            "had overspent.”, carried by 2 of 3 outlets.") in summary
     findings, warnings = summary.split("Warnings:")
     assert findings.count("\n- ") == len(key_findings(make_report()))
     assert warnings.strip() == "- c: very short article (60 words)"
@@ -110,7 +110,7 @@ def test_key_findings_show_the_strongest_loaded_contrast():
     first = report["loaded_language"][0]
     weaker = {**first, "text": "claimed", "score": 0.4, "counterpart": "said"}
     report["loaded_language"] = [weaker, first]  # the weaker contrast comes first in text order
-    contrast = [f for f in key_findings(report) if " where other outlets write " in f]
+    contrast = [f for f in key_findings(report) if " writes “" in f and " where " in f]
     assert len(contrast) == 1 and f"“{first['text']}”" in contrast[0] and "“approved”" in contrast[0]
 
 

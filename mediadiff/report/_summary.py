@@ -8,6 +8,7 @@ Public names (private module; used by ``report.html``, ``report.markdown`` and `
 key_findings     report -> list of sentences, most important first.
 outlet_names     report -> {outlet id: display name}.
 passage_snippet  one passage -> a short excerpt of its text (Snippets: by id, each passage read once).
+typical_member   the member of a passage most like the others (its text and outlet).
 diff_window      excerpts of two similar strings around their first difference.
 who              names joined for a sentence, counted when there are many.
 shorten          cut a string to a length at a word boundary, with an ellipsis.
@@ -33,6 +34,7 @@ __all__ = [
     "Snippets",
     "passage_snippet",
     "shorten",
+    "typical_member",
     "typical_text",
     "who",
 ]
@@ -121,17 +123,19 @@ def passage_snippet(passage: Mapping[str, Any] | None, limit: int = 90) -> str:
     return shorten(typical_text(passage), limit)
 
 
-def typical_text(passage: Mapping[str, Any] | None) -> str:
-    """The text of a passage's most typical member: the one most like the others (word overlap
-    with an average member; then the most words, then the first). A clause such as "departing
-    US Attorney John Bash," says less than the sentence another outlet gives the same passage.
-    Linear in the passage's words, so a passage of hundreds of outlets costs little."""
+def typical_member(passage: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """A passage's most typical member: the one most like the others (word overlap with an
+    average member; then the most words, then the first); ``{}`` for an empty passage. A clause
+    such as "departing US Attorney John Bash," says less than the sentence another outlet gives
+    the same passage. Linear in the passage's words, so a passage of hundreds of outlets costs
+    little."""
     if not passage or not passage.get("members"):
-        return ""
-    texts = [str(m.get("text", "")) for m in passage["members"]]
+        return {}
+    members = passage["members"]
+    texts = [str(m.get("text", "")) for m in members]
     words = [frozenset(re.findall(r"\w+", t.lower())) for t in texts]
     if len(texts) == 1:
-        return texts[0]
+        return members[0]
     often = Counter(w for ws in words for w in ws)  # how many members use each word
     mean_size = sum(len(ws) for ws in words) / len(words)
 
@@ -140,8 +144,12 @@ def typical_text(passage: Mapping[str, Any] | None) -> str:
         shared = sum(often[w] - 1 for w in words[k]) / (len(texts) - 1)
         return shared / max(1e-9, len(words[k]) + mean_size - shared), len(texts[k].split())
 
-    best = max(range(len(texts)), key=lambda k: (typical(k), -k))
-    return texts[best]
+    return members[max(range(len(texts)), key=lambda k: (typical(k), -k))]
+
+
+def typical_text(passage: Mapping[str, Any] | None) -> str:
+    """The text of a passage's :func:`typical_member` ("" for an empty passage)."""
+    return str(typical_member(passage).get("text", ""))
 
 
 class Snippets:
@@ -180,11 +188,12 @@ def _q(text: str, limit: int = 80) -> str:
 
 
 def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapping[str, Any]) -> list[str]:
+    """One sentence per omitted passage, heaviest first. The words quoted are those of the
+    carrying outlet named right before them (never the omitting outlet's: it has none)."""
     by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for om in report.get("omissions", []):
         by_passage[om["passage"]].append(om)
     order = {pid: i for i, pid in enumerate(passages)}
-    snippets = Snippets(passages)
     ranked = sorted(by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid))
     n = len(report.get("outlets", []))
     out = []
@@ -193,23 +202,32 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
         oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
         # a second clause of the same sentences that the same outlets omit is the same story
         omitters_set = frozenset(o["outlet"] for o in oms)
-        sentences = frozenset((m.get("outlet"), m.get("sentence")) for m in (passages.get(pid) or {}).get("members", ()))
+        passage = passages.get(pid)
+        sentences = frozenset((m.get("outlet"), m.get("sentence")) for m in (passage or {}).get("members", ()))
         if sentences and any(omitters_set == w and sentences <= s for w, s in told):
             continue
         told.append((omitters_set, sentences))
         omitters = who([names.get(o["outlet"], o["outlet"]) for o in oms])
-        verb = "omits" if len(oms) == 1 else "omit"
         kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
-        passage = passages.get(pid)
         support = passage["support"] if passage else len(oms[0].get("carried_by", []))
-        what = {"response": "the response ", "quote": "the quotation "}.get(kind, "")
-        snippet = snippets(pid, 100)
-        text = f"{what}{_q(snippet, 100)}" if snippet else f"passage {pid}"
+        what = {"response": "the response", "figure": "the figure", "quote": "the quotation"}.get(kind, "what")
+        member = typical_member(passage)
+        if member.get("text"):
+            carrier = names.get(str(member.get("outlet")), str(member.get("outlet")))
+            text = f"{what} that {carrier} reports as {_q(str(member['text']), 100)}"
+        else:
+            text = f"{what} of passage {pid}"
         # the sources every omitter leaves out, in the first one's order ("the audit" for a document)
         silenced = [t for t in oms[0].get("silenced") or () if all(t in (o.get("silenced") or ()) for o in oms)]
         sources = who([t if t[:1].isupper() else f"the {t}" for t in silenced])
-        cites = ("; it never cites " if len(oms) == 1 else "; they never cite ") + sources if silenced else ""
-        out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets{cites}.")
+        names_ = ("; it never names " if len(oms) == 1 else "; they never name ") + sources if silenced else ""
+        if all(o.get("consensus", True) for o in oms):
+            verb = "omits" if len(oms) == 1 else "omit"
+            out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets{names_}.")
+        else:
+            verb = "leaves out" if len(oms) == 1 else "leave out"
+            out.append(f"{omitters} {verb} {text}{names_} (two outlets compared: a difference between them, "
+                       "not an omission by consensus).")
     return out
 
 
@@ -217,21 +235,20 @@ def _conflict_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
     out = []
     for c in report.get("conflicts", []):
         # values that agree (same number, or same words) form one group; the odd one out comes first
-        groups: dict[Any, tuple[list[str], list[str]]] = {}
+        groups: dict[Any, list[tuple[str, str]]] = {}  # one figure -> its (name, text) values
         for v in c.get("values", []):
             text = " ".join(str(v.get("text", "")).split())
             value = v.get("value")
             key = ("v", value) if isinstance(value, (int, float)) else ("t", text.lower())
-            texts, sayers = groups.setdefault(key, ([], []))
-            if text not in texts:
-                texts.append(text)
-            name = names.get(v["outlet"], v["outlet"])
-            if name not in sayers:
-                sayers.append(name)
+            groups.setdefault(key, []).append((names.get(v["outlet"], v["outlet"]), text))
         parts = []
-        for texts, sayers in sorted(groups.values(), key=lambda g: (len(g[1]), sorted(g[1]))):
+        for said_by in sorted(groups.values(), key=lambda g: (len({n for n, _ in g}), sorted({n for n, _ in g}))):
+            sayers = sorted({n for n, _ in said_by})
+            # the words shown are those of the outlets named: who() names two of a long list
+            shown = set(sayers if len(sayers) <= 3 else sayers[:2])
+            texts = list(dict.fromkeys(t for n, t in said_by if n in shown))
             said = " or ".join(_q(t, 60) for t in texts[:3])
-            parts.append(f"{who(sorted(sayers))} {'says' if len(sayers) == 1 else 'say'} {said}")
+            parts.append(f"{who(sayers)} {'says' if len(sayers) == 1 else 'say'} {said}")
         kind = CONFLICT_KINDS.get(str(c.get("kind")), str(c.get("kind", "a fact")))
         out.append(f"The outlets disagree on {kind}: " + "; ".join(parts) + ".")
     return out
@@ -289,7 +306,9 @@ def _loaded_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
     contrasts = [s for s in own if s.get("counterpart")]
     if contrasts:
         s = max(contrasts, key=lambda s: (s["outlet"] == top, float(s.get("score", 0.0) or 0.0)))
-        out.append(f"{names.get(s['outlet'], s['outlet'])} writes {_q(s['text'], 50)} where other outlets write "
+        other = s.get("counterpart_outlet")
+        where = f"{names.get(other, other)} writes" if other else "other outlets write"
+        out.append(f"{names.get(s['outlet'], s['outlet'])} writes {_q(s['text'], 50)} where {where} "
                    f"{_q(s['counterpart'], 50)}.")
     return out
 
@@ -318,7 +337,9 @@ def _placement_sentences(report: Report, names: Mapping[str, str], passages: Map
                                            str(p.get("outlet")), str(p.get("passage"))))
     for p in ranked:
         kind, pos, others = p.get("kind"), p.get("position"), p.get("others_position")
-        snippet = Snippets(passages)(p.get("passage"), 80)
+        # the outlet's own words for the passage (its first member), not another outlet's
+        own = [m for m in (passages.get(str(p.get("passage"))) or {}).get("members", ()) if m.get("outlet") == p.get("outlet")]
+        snippet = shorten(str(own[0].get("text", "")), 80) if own else ""
         if kind in ("buried", "promoted") and isinstance(pos, (int, float)) and isinstance(others, (int, float)) and snippet:
             name = names.get(p["outlet"], p["outlet"])
             if kind == "buried":
@@ -344,7 +365,7 @@ def key_findings(report: Report, *, limit: int = 10) -> list[str]:
     ...           "passages": [{"id": "P1", "support": 2, "members": [{"outlet": "b", "text": "The mayor denied it."}]}],
     ...           "omissions": [{"outlet": "a", "passage": "P1", "weight": 0.9, "kind": "response"}]}
     >>> key_findings(report)
-    ['A omits the response “The mayor denied it.”, carried by 2 of 3 outlets.']
+    ['A omits the response that B reports as “The mayor denied it.”, carried by 2 of 3 outlets.']
     """
     names = outlet_names(report)
     passages = {p["id"]: p for p in report.get("passages", [])}

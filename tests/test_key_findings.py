@@ -1,0 +1,180 @@
+"""Key findings never put words in an outlet's mouth, and the omission rules that keep them honest.
+
+Every quoted string in every key finding is a substring of the article of the outlet the sentence
+gives it to, on every story at hand: the bundled stories, the seeds and the real stories of
+``../shared/eval/alignment`` (those two skip cleanly when ``../shared`` is absent). Also here: an
+article from another story is set aside with a warning, two outlets give differences rather
+than omissions, and "never names" is only said of a source the outlet never names.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+from _shared import EVAL, seed_paths
+
+import mediadiff
+from mediadiff.document import Article
+from mediadiff.report._summary import key_findings
+
+_QUOTE = re.compile(r"“([^“”]*)”")
+_MARKS = str.maketrans({c: "'" for c in "\"“”‘’"})
+
+
+def _flat(text: str) -> str:
+    """White space collapsed and every quotation mark made one, as the findings rewrite them."""
+    return " ".join(text.translate(_MARKS).split())
+
+
+def _owners(sentence: str, names: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """Each quoted string of a sentence with the outlets it is given to: the outlet named last
+    before it (outside quotation marks), or, in a conflict sentence, every outlet named in its
+    clause; a quotation right after another (``“a” or “b”``) belongs to the same outlets."""
+    found: list[tuple[str, list[str]]] = []
+    conflict = sentence.startswith("The outlets disagree")
+    previous: list[str] = []
+    at = 0
+    for m in _QUOTE.finditer(sentence):
+        segment = sentence[at:m.start()]
+        if conflict:
+            segment = re.split(r"[;:]", segment)[-1]
+        named = sorted(((segment.rfind(n), o) for o, n in names.items() if n in segment), reverse=True)
+        owners = [o for _, o in (named if conflict else named[:1])] or previous
+        found.append((m.group(1), owners))
+        previous, at = owners, m.end()
+    return found
+
+
+def _check(articles: list[Article]) -> int:
+    """Assert the rule on one story's key findings; return how many quoted strings were checked."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = mediadiff.compare(articles).to_dict()
+    texts = {a.outlet: _flat(a.text) for a in articles}
+    names = {o["id"]: o.get("name") or o["id"] for o in report["outlets"]}
+    checked = 0
+    for sentence in key_findings(report):
+        for quoted, owners in _owners(sentence, names):
+            assert owners, f"a quotation with no outlet named before it: {sentence!r}"
+            for piece in (p.strip(" .,;:") for p in quoted.split("…")):
+                if len(piece) < 3:
+                    continue
+                assert any(_flat(piece) in texts[o] for o in owners), (
+                    f"{quoted!r} is given to {owners} but is not in their articles: {sentence!r}")
+                checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("story", mediadiff.example_stories())
+def test_key_findings_quote_only_the_named_outlets_words_bundled(story: str) -> None:
+    assert _check(mediadiff.load_example(story)) > 0
+
+
+def test_key_findings_quote_only_the_named_outlets_words_seeds() -> None:
+    articles = [Article(p.stem, p.read_text(encoding="utf-8")) for p in seed_paths()]
+    assert _check(articles) > 0
+
+
+def _real_stories() -> list[Path]:
+    root = EVAL / "alignment"
+    return sorted(p for p in root.glob("*") if (p / "gold.json").is_file()) if root.is_dir() else []
+
+
+@pytest.mark.parametrize("story", _real_stories() or [None], ids=lambda p: p.name if p else "absent")
+def test_key_findings_quote_only_the_named_outlets_words_real(story: Path | None) -> None:
+    if story is None:
+        pytest.skip(f"../shared/eval/alignment not present at {EVAL / 'alignment'}")
+    articles = [Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(story.glob("*.txt"))]
+    assert _check(articles) > 0
+
+
+def test_the_checker_catches_words_given_to_the_wrong_outlet() -> None:
+    """The rule above can fail: a quotation given to an outlet that never printed it is caught."""
+    names = {"a": "Alpha", "b": "Beta"}
+    [(quoted, owners)] = _owners("Alpha omits the response that Beta reports as “We deny it.”, carried by 2.", names)
+    assert (quoted, owners) == ("We deny it.", ["b"])
+    assert _owners("The outlets disagree on a number: Alpha says “3”; Beta says “4” or “four”.", names) == [
+        ("3", ["a"]), ("4", ["b"]), ("four", ["b"])]
+
+
+STORY = [
+    "Harbor bridge closes for repairs",
+    "The city closed the Harbor bridge on Monday for six weeks of repairs costing $2 million.",
+    "Drivers must use the north crossing until the work ends, the transport office said.",
+    "Mayor Ana Ruiz called the closure overdue and promised weekly updates.",
+]
+UNRELATED = [
+    "Orchard festival draws record crowd",
+    "The apple festival in the valley drew a record crowd of families this weekend.",
+    "Bakers sold cider doughnuts and pies from stalls along the river path.",
+    "Organisers plan to add a second day of music next autumn.",
+]
+
+
+def _article(outlet: str, lines: list[str]) -> Article:
+    return Article(outlet, "\n\n".join(lines) + "\n")
+
+
+def test_an_article_from_another_story_is_set_aside_with_a_warning() -> None:
+    retold = [STORY[0], STORY[1].replace("The city closed", "Officials shut"), STORY[2], STORY[3]]
+    short = STORY[:3]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        c = mediadiff.compare([_article("alpha", STORY), _article("beta", retold), _article("gamma", short),
+                               _article("zeta", UNRELATED)])
+    assert any(issubclass(w.category, mediadiff.InputWarning)
+               and str(w.message).startswith("zeta: shares almost nothing with the other articles") for w in caught)
+    assert not any("shares almost nothing" in str(w.message) for w in caught if not str(w.message).startswith("zeta"))
+    assert not any(o.outlet == "zeta" for o in c.omissions)  # it omits nothing ...
+    assert all("zeta" not in o.carried_by for o in c.omissions)  # ... and carries nothing for the others
+    assert c.scores["zeta"]["omission"] == 0.0
+    assert any(o.outlet == "gamma" for o in c.omissions)  # gamma still omits the mayor's words
+    assert any("zeta" in w for w in c.to_dict()["warnings"])
+
+
+def _compare(articles: list[Article]) -> mediadiff.Comparison:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", mediadiff.InputWarning)  # short articles
+        return mediadiff.compare(articles)
+
+
+def test_two_outlets_report_their_differences_labelled_as_such() -> None:
+    short = STORY[:3]
+    c = _compare([_article("alpha", STORY), _article("beta", short)])
+    [mayor] = [o for o in c.omissions if "Ruiz" in c.alignment.document("alpha").text[
+        min(m.start for p in c.passages if p.id == o.passage for m in p.members):]]
+    assert (mayor.outlet, mayor.consensus, mayor.carried_by) == ("beta", False, ("alpha",))
+    assert "difference between the two" in mayor.explanation
+    sentence = next(s for s in key_findings(c.to_dict()) if s.startswith("beta leaves out"))
+    assert "not an omission by consensus" in sentence
+    assert c.scores["beta"]["omission"] > 0.0
+
+
+def test_a_source_the_outlet_names_elsewhere_is_not_said_to_be_silenced() -> None:
+    cited = "The closure is overdue, Mayor Ana Ruiz said."
+    for_b = [STORY[0], STORY[1], STORY[2], "Ruiz has led the city since 2019."]
+    texts = [_article("alpha", [*STORY[:3], cited]), _article("beta", for_b), _article("gamma", [*STORY[:3], cited]),
+             _article("delta", STORY[:3])]
+    c = _compare(texts)
+    by = {o.outlet: o for o in c.omissions if "overdue" in " ".join(
+        m.text for p in c.passages if p.id == o.passage for m in p.members)}
+    assert by["beta"].silenced == ()  # beta names Ruiz elsewhere: it does not silence her
+    assert by["delta"].silenced == ("Ruiz",) and "delta never names Ruiz" in by["delta"].explanation
+
+
+def test_the_command_line_and_the_report_name_an_off_story_article(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    retold = [STORY[0], STORY[1].replace("The city closed", "Officials shut"), *STORY[2:]]
+    for name, lines in (("alpha", STORY), ("beta", retold), ("gamma", STORY[:3]), ("zeta", UNRELATED)):
+        (folder / f"{name}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mediadiff", "compare", str(folder), "--out", str(tmp_path / "out"),
+                           "--format", "md"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "mediadiff: warning: zeta: shares almost nothing with the other articles" in done.stderr
+    assert "zeta: shares almost nothing" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
