@@ -22,8 +22,6 @@ def seed_paths() -> list[Path]:
 
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The bundled example stories that have a gold file.
-STORIES = sorted(p for p in (ROOT / "mediadiff" / "data" / "stories").glob("*") if (p / "gold.json").is_file())
 
 
 @functools.cache
@@ -35,8 +33,3 @@ def bench_module(name: str) -> ModuleType:
     spec.loader.exec_module(module)
     return module
 
-
-@functools.cache
-def evaluate(story: Path) -> dict:
-    """``bench/eval_findings.py``'s figures for one bundled story, computed once per test run."""
-    return bench_module("eval_findings").evaluate(story)

@@ -1,11 +1,10 @@
-"""Omissions: kinds, weights, the min_support rule, scores, order, the seed case and the corpus gold."""
+"""Omissions: kinds, weights, the min_support rule, scores, order, the seed case and the ranking of kinds."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from _shared import STORIES, evaluate
 
 from mediadiff.align import Alignment, Member, align, canonical_passages
 from mediadiff.analysis.omissions import find_omissions, omission_scores, passage_kind
@@ -271,33 +270,15 @@ def test_seed_single_carrier_fact_is_not_an_omission():
 
 
 
-@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
-def test_corpus_key_omissions_in_top_three(story):
-    figures = evaluate(story)["omissions"]
-    assert figures["key_top3"] == figures["keys"], figures
-
-
-@pytest.mark.xfail(strict=False, reason="issue 5 target (recall >= 0.90, precision >= 0.80) not met: paraphrases "
-                   "the aligner keeps apart (alignment F1 0.82) show up as wrong omissions; see docs/evaluation.md")
-@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
-def test_corpus_omission_precision_and_recall(story):
-    figures = evaluate(story)["omissions"]
-    assert figures["recall"] >= 0.90, figures
-    assert figures["precision"] >= 0.80, figures
-
-
-def test_corpus_omission_figures_do_not_regress():
-    """Pooled over the bundled stories, the figures measured on 2026-12-02 (precision
-    47/67 = 0.70, recall 47/59 = 0.80), less a small margin: a change that loses ground fails
-    here."""
-    tp = predicted = gold = 0
-    for story in STORIES:
-        f = evaluate(story)["omissions"]
-        tp += round(f["precision"] * f["predicted"])
-        predicted += f["predicted"]
-        gold += f["gold"]
-    assert tp / predicted >= 0.67, (tp, predicted)
-    assert tp / gold >= 0.79, (tp, gold)
+def test_a_missing_response_outranks_a_missing_figure_which_outranks_a_plain_fact() -> None:
+    """Ranking as a media critic reads it: the accused side's reply first, then a figure, then
+    the rest; placed alike and carried by the same outlets, only the kind decides."""
+    text = "The firm denied any wrongdoing. The leak cost $2 million. The plant opened in spring."
+    texts = {"a": text, "b": text, "c": "Rain fell."}
+    al = build(texts, [[("a", s), ("b", s)] for s in
+                       ("The firm denied any wrongdoing.", "The leak cost $2 million.", "The plant opened in spring.")])
+    found = find_omissions(al, prominence_weight=0.0, off_story_floor=None)
+    assert [o.kind for o in sorted(found, key=lambda o: -o.weight)] == ["response", "figure", "fact"]
 
 
 def test_close_paraphrase_is_not_called_an_omission() -> None:

@@ -1,4 +1,4 @@
-"""Quotes: speakers, every alteration kind on small examples, typography, the seed case, the corpus gold."""
+"""Quotes: speakers, every alteration kind on small examples, typography and the seed case."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from _shared import STORIES, bench_module, evaluate
+from _shared import bench_module
 
 from mediadiff.align import Alignment, align
 from mediadiff.analysis import quotes
@@ -142,12 +142,6 @@ def test_seed_word_added_if_you_care():
     assert hits[0].words == ("you",)
 
 
-
-
-@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
-def test_corpus_every_gold_quote_alteration_found(story):
-    result = evaluate(story)
-    assert all(ok for *_, ok in result["alterations"]), result["alterations"]
 
 
 # --------------------------------------------------------------------------------------------
