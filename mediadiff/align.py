@@ -110,13 +110,17 @@ class Alignment:
     grouping threshold, or it would have joined; absent when no pair was even a candidate).
     Headlines are left out of it: a few words that share the story's names with many passages
     are no sign that an outlet reports a fact in other words. Analysers use it to tell "left
-    out" from "said so differently that the aligner kept it apart".
+    out" from "said so differently that the aligner kept it apart". ``agreement[passage_id]``
+    is the mean score of the candidate pairs between the passage's own pieces of different
+    outlets (absent for a passage of one outlet): how alike its carriers are, the yardstick
+    for how close an outlet that does not carry it comes.
     """
 
     documents: tuple[Document, ...]
     passages: tuple[Passage, ...]
     similarity: tuple[tuple[float, ...], ...]
     nearest: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, hash=False)
+    agreement: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
     _by_outlet: dict[str, Document] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -795,9 +799,9 @@ def align(
                                       word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight)
     groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
     passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
-    nearest = _nearest(groups, pieces, documents, passages, edges) if features is not None else {}
+    nearest, agreement = _nearest(groups, pieces, documents, passages, edges) if features is not None else ({}, {})
     return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents),
-                     nearest=nearest)
+                     nearest=nearest, agreement=agreement)
 
 
 def _join_cohesive(groups: list[list[int]], pieces: Sequence[_Piece], share: float) -> list[list[int]]:
@@ -881,9 +885,10 @@ def _place_headlines(
 def _nearest(
     groups: Sequence[Sequence[int]], pieces: Sequence[_Piece], documents: Sequence[Document],
     passages: Sequence[Passage], edges: tuple[Any, Any, Any],
-) -> dict[str, dict[str, float]]:
+) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """For each passage, the best candidate score of each outlet that does not carry it
-    (between body pieces: headline pieces are left out)."""
+    (between body pieces: headline pieces are left out), and the mean candidate score between
+    its own pieces of different outlets (see :class:`Alignment`)."""
     by_start = {(m.outlet, m.start): p.id for p in passages for m in p.members}
     passage_of: list[str] = [""] * len(pieces)
     for g in groups:
@@ -897,8 +902,12 @@ def _nearest(
             passage_of[i] = pid
     carried = {p.id: set(p.outlets) for p in passages}
     nearest: dict[str, dict[str, float]] = {}
+    inside: dict[str, list[float]] = {}
     ii, jj, ss = edges
     for i, j, score in zip(ii.tolist(), jj.tolist(), ss.tolist(), strict=True):
+        if passage_of[i] == passage_of[j]:
+            inside.setdefault(passage_of[i], []).append(score)
+            continue
         if pieces[i].headline or pieces[j].headline:
             continue
         for a, b in ((i, j), (j, i)):
@@ -908,7 +917,8 @@ def _nearest(
             row = nearest.setdefault(pid, {})
             if score > row.get(outlet, 0.0):
                 row[outlet] = round(score, 6)
-    return {pid: dict(sorted(row.items())) for pid, row in sorted(nearest.items())}
+    agreement = {pid: round(sum(v) / len(v), 6) for pid, v in sorted(inside.items())}
+    return {pid: dict(sorted(row.items())) for pid, row in sorted(nearest.items())}, agreement
 
 
 def _score(

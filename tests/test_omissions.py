@@ -165,7 +165,7 @@ def test_bad_parameters():
         find_omissions(corpus(), response_weight=1.5)
     with pytest.raises(ParameterError, match="'voice_weight' parameter of omission_scores must be a float"):
         omission_scores(corpus(), [], voice_weight=-0.1)
-    for name in ("voice_weight", "prominence_weight", "paraphrase_floor"):  # a bool is not a number
+    for name in ("voice_weight", "prominence_weight", "paraphrase_floor", "paraphrase_ratio"):  # a bool is not a number
         with pytest.raises(ParameterError, match=name):
             find_omissions(corpus(), **{name: True})
 
@@ -279,6 +279,28 @@ def test_a_missing_response_outranks_a_missing_figure_which_outranks_a_plain_fac
                        ("The firm denied any wrongdoing.", "The leak cost $2 million.", "The plant opened in spring.")])
     found = find_omissions(al, prominence_weight=0.0, off_story_floor=None)
     assert [o.kind for o in sorted(found, key=lambda o: -o.weight)] == ["response", "figure", "fact"]
+
+
+def test_an_outlet_as_close_to_a_passage_as_its_carriers_are_to_each_other_does_not_omit_it() -> None:
+    """Closeness is also judged against the passage's own agreement: carriers that agree only
+    loosely (0.2) do not make an outlet at 0.19 an omitter, while one at 0.05 still is."""
+    import dataclasses
+
+    from mediadiff.align import align
+    from mediadiff.analysis.omissions import find_omissions
+    from mediadiff.document import Article
+
+    base = align([Article("a", "The mayor resigned on Monday. Heavy rain flooded the river road."),
+                  Article("b", "The mayor resigned on Monday. Heavy rain flooded the river road."),
+                  Article("c", "Schools stay open. Heavy rain flooded the river road.")])
+    [passage] = [p for p in base.passages if p.support == 2]
+    loose = dataclasses.replace(base, agreement={**base.agreement, passage.id: 0.2})
+    near = dataclasses.replace(loose, nearest={passage.id: {"c": 0.19}})
+    far = dataclasses.replace(loose, nearest={passage.id: {"c": 0.05}})
+    assert find_omissions(near) == []
+    assert [o.outlet for o in find_omissions(far)] == ["c"]
+    assert [o.outlet for o in find_omissions(near, paraphrase_ratio=None)] == ["c"]
+    assert base.agreement[passage.id] > 0.9  # copies agree: the yardstick is their own score
 
 
 def test_close_paraphrase_is_not_called_an_omission() -> None:
