@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 
 from .align import Alignment, Member, Passage, align
 from .compare import Analysis, Comparison, analyze, compare
-from .document import Article, Document, Quotation, Sentence, Span, Token
+from .document import Article, Attribution, Document, Quotation, Sentence, Span, Token
 from .errors import (
     DecodingError,
     EncodingFallbackWarning,
@@ -55,6 +55,7 @@ __all__ = [
     "Alignment",
     "Analysis",
     "Article",
+    "Attribution",
     "Comparison",
     "CorpusResult",
     "DecodingError",

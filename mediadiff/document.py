@@ -11,7 +11,8 @@ Span        a ``[start, end)`` slice of an article's text, with that text.
 Token       a word, number or punctuation mark, with its normalised form ``norm``.
 Sentence    a sentence (or heading, bullet line) with its tokens and paragraph number.
 Quotation   a direct quotation: the words inside the marks, and where the marks are.
-Document    an article after segmentation: sentences, boilerplate, quotations.
+Attribution words an article attributes to a source: the source, the cue, the content.
+Document    an article after segmentation: sentences, boilerplate, quotations, attributions.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Literal
 
 from .errors import InputError
 
-__all__ = ["Article", "Document", "Quotation", "Sentence", "Span", "Token"]
+__all__ = ["Article", "Attribution", "Document", "Quotation", "Sentence", "Span", "Token"]
 
 TokenKind = Literal["word", "number", "punct"]
 
@@ -96,6 +97,37 @@ class Quotation(Span):
     mark_start: int = 0
     mark_end: int = 0
     closed: bool = True
+
+
+AttributionKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Words an article attributes to someone: ``content`` (one or more spans: content can be
+    discontinuous), said or thought by ``source`` (the name or noun phrase as written: "Sen.
+    John Doe", "the company", "she"; None when the article does not say), as marked by ``cue``
+    ("said", "according to"; None for a quotation that stands alone).
+
+    ``kind`` is ``direct`` (the content is a quotation), ``indirect`` (reported speech, no
+    quotation marks) or ``mixed`` (partly quoted). Offsets point into the article's text like
+    every span. Found by :func:`mediadiff.attribution.find_attributions`.
+    """
+
+    source: Span | None
+    cue: Span | None
+    content: tuple[Span, ...]
+    kind: AttributionKind = "indirect"
+
+    @property
+    def start(self) -> int:
+        """Where the content starts."""
+        return self.content[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the content ends."""
+        return self.content[-1].end
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,14 +223,17 @@ class Document:
     boilerplate: tuple[Span, ...] = ()
     quotations: tuple[Quotation, ...] = ()
     paragraphs: tuple[Span, ...] = field(default=())
+    attributions: tuple[Attribution, ...] = ()
     _content: tuple[Sentence, ...] = field(init=False, repr=False, compare=False)
     _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _quoted: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _attributed: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_content", tuple(s for s in self.sentences if not s.boilerplate))
         object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
         object.__setattr__(self, "_quoted", merged_intervals(self.quotations))
+        object.__setattr__(self, "_attributed", merged_intervals(c for a in self.attributions for c in a.content))
 
     @property
     def outlet(self) -> str:
@@ -218,6 +253,21 @@ class Document:
     def in_quotation(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside the words of a direct quotation (marks excluded)."""
         return covered(self._quoted, start, end)
+
+    def attributed_length(self, start: int, end: int) -> int:
+        """How many characters of ``[start, end)`` lie inside attributed content (any kind)."""
+        return overlap_length(self._attributed, start, end)
+
+    def attribution_at(self, start: int, end: int) -> Attribution | None:
+        """The attribution whose content holds ``[start, end)`` (the innermost when nested), if any."""
+        found = None
+        for a in self.attributions:
+            if a.start > start:
+                break
+            if any(c.start <= start and end <= c.end for c in a.content):
+                if found is None or a.end - a.start <= found.end - found.start:
+                    found = a
+        return found
 
     def quoted_length(self, start: int, end: int) -> int:
         """How many characters of ``[start, end)`` lie inside direct quotations (marks excluded)."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from .attribution import find_attributions
 from .boilerplate import detect_boilerplate
 from .document import Article, Document, Quotation, Sentence, Span, Token, covered, merged_intervals
 
@@ -285,56 +286,76 @@ def find_quotations(text: str) -> list[Quotation]:
     """Find direct quotations in ``text``, in order of their opening mark.
 
     Straight (") and curly (“ ”) double quotes are matched by position, so mixed marks such as
-    ``"We need them,”`` pair up; single quotes (‘ ’ and ') pair inside or outside double ones,
-    never when they are apostrophes (a letter on both sides). A quotation whose closing mark is
-    missing runs to the end of its paragraph (``closed=False``), as in multi-paragraph quotes.
-    Nested quotations are returned as well as the outer ones.
+    ``"We need them,”`` pair up; two apostrophes (``''``, as some newspaper archives write a
+    double quote) count as one double mark; single quotes (‘ ’ and ') pair inside or outside
+    double ones, never when they are apostrophes (a letter on both sides). A quotation whose
+    closing mark is missing runs to the end of its paragraph (``closed=False``), as in
+    multi-paragraph quotes. Nested quotations are returned as well as the outer ones.
 
     >>> [(q.text, q.closed) for q in find_quotations('He said: “We need ‘real’ change.” Then "more')]
     [('We need ‘real’ change.', True), ('real', True), ('more', False)]
+    >>> [q.text for q in find_quotations("''We will win,'' she said.")]
+    ['We will win,']
     """
     quotes: list[Quotation] = []
+
+    def add(o: int, width: int, i: int, close: int) -> None:
+        if i > o + width:
+            quotes.append(Quotation(o + width, i, text[o + width:i], mark_start=o, mark_end=i + close, closed=True))
+
     for lines in _paragraph_lines(text):
         p_start, p_end = lines[0][0], lines[-1][1]
-        stack: list[tuple[str, int]] = []  # (kind, position of opening mark)
-        for i in range(p_start, p_end):
+        stack: list[tuple[str, int, int]] = []  # (kind, position of opening mark, its width)
+        i = p_start
+        while i < p_end:
             ch = text[i]
+            width = 1
             if ch in "\"“”„«»":
                 kind = "d"
+            elif ch == "'" and i + 1 < p_end and text[i + 1] == "'":
+                kind, width = "d", 2  # '' written for a double quote
             elif ch in "‘’'":
                 before = text[i - 1] if i > 0 else " "
                 after = text[i + 1] if i + 1 < len(text) else " "
                 if before.isalnum() and after.isalnum():
+                    i += 1
                     continue  # apostrophe inside a word
                 kind = "s"
             else:
+                i += 1
                 continue
+            opening = _is_opening(text, i + width - 1) if width == 2 else _is_opening(text, i)
+            if width == 2:
+                before = text[i - 1] if i > 0 else " "
+                opening = (before.isspace() or before in "([{—–-/:") and not (text[i + 2] if i + 2 < len(text) else " ").isspace()
             open_here = stack and stack[-1][0] == kind
-            if open_here and not (_is_opening(text, i) and ch in _OPEN_DOUBLE + "‘" and kind == "d"):
+            if open_here and not (opening and (ch in _OPEN_DOUBLE + "‘" or width == 2) and kind == "d"):
                 # closing mark for the innermost open quotation of this kind
                 if kind == "s" and ch == "'" and (text[i - 1] if i > 0 else " ").isspace():
+                    i += width
                     continue
-                _, o = stack.pop()
-                if i > o + 1:
-                    quotes.append(Quotation(o + 1, i, text[o + 1:i], mark_start=o, mark_end=i + 1, closed=True))
+                _, o, w = stack.pop()
+                add(o, w, i, width)
+                i += width
                 continue
-            if kind == "d" and any(k == "d" for k, _ in stack):
+            if kind == "d" and any(k == "d" for k, _, _ in stack):
                 # a double mark while a double quotation is open, but not closing it: treat as closing
                 while stack and stack[-1][0] != "d":
                     stack.pop()
-                _, o = stack.pop()
-                if i > o + 1:
-                    quotes.append(Quotation(o + 1, i, text[o + 1:i], mark_start=o, mark_end=i + 1, closed=True))
+                _, o, w = stack.pop()
+                add(o, w, i, width)
+                i += width
                 continue
-            if _is_opening(text, i) and ch not in _CLOSE_DOUBLE + "’":
-                stack.append((kind, i))
-            elif ch in "’'" or ch in _CLOSE_DOUBLE:
-                continue  # a stray closing mark or a trailing apostrophe (Sessions’)
-            elif _is_opening(text, i):
-                stack.append((kind, i))
-        for kind, o in stack:
-            if kind == "d" and p_end > o + 1:
-                quotes.append(Quotation(o + 1, p_end, text[o + 1:p_end], mark_start=o, mark_end=p_end, closed=False))
+            if opening and ch not in _CLOSE_DOUBLE + "’":
+                stack.append((kind, i, width))
+            elif ch in "’'" and width == 1 or ch in _CLOSE_DOUBLE:
+                pass  # a stray closing mark or a trailing apostrophe (Sessions’)
+            elif opening:
+                stack.append((kind, i, width))
+            i += width
+        for kind, o, w in stack:
+            if kind == "d" and p_end > o + w:
+                quotes.append(Quotation(o + w, p_end, text[o + w:p_end], mark_start=o, mark_end=p_end, closed=False))
     quotes.sort(key=lambda q: (q.mark_start, -q.mark_end))
     return quotes
 
@@ -359,10 +380,12 @@ def segment(article: Article, *, splitter: Splitter | None = None, boilerplate: 
             Sentence(s, e, text[s:e], index=index, paragraph=p, tokens=tokenize(text[s:e], s), boilerplate=is_bp)
         )
     paragraphs = tuple(Span.of(text, lines[0][0], lines[-1][1]) for lines in _paragraph_lines(text))
+    quotations = tuple(find_quotations(text))
     return Document(
         article=article,
         sentences=tuple(sentences),
         boilerplate=tuple(chrome),
-        quotations=tuple(find_quotations(text)),
+        quotations=quotations,
         paragraphs=paragraphs,
+        attributions=find_attributions(text, [s for s in sentences if not s.boilerplate], quotations),
     )

@@ -19,6 +19,8 @@ MODULES = [
     "mediadiff",
     "mediadiff.load",
     "mediadiff.segment",
+    "mediadiff.attribution",
+    "mediadiff.vocabulary",
     "mediadiff.boilerplate",
     "mediadiff.align",
     "mediadiff.analysis",

@@ -10,7 +10,7 @@ import sys
 import mediadiff
 
 PUBLIC = [
-    "Alignment", "Analysis", "Article", "Comparison", "CorpusResult", "DecodingError", "Document", "EncodingFallbackWarning",
+    "Alignment", "Analysis", "Article", "Attribution", "Comparison", "CorpusResult", "DecodingError", "Document", "EncodingFallbackWarning",
     "InputError", "InputWarning", "Lexicon", "LoadedSpan", "MediadiffError", "MediadiffWarning", "Member",
     "OutletProfiles", "OutputError", "ParameterError", "Passage", "Quotation", "Sentence", "Span", "Token", "__version__",
     "align", "analyze", "cluster_stories", "compare", "compare_corpus", "detect_loaded_language", "example_stories", "load",

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from .._clauses import capitalised_words, headline_index
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Token
+from ..vocabulary import CALENDAR_WORDS, PRONOUNS, SOURCE_NOUNS
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (lower case, compared with Token.norm)
@@ -79,15 +80,6 @@ TITLE_WORDS: frozenset[str] = frozenset(
 
 #: Rank words: changing or dropping one changes who someone is ("deputy director" -> "director").
 RANK_WORDS: frozenset[str] = frozenset("vice deputy assistant associate acting interim former senior junior chief".split())
-
-PRONOUNS: frozenset[str] = frozenset("he she they it we i".split())
-
-#: Documents and records that news cites as the origin of a claim ("the audit found").
-SOURCE_NOUNS: frozenset[str] = frozenset(
-    """audit audits report reports study studies survey surveys review reviews inspection inspections
-    records statement statements analysis investigation memo letter filing filings lawsuit complaint
-    poll data documents""".split()
-)
 
 #: Words that cite a source: the attribution verbs and the verbs of findings ("the audit found").
 CITING_WORDS: frozenset[str] = ATTRIBUTION_VERBS | frozenset(
@@ -290,11 +282,6 @@ _NAME_MARKS = str.maketrans("", "", ".'’-")
 NOT_NAME_WORDS = frozenset(
     """the a an in on at of for to from by with and or but as after before when while if this that these those
     his her their its our mr mrs ms dr""".split()
-)
-#: Days and months: capitalised, but dates rather than names.
-CALENDAR_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december""".split()
 )
 # capitalised words that are not sources: the above, pronouns, abbreviated titles, days and months
 _NOT_SOURCES = NOT_NAME_WORDS | CALENDAR_WORDS | frozenset("it he she they we i you sen rep gov gen lt col sgt prof st".split())

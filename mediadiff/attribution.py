@@ -1,0 +1,381 @@
+"""Attribution: whose words are these? Found once, when a document is segmented.
+
+News mixes the outlet's own voice with words it attributes to someone: quotations ("“We will
+win,” she said"), indirect speech ("Smith said the plan would fail"), reports ("according to
+the audit"), statements introduced by a colon, and headlines that lead with a speaker
+("Mayor: ..."). Every analyser that judges an outlet's own voice (loaded language, wording
+shifts of attribution, the sources an omission silences, quote speakers) reads the same
+:class:`~mediadiff.document.Attribution` records, so they agree on who says what.
+
+The rules read tokens and punctuation only (no parser, no model); their vocabulary is in
+:mod:`mediadiff.vocabulary`. What they find and miss is measured on PolNeAR
+(``bench/bench_attribution.py``, docs/evaluation.md).
+
+Public names
+------------
+find_attributions   a document's sentences and quotations -> Attribution records, in text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .document import Attribution, Quotation, Sentence, Span, Token
+from .vocabulary import (
+    ATTRIBUTION_CUES,
+    ATTRIBUTION_PHRASES,
+    CALENDAR_WORDS,
+    FINDING_CUES,
+    LISTENER_CUES,
+    NOUN_LIKE_CUES,
+    NOUN_MARKERS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    SOURCE_STOP,
+    TIME_OPENERS,
+)
+
+__all__ = ["find_attributions"]
+
+# how far (in tokens) a source noun phrase may reach from its cue
+_SOURCE_REACH = 9
+# tokens that end a source noun phrase when read backwards from a cue
+_CLAUSE_MARKS = frozenset(",;:()—–-\"“”‘’'")
+
+
+def _words(tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if t.kind != "punct"]
+
+
+def _is_cue(tokens: Sequence[Token], k: int) -> int:
+    """How many tokens the cue at ``tokens[k]`` spans (0 when it is none): a cue phrase
+    ("according to") or a cue verb ("said", "believes") that is not read as a noun ("the
+    report", "a claim", "in a statement": a determiner or preposition before it) nor a name
+    (capitalised inside the sentence)."""
+    t = tokens[k]
+    if t.kind != "word":
+        return 0
+    for phrase in ATTRIBUTION_PHRASES:
+        if t.norm == phrase[0] and all(
+            k + i < len(tokens) and tokens[k + i].norm == w for i, w in enumerate(phrase[1:], 1)
+        ):
+            return len(phrase)
+    if k > 0 and t.text[:1].isupper():
+        return 0
+    if t.norm in FINDING_CUES:
+        # "a poll found", "records show": a document's finding
+        return 1 if k > 0 and tokens[k - 1].norm in SOURCE_NOUNS else 0
+    if t.norm not in ATTRIBUTION_CUES or (k > 0 and tokens[k - 1].norm in NOUN_MARKERS):
+        return 0
+    if t.norm in NOUN_LIKE_CUES:
+        prev = tokens[k - 1] if k > 0 else None
+        if prev is None or not (prev.norm in PRONOUNS or (prev.kind == "word" and prev.text[:1].isupper())):
+            return 0
+    return 1
+
+
+def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """The noun phrase that is the subject of the cue at ``tokens[k]``, read backwards: token
+    indexes ``(first, last)``, or None. Skips auxiliaries and adverbs right before the cue ("has
+    said", "also said") and an apposition between commas ("Trump, the nominee, said")."""
+    j = k - 1
+    while j >= 0 and tokens[j].kind == "word" and tokens[j].norm in SOURCE_STOP:
+        j -= 1
+    if j >= 1 and tokens[j].text == ",":
+        # an apposition or age closes right before the cue: "Smith, 71, said"; "X, the nominee, said"
+        m = j - 1
+        while m >= 0 and tokens[m].text != "," and j - m <= _SOURCE_REACH:
+            if tokens[m].text in QUOTE_MARKS:
+                return None
+            m -= 1
+        if m >= 1 and tokens[m].text == ",":
+            j = m - 1
+        else:
+            return None
+    last = j
+    if last >= 0 and tokens[last].kind == "punct" and tokens[last].text in QUOTE_MARKS:
+        return None  # a quotation ends right before the cue: its speaker comes after the cue
+    while j >= 0 and last - j < _SOURCE_REACH:
+        t = tokens[j]
+        if t.kind == "punct" and (t.text in _CLAUSE_MARKS or t.text in ".!?"):
+            break
+        if t.kind == "word" and t.norm in ("that", "who", "which", "and", "but", "when", "as", "because", "if"):
+            break
+        j -= 1
+    first = j + 1
+    while first <= last and tokens[first].kind == "punct":
+        first += 1
+    if first > last:
+        return None
+    return first, last
+
+
+def _source_after(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """The noun phrase right after a cue that ends its clause (", said Sen. John Doe, R-Ariz.")."""
+    j = k + 1
+    first = j
+    while j < len(tokens) and j - first < _SOURCE_REACH:
+        t = tokens[j]
+        if t.kind == "punct" and t.text not in ".'’":
+            break
+        if t.kind == "punct" and t.text == "." and j + 1 >= len(tokens):
+            break
+        j += 1
+    last = j - 1
+    while last >= first and tokens[last].kind == "punct":
+        last -= 1
+    if last < first:
+        return None
+    return first, last
+
+
+def _content_start(tokens: Sequence[Token], j: int, cue: str) -> int | None:
+    """Where the content after a cue starts: past "that" and a colon or comma, past the listener
+    of "told" ("told reporters that ..."), past an adverbial ("said on Tuesday that ...",
+    "said in a statement: ..."); None when the cue ends its clause ("said on Tuesday.")."""
+    opener = j < len(tokens) and (tokens[j].norm in TIME_OPENERS or (tokens[j].kind == "number"))
+    if cue in LISTENER_CUES or opener:
+        # the content starts after "that", a colon or a comma within reach, else (a listener
+        # only) after the listener's name or pronoun
+        for m in range(j, min(len(tokens), j + 12)):
+            if tokens[m].norm == "that" or tokens[m].text in ":,":
+                return m + 1
+            if tokens[m].text in ".;":
+                break
+        if opener:
+            return None
+        m = j
+        while m < len(tokens) and m - j < 4 and (tokens[m].text[:1].isupper() or tokens[m].norm in OBJECT_PRONOUNS):
+            m += 1
+        return m if m > j else j
+    while j < len(tokens) and (tokens[j].text in ":," or tokens[j].norm == "that"):
+        j += 1
+    return j
+
+
+OBJECT_PRONOUNS = frozenset("him her them us me you reporters".split())
+
+
+def _ends_clause(tokens: Sequence[Token], last: int) -> bool:
+    """Whether token ``last`` ends its clause: only punctuation after it, or a comma (", who
+    ...", ", a spokesman for ...")."""
+    rest = tokens[last + 1:]
+    return all(t.kind == "punct" for t in rest) or (bool(rest) and rest[0].text == ",")
+
+
+def _comma_before(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a comma comes right before token ``k``, closing quotation marks aside
+    ("“...,” said X", "''...,'' Smith said")."""
+    j = k - 1
+    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in QUOTE_MARKS:
+        j -= 1
+    return j >= 0 and j < k and tokens[j].text == ","
+
+
+QUOTE_MARKS = "\"“”‘’'«»"
+
+
+def _looks_like_source(tokens: Sequence[Token], span: tuple[int, int] | None) -> bool:
+    """A name, a pronoun, or a noun phrase that can speak ("the company", "a spokesman")."""
+    if span is None:
+        return False
+    first, last = span
+    words = [t for t in tokens[first:last + 1] if t.kind == "word"]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].norm in PRONOUNS:
+        return True
+    head = words[-1]
+    if head.norm in CALENDAR_WORDS or head.kind != "word":
+        return False
+    return True
+
+
+def _span(text_of: Sequence[Token], first: int, last: int, text: str) -> Span:
+    return Span.of(text, text_of[first].start, text_of[last].end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding white space and punctuation."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _sentence_attributions(text: str, sentence: Sentence, quotes: Sequence[Quotation]) -> list[Attribution]:
+    """The attributions whose cue lies in one sentence."""
+    tokens = sentence.tokens
+    out: list[Attribution] = []
+    k = 0
+    while k < len(tokens):
+        size = _is_cue(tokens, k)
+        if not size or any(q.start <= tokens[k].start < q.end for q in quotes):
+            k += 1
+            continue
+        cue = Span.of(text, tokens[k].start, tokens[k + size - 1].end)
+        phrase = tokens[k].norm == "according"
+        before = _source_before(tokens, k) if not phrase else None
+        after = _source_after(tokens, k + size - 1)
+        comma_before = _comma_before(tokens, k)
+        content: tuple[int, int] | None = None
+        source: tuple[int, int] | None = None
+        if phrase:
+            # "according to X, CONTENT" or "CONTENT, according to X"
+            source = after
+            end_of_source = tokens[after[1]].end if after else cue.end
+            if k <= 1:
+                content = _trim(text, end_of_source, sentence.end)
+            else:
+                content = _trim(text, sentence.start, tokens[k - 1].start if tokens[k - 1].kind == "punct" else cue.start)
+        elif (comma_before and after is not None and _looks_like_source(tokens, after)
+              and _ends_clause(tokens, after[1]) and tokens[k].norm not in LISTENER_CUES
+              and not (before is not None and _looks_like_source(tokens, before))):
+            # inversion at the end: "CONTENT, said Sen. Doe."
+            source = after
+            content = _trim(text, sentence.start, tokens[k - 1].start)
+        elif before is not None and _looks_like_source(tokens, before):
+            source = before
+            first = before[0]
+            lead = _comma_before(tokens, first)
+            if lead:
+                # "CONTENT, X said (more)."
+                content = _trim(text, sentence.start, tokens[first - 1].start)
+                tail = _trim(text, tokens[k + size - 1].end, sentence.end)
+                if tail[1] - tail[0] > 1 and any(t.kind == "word" for t in tokens[k + size:]):
+                    made = _make(text, source, tokens, cue, (content,), quotes)
+                    if made is not None:
+                        out.append(made)
+                    content = tail
+            else:
+                # "X said (that) CONTENT."
+                j = _content_start(tokens, k + size, tokens[k].norm)
+                if j is not None and j < len(tokens):
+                    content = _trim(text, tokens[j].start, sentence.end)
+        if content is not None and content[1] - content[0] > 1:
+            made = _make(text, source, tokens, cue, (content,), quotes)
+            if made is not None:
+                out.append(made)
+        k += size
+    return out
+
+
+def _snap(content: tuple[int, int], quotes: Sequence[Quotation]) -> tuple[int, int]:
+    """A content span widened to every quotation it cuts into, without the quotation marks at
+    its ends: the words of a quotation are attributed whole."""
+    a, b = content
+    for q in quotes:
+        if q.start < b and a < q.end:
+            a, b = min(a, q.start), max(b, q.end)
+    for q in quotes:
+        if q.mark_start <= a < q.start:
+            a = q.start
+        if q.end < b <= q.mark_end:
+            b = q.end
+    return a, b
+
+
+def _make(text: str, source: tuple[int, int] | None, tokens: Sequence[Token], cue: Span,
+          content: Sequence[tuple[int, int]], quotes: Sequence[Quotation]) -> Attribution | None:
+    """The attribution of ``content`` to ``source`` (None when no content is left)."""
+    content = [_snap(c, quotes) for c in content]
+    spans = tuple(Span.of(text, a, b) for a, b in content if b > a)
+    if not spans:
+        return None
+    inside = sum(min(b, q.end) - max(a, q.start) for a, b in content for q in quotes if q.start < b and a < q.end)
+    total = sum(b - a for a, b in content)
+    kind = "direct" if total and inside >= 0.9 * total else "mixed" if inside else "indirect"
+    src = _span(tokens, source[0], source[1], text) if source else None
+    return Attribution(source=src, cue=cue, content=spans, kind=kind)
+
+
+def _headline(text: str, sentence: Sentence) -> Attribution | None:
+    """A headline that leads with its speaker: "Mayor: We will rebuild", "Trump: ..."."""
+    tokens = sentence.tokens
+    for k, t in enumerate(tokens[:7]):
+        if t.text == ":" and 0 < k < len(tokens) - 1:
+            speaker = [x for x in tokens[:k] if x.kind == "word"]
+            if speaker and all(x.text[:1].isupper() for x in speaker):
+                return Attribution(source=Span.of(text, tokens[0].start, tokens[k - 1].end), cue=Span.of(text, t.start, t.end),
+                                   content=(Span.of(text, tokens[k + 1].start, sentence.end),), kind="indirect")
+            return None
+    return None
+
+
+def _introduces(sentence: Sentence) -> bool:
+    """Whether a sentence ends with a colon that introduces what follows ("... said:")."""
+    return bool(sentence.tokens) and sentence.tokens[-1].text == ":"
+
+
+def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequence[Quotation]) -> tuple[Attribution, ...]:
+    """Attribution records of a document, in text order of their content.
+
+    ``sentences`` are the document's content sentences (boilerplate left out) and
+    ``quotations`` its direct quotations. Every quotation is attributed content: to the cue of
+    its sentence when there is one, else on its own (``source`` None). A sentence that ends
+    with a colon after a cue ("the campaign said:") attributes the sentences after it, up to the
+    end of the next paragraph, to the same source.
+    """
+    out: list[Attribution] = []
+    done: set[int] = set()  # quotations already attributed
+    paragraph: dict[int, int] = {}  # id(attribution) -> paragraph of its sentence
+    for n, s in enumerate(sentences):
+        quotes = [q for q in quotations if q.mark_start < s.end and q.mark_end > s.start]
+        found = _sentence_attributions(text, s, quotes)
+        if n == 0 and not found and s.text.rstrip()[-1:] not in ".!?\"'”’)":
+            head = _headline(text, s)
+            found = [head] if head else []
+        cues = [k for k in range(len(s.tokens)) if _is_cue(s.tokens, k)]
+        if _introduces(s) and (found or cues):
+            # the statement after the colon: the rest of this paragraph and the next one
+            if found:
+                source, cue = found[-1].source, found[-1].cue
+            else:
+                k = cues[-1]
+                span = _source_before(s.tokens, k)
+                source = _span(s.tokens, *span, text) if span and _looks_like_source(s.tokens, span) else None
+                cue = Span.of(text, s.tokens[k].start, s.tokens[k].end)
+            rest = [x for x in sentences[n + 1:] if x.paragraph <= s.paragraph + 1]
+            if rest:
+                a, b = rest[0].start, rest[-1].end
+                found = [f for f in found if f.content[0].start < s.tokens[-1].start - 1] + [
+                    Attribution(source=source, cue=cue, content=(Span.of(text, a, b),), kind="indirect")]
+        covered = [(c.start, c.end) for a in found for c in a.content]
+        for q in quotes:
+            if id(q) in done or q.start < s.start:
+                continue
+            done.add(id(q))
+            if not any(a <= q.start and q.end <= b for a, b in covered) and q.end > q.start:
+                orphan = Attribution(source=None, cue=None, content=(Span.of(text, q.start, q.end),), kind="direct")
+                out.append(orphan)
+                paragraph[id(orphan)] = s.paragraph
+        for f in found:
+            paragraph[id(f)] = s.paragraph
+        out.extend(found)
+    out.sort(key=lambda a: (a.content[0].start, a.content[0].end))
+    return tuple(_speakers(out, paragraph))
+
+
+def _speakers(found: list[Attribution], paragraph: dict[int, int]) -> list[Attribution]:
+    """Give a quotation that stands alone the source of its paragraph: the nearest attribution
+    with a source before it in the same paragraph, else after it ("“...,” she said. “...”";
+    "“...” The senator said."), else, when it opens its paragraph, the speaker quoted last in the
+    paragraph before (a quotation that runs on over paragraphs)."""
+    out = list(found)
+    for n, a in enumerate(out):
+        if a.source is not None or a.cue is not None:
+            continue
+        here = paragraph.get(id(a), -1)
+        near = [b for b in reversed(out[:n]) if b.source is not None and paragraph.get(id(b)) == here]
+        near = near or [b for b in out[n + 1:] if b.source is not None and b.cue is not None and paragraph.get(id(b)) == here]
+        if not near:
+            before = [b for b in out[:n] if b.source is not None and paragraph.get(id(b), -2) == here - 1]
+            if before and before[-1].kind != "indirect" and not any(
+                    paragraph.get(id(b)) == here for b in out[:n]):
+                near = [before[-1]]
+        if near:
+            out[n] = replace(a, source=near[0].source)
+            paragraph[id(out[n])] = here
+    return out

@@ -1,0 +1,123 @@
+"""The word classes mediadiff's rules read, each in one place (language knowledge).
+
+Every rule that asks "is this a speech verb?", "a pronoun?", "a day or a month?" reads these
+sets, so that two analysers never disagree on the answer. All entries are lower case and are
+compared with :attr:`mediadiff.document.Token.norm`. The lists are our own, written from the
+word classes of English grammar and news style, not from any one story.
+
+Classes
+-------
+ATTRIBUTION_CUES     verbs that attribute content to a source: speech (said, told, wrote,
+                     argued, warned...) and cognition (believes, thinks, fears, hopes...), in
+                     all their forms. A cue inside a quotation is the quoted speaker's.
+ATTRIBUTION_PHRASES  multi-word cues ("according to").
+NOUN_LIKE_CUES       cue words that are often nouns ("states", "report", "claims"): cues only
+                     right after a pronoun or a name.
+FINDING_CUES         verbs by which a document reports (found, shows): cues after a SOURCE_NOUN.
+SOURCE_NOUNS         documents and records cited as the origin of a claim (audit, poll, records).
+LISTENER_CUES        verbs whose first object is the listener ("told reporters that ...").
+TIME_OPENERS         words that open an adverbial after a cue ("said on Tuesday", "in a
+                     statement", "during a speech"): the content, if any, comes after it.
+SOURCE_STOP          words between a source and its cue that belong to neither: auxiliaries
+                     and adverbs ("has said", "also said", "later told").
+NOUN_MARKERS         determiners, possessives and prepositions: a cue word after one is a noun
+                     ("the report", "his claim", "in a statement"), not a cue.
+PRONOUNS             personal pronouns that can be a source ("she said").
+CALENDAR_WORDS       days and months: capitalised, but dates rather than names.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ATTRIBUTION_CUES",
+    "ATTRIBUTION_PHRASES",
+    "CALENDAR_WORDS",
+    "FINDING_CUES",
+    "LISTENER_CUES",
+    "NOUN_LIKE_CUES",
+    "NOUN_MARKERS",
+    "PRONOUNS",
+    "SOURCE_NOUNS",
+    "SOURCE_STOP",
+    "TIME_OPENERS",
+]
+
+
+def _forms(stems: str) -> frozenset[str]:
+    """The words of a whitespace-separated list (each form written out: no rule guesses them)."""
+    return frozenset(stems.split())
+
+
+#: Speech and cognition verbs that attribute what follows (or precedes) them to a source.
+ATTRIBUTION_CUES: frozenset[str] = _forms(
+    """say says said saying tell tells told telling add adds added adding write writes wrote writing
+    state states stated argue argues argued arguing claim claims claimed claiming insist insists
+    insisted insisting note notes noted noting explain explains explained explaining ask asks asked
+    warn warns warned warning announce announces announced acknowledge acknowledges acknowledged
+    admit admits admitted declare declares declared report reports reported tweet tweets tweeted
+    suggest suggests suggested suggesting respond responds responded reply replies replied recall
+    recalls recalled predict predicts predicted testify testifies testified concede concedes conceded
+    maintain maintains maintained counter counters countered promise promises promised vow vows vowed
+    pledge pledges pledged urge urges urged confirm confirms confirmed deny denies denied dispute
+    disputes disputed estimate estimates estimated emphasize emphasizes emphasized emphasise
+    emphasises emphasised stress stresses stressed complain complains complained charge charges
+    charged allege alleges alleged contend contends contended believe believes believed think thinks
+    thought hope hopes hoped fear fears feared conclude concludes concluded continue continues
+    continued"""
+)
+
+#: Cue words that are nouns at least as often ("30 states", "the report", "a claim", "our hopes"):
+#: they are cues only right after a pronoun or a name ("they claim", "Smith states").
+NOUN_LIKE_CUES: frozenset[str] = _forms(
+    """state states note notes report reports charge charges estimate estimates promise promises
+    pledge pledges counter counters stress stresses fear fears hope hopes dispute disputes vow vows
+    tweet tweets claim claims reply replies continue continues add adds"""
+)
+
+#: Verbs by which a document (not a person) reports a finding: cues only after a source noun
+#: ("a poll found", "records show", "the study concluded").
+FINDING_CUES: frozenset[str] = _forms("found finds find show shows showed shown suggest suggests suggested")
+
+#: Documents and records that news cites as the origin of a claim ("the audit found").
+SOURCE_NOUNS: frozenset[str] = _forms(
+    """audit audits report reports study studies survey surveys review reviews inspection inspections
+    records statement statements analysis investigation memo letter filing filings lawsuit complaint
+    poll polls data documents research"""
+)
+
+#: Verbs whose first object is the listener, not the content ("told reporters that ...").
+LISTENER_CUES: frozenset[str] = _forms(
+    """tell tells told telling warn warns warned warning urge urges urged ask asks asked promise
+    promises promised remind reminds reminded assure assures assured inform informs informed"""
+)
+
+#: Multi-word cues, as tuples of words.
+ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
+
+#: Words that may stand between a source and its cue ("has said", "also told", "later wrote").
+SOURCE_STOP: frozenset[str] = _forms(
+    """has have had would will could may might also later then again once repeatedly recently
+    publicly privately previously first initially further simply just still even often reportedly
+    has've already"""
+)
+
+#: Words after which a cue word reads as a noun ("the report", "a claim", "in response").
+NOUN_MARKERS: frozenset[str] = _forms(
+    """the a an this that these those his her their its our my your whose which what each every no
+    any some of in on for to with by from at as into about after before without under over"""
+)
+
+#: Words that open an adverbial right after a cue: the content comes after it, if at all.
+TIME_OPENERS: frozenset[str] = _forms(
+    """on in at during after before while last this earlier later yesterday today tonight monday
+    tuesday wednesday thursday friday saturday sunday from via through"""
+)
+
+#: Personal pronouns that can stand for a source.
+PRONOUNS: frozenset[str] = _forms("he she they it we i")
+
+#: Days and months.
+CALENDAR_WORDS: frozenset[str] = _forms(
+    """monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december"""
+)

@@ -1,0 +1,141 @@
+"""The attribution layer: whose words are these, on cases of each kind written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mediadiff.document import Article, Attribution, Document
+from mediadiff.segment import segment
+
+
+def _doc(text: str) -> Document:
+    return segment(Article("t", text))
+
+
+def _found(text: str) -> list[tuple[str, str | None, str | None, list[str]]]:
+    """(kind, source, cue, contents) of every attribution, in text order."""
+    return [(a.kind, a.source.text if a.source else None, a.cue.text if a.cue else None, [c.text for c in a.content])
+            for a in _doc(text).attributions]
+
+
+def test_a_quotation_and_its_speaker_after_it() -> None:
+    assert _found("“We will reopen the bridge by spring,” Mayor Ana Ruiz said.") == [
+        ("direct", "Mayor Ana Ruiz", "said", ["We will reopen the bridge by spring,"])]
+
+
+def test_a_speaker_after_the_cue_with_an_apposition_after_him() -> None:
+    assert _found("“The repairs are overdue,” said Tom Reyes, a council member who voted for them.") == [
+        ("direct", "Tom Reyes", "said", ["The repairs are overdue,"])]
+
+
+def test_indirect_speech_after_the_cue_and_that() -> None:
+    assert _found("The transport office said that the north crossing would stay open.") == [
+        ("indirect", "The transport office", "said", ["the north crossing would stay open."])]
+
+
+def test_indirect_speech_before_the_cue() -> None:
+    assert _found("The closure will cost the port millions, the shipping union warned.") == [
+        ("indirect", "the shipping union", "warned", ["The closure will cost the port millions"])]
+
+
+def test_an_age_or_title_between_commas_is_not_the_source() -> None:
+    [(kind, source, cue, content)] = _found("Reyes, 64, told reporters the vote had been rushed.")
+    assert (source, cue, content) == ("Reyes", "told", ["the vote had been rushed."])
+
+
+def test_according_to_before_and_after() -> None:
+    assert _found("According to the audit, costs doubled in two years.") == [
+        ("indirect", "the audit", "According to", ["costs doubled in two years."])]
+    assert _found("Costs doubled in two years, according to the audit.") == [
+        ("indirect", "the audit", "according to", ["Costs doubled in two years"])]
+
+
+def test_a_document_reports_a_finding() -> None:
+    [(kind, source, cue, content)] = _found("A county survey found that most riders use the bridge daily.")
+    assert (source, cue, content) == ("A county survey", "found", ["most riders use the bridge daily."])
+    assert _found("Police found the van near the river.") == []  # a finding of people, not of a document
+
+
+def test_a_word_that_is_a_noun_here_is_no_cue() -> None:
+    assert _found("Voters in 30 states elect their judges. The report runs to 40 pages.") == []
+    assert _found("They claim the count was wrong.")[0][1:3] == ("They", "claim")
+
+
+def test_a_cue_that_ends_its_clause_attributes_nothing_after_it() -> None:
+    assert _found("The mayor said on Tuesday.") == []
+    [(kind, source, cue, content)] = _found("The mayor said on Tuesday that the bridge would reopen.")
+    assert content == ["the bridge would reopen."]
+
+
+def test_a_statement_introduced_by_a_colon() -> None:
+    text = ("The campaign said in a statement:\n\nThe report is a partisan smear. It ignores the record.\n\n"
+            "Voters went to the polls on Tuesday.")
+    [(kind, source, cue, content)] = _found(text)
+    assert source == "The campaign"
+    assert content == ["The report is a partisan smear. It ignores the record."]
+
+
+def test_a_headline_that_leads_with_its_speaker() -> None:
+    found = _found("Mayor Ruiz: Bridge will reopen by spring\n\nThe city council met on Monday.")
+    assert found[0] == ("indirect", "Mayor Ruiz", ":", ["Bridge will reopen by spring"])
+
+
+def test_a_quotation_that_stands_alone_takes_the_speaker_of_its_paragraph() -> None:
+    text = "“It was overdue,” Reyes said. “We waited six years for it.”"
+    found = _found(text)
+    assert [f[1] for f in found] == ["Reyes", "Reyes"]
+    assert found[1] == ("direct", "Reyes", None, ["We waited six years for it."])
+
+
+def test_a_quotation_that_runs_over_two_paragraphs() -> None:
+    text = "“The first phase is done,” Reyes said.\n\n“The second phase starts in May and ends in June.”"
+    found = _found(text)
+    assert found[-1] == ("direct", "Reyes", None, ["The second phase starts in May and ends in June."])
+
+
+def test_nested_quotations_belong_to_the_outer_speaker() -> None:
+    doc = _doc("“They called it ‘a waste of money’ and left,” Reyes said.")
+    [a] = doc.attributions
+    assert a.source.text == "Reyes" and a.content[0].text == "They called it ‘a waste of money’ and left,"
+    inner = doc.text.index("a waste")
+    assert doc.attribution_at(inner, inner + 5) is a
+
+
+def test_double_apostrophes_are_a_quotation() -> None:
+    assert _found("''We will win,'' said Sen. Dana Cole.") == [("direct", "Sen. Dana Cole", "said", ["We will win,"])]
+
+
+def test_the_outlets_own_voice_is_not_attributed() -> None:
+    doc = _doc("The bridge reopened on Monday after six months of repairs. Traffic was light.")
+    assert doc.attributions == ()
+    assert doc.attributed_length(0, len(doc.text)) == 0
+
+
+def test_a_cue_inside_a_quotation_is_the_quoted_speakers() -> None:
+    [(kind, source, cue, content)] = _found("“My staff said it would fail,” Reyes said.")
+    assert (source, cue) == ("Reyes", "said") and content == ["My staff said it would fail,"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "“We will win,” she said.", "Reyes said the vote was rushed.", "According to the audit, costs rose.",
+    "Costs rose, the union warned.", "The bridge reopened.", "''Fine,'' he said.", "The office said:",
+    "Rain fell on Monday.", "\n\n", "Mayor: No comment", " “Half", "said", ", according to"]), min_size=1, max_size=12))
+def test_every_attribution_span_points_into_the_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    doc = _doc(text)
+    for a in doc.attributions:
+        assert isinstance(a, Attribution) and a.kind in ("direct", "indirect", "mixed")
+        for span in (a.source, a.cue, *a.content):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+        assert all(c.end > c.start for c in a.content)
+    assert list(doc.attributions) == sorted(doc.attributions, key=lambda a: (a.start, a.end))
+    assert doc.attributions == _doc(text).attributions  # deterministic
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Title only"])
+def test_empty_and_tiny_texts(text: str) -> None:
+    assert _doc(text).attributions == ()
