@@ -350,7 +350,8 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequ
             if not any(a <= q.start and q.end <= b for a, b in covered) and q.end > q.start:
                 orphan = Attribution(source=None, cue=None, content=(Span.of(text, q.start, q.end),), kind="direct")
                 out.append(orphan)
-                paragraph[id(orphan)] = s.paragraph
+                if text[s.start:q.mark_start].strip() == "":
+                    paragraph[id(orphan)] = s.paragraph  # it opens its sentence: a speaker's words go on
         for f in found:
             paragraph[id(f)] = s.paragraph
         out.extend(found)
@@ -359,15 +360,15 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequ
 
 
 def _speakers(found: list[Attribution], paragraph: dict[int, int]) -> list[Attribution]:
-    """Give a quotation that stands alone the source of its paragraph: the nearest attribution
-    with a source before it in the same paragraph, else after it ("“...,” she said. “...”";
-    "“...” The senator said."), else, when it opens its paragraph, the speaker quoted last in the
-    paragraph before (a quotation that runs on over paragraphs)."""
+    """Give a quotation that stands alone and opens its sentence the source of its paragraph:
+    the nearest attribution with a source before it in the same paragraph, else after it
+    ("“...,” she said. “...”"; "“...” The senator said."), else, when it opens its paragraph, the
+    speaker quoted last in the paragraph before (a quotation that runs on over paragraphs)."""
     out = list(found)
     for n, a in enumerate(out):
-        if a.source is not None or a.cue is not None:
-            continue
-        here = paragraph.get(id(a), -1)
+        if a.source is not None or a.cue is not None or id(a) not in paragraph:
+            continue  # a quotation inside a sentence of the outlet's ("a so-called “hit piece”") keeps no speaker
+        here = paragraph[id(a)]
         near = [b for b in reversed(out[:n]) if b.source is not None and paragraph.get(id(b)) == here]
         near = near or [b for b in out[n + 1:] if b.source is not None and b.cue is not None and paragraph.get(id(b)) == here]
         if not near:

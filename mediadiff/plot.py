@@ -41,7 +41,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ParameterError, is_int
-from .report._summary import join_names, key_findings, outlet_names, passage_snippet, shorten
+from .report._summary import join_names, key_findings, outlet_names, own_voice, passage_snippet, shorten
 from .report._templates import CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
 
 if TYPE_CHECKING:
@@ -529,7 +529,7 @@ def _loaded_rates(report: Report, ids: Sequence[str], include_quotes: bool, per_
     chart shows the numbers every other format shows. A report without the by-category figures
     has its total split in proportion to the outlet's own spans of each category.
     """
-    spans = [s for s in report.get("loaded_language", []) if include_quotes or not s.get("in_quote")]
+    spans = [s for s in report.get("loaded_language", []) if include_quotes or own_voice(s)]
     counts = Counter((s["outlet"], str(s.get("category", ""))) for s in spans)
     outlets = {o["id"]: o for o in report.get("outlets", [])}
     values: dict[tuple[str, str], float] = {}
@@ -803,7 +803,7 @@ def _finding_counts(report: Report) -> list[Counter[str]]:
     return [
         Counter(f["outlet"] for f in report.get("omissions", [])),
         Counter(f["outlet"] for f in report.get("wording_shifts", [])),
-        Counter(f["outlet"] for f in report.get("loaded_language", []) if not f.get("in_quote")),
+        Counter(f["outlet"] for f in report.get("loaded_language", []) if own_voice(f)),
         Counter(f["outlet"] for f in report.get("quote_alterations", [])),
         conflicts,
         Counter(f.get("outlet") for f in report.get("placement_shifts", []) if isinstance(f, Mapping)),

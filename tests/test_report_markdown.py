@@ -53,7 +53,7 @@ def test_findings_tables():
     assert "| Beta Wire | P5 | a quotation | 0.40 | 2 of 3 |" in om[5]
     assert "| Gamma Post | “We will fight this decision” | Alpha Daily | “We will fight this decision in court” | cut short |" in md
     assert "| P3 | a number | Alpha Daily: “38 jobs”; Beta Wire: “38 jobs”; Gamma Post: “40 jobs” |" in md
-    assert "| Gamma Post | “rammed through” | force | 0.80 | no | “approved” |" in md
+    assert "| Gamma Post | “rammed through” | force | 0.80 | outlet | “approved” |" in md
     shifts = _section(md, "Wording shifts")
     assert "| Gamma Post | 1 | 1 | 2 |" in shifts  # by kind: deletion, substitution, total
     assert "| flesch reading ease | flesch kincaid grade | gunning fog | smog index | words |" in _section(md, "Readability")

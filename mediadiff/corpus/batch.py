@@ -81,6 +81,7 @@ from ..errors import (
     is_int,
     plain,
 )
+from ..report._summary import own_voice
 
 __all__ = [
     "ENGINES",
@@ -374,7 +375,7 @@ def score_records(story: str, report: Mapping[str, Any]) -> list[dict[str, Any]]
             conflicts[o] += 1
     loaded: dict[str, Counter[tuple[str, str, str]]] = {o: Counter() for o in outlets}
     for span in report.get("loaded_language", ()):
-        if span.get("in_quote"):
+        if not own_voice(span):
             continue
         key = (_term(span.get("text", "")), str(span.get("category") or ""), _counterpart_text(span.get("counterpart")) or "")
         loaded.setdefault(span["outlet"], Counter())[key] += 1

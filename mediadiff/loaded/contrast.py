@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Literal
 
 from ..align import Alignment, Member, Passage
 from ..document import Document, Token
@@ -53,8 +54,10 @@ class LoadedFinding:
     """One outlet's loaded span in a comparison.
 
     ``start``/``end``/``text`` point into the outlet's article. ``in_quote`` is true when the
-    words are inside a direct quotation (a source's words: reported, not counted against the
-    outlet). ``counterpart`` is the wording other outlets used for the same thing (None when no
+    words are inside a direct quotation; ``voice`` is ``"source"`` when they lie in any content
+    the article attributes to someone (quotation, indirect speech, a statement), whose
+    ``source`` is then named as written: a source's words, reported, not counted against the
+    outlet. ``counterpart`` is the wording other outlets used for the same thing (None when no
     aligned outlet words it differently); ``counterpart_outlet`` says whose it is and ``passage``
     in which passage the span lies (None outside any passage).
     """
@@ -69,6 +72,8 @@ class LoadedFinding:
     counterpart: str | None = None
     counterpart_outlet: str | None = None
     passage: str | None = None
+    voice: Literal["outlet", "source"] = "outlet"
+    source: str | None = None
 
 
 def _member_words(document: Document, member: Member) -> tuple[Token, ...]:
@@ -278,14 +283,14 @@ def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None
                 passage, member = where
                 passage_id = passage.id
                 options = _counterparts(ctx, passage, member, span.start, span.end)
-                if not options and not span.in_quote:
+                if not options and span.voice == "outlet":
                     options = _object_counterparts(ctx, document.outlet, member, span.start, span.end)
                 options.sort(key=lambda o: (o[2], o[0]))  # plain wording first, then outlet order
                 if options:
                     counterpart_outlet, counterpart = options[0][0], options[0][1]
             findings.append(
                 LoadedFinding(document.outlet, span.start, span.end, span.text, span.category, span.score,
-                              span.in_quote, counterpart, counterpart_outlet, passage_id)
+                              span.in_quote, counterpart, counterpart_outlet, passage_id, span.voice, span.source)
             )
         findings.extend(_contrast(ctx, document, by_outlet.get(document.outlet, []), spans))
     findings.sort(key=lambda f: (f.outlet, f.start, f.end))
@@ -350,21 +355,24 @@ def _contrast(
             if not plain or (agree < 2 and passage.support > 2):
                 continue
             outlet, text = sorted(wordings[best])[0]
+            attribution = document.attribution_at(start, end)
             out[(start, end)] = LoadedFinding(
                 document.outlet, start, end, document.text[start:end], "contrast",
                 round(min(0.7, CONTRAST_SCORE + 0.1 * (agree - 1)), 4), _in_quote(document, start, end),
-                text, outlet, passage.id,
+                text, outlet, passage.id, "source" if attribution else "outlet",
+                attribution.source.text if attribution and attribution.source else None,
             )
     return [out[k] for k in sorted(out)]
 
 
 def loaded_language_scores(alignment: Alignment, findings: Sequence[LoadedFinding]) -> dict[str, dict[str, object]]:
-    """Per outlet: own-voice loaded spans per 1,000 words of its own (unquoted) text, by category.
+    """Per outlet: own-voice loaded spans per 1,000 words of its own text, by category.
 
-    Quoted findings are reported by :func:`find_loaded_language` but do not count here: they are
-    a source's words. Returns ``{outlet: {"per_1000_words": float, "by_category": {category:
-    float per 1,000 own words}, "own_words": int, "own_spans": int, "quoted_spans": int}}``;
-    an outlet with no own words scores 0.0.
+    Findings in a source's voice (quoted or otherwise attributed content) are reported by
+    :func:`find_loaded_language` but do not count here, and neither do the words they lie in:
+    they are a source's. Returns ``{outlet: {"per_1000_words": float, "by_category": {category:
+    float per 1,000 own words}, "own_words": int, "own_spans": int, "quoted_spans": int}}``
+    (``quoted_spans``: the findings in a source's voice); an outlet with no own words scores 0.0.
     """
     out: dict[str, dict[str, object]] = {}
     for document in alignment.documents:
@@ -372,10 +380,10 @@ def loaded_language_scores(alignment: Alignment, findings: Sequence[LoadedFindin
             1
             for s in document.content_sentences
             for t in s.tokens
-            if t.kind != "punct" and not document.in_quotation(t.start, t.end)
+            if t.kind != "punct" and not document.attributed_length(t.start, t.end)
         )
         mine = [f for f in findings if f.outlet == document.outlet]
-        own = [f for f in mine if not f.in_quote]
+        own = [f for f in mine if f.voice == "outlet"]
         per = 1000.0 / own_words if own_words else 0.0
         by_category: dict[str, float] = {}
         for f in own:

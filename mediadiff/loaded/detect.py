@@ -17,7 +17,9 @@ How a span is found
    "very", absolutes such as "never", "claimed") only count as part of a stronger span.
 6. A term that the text repeats five times or more has its strength halved: it names the
    story's topic ("plague", "regime") rather than colouring it.
-7. A span inside a direct quotation is marked ``in_quote``: the words are a source's, not the
+7. A span inside a direct quotation is marked ``in_quote``, and a span inside any content the
+   article attributes to someone (quotation, indirect speech, statement) has ``voice="source"``
+   and that ``source``: the words are a source's, not the
    outlet's.
 
 Public names
@@ -31,11 +33,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from ..document import Document, Quotation, Span, Token, covered, merged_intervals
+from ..document import Article, Document, Quotation, Span, Token, covered, merged_intervals
 from ..errors import InputError, check_parameter, is_real
-from ..segment import find_quotations, tokenize
+from ..segment import find_quotations, segment, tokenize
 from .lexicon import Lexicon, LexiconEntry, lemma_candidates
 
 __all__ = ["FUNCTION_WORDS", "NEGATORS", "LoadedSpan", "detect_loaded_language"]
@@ -70,14 +73,19 @@ class LoadedSpan(Span):
     """A loaded-language span of a text.
 
     ``category`` is the lexicon category of its strongest term, ``score`` its strength from 0 to 1
-    (halved under negation), ``in_quote`` whether it lies inside a direct quotation (a source's
-    words, not the outlet's), and ``terms`` the lexicon terms it matched, strongest first.
+    (halved under negation), ``in_quote`` whether it lies inside a direct quotation, and
+    ``terms`` the lexicon terms it matched, strongest first. ``voice`` is ``"source"`` when the
+    span lies inside content the article attributes to someone (a quotation, indirect speech,
+    a statement: :attr:`Document.attributions`), whose ``source`` it then names as written
+    (None when the article does not say who); ``"outlet"`` when the words are the outlet's own.
     """
 
     category: str = ""
     score: float = 0.0
     in_quote: bool = False
     terms: tuple[str, ...] = ()
+    voice: Literal["outlet", "source"] = "outlet"
+    source: str | None = None
 
 
 @dataclass(slots=True)
@@ -132,10 +140,12 @@ def detect_loaded_language(
         source = text.text
         tokens = tuple(t for s in text.content_sentences for t in s.tokens)
         quotations: Sequence[Quotation] = text.quotations
+        document = text
     elif isinstance(text, str):
         source = text
         tokens = tokenize(text)
         quotations = find_quotations(text)
+        document = segment(Article("text", text), boilerplate=False)
     else:
         raise InputError(f"detect_loaded_language expects a str or a Document, got {type(text).__name__}")
     lex = lexicon if lexicon is not None else Lexicon.default()
@@ -145,7 +155,15 @@ def detect_loaded_language(
     for m in matches:
         last = _extend(source, tokens, m) if extend else m.last
         spans.append((tokens[m.first].start, tokens[last].end, m))
-    return [s for s in _merge(source, spans, quotations) if s.score >= min_score]
+    return [_voiced(s, document) for s in _merge(source, spans, quotations) if s.score >= min_score]
+
+
+def _voiced(span: LoadedSpan, document: Document) -> LoadedSpan:
+    """The span with its voice: the source's when the article attributes its words to someone."""
+    attribution = document.attribution_at(span.start, span.end)
+    if attribution is None:
+        return span
+    return replace(span, voice="source", source=attribution.source.text if attribution.source else None)
 
 
 def _breaks(source: str, left: Token, right: Token) -> bool:

@@ -9,6 +9,7 @@ key_findings     report -> list of sentences, most important first.
 outlet_names     report -> {outlet id: display name}.
 passage_snippet  one passage -> a short excerpt of its text (Snippets: by id, each passage read once).
 typical_member   the member of a passage most like the others (its text and outlet).
+own_voice        whether a loaded-language record is in the outlet's own voice; voice_label how to show it.
 diff_window      excerpts of two similar strings around their first difference.
 who              names joined for a sentence, counted when there are many.
 shorten          cut a string to a length at a word boundary, with an ellipsis.
@@ -31,11 +32,13 @@ __all__ = [
     "join_names",
     "key_findings",
     "outlet_names",
+    "own_voice",
     "Snippets",
     "passage_snippet",
     "shorten",
     "typical_member",
     "typical_text",
+    "voice_label",
     "who",
 ]
 
@@ -69,6 +72,24 @@ CONFLICT_KINDS = {
     "title": "a title",
     "vagueness": "an exact figure against a vague one",
 }
+
+
+def own_voice(span: Mapping[str, Any]) -> bool:
+    """Whether a loaded-language record of a report is in the outlet's own voice: not inside
+    content the article attributes to a source (reports before ``voice`` existed: not quoted).
+
+    >>> own_voice({"voice": "source", "in_quote": False}), own_voice({"in_quote": False})
+    (False, True)
+    """
+    voice = span.get("voice")
+    return voice == "outlet" if voice is not None else not span.get("in_quote")
+
+
+def voice_label(span: Mapping[str, Any]) -> str:
+    """How a report shows a loaded span's voice: "outlet", or "source: Sen. Doe" / "source"."""
+    if own_voice(span):
+        return "outlet"
+    return f"source: {span['source']}" if span.get("source") else "source"
 
 
 def shorten(text: str, limit: int = 90) -> str:
@@ -285,7 +306,7 @@ def _alteration_sentences(report: Report, names: Mapping[str, str]) -> list[str]
 
 
 def _loaded_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
-    own = [s for s in report.get("loaded_language", []) if not s.get("in_quote")]
+    own = [s for s in report.get("loaded_language", []) if own_voice(s)]
     if not own:
         return []
     rates = {o["id"]: float(o.get("scores", {}).get("loaded_language", 0.0) or 0.0) for o in report.get("outlets", [])}

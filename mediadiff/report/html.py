@@ -38,7 +38,9 @@ from ._summary import (
     Snippets,
     key_findings,
     outlet_names,
+    own_voice,
     shorten,
+    voice_label,
 )
 from ._templates import CATEGORY_COLOURS, CSP, PAGE, STYLE, category_colour
 
@@ -110,12 +112,13 @@ def _marks_by_outlet(report: Report, names: Mapping[str, str], categories: Mappi
         score = _num(s.get("score"))
         if score is not None:
             title += f", strength {score:.2f}"
-        if s.get("in_quote"):
-            title += " — inside a quotation: a source's words, not the outlet's"
+        if not own_voice(s):
+            who_said = f" ({s['source']})" if s.get("source") else ""
+            title += f" — attributed to a source{who_said}: a source's words, not the outlet's"
         if s.get("counterpart"):
             title += f"\nOther outlets write: “{s['counterpart']}”"
         classes = f"ll c{categories.get(str(s.get('category', '')), 0) % len(CATEGORY_COLOURS)}"
-        if s.get("in_quote"):
+        if not own_voice(s):
             classes += " quoted"
         marks[s["outlet"]].append(_Mark(s["start"], s["end"], classes, title))
     for a in report.get("quote_alterations", []):
@@ -228,7 +231,7 @@ def _scores_section(report: Report) -> str:
         for f in report.get(key, []):
             count[key][f["outlet"]] += 1
     for s in report.get("loaded_language", []):
-        if not s.get("in_quote"):
+        if own_voice(s):
             count["loaded"][s["outlet"]] += 1
     rates = [_num(o.get("scores", {}).get("loaded_language")) or 0.0 for o in outlets]
     top_rate = max(rates, default=0.0) or 1.0
@@ -535,7 +538,7 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
             + _text_cell(s.get("text"), s.get("start"), s.get("end"), names.get(s["outlet"], s["outlet"]), 120)
             + f"<td>{_e(s.get('category'))}</td>"
             f'<td class="num">{"—" if score is None else f"{score:.2f}"}</td>'
-            f"<td>{'yes' if s.get('in_quote') else 'no'}</td>"
+            f"<td>{_e(voice_label(s))}</td>"
             f'<td class="text">{_e(shorten(str(s["counterpart"]), 120)) if s.get("counterpart") else "—"}</td>'
         )
 
@@ -557,7 +560,7 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
          ["Outlet", "Passage", "Change", "Quotes", "Reference", "Reference has"], ""),
         ("Conflicting facts", "conflicts", conflicts, ["Passage", "Kind", "Values"], ""),
         ("Loaded language", "loaded-language", loaded,
-         ["Outlet", "Passage", "Words", "Category", "Strength#", "In a quotation", "Others write"],
+         ["Outlet", "Passage", "Words", "Category", "Strength#", "Voice", "Others write"],
          "“In a quotation”: a source's words, not the outlet's."),
     ]
     if placement:

@@ -33,7 +33,9 @@ from ._summary import (
     Snippets,
     key_findings,
     outlet_names,
+    own_voice,
     shorten,
+    voice_label,
 )
 from .html import safe_url
 
@@ -146,7 +148,7 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
 
     counts: dict[str, Counter[str]] = {k: Counter(f["outlet"] for f in report.get(k, []))
                                        for k in ("omissions", "wording_shifts", "quote_alterations")}
-    own_loaded = Counter(s["outlet"] for s in report.get("loaded_language", []) if not s.get("in_quote"))
+    own_loaded = Counter(s["outlet"] for s in report.get("loaded_language", []) if own_voice(s))
     rows = []
     for o in outlets:
         sc = o.get("scores") or {}
@@ -199,11 +201,11 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     out += [_table(["Passage", "Kind", "Values"], rows) + more if rows else "None found."]
 
     rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), _q(s["text"], 80),
-             escape_markdown(s.get("category", "")), _num(s.get("score")), "yes" if s.get("in_quote") else "no",
+             escape_markdown(s.get("category", "")), _num(s.get("score")), escape_markdown(voice_label(s)),
              _q(s["counterpart"], 80) if s.get("counterpart") else "—"] for s in report.get("loaded_language", [])]
     rows, more = limited(rows)
-    out += ["", "## Loaded language", "", "“In quote”: inside a direct quotation (a source's words, not the outlet's).", ""]
-    out += [_table(["Outlet", "Text", "Category", "Strength", "In quote", "Others write"], rows, "lllrll") + more
+    out += ["", "## Loaded language", "", "“Voice”: the outlet's own, or a source's (quoted or otherwise attributed words, not the outlet's).", ""]
+    out += [_table(["Outlet", "Text", "Category", "Strength", "Voice", "Others write"], rows, "lllrll") + more
             if rows else "None found."]
 
     rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), escape_markdown(s["passage"]),
