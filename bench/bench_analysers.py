@@ -26,7 +26,6 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -73,8 +72,10 @@ def all_pairs_alterations(alignment: Alignment, found_quotes: Sequence[quotes.Qu
                 elif m >= 3 and m >= min_similarity * len(v.keys):
                     whole = True
             pieces.sort(key=lambda x: x[0])
-            if len(pieces) >= 2 and not whole:
-                if sum(len(r.keys) for _, r in pieces) >= 0.8 * len(v.keys):
+            if len(pieces) >= 2 and not whole and sum(len(r.keys) for _, r in pieces) >= 0.8 * len(v.keys):
+                if quotes._only_attribution(docs[outlet].text, pieces[0][1].quote.end, pieces[-1][1].quote.start):
+                    joined += 1
+                else:
                     apart.append((pieces[0][1], pieces[-1][1]))
             elif whole:
                 joined += 1
@@ -98,7 +99,7 @@ def all_pairs_alterations(alignment: Alignment, found_quotes: Sequence[quotes.Qu
     for x, i in enumerate(rest):
         for j in rest[x + 1:]:
             a, b = versions[i], versions[j]
-            if a.quote.outlet != b.quote.outlet and shared(a, b) >= 3:
+            if a.quote.outlet != b.quote.outlet and shared(a, b) >= 3 and quotes._same_speaker(a.quote.speaker, b.quote.speaker):
                 m, _ = quotes._matched(a.keys, b.keys)
                 if m >= 3 and m >= min_similarity * min(len(a.keys), len(b.keys)):
                     parent[find(j)] = find(i)
@@ -109,14 +110,15 @@ def all_pairs_alterations(alignment: Alignment, found_quotes: Sequence[quotes.Qu
         if len({v.quote.outlet for v in group}) < 2:
             continue
 
-        def rank(v: quotes._Version, group: list[quotes._Version] = group) -> tuple[int, float, int, str, int]:
-            support = sum(1 for o in group if o is not v and o.quote.outlet != v.quote.outlet
-                          and quotes._contained(o.keys, v.keys))
-            sim = sum(SequenceMatcher(None, v.keys, o.keys, autojunk=False).ratio() for o in group if o is not v)
-            return (-support, -sim, -len(v.keys), v.quote.outlet, v.quote.start)
+        def rank(v: quotes._Version, group: list[quotes._Version] = group) -> tuple[int, int, str, int]:
+            support = len({o.quote.outlet for o in group if o.keys == v.keys and o.quote.outlet != v.quote.outlet})
+            return (-support, -len(v.keys), v.quote.outlet, v.quote.start)
 
-        ref = min(group, key=rank)
         for v in group:
+            pool = [r for r in group if r is v or (r.quote.outlet != v.quote.outlet and any(
+                m >= 3 and m >= min_similarity * min(len(v.keys), len(r.keys))
+                for m in (quotes._matched(v.keys, r.keys)[0], quotes._matched(r.keys, v.keys)[0])))]
+            ref = min(pool, key=lambda x, pool=pool: rank(x, pool))
             if v.quote.outlet != ref.quote.outlet and v.keys != ref.keys:
                 same = [o for o in versions if o.quote.outlet == v.quote.outlet]
                 found.extend(quotes._compare(v, ref, docs, min_similarity, min_truncated, same,
@@ -180,7 +182,7 @@ def quote_story(n_outlets: int, *, seed: int = 0) -> list[Article]:
                 words = words[:rng.randint(5, len(words) - 4)]
             elif i + 1 < len(statements):
                 words = words + [w.lower() for w in statements[i + 1].split()]
-            parts.append(f"“{' '.join(words)},” the director said.")
+            parts.append(f"“{' '.join(words)},” the director said. The hearing went on.")
         articles.append(Article(f"outlet_{k:03d}", " ".join(parts) or "No comment."))
     return articles
 

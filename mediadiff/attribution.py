@@ -42,6 +42,8 @@ __all__ = ["find_attributions"]
 _SOURCE_REACH = 9
 # tokens that end a source noun phrase when read backwards from a cue
 _CLAUSE_MARKS = frozenset(",;:()—–-\"“”‘’'")
+# words that end it too: the subject starts after them ("... that critics said", "what critics call")
+_NP_BREAKS = frozenset("that who whom which what where and but when while as because if since with along".split())
 
 
 def _words(tokens: Sequence[Token]) -> list[Token]:
@@ -90,6 +92,11 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
                 return None
             m -= 1
         if m >= 1 and tokens[m].text == ",":
+            apposition = (m + 1, j - 1)
+            before = _source_before(tokens, m + 1) if m + 1 < len(tokens) else None
+            # "The hospital's medical director, Dr. Ana Ruiz, said": the name is the source
+            if _has_name(tokens, apposition) and not _has_name(tokens, before):
+                return apposition
             j = m - 1
         else:
             return None
@@ -98,9 +105,12 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         return None  # a quotation ends right before the cue: its speaker comes after the cue
     while j >= 0 and last - j < _SOURCE_REACH:
         t = tokens[j]
+        if t.text == "." and j > 0 and _abbreviation(tokens[j - 1]):
+            j -= 1  # "Dr. Ana Ruiz", "Sen. Doe": the point of a title
+            continue
         if t.kind == "punct" and (t.text in _CLAUSE_MARKS or t.text in ".!?"):
             break
-        if t.kind == "word" and t.norm in ("that", "who", "which", "and", "but", "when", "as", "because", "if"):
+        if t.kind == "word" and t.norm in _NP_BREAKS:
             break
         j -= 1
     first = j + 1
@@ -109,6 +119,20 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     if first > last:
         return None
     return first, last
+
+
+def _abbreviation(token: Token) -> bool:
+    """A capitalised abbreviation that takes a point ("Dr", "Sen", "Gov", "St")."""
+    return token.kind == "word" and token.text[:1].isupper() and len(token.text) <= 4 and token.text.isalpha()
+
+
+def _has_name(tokens: Sequence[Token], span: tuple[int, int] | None) -> bool:
+    """Whether a token span holds a capitalised word that is not its first (a name)."""
+    if span is None:
+        return False
+    first, last = span
+    return any(t.kind == "word" and t.text[:1].isupper() for t in tokens[first + 1:last + 1]) or (
+        first == last and tokens[first].text[:1].isupper() and tokens[first].norm not in PRONOUNS)
 
 
 def _source_after(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
@@ -356,7 +380,32 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequ
             paragraph[id(f)] = s.paragraph
         out.extend(found)
     out.sort(key=lambda a: (a.content[0].start, a.content[0].end))
-    return tuple(_speakers(out, paragraph))
+    return tuple(_resolve(_speakers(out, paragraph), paragraph))
+
+
+#: How many paragraphs back a pronoun source may find the named source it stands for.
+_PRONOUN_REACH = 2
+
+
+def _named(span: Span | None) -> bool:
+    """Whether a source names someone (a capitalised word other than a pronoun)."""
+    return span is not None and any(w[:1].isupper() and w.lower() not in PRONOUNS for w in span.text.split())
+
+
+def _resolve(found: list[Attribution], paragraph: dict[int, int]) -> list[Attribution]:
+    """Resolve a pronoun source ("she said") to the last named source before it, within
+    ``_PRONOUN_REACH`` paragraphs: the person the article last let speak."""
+    out = list(found)
+    last: tuple[Span, int] | None = None
+    for n, a in enumerate(out):
+        here = paragraph.get(id(a))
+        src = a.source
+        if src is not None and src.text.lower() in PRONOUNS:
+            if last is not None and here is not None and here - last[1] <= _PRONOUN_REACH:
+                out[n] = replace(a, resolved=last[0])
+        elif _named(src) and src is not None:
+            last = (src, here if here is not None else (last[1] if last else 0))
+    return out
 
 
 def _speakers(found: list[Attribution], paragraph: dict[int, int]) -> list[Attribution]:

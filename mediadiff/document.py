@@ -110,14 +110,24 @@ class Attribution:
     ("said", "according to"; None for a quotation that stands alone).
 
     ``kind`` is ``direct`` (the content is a quotation), ``indirect`` (reported speech, no
-    quotation marks) or ``mixed`` (partly quoted). Offsets point into the article's text like
-    every span. Found by :func:`mediadiff.attribution.find_attributions`.
+    quotation marks) or ``mixed`` (partly quoted). When the source is a pronoun ("she said"),
+    ``resolved`` is the earlier mention of the named source it stands for, where the article
+    gives one. Offsets point into the article's text like every span. Found by
+    :func:`mediadiff.attribution.find_attributions`.
     """
 
     source: Span | None
     cue: Span | None
     content: tuple[Span, ...]
     kind: AttributionKind = "indirect"
+    resolved: Span | None = None
+
+    @property
+    def speaker(self) -> str | None:
+        """Who speaks, as the article names them: the named source a pronoun refers to
+        (``resolved``), else the source as written; None when the article does not say."""
+        span = self.resolved or self.source
+        return span.text if span is not None else None
 
     @property
     def start(self) -> int:

@@ -62,7 +62,8 @@ ATTRIBUTION_CUES: frozenset[str] = _forms(
     disputes disputed estimate estimates estimated emphasize emphasizes emphasized emphasise
     emphasises emphasised stress stresses stressed complain complains complained charge charges
     charged allege alleges alleged contend contends contended believe believes believed think thinks
-    thought hope hopes hoped fear fears feared conclude concludes concluded continue continues
+    thought hope hopes hoped fear fears feared conclude concludes concluded continue continues call calls
+    called calling
     continued"""
 )
 

@@ -284,10 +284,18 @@ def test_neutral_story_has_no_loaded_language():
     assert len(gold["boilerplate"]) <= 1
 
 
+def test_the_hard_stories_plant_a_splice_between_them():
+    kinds = {a["kind"] for d in STORY_DIRS if d.name != NEUTRAL_STORY for a in _load(d)[1]["quote_alterations"]}
+    assert kinds == ALTERATION_KINDS
+
+
 @pytest.mark.parametrize("story_dir", [d for d in STORY_DIRS if d.name != NEUTRAL_STORY], ids=lambda p: p.name)
 def test_hard_stories_plant_every_case(story_dir):
     meta, gold, texts = _load(story_dir)
-    assert {a["kind"] for a in gold["quote_alterations"]} == ALTERATION_KINDS
+    # every alteration kind but a splice in each; kestrel's joined "…safe. We are going to get
+    # answers." is no splice since issue 17 (the others split it only to say who speaks), so the
+    # splice is planted in clinic_closure alone (test below)
+    assert {a["kind"] for a in gold["quote_alterations"]} >= ALTERATION_KINDS - {"spliced"}
     assert {"vagueness"} <= {c["kind"] for c in gold["conflicts"]}
     assert any(x["in_quote"] for x in gold["loaded"])
     assert any(not x["in_quote"] for x in gold["loaded"])

@@ -47,7 +47,7 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
         ("“The contract was never signed,” Rook, who reviewed the bids last year, said.", "Rook"),
         # a verb too far from the quotation attributes nothing
         ("Hart said the county would review the plan once the full audit by the state auditor's office and "
-         "the two outside firms reached the board, along with what critics call “a blank cheque.”", None),
+         "the two outside firms reached the board, along with what critics call “a blank cheque.”", "critics"),
     ],
 )
 def test_speakers(text, speaker):
@@ -97,19 +97,53 @@ def test_truncated_but_not_a_fragment():
 
 
 def test_spliced():
-    apart = "“Nobody should have to wonder if the water is safe,” Ann Lee said. “We are going to get answers.”"
+    """Two statements that the other outlets give apart, with more than an attribution between
+    them, run together as one quotation."""
+    apart = ("“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
+             "on Friday. “We are going to get answers,” she said afterwards.")
     joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
     got = find_quote_alterations(al := align([Article("a", apart), Article("b", apart), Article("c", joined)]),
                                  extract_quotes(al))
     assert [(a.outlet, a.kind) for a in got] == [("c", "spliced")]
-    assert got[0].reference_text == "Nobody should have to wonder if the water is safe,” Ann Lee said. “We are going to get answers."
+    assert got[0].reference_text.startswith("Nobody should have to wonder if the water is safe,” Ann Lee said")
+
+
+def test_a_statement_split_only_by_its_attribution_is_not_spliced():
+    """“…,” she said. “…”: one statement that an outlet interrupts to say who speaks; another
+    outlet that gives it whole has not spliced anything."""
+    apart = "“Nobody should have to wonder if the water is safe,” Ann Lee said. “We are going to get answers.”"
+    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
+    got = find_quote_alterations(al := align([Article("a", apart), Article("b", apart), Article("c", joined)]),
+                                 extract_quotes(al))
+    assert [a.kind for a in got] == []
+
+
+def test_quotations_of_two_people_are_not_versions_of_one() -> None:
+    """Two named speakers who use similar words said two things: no alteration between them."""
+    a = "“We will secure the border within a year,” Governor Tom Hale said."
+    b = "“We will secure the border within two years,” Senator Ruth Kim said."
+    assert alterations(a, a, b) == []
+
+
+def test_the_majority_version_is_the_reference_whatever_else_is_in_the_set() -> None:
+    """Two outlets give the words alike: theirs is the reference, and adding an unrelated
+    article to the set does not change which outlet is flagged."""
+    wire = "“The plant met every safety standard,” the director said."
+    changed = "“The plant met every single safety standard,” the director said."
+    base = [Article("a", wire), Article("b", wire), Article("c", changed)]
+    extra = Article("z", "The harvest festival opens on Saturday with a parade.")
+    for articles in (base, [*base, extra]):
+        al = align(articles)
+        got = find_quote_alterations(al, extract_quotes(al))
+        assert [(x.outlet, x.kind, x.reference_outlet) for x in got] == [("c", "word_added", "a")]
 
 
 def test_splice_is_judged_by_every_outlet_in_a_story_of_many():
     """13 outlets give two quotations apart, 7 run them together: the majority of all outlets
     says the 7 splice. (Judged against only the 12 outlets sharing most words, the other
     splicers outvoted the rest and no splice was found.)"""
-    apart = "“Nobody should have to wonder if the water is safe,” Ann Lee said. “We are going to get answers.”"
+    apart = ("“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
+             "on Friday. “We are going to get answers,” she said afterwards.")
     joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
     texts = [apart] * 13 + [joined] * 7
     al = align([Article(f"o{i:02d}", t) for i, t in enumerate(texts)])

@@ -42,6 +42,7 @@ from .._disjoint import DisjointSets
 from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
+from ..vocabulary import ATTRIBUTION_CUES
 from ._common import ATTRIBUTION_VERBS, PRONOUNS, TITLE_WORDS, match_key, span_tokens
 
 __all__ = ["Quote", "QuoteAlteration", "extract_quotes", "find_quote_alterations"]
@@ -307,26 +308,16 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
     quotes: list[Quote] = []
     members = _member_index(alignment)
     for doc in alignment.documents:
-        last: tuple[str, int, int] | None = None  # (speaker, sentence index, paragraph)
         by_index = {s.index: s for s in doc.sentences}
         for q in _top_level(doc):
-            sp = _trim(doc.text, _find_speaker(doc, q))
-            speaker = doc.text[sp[0]:sp[1]] if sp else None
-            sent_index = _sentence_bounds(doc, q.mark_start)[0]
-            sentence = by_index.get(sent_index)
-            paragraph = sentence.paragraph if sentence is not None else -1
-            if speaker is not None and speaker.lower() in PRONOUNS:
-                # "Mayor Ellen Thorsby said ... . “...,” she said." : the previous sentence names her
-                prev = by_index.get(sent_index - 1)
-                named = _trim(doc.text, _speaker_before(doc.text, prev.start, prev.end, max_gap=1000)) if prev else None
-                if named and doc.text[named[0]:named[1]].lower() not in PRONOUNS:
-                    speaker = doc.text[named[0]:named[1]]
-                elif last is not None and sent_index - last[1] <= pronoun_window:
-                    speaker = last[0]
-            elif speaker is None and last is not None and last[2] == paragraph and sent_index - last[1] <= 1:
-                speaker = last[0]  # a quotation continued after the attribution: “…,” X said. “…”
-            if speaker is not None and speaker.lower() not in PRONOUNS:
-                last = (speaker, sent_index, paragraph)
+            attribution = doc.attribution_at(q.start, q.end)
+            sp = (attribution.source.start, attribution.source.end) if attribution and attribution.source else None
+            speaker = attribution.source.text if attribution and attribution.source else None
+            if attribution is not None and attribution.resolved is not None:
+                said = _sentence_bounds(doc, attribution.resolved.start)[0]
+                here = _sentence_bounds(doc, q.mark_start)[0]
+                if here - said <= pronoun_window or by_index.get(here, None) is None:
+                    speaker = attribution.resolved.text
             quotes.append(Quote(doc.outlet, q.start, q.end, q.text, speaker, sp[0] if sp else -1,
                                 sp[1] if sp else -1, _passage_of(members, doc.outlet, q.start, q.end), q.closed))
     return quotes
@@ -455,14 +446,27 @@ def _by_outlet(versions: Sequence[_Version]) -> dict[str, list[_Version]]:
     return by_outlet
 
 
+def _only_attribution(text: str, start: int, end: int) -> bool:
+    """Whether what stands between two quoted parts only says who speaks ("," he added, ",",
+    "she said. "): the two parts are one statement, not two joined."""
+    clauses = [c for c in re.split(r"[.!?]\s", text[start:end]) if re.search(r"\w", c)]
+    if not clauses:
+        return True
+    words = re.findall(r"[\w’'-]+", clauses[0])
+    return len(clauses) == 1 and len(words) <= 8 and any(w.lower() in ATTRIBUTION_CUES for w in words)
+
+
 def _find_splices(
-    versions: list[_Version], min_similarity: float, quotations: _Quotations, by_outlet: dict[str, list[_Version]]
+    versions: list[_Version], min_similarity: float, quotations: _Quotations, by_outlet: dict[str, list[_Version]],
+    texts: dict[str, str],
 ) -> dict[int, tuple[_Version, _Version, _Version]]:
     """Index of a spliced version -> (itself, first piece, second piece) in the reference outlet.
 
     What one outlet's quotations say about a version depends only on the version's words, so
     it is worked out once per distinct quotation and outlet; every other outlet has its say (a
-    splice is judged by the majority of the outlets that give the words, whole or apart).
+    splice is judged by the majority of the outlets that give the words, whole or apart). An
+    outlet that gives the words in two parts with only an attribution between them ("“…,” she
+    added, “…”") gives them whole.
     """
     spliced: dict[int, tuple[_Version, _Version, _Version]] = {}
     all_outlets = sorted(by_outlet)
@@ -484,7 +488,10 @@ def _find_splices(
                 whole = True
         pieces.sort(key=lambda x: x[0])
         if len(pieces) >= 2 and not whole and sum(len(r.keys) for _, r in pieces) >= 0.8 * len(keys):
-            return whole, (pieces[0][1], pieces[-1][1])
+            first, last = pieces[0][1], pieces[-1][1]
+            if _only_attribution(texts[outlet], first.quote.end, last.quote.start):
+                return True, None  # "“…,” he added. “…”": one statement, split only to say who
+            return whole, (first, last)
         return whole, None
 
     for idx, v in enumerate(versions):
@@ -510,15 +517,19 @@ def _groups(versions: list[_Version], rest: list[int], min_similarity: float,
     """The versions in ``rest`` grouped by quotation, each group in index order, groups in the
     order of their first version.
 
-    Two versions are linked when they come from different outlets and one largely matches the
-    other (the earlier of the two diffed against the later); a group is a connected set of
-    links. Links are made per distinct quotation: versions with the same words (at least three)
+    Two versions are linked when they come from different outlets, one largely matches the
+    other (the earlier of the two diffed against the later) and they may be one speaker's words
+    (:func:`_same_speaker`); a group is a connected set of links. Links are made per distinct quotation: versions with the same words (at least three)
     from two or more outlets are all linked together, and two distinct quotations that match
     link each of their versions to one version of the other from a different outlet, which
     connects exactly what linking every such pair would.
     """
     sets = DisjointSets(rest)
-    find, union = sets.find, sets.union
+    find = sets.find
+
+    def union(i: int, j: int) -> None:
+        if _same_speaker(versions[i].quote.speaker, versions[j].quote.speaker):
+            sets.union(i, j)
 
     outlet = [v.quote.outlet for v in versions]
     holders: dict[_Keys, list[int]] = {}
@@ -565,31 +576,46 @@ def _groups(versions: list[_Version], rest: list[int], min_similarity: float,
     return list(groups.values())
 
 
+def _versions_of_one(a: _Keys, b: _Keys, min_similarity: float, quotations: _Quotations) -> bool:
+    """Whether two quotations are versions of one: at least three words, and ``min_similarity`` of
+    the shorter one's, match in order (either way round: difflib is not quite symmetric)."""
+    if quotations.shared(a, b) < max(3, min_similarity * min(len(a), len(b))):
+        return False
+    for x, y in ((a, b), (b, a)):
+        m, _ = quotations.matched(x, y)
+        if m >= 3 and m >= min_similarity * min(len(a), len(b)):
+            return True
+    return False
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two quotations may be one speaker's words: yes unless both name a person and the
+    names differ (compared by surname: "Sen. Dana Cole" and "Cole" are one). A speaker given as
+    a role or a document ("a spokesman", "the report", "another note") or not at all does not
+    decide: outlets attribute the same words to a person, a participant or the notes of one."""
+
+    def surname(name: str | None) -> str | None:
+        if not name:
+            return None
+        last = name.split()[-1].removesuffix("’s").removesuffix("'s").strip(".,")
+        return last.lower() if last[:1].isupper() and last.lower() not in PRONOUNS else None
+
+    x, y = surname(a), surname(b)
+    return x is None or y is None or x == y
+
+
 def _reference_version(group: list[_Version], quotations: _Quotations) -> _Version:
-    """The version the most others agree with word for word (ties: the one most like the
-    others, then the longest, then outlet id and offset).
-
-    Agreement ("support") is counted per distinct quotation; the similarity sum, in group order,
-    only for the versions with the most support.
-    """
-    count: dict[_Keys, Counter[str]] = {}
+    """The majority version: the words the most other outlets give exactly alike; ties go to the
+    longest (a wire copy), then outlet id and offset. What other articles happen to be in the
+    set never decides between two versions that as many outlets give."""
+    outlets: dict[_Keys, set[str]] = {}
     for o in group:
-        count.setdefault(o.keys, Counter())[o.quote.outlet] += 1
-    totals = {keys: sum(c.values()) for keys, c in count.items()}
-    inside = {keys: [k for k in count if quotations.contained(k, keys)] for keys in count}
+        outlets.setdefault(o.keys, set()).add(o.quote.outlet)
 
-    def support(v: _Version) -> int:
-        # versions of other outlets whose words lie inside this one's
-        return sum(totals[k] - count[k][v.quote.outlet] for k in inside[v.keys])
+    def rank(v: _Version) -> tuple[int, int, str, int]:
+        return (-len(outlets[v.keys] - {v.quote.outlet}), -len(v.keys), v.quote.outlet, v.quote.start)
 
-    supports = [support(v) for v in group]
-    most = max(supports)
-
-    def rank(v: _Version) -> tuple[float, int, str, int]:
-        sim = sum(quotations.ratio(v.keys, o.keys) for o in group if o is not v)
-        return (-sim, -len(v.keys), v.quote.outlet, v.quote.start)
-
-    return min((v for v, s in zip(group, supports, strict=True) if s == most), key=rank)
+    return min(group, key=rank)
 
 
 def find_quote_alterations(
@@ -643,7 +669,7 @@ def find_quote_alterations(
 
     quotations = _Quotations(versions)
     by_outlet = _by_outlet(versions)
-    splices = _find_splices(versions, min_similarity, quotations, by_outlet)
+    splices = _find_splices(versions, min_similarity, quotations, by_outlet, {o: d.text for o, d in docs.items()})
     for v, first, second in splices.values():
         rs, re_ = first.quote.start, second.quote.end
         ref_doc = docs[first.quote.outlet]
@@ -657,8 +683,12 @@ def find_quote_alterations(
     for group in _groups(versions, rest, min_similarity, quotations):
         if len({v.quote.outlet for v in group}) < 2:
             continue
-        ref = _reference_version(group, quotations)
         for v in group:
+            # the reference is chosen among the versions that give v's words (not the whole
+            # group, which a quotation run on into the next can bridge to another statement)
+            pool = [r for r in group if r is v or (r.quote.outlet != v.quote.outlet and _versions_of_one(
+                v.keys, r.keys, min_similarity, quotations))]
+            ref = _reference_version(pool, quotations)
             if v.quote.outlet == ref.quote.outlet or v.keys == ref.keys:
                 continue
             found.extend(_compare(v, ref, docs, min_similarity, min_truncated, by_outlet[v.quote.outlet], quotations))
