@@ -1,14 +1,15 @@
 """Quotes: direct quotations with their speakers, and quotations that outlets alter.
 
 :func:`extract_quotes` takes the quotations that segmentation found (straight and curly marks,
-nested, spanning sentences, unbalanced) and adds, where the text says so, who is speaking:
-"Sessions told…", "…,” she said", "a spokesperson said", "according to X". A pronoun is resolved
-to the last named speaker of the same article within a few sentences.
+nested, spanning sentences, unbalanced) and the speaker that the attribution layer
+(:attr:`Document.attributions`) gives them: "Sessions told…", "…,” she said", "a spokesperson
+said", "according to X"; a pronoun is resolved to the named source the article last let speak.
+No speaker rules live here.
 
 :func:`find_quote_alterations` matches the same quotation across outlets on normalised words
-(typography never counts), wherever it sits, and compares each version with the *reference*: the
-version that the most other versions agree with word for word (ties: the one most like the
-others, then the longest, then outlet id). The work is done once per distinct quotation, not per
+(typography never counts), wherever it sits, when the two may be one speaker's words, and
+compares each version with the *reference*: the majority version among the versions of its
+words (ties: the longest, a wire copy, then outlet id), whatever other articles are in the set. The work is done once per distinct quotation, not per
 version, so the many outlets that repeat a wire copy word for word cost little. Kinds:
 
 ``word_added``    words inside the quotation that the reference does not have.
@@ -43,7 +44,7 @@ from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
 from ..vocabulary import ATTRIBUTION_CUES
-from ._common import ATTRIBUTION_VERBS, PRONOUNS, TITLE_WORDS, match_key, span_tokens
+from ._common import PRONOUNS, match_key, span_tokens
 
 __all__ = ["Quote", "QuoteAlteration", "extract_quotes", "find_quote_alterations"]
 
@@ -99,165 +100,13 @@ class QuoteAlteration:
 # --------------------------------------------------------------------------------------------
 # speakers
 
-_VERB = r"(?:" + "|".join(sorted(ATTRIBUTION_VERBS - {"according"}, key=len, reverse=True)) + r")"
-_WORD = re.compile(r"[^\s,;:!?\"“”‘’()\[\]—–]+")
-_LEAD = re.compile(r"[\s,:;—–-]*")
-_ROLE_WORDS = TITLE_WORDS | frozenset(
-    "participant participants lawyer lawyers note notes resident residents group company department report "
-    "draft statement official officials source sources witness witnesses person people member members".split()
-)
 _DETERMINERS = frozenset("a an the one another his her their its our this that".split())
-
-
-def _is_verb(w: str) -> bool:
-    return re.fullmatch(_VERB, w.rstrip(".").lower()) is not None
-
-
-def _trim(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Drop a sentence's full stop from the end of a speaker span ("Thorsby." -> "Thorsby")."""
-    if span is None:
-        return None
-    s, e = span
-    word = text[s:e].rsplit(None, 1)[-1]
-    if word.endswith(".") and word.count(".") == 1 and len(word) > 3:
-        e -= 1
-    return s, e
-
-
-def _is_name_word(w: str) -> bool:
-    low = w.lower()
-    return (w[:1].isupper() or low in _ROLE_WORDS or low.endswith(("’s", "'s"))
-            or (low.endswith("s") and low[:-1] in _ROLE_WORDS))  # "inspectors", "prosecutors"
-
-
-# "Jeff Sessions, the attorney general, told ...": the name before an apposition set off by commas
-_APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s+([^,“”\"]{1,80}?),\s*$")
-
-
-# a speaker followed by a relative clause set off by commas, then the speech verb
-_RELATIVE = re.compile(r"((?:[\w’'.-]+\s+){0,5}[A-Z][\w’'-]*),\s+who\s+[^,“”\"]{1,80},\s+(\w+)")
-
-
-def _clean(words: list[re.Match[str]]) -> list[re.Match[str]]:
-    while words and words[-1].group().rstrip(".").lower() in _DETERMINERS:
-        words.pop()
-    return words
-
-
-def _speaker_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
-    """Speaker in ``text[pos:end]`` right after a closing mark: "…,” X said" or "…,” said X"."""
-    lead = _LEAD.match(text, pos, end)
-    i = lead.end() if lead else pos
-    words = [m for m in _WORD.finditer(text, i, end)][:8]
-    if not words:
-        return None
-    relative = _RELATIVE.match(text, i, end)  # "…,” US Attorney John Bash, who led the case, wrote"
-    if relative and _is_verb(relative.group(2)) and all(_is_name_word(w) or w.lower() in _DETERMINERS
-                                                        for w in relative.group(1).split()[1:]):
-        return relative.start(1), relative.end(1)
-    first = words[0].group().lower()
-    if _is_verb(first):
-        # "said Dana Whitcombe, deputy director" / "said the group's director, Tomasz Brill"
-        name = [w for w in words[1:] if text[words[0].end():w.start()].count(",") == 0]
-        name = [w for w in words[1:7]]
-        picked: list[re.Match[str]] = []
-        for w in name:
-            if text[(picked[-1].end() if picked else words[0].end()):w.start()].strip() not in ("",):
-                break
-            if w.group().lower() in _DETERMINERS or _is_name_word(w.group()):
-                picked.append(w)
-            else:
-                break
-        rest = text[picked[-1].end():end] if picked else ""
-        m = re.match(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)", rest)
-        if m and picked and not picked[-1].group()[:1].isupper():
-            s = picked[-1].end() + m.start(1)
-            return s, s + len(m.group(1))
-        picked = _clean(picked)
-        return (picked[0].start(), picked[-1].end()) if picked else None
-    for k, w in enumerate(words[1:7], start=1):
-        if _is_verb(w.group()) or (
-            re.fullmatch(r"\w+ly", w.group()) and k + 1 < len(words) and _is_verb(words[k + 1].group())
-        ):
-            subject = words[:k]
-            if any(_is_verb(x.group()) for x in subject):
-                return None
-            if not all(_is_name_word(x.group()) or x.group().lower() in _DETERMINERS | PRONOUNS for x in subject):
-                return None
-            if "," in text[subject[0].start():subject[-1].end()] and not subject[0].group()[:1].isupper():
-                return None
-            return subject[0].start(), subject[-1].end()
-    return None
-
-
-def _speaker_before(text: str, start: int, pos: int, max_gap: int = 14) -> tuple[int, int] | None:
-    """Speaker in ``text[start:pos]`` before an opening mark: "Sessions told prosecutors, “…".
-
-    The speech verb must come at most ``max_gap`` words before ``pos``.
-    """
-    words = list(_WORD.finditer(text, start, pos))
-    for k in range(len(words) - 1, -1, -1):
-        if not _is_verb(words[k].group()):
-            continue
-        if len(words) - k > max_gap:
-            return None
-        apposition = _APPOSITION.search(text, start, words[k].start())
-        if apposition and not any(_is_verb(w) for w in apposition.group(2).split()):
-            return apposition.start(1), apposition.end(1)
-        j = k - 1
-        if j >= 0 and re.fullmatch(r"\w+ly", words[j].group()):
-            j -= 1  # "Sessions reportedly said"
-        picked = []
-        while j >= 0 and len(picked) < 6:
-            g = words[j].group()
-            gap = text[words[j].end():(picked[0] if picked else words[min(k, j + 1)]).start()]
-            if picked and gap.strip():
-                break
-            if _is_name_word(g) or g.lower() in _DETERMINERS or g.lower() in ("of", "for"):
-                picked.insert(0, words[j])
-                j -= 1
-            else:
-                break
-        if (picked and j >= 1 and words[j].group().islower() and words[j - 1].group().lower() in _DETERMINERS
-                and not text[words[j].end():picked[0].start()].strip()):
-            picked[:0] = [words[j - 1], words[j]]  # "one government lawyer wrote"
-        while picked and picked[0].group().lower() in ("of", "for", "that", "this"):
-            picked.pop(0)
-        if not picked or not any(_is_name_word(p.group()) or p.group().lower() in PRONOUNS for p in picked):
-            if picked and picked[-1].group().lower() in PRONOUNS:
-                return picked[-1].start(), picked[-1].end()
-            if j >= 0 and words[j].group().lower() in PRONOUNS:
-                return words[j].start(), words[j].end()
-            return None
-        return picked[0].start(), picked[-1].end()
-    return None
-
-
-def _according(text: str, start: int, end: int) -> tuple[int, int] | None:
-    m = re.search(r"\baccording to\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)(?=[,.;]|\s*$)", text[start:end])
-    if not m:
-        return None
-    return start + m.start(1), start + m.end(1)
 
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
     """(index, start, end) of the content sentence containing ``pos`` (or the nearest before it)."""
     s = doc.sentence_before(pos)
     return (-1, 0, len(doc.text)) if s is None else (s.index, s.start, s.end)
-
-
-def _find_speaker(doc: Document, q: Quotation) -> tuple[int, int] | None:
-    text = doc.text
-    _, s_start, _ = _sentence_bounds(doc, q.mark_start)
-    _, _, s_end = _sentence_bounds(doc, max(q.mark_start, q.mark_end - 1))
-    if q.mark_end < s_end:
-        found = _speaker_after(text, q.mark_end, s_end)
-        if found:
-            return found
-    found = _speaker_before(text, s_start, q.mark_start)
-    if found:
-        return found
-    return _according(text, q.mark_end, s_end) or _according(text, s_start, q.mark_start)
 
 
 def _top_level(doc: Document) -> list[Quotation]:
