@@ -224,3 +224,22 @@ def test_closeness_is_the_sum_of_cosines_to_the_others(keys):
 
     for o, k in keys.items():
         assert close[k] == pytest.approx(sum(cosine(k, keys[x]) for x in keys if x != o), abs=1e-9)
+
+
+def test_attribution_shifts_read_the_attribution_layer() -> None:
+    """Words given to another source are an attribution change; a word that only looks like a
+    cue ("read" a statement) is not an attribution."""
+    from mediadiff.align import align
+    from mediadiff.analysis.wording import find_wording_shifts
+    from mediadiff.document import Article
+
+    base = "The bridge will close for six weeks of repairs, Mayor Ana Ruiz said on Monday."
+    other = "The bridge will close for six weeks of repairs, Governor Tom Hale said on Monday."
+    a = align([Article("a", base), Article("b", base), Article("c", other)])
+    [shift] = [s for s in find_wording_shifts(a) if s.outlet == "c"]
+    assert (shift.kind, shift.direction) == ("attribution", "changed")
+    assert "Ruiz" in shift.reference_text and "Hale" in shift.text
+    said = "The council approved the plan on Monday, the clerk said at the meeting."
+    read = "The council approved the plan on Monday, the clerk read at the meeting."
+    a = align([Article("a", said), Article("b", said), Article("c", read)])
+    assert [s.kind for s in find_wording_shifts(a) if s.outlet == "c"] != ["attribution"]

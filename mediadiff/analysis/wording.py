@@ -12,7 +12,8 @@ is classified, first rule that applies:
 ``number``         a number changes value ("312" -> "about 400").
 ``name_or_title``  a proper name or a job title changes, appears or disappears.
 ``hedging``        a hedge (reportedly, allegedly, appeared to, may...) is added or removed.
-``attribution``    an attribution (said, told, according to...) is added or removed: a claim
+``attribution``    an attribution (said, told, according to...) is added or removed, or names another
+                   source (read from ``Document.attributions``): a claim
                    turned into a fact, or back.
 ``intensity``      a stronger or weaker word for the same thing (slashed/cut, exactly, just...).
 ``substitution``, ``insertion``, ``deletion``  any other change; insertion = words this outlet
@@ -38,11 +39,11 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Literal
 
+from .._clauses import STOPWORDS
 from ..align import Alignment, Passage
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
 from ._common import (
-    ATTRIBUTION_VERBS,
     CALENDAR_WORDS,
     HEDGES,
     INTENSIFIERS,
@@ -257,18 +258,32 @@ def _hedges(tokens: Sequence[Token]) -> set[str]:
     return {t.norm for t in tokens if t.norm in HEDGES and not t.text[:1].isupper()}
 
 
-# the -ing forms that attribute too ("…, telling prosecutors that …"); kept out of the shared
-# list, which also finds quotation speakers
-_ATTRIBUTING = ATTRIBUTION_VERBS | frozenset(
-    """saying telling adding writing stating noting explaining arguing insisting asserting declaring
-    acknowledging admitting conceding testifying recalling replying responding confirming denying
-    disputing claiming""".split()
-)
+#: What the attribution layer marks in a document: the starts of its cue tokens and of the
+#: tokens of its sources (``Document.attributions``).
+Attributed = tuple[frozenset[int], frozenset[int]]
+_NO_ATTRIBUTION: Attributed = (frozenset(), frozenset())
 
 
-def _attributions(tokens: Sequence[Token]) -> set[str]:
-    # in lower case only: "the United States" attributes nothing
-    return {t.norm for t in tokens if t.norm in _ATTRIBUTING and not t.text[:1].isupper()}
+def _attributed(document: Document) -> Attributed:
+    """The cue and source token starts of a document's attributions."""
+    cues = {a.cue.start for a in document.attributions if a.cue is not None}
+    sources: set[int] = set()
+    for a in document.attributions:
+        sentence = document.sentence_at(a.source.start) if a.source is not None else None
+        if a.source is not None and sentence is not None:
+            sources.update(t.start for t in sentence.tokens if a.source.start <= t.start < a.source.end)
+    return frozenset(cues), frozenset(sources)
+
+
+def _attributions(tokens: Sequence[Token], attributed: Attributed) -> set[str]:
+    """The cues among ``tokens`` that the attribution layer found ("said", "according"): a word
+    that merely looks like one ("read", "the report") is not an attribution."""
+    return {t.norm for t in tokens if t.start in attributed[0]}
+
+
+def _sources(tokens: Sequence[Token], attributed: Attributed) -> set[str]:
+    """The words among ``tokens`` that name an attribution's source."""
+    return {t.norm for t in tokens if t.start in attributed[1] and t.kind == "word" and t.norm not in STOPWORDS}
 
 
 def _direction(a: set[str], b: set[str]) -> str:
@@ -287,7 +302,8 @@ _MAX_SWAP = 4
 
 
 def _classify(
-    ref: Sequence[Token], out: Sequence[Token], ref_starts: frozenset[int], out_starts: frozenset[int]
+    ref: Sequence[Token], out: Sequence[Token], ref_starts: frozenset[int], out_starts: frozenset[int],
+    ref_attributed: Attributed = _NO_ATTRIBUTION, out_attributed: Attributed = _NO_ATTRIBUTION,
 ) -> tuple[ShiftKind, str]:
     """The kind of one change and its direction, from the reference words and the outlet's words.
 
@@ -295,7 +311,9 @@ def _classify(
     word or two: they stay plain insertions, deletions or substitutions. A replacement longer
     than ``_MAX_SWAP`` words is a rephrasing: it is a ``number``, ``hedging`` or ``attribution``
     change only when a figure changes or a hedge or an attribution is there on one side alone.
-    An attribution is a change only when added or removed ("said" for "told" is not one).
+    An attribution is a change only when added or removed ("said" for "told" is not one), or
+    when the source it names changes ("Smith said" / "Jones said"); what is an attribution is
+    read from the attribution layer of each document (``*_attributed``).
     """
     if max(len(ref), len(out)) > _MAX_CLASSIFIED:
         return ("insertion", "added") if not ref else ("deletion", "removed") if not out else ("substitution", "changed")
@@ -303,7 +321,12 @@ def _classify(
     if ref_values and out_values and sorted(ref_values) != sorted(out_values):
         return "number", "changed"
     ha, hb = _hedges(ref), _hedges(out)
-    aa, ab = _attributions(ref), _attributions(out)
+    aa, ab = _attributions(ref, ref_attributed), _attributions(out, out_attributed)
+    sa, sb = _sources(ref, ref_attributed), _sources(out, out_attributed)
+    if sa and sb and sa != sb and max(len(ref), len(out)) <= _MAX_SWAP:
+        return "attribution", "changed"  # the words are given to someone else
+    if ref and out and bool(aa) != bool(ab) and not (sa if aa else sb):
+        aa = ab = set()  # only the verb changes ("said" / "read"), the source stays: no attribution
     if ref and out and max(len(ref), len(out)) > _MAX_SWAP:
         if bool(ha) != bool(hb):
             return "hedging", _direction(ha, hb)
@@ -405,6 +428,7 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
     docs = {d.outlet: d for d in alignment.documents}
     names = capitalised_words(alignment.documents)
     starts = {o: _sentence_starts(d, names) for o, d in docs.items()}
+    attributed = {o: _attributed(d) for o, d in docs.items()}
     for p in alignment.passages:
         if p.support < 2:
             continue
@@ -426,7 +450,8 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
             for i1, i2, j1, j2 in changes:
                 if _same_number(rt[i1:i2], ot[j1:j2]):
                     continue  # "twelve" / "12": the same number written another way
-                kind, direction = _classify(rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet])
+                kind, direction = _classify(rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet],
+                                            attributed[ref], attributed[outlet])
                 s, e = _span(ot, j1, j2, joined[outlet][1])
                 rs, re_ = _span(rt, i1, i2, joined[ref][1])
                 what = _EXPLAIN[kind].format(d="adds" if direction == "added" else "removes"
