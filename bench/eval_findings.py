@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _gold import passage_facts  # noqa: E402
+from _gold import omission_figures, passage_facts  # noqa: E402
 
 from mediadiff.align import align  # noqa: E402
 from mediadiff.analysis.conflicts import find_conflicts  # noqa: E402
@@ -88,33 +88,17 @@ def evaluate(story_dir: Path) -> dict:
     spans = fact_spans(gold, texts)
     pf = passage_facts(alignment.passages, spans)
 
-    def omission_figures(omissions: list) -> dict:
-        predicted: set[tuple[str, str]] = set()
-        for o in omissions:
-            facts = pf.get(o.passage) or {f"?{o.passage}"}
-            predicted |= {(o.outlet, f) for f in facts}
-        gold_pairs = {(g["outlet"], g["fact"]) for g in gold["omissions"]}
-        tp = predicted & gold_pairs
-        ranked: dict[str, list[str]] = {}
-        for o in sorted(omissions, key=lambda o: (o.outlet, -o.weight)):
-            for f in sorted(pf.get(o.passage) or {f"?{o.passage}"}):
-                if f not in ranked.setdefault(o.outlet, []):
-                    ranked[o.outlet].append(f)
-        keys = [(g["outlet"], g["fact"]) for g in gold["omissions"] if g.get("key")]
-        key_top3 = sum(1 for o, f in keys if f in ranked.get(o, [])[:3])
-        return {
-            "precision": len(tp) / len(predicted) if predicted else 1.0,
-            "recall": len(tp) / len(gold_pairs) if gold_pairs else 1.0,
-            "predicted": len(predicted),
-            "gold": len(gold_pairs),
-            "key_top3": key_top3,
-            "keys": len(keys),
-            "missed": sorted(gold_pairs - predicted),
-            "wrong": sorted(predicted - gold_pairs),
-        }
+    gold_pairs = {(g["outlet"], g["fact"]) for g in gold["omissions"]}
+    keys = [(g["outlet"], g["fact"]) for g in gold["omissions"] if g.get("key")]
 
-    omissions = omission_figures(find_omissions(alignment))
-    baseline = omission_figures(
+    def figures(omissions: list) -> dict:
+        f = omission_figures(omissions, pf, gold_pairs, keys)
+        f["precision"] = f["tp"] / f["predicted"] if f["predicted"] else 1.0
+        f["recall"] = f["tp"] / f["gold"] if f["gold"] else 1.0
+        return f
+
+    omissions = figures(find_omissions(alignment))
+    baseline = figures(
         find_omissions(alignment, response_weight=1.0, quote_weight=1.0, fact_weight=1.0, prominence_weight=0.0,
                        voice_weight=0.0)
     )
