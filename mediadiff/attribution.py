@@ -42,6 +42,7 @@ __all__ = ["find_attributions"]
 _SOURCE_REACH = 9
 # tokens that end a source noun phrase when read backwards from a cue
 _CLAUSE_MARKS = frozenset(",;:()—–-\"“”‘’'")
+_RELATIVE_SUBJECTS = frozenset("who that which".split())
 # words that end it too: the subject starts after them ("... that critics said", "what critics call")
 _NP_BREAKS = frozenset("that who whom which what where and but when while as because if since with along".split())
 
@@ -84,6 +85,12 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     j = k - 1
     while j >= 0 and tokens[j].kind == "word" and tokens[j].norm in SOURCE_STOP:
         j -= 1
+    if j >= 1 and tokens[j].kind == "word" and tokens[j].norm in _RELATIVE_SUBJECTS:
+        # "Supervisor Luis Arbeláez, who said", "an audit released last month that found": the
+        # antecedent before the relative pronoun is the source
+        j -= 1
+        if j >= 0 and tokens[j].text == ",":
+            j -= 1
     if j >= 1 and tokens[j].text == ",":
         # an apposition or age closes right before the cue: "Smith, 71, said"; "X, the nominee, said"
         m = j - 1
@@ -136,14 +143,29 @@ def _has_name(tokens: Sequence[Token], span: tuple[int, int] | None) -> bool:
 
 
 def _source_after(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
-    """The noun phrase right after a cue that ends its clause (", said Sen. John Doe, R-Ariz.")."""
-    j = k + 1
-    first = j
+    """The noun phrase right after a cue that ends its clause (", said Sen. John Doe, R-Ariz.");
+    a role followed by a name in apposition gives the name (", said the group's director, Tomasz
+    Brill.")."""
+    span = _phrase_after(tokens, k + 1)
+    if span is None:
+        return None
+    first, last = span
+    nxt = last + 1
+    if (nxt < len(tokens) and tokens[nxt].text == "," and not _has_name(tokens, span)):
+        name = _phrase_after(tokens, nxt + 1)
+        if name is not None and _has_name(tokens, name) and _ends_clause(tokens, name[1]):
+            return name
+    return first, last
+
+
+def _phrase_after(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+    """The run of tokens from ``first`` up to the next punctuation (a title's point aside)."""
+    j = first
     while j < len(tokens) and j - first < _SOURCE_REACH:
         t = tokens[j]
         if t.kind == "punct" and t.text not in ".'’":
             break
-        if t.kind == "punct" and t.text == "." and j + 1 >= len(tokens):
+        if t.kind == "punct" and t.text == "." and (j + 1 >= len(tokens) or not _abbreviation(tokens[j - 1])):
             break
         j += 1
     last = j - 1
