@@ -30,6 +30,7 @@ from .vocabulary import (
     LISTENER_CUES,
     NOUN_LIKE_CUES,
     NOUN_MARKERS,
+    PASSIVE_MARKERS,
     PRONOUNS,
     SOURCE_NOUNS,
     SOURCE_STOP,
@@ -66,9 +67,15 @@ def _is_cue(tokens: Sequence[Token], k: int) -> int:
             return len(phrase)
     if k > 0 and t.text[:1].isupper():
         return 0
+    if k > 0 and tokens[k - 1].norm in PASSIVE_MARKERS:
+        return 0  # "households were told": who told them comes after "by", if at all
     if t.norm in FINDING_CUES:
-        # "a poll found", "records show": a document's finding
-        return 1 if k > 0 and tokens[k - 1].norm in SOURCE_NOUNS else 0
+        # "a poll found", "an audit released last month that found", "the Department ... found":
+        # a document's or an agency's finding, not a person's discovery ("Police found the van")
+        near = tokens[max(0, k - 7):k]
+        document = any(x.norm in SOURCE_NOUNS for x in near) and not any(x.text in ".;:" for x in near)
+        agency = k > 1 and tokens[k - 1].kind == "word" and tokens[k - 1].text[:1].isupper()
+        return 1 if document or agency else 0
     if t.norm not in ATTRIBUTION_CUES or (k > 0 and tokens[k - 1].norm in NOUN_MARKERS):
         return 0
     if t.norm in NOUN_LIKE_CUES:

@@ -22,6 +22,7 @@ SOURCE_STOP          words between a source and its cue that belong to neither: 
                      and adverbs ("has said", "also said", "later told").
 NOUN_MARKERS         determiners, possessives and prepositions: a cue word after one is a noun
                      ("the report", "his claim", "in a statement"), not a cue.
+PASSIVE_MARKERS      forms of "be" that make a cue passive ("were told"): no source before it.
 PRONOUNS             personal pronouns that can be a source ("she said").
 CALENDAR_WORDS       days and months: capitalised, but dates rather than names.
 """
@@ -36,6 +37,7 @@ __all__ = [
     "LISTENER_CUES",
     "NOUN_LIKE_CUES",
     "NOUN_MARKERS",
+    "PASSIVE_MARKERS",
     "PRONOUNS",
     "SOURCE_NOUNS",
     "SOURCE_STOP",
@@ -113,6 +115,9 @@ TIME_OPENERS: frozenset[str] = _forms(
     """on in at during after before while last this earlier later yesterday today tonight monday
     tuesday wednesday thursday friday saturday sunday from via through"""
 )
+
+#: Forms of "be" before a cue that make it passive ("households were told"): no source before it.
+PASSIVE_MARKERS: frozenset[str] = _forms("be been being was were is are")
 
 #: Personal pronouns that can stand for a source.
 PRONOUNS: frozenset[str] = _forms("he she they it we i")

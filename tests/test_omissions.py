@@ -362,7 +362,7 @@ def test_a_headline_that_reports_the_fact_carries_it() -> None:
         ("Dr. Ann Lee spoke. Lee said so.", [[], ["Lee"]]),
         # a pronoun stands for the source of the sentence before, in its paragraph
         ("Dr. Ann Lee disputed the audit. “Our costs are average,” she said.", [["Lee"], ["Lee"]]),
-        ("Dr. Ann Lee disputed it.\n\n“Our costs are average,” she said.", [["Lee"], []]),
+        ("Dr. Ann Lee disputed it.\n\n“Our costs are average,” she said.", [["Lee"], ["Lee"]]),
         # a quotation that goes on without attribution of its own has the speaker before it
         ("Dr. Ann Lee disputed it. “We are fine,” she said. “The ward stays open.”", [["Lee"], ["Lee"], ["Lee"]]),
         # passive: the households are told, they tell nothing; plural nouns are not names

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 from .._clauses import capitalised_words, headline_index
 from ..align import Alignment, Member
-from ..document import Document, Sentence, Token
-from ..vocabulary import CALENDAR_WORDS, PRONOUNS, SOURCE_NOUNS
+from ..document import Document, Sentence, Span, Token
+from ..vocabulary import CALENDAR_WORDS, SOURCE_NOUNS
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (lower case, compared with Token.norm)
@@ -81,13 +81,6 @@ TITLE_WORDS: frozenset[str] = frozenset(
 #: Rank words: changing or dropping one changes who someone is ("deputy director" -> "director").
 RANK_WORDS: frozenset[str] = frozenset("vice deputy assistant associate acting interim former senior junior chief".split())
 
-#: Words that cite a source: the attribution verbs and the verbs of findings ("the audit found").
-CITING_WORDS: frozenset[str] = ATTRIBUTION_VERBS | frozenset(
-    "found finds concluded concludes showed shows estimated estimates".split()
-)
-#: How many words a source may stand from the word that cites it ("Raman, the county
-#: administrator, said": the name is four words before the verb).
-SOURCE_WINDOW = 6
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -275,7 +268,6 @@ def _proper(tokens: Sequence[Token], k: int, sentence_start: int, capitalised: f
     return t.start != sentence_start or t.norm in capitalised
 
 
-_PASSIVE = frozenset("be been being was were is are".split())
 _NAME_MARKS = str.maketrans("", "", ".'’-")
 # Function words and courtesy titles that open a sentence or a title-cased headline with a capital:
 # never a name, whatever else a module takes a capitalised word for.
@@ -288,144 +280,52 @@ _NOT_SOURCES = NOT_NAME_WORDS | CALENDAR_WORDS | frozenset("it he she they we i 
 
 
 def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None) -> list[Token]:
-    """The sources ``sentence`` attributes its content to, outside quotation marks.
+    """The sources ``sentence`` attributes its content to, read from the attribution layer.
 
-    For every citing word (said, told, denied, according, found...) its subject: the name or
-    source document (audit, report, statement...) just before it ("County Administrator Priya
-    Raman said", "the audit found"), also across an apposition ("Fenn, 71, said"; "the
-    director, Dr. Nadia Ferrante, said") or a relative pronoun ("an audit released last month
-    that found"); else a name that ends the clause right after it ("..., said Board Chair Gail
-    Hendrick."; not after told/asked, whose object is the listener); for "according to", the
-    first name or document after it. Of a name, the last word (the surname). A pronoun subject
-    ("she said") stands for the sources of the sentence before it in the same paragraph, and so
-    does a sentence that quotes without citing anyone (a quotation that goes on from the sentence
-    before); two such steps back at most. ``capitalised`` is :func:`capitalised_words` of the
-    articles compared (of this one when not given).
+    Every attribution (:attr:`Document.attributions`) whose cue lies in the sentence or whose
+    content overlaps it gives its source (the named source a pronoun stands for, when the layer
+    resolved it): a document it names ("the audit found", "state records show"), else the last
+    word of the first name in it (the surname: "County Administrator Priya Raman" gives
+    "Raman"). A source that names neither ("officials said", "nurses said", an unresolved "she")
+    gives none. ``capitalised`` is :func:`capitalised_words` of the articles compared (of this
+    one when not given): a word that opens a sentence is a name only if they also capitalise
+    it elsewhere.
 
     >>> from mediadiff.document import Article
     >>> from mediadiff.segment import segment
-    >>> doc = segment(Article("a", "Dr. Nadia Ferrante disputed it. The county audit found high costs."))
+    >>> doc = segment(Article("a", "Dr. Nadia Ferrante disputed the audit. The county audit found high costs."))
     >>> [[t.text for t in cited_sources(doc, s)] for s in doc.content_sentences]
     [['Ferrante'], ['audit']]
     """
     names = capitalised if capitalised is not None else capitalised_words([document])
-
-    def before(s: Sentence, steps: int) -> list[Token]:
-        prev = document.sentence_before(s.start - 1)
-        if steps <= 0 or prev is None or prev.paragraph != s.paragraph or prev.boilerplate:
-            return []
-        return cited(prev, steps - 1)
-
-    def cited(s: Sentence, steps: int) -> list[Token]:
-        tokens = [t for t in s.tokens if not document.in_quotation(t.start, t.end)]
-        first = s.tokens[0].start if s.tokens else -1
-        out: list[Token] = []
-        for k, t in enumerate(tokens):
-            if t.kind != "word" or t.norm not in CITING_WORDS or (k and tokens[k - 1].norm in _PASSIVE):
-                continue  # "households were told": who told them comes after "by", if at all
-            found = _source_of(tokens, k, first, names)
-            for x in (before(s, steps) if found is not None and found.norm in PRONOUNS else [found]):
-                if x is not None and x not in out:
-                    out.append(x)
-        quotes = len(tokens) < len(s.tokens)
-        if not out and quotes and not any(t.kind == "word" and t.norm in CITING_WORDS for t in tokens):
-            # a quotation that goes on from the sentence before without attribution of its own
-            # ("...," she said. "Our costs are in line..."): the speaker is the one named there
-            out = before(s, steps)
-        return out
-
-    return cited(sentence, 2)
+    out: list[Token] = []
+    for a in document.attributions:
+        cue_here = a.cue is not None and sentence.start <= a.cue.start < sentence.end
+        if not cue_here and not any(c.start < sentence.end and sentence.start < c.end for c in a.content):
+            continue
+        span = a.resolved or a.source
+        found = _source_in(document, span, names) if span is not None else None
+        if found is not None and found not in out:
+            out.append(found)
+    return sorted(out, key=lambda t: t.start)
 
 
-#: Citing words whose object is the listener, not the source ("the mayor told Raman").
-_TO_WHOM = frozenset("told tell tells asked ask asks".split())
-_RELATIVES = frozenset("that which who".split())
-_DETERMINERS = frozenset("the a an his her their its our".split())
-
-
-def _source_of(tokens: Sequence[Token], k: int, first: int, names: frozenset[str]) -> Token | None:
-    """The source (a pronoun included) that the citing word ``tokens[k]`` names, if any;
-    ``tokens`` are a sentence's tokens outside quotation marks."""
-    if tokens[k].norm == "according":
-        for x in range(k + 1, min(len(tokens), k + 2 + SOURCE_WINDOW)):
-            if tokens[x].kind == "word" and (found := _source_at(tokens, x, first, names, forward=True)):
-                return found
+def _source_in(document: Document, span: Span, names: frozenset[str]) -> Token | None:
+    """The token that names a source in a source span: a document noun, else the last word of
+    the first run of names (titles may stand inside it: "Board Chair Gail Hendrick")."""
+    sentence = document.sentence_at(span.start)
+    if sentence is None:
         return None
-    found = _subject(tokens, k, first, names)
-    if found is None and tokens[k].norm not in _TO_WHOM:
-        found = _inverted(tokens, k, first, names)
-    return found
-
-
-def _source_at(tokens: Sequence[Token], x: int, first: int, names: frozenset[str], *, forward: bool = False) -> Token | None:
-    """``tokens[x]`` as a source: a document, a pronoun, or a name (its last word, the surname,
-    looking ``forward`` along the run of capitalised words and titles)."""
-    t = tokens[x]
-    if t.norm in SOURCE_NOUNS or t.norm in PRONOUNS:
-        return t
-    if not _proper(tokens, x, first, names):
-        return None
-    end = y = x
-    while forward and y + 1 < len(tokens) and tokens[y + 1].text[:1].isupper():
-        y += 1
-        if _proper(tokens, y, first, names):
-            end = y
-        elif tokens[y].norm not in TITLE_WORDS:
+    tokens = sentence.tokens
+    first = tokens[0].start if tokens else -1
+    inside = [k for k, t in enumerate(tokens) if span.start <= t.start < span.end and t.kind == "word"]
+    documents = [k for k in inside if tokens[k].norm in SOURCE_NOUNS]
+    if documents:
+        return tokens[documents[-1]]
+    run: list[int] = []
+    for k in inside:
+        if _proper(tokens, k, first, names):
+            run.append(k)
+        elif run and tokens[k].norm not in TITLE_WORDS:
             break
-    return tokens[end]
-
-
-def _modifier(t: Token) -> bool:
-    """A word that may stand in a subject before a name: a title, a determiner, a possessive or
-    another capitalised word ("the group's director", "Board Chair")."""
-    return t.kind == "word" and (t.norm in TITLE_WORDS or t.norm in _DETERMINERS or t.text[:1].isupper()
-                                 or t.norm.endswith(("'s", "’s")))
-
-
-def _subject(tokens: Sequence[Token], k: int, first: int, names: frozenset[str]) -> Token | None:
-    """The source just before the citing word ``tokens[k]``, if its subject is one."""
-    j = k - 1
-    if j >= 0 and tokens[j].norm in _RELATIVES:
-        # "an audit released last month that found": the antecedent stands a few words back
-        for x in range(j - 1, max(-1, j - 1 - SOURCE_WINDOW), -1):
-            if tokens[x].kind == "word" and (found := _source_at(tokens, x, first, names)):
-                return found
-        return None
-    if j >= 0 and tokens[j].text == ",":
-        # an apposition before the verb: "Fenn, 71, said", "the director, Dr. Nadia Ferrante, said"
-        opening = next((x for x in range(j - 1, max(-1, j - 2 - SOURCE_WINDOW), -1) if tokens[x].text == ","), None)
-        if opening is None:
-            return None
-        for x in range(j - 1, opening, -1):
-            if tokens[x].kind == "word" and (found := _source_at(tokens, x, first, names)):
-                return found
-        j = opening - 1
-    for x in range(j, max(-1, j - 1 - SOURCE_WINDOW), -1):
-        found = _source_at(tokens, x, first, names) if tokens[x].kind == "word" else None
-        if found is not None:
-            return found
-        if not _modifier(tokens[x]):
-            return None  # "nurses said", "officials said": a subject that names no source
-    return None
-
-
-def _inverted(tokens: Sequence[Token], k: int, first: int, names: frozenset[str]) -> Token | None:
-    """A name right after the citing word that ends its clause: "..., said Board Chair Gail
-    Hendrick." (not "said Raman would resign": there Raman is what was said)."""
-    x = k + 1
-    while x < len(tokens) and x - k <= SOURCE_WINDOW + 2:
-        if tokens[x].kind == "word" and _proper(tokens, x, first, names):
-            break
-        honorific_dot = tokens[x].text == "." and x > k + 1 and len(tokens[x - 1].text) <= 3  # "Dr.", "Sen."
-        if not (_modifier(tokens[x]) or tokens[x].text == "," or honorific_dot):
-            return None
-        x += 1
-    else:
-        return None
-    found = _source_at(tokens, x, first, names, forward=True)
-    end = list(tokens).index(found) + 1
-    if end + 1 < len(tokens) and tokens[end].norm == "of" and tokens[end + 1].text[:1].isupper():
-        end += 2  # "said Sen. Ann Lee of Ohio."
-        while end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].isupper():
-            end += 1
-    return found if end == len(tokens) or tokens[end].kind == "punct" else None
+    return tokens[run[-1]] if run else None

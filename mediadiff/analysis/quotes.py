@@ -43,8 +43,8 @@ from .._disjoint import DisjointSets
 from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
-from ..vocabulary import ATTRIBUTION_CUES
-from ._common import PRONOUNS, match_key, span_tokens
+from ..vocabulary import ATTRIBUTION_CUES, PRONOUNS
+from ._common import match_key, span_tokens
 
 __all__ = ["Quote", "QuoteAlteration", "extract_quotes", "find_quote_alterations"]
 
