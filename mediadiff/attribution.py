@@ -18,6 +18,7 @@ find_attributions   a document's sentences and quotations -> Attribution records
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -374,13 +375,24 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequ
     out: list[Attribution] = []
     done: set[int] = set()  # quotations already attributed
     paragraph: dict[int, int] = {}  # id(attribution) -> paragraph of its sentence
+    by_start = sorted(quotations, key=lambda q: q.mark_start)
+    starts = [q.mark_start for q in by_start]
+    reach = 0  # the furthest closing mark of the quotations that open before a position
+    ends_before: list[int] = []
+    for q in by_start:
+        reach = max(reach, q.mark_end)
+        ends_before.append(reach)
     for n, s in enumerate(sentences):
-        quotes = [q for q in quotations if q.mark_start < s.end and q.mark_end > s.start]
+        # the quotations whose marks overlap the sentence: those that open before its end and
+        # close after its start (found from the sorted openings, not by scanning them all)
+        hi = bisect_left(starts, s.end)
+        lo = bisect_left(ends_before, s.start + 1, 0, hi)
+        quotes = [q for q in by_start[lo:hi] if q.mark_end > s.start]
         found = _sentence_attributions(text, s, quotes)
         if n == 0 and not found and s.text.rstrip()[-1:] not in ".!?\"'”’)":
             head = _headline(text, s)
             found = [head] if head else []
-        cues = [k for k in range(len(s.tokens)) if _is_cue(s.tokens, k)]
+        cues = [k for k in range(len(s.tokens)) if _is_cue(s.tokens, k)] if _introduces(s) and not found else []
         if _introduces(s) and (found or cues):
             # the statement after the colon: the rest of this paragraph and the next one
             if found:
