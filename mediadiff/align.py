@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +41,7 @@ from ._similarity import (
 from .document import Article, Document, Span, merged_intervals, overlap_length
 from .errors import InputError, check_parameter, is_int, is_real
 from .segment import segment
+from .vocabulary import PRONOUNS
 
 __all__ = ["DEFAULT_THRESHOLD", "Alignment", "Member", "Passage", "align", "as_documents", "canonical_passages"]
 
@@ -555,15 +555,13 @@ def _cosine(matrix: Any, i: int, j: int) -> float:
     return float(matrix[i].multiply(matrix[j]).sum())
 
 
-_PRONOUN_ATTRIBUTION = re.compile(r"[,”\"’']\s*(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|added|told|wrote|explained|noted)\b", re.I)
-
-
 def _pronoun_quote(doc: Document, sentence: Any) -> bool:
-    """Whether a sentence is a quotation whose speaker is given by a pronoun only."""
-    text = sentence.text.lstrip()
-    if text[:1] not in "\"“‘'":
+    """Whether a sentence is a quotation whose speaker is given by a pronoun only ("“…,” she
+    said"), as the attribution layer reads it."""
+    if sentence.text.lstrip()[:1] not in "\"“‘'":
         return False
-    return bool(_PRONOUN_ATTRIBUTION.search(text))
+    return any(a.cue is not None and sentence.start <= a.cue.start < sentence.end and a.source is not None
+               and a.source.text.lower() in PRONOUNS for a in doc.attributions)
 
 
 def _members(group: Sequence[int], pieces: Sequence[_Piece], documents: Sequence[Document]) -> list[Member]:
