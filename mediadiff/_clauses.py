@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .document import Document, Quotation, Sentence, Token
+from .vocabulary import ATTRIBUTION_CUES, QUOTING_VERBS
 
 __all__ = ["NEGATIONS", "STOPWORDS", "SPEECH_VERBS", "capitalised_words", "content_words", "cut_sentence", "headline_index", "unpunctuated"]
 
@@ -44,13 +45,9 @@ STOPWORDS: frozenset[str] = frozenset(
     however though although yet since unless""".split()
 )
 
-#: Verbs that attribute speech; a short piece built around one is an attribution.
-SPEECH_VERBS: frozenset[str] = frozenset(
-    """said says say told tells added adds wrote writes according stated states asked asks explained
-    explains noted notes argued argues claimed claims insisted insists reported reports announced
-    announces warned warns acknowledged acknowledges recalled declared confirmed confirms replied
-    continued commented remarked suggested read reads""".split()
-)
+#: Verbs that attribute speech (the vocabulary's cues, with "according"): a short piece built
+#: around one is an attribution, not a piece of content of its own.
+SPEECH_VERBS: frozenset[str] = ATTRIBUTION_CUES | QUOTING_VERBS | frozenset({"according"})
 
 #: Words that negate a clause; a negation on one side only is evidence that two pieces do not
 #: report the same fact ("has said he would run" / "has said he would not run").

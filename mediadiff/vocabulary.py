@@ -11,6 +11,7 @@ ATTRIBUTION_CUES     verbs that attribute content to a source: speech (said, tol
                      argued, warned...) and cognition (believes, thinks, fears, hopes...), in
                      all their forms. A cue inside a quotation is the quoted speaker's.
 ATTRIBUTION_PHRASES  multi-word cues ("according to").
+QUOTING_VERBS        verbs by which a text quotes a document ("the statement read").
 NOUN_LIKE_CUES       cue words that are often nouns ("states", "report", "claims"): cues only
                      right after a pronoun or a name.
 FINDING_CUES         verbs by which a document reports (found, shows): cues after a SOURCE_NOUN.
@@ -39,6 +40,7 @@ __all__ = [
     "NOUN_MARKERS",
     "PASSIVE_MARKERS",
     "PRONOUNS",
+    "QUOTING_VERBS",
     "SOURCE_NOUNS",
     "SOURCE_STOP",
     "TIME_OPENERS",
@@ -93,6 +95,10 @@ LISTENER_CUES: frozenset[str] = _forms(
     """tell tells told telling warn warns warned warning urge urges urged ask asks asked promise
     promises promised remind reminds reminded assure assures assured inform informs informed"""
 )
+
+#: Verbs by which a text quotes a document ("the statement read"): attribution pieces for the
+#: clause cutter, not cues of the attribution layer ("she read the report").
+QUOTING_VERBS: frozenset[str] = _forms("read reads")
 
 #: Multi-word cues, as tuples of words.
 ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
