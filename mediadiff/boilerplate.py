@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from .document import Span
 
-__all__ = ["RULES", "BoilerplateLine", "detect_boilerplate"]
+__all__ = ["RULES", "BoilerplateLine", "detect_boilerplate", "front_matter"]
 
 _I = re.IGNORECASE
 
@@ -174,21 +174,69 @@ def _rule_for(line: str) -> str | None:
     return None
 
 
+_FRONT_OPEN = re.compile(r"\ufeff?---[ \t]*(?:\r\n|\r|\n)")
+_FRONT_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+_FRONT_FIELD = re.compile(r"[ \t]*([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*")
+#: How many lines a front-matter block may hold between its "---" lines.
+_FRONT_MAX_LINES = 40
+
+
+def front_matter(text: str) -> tuple[int, dict[str, str]] | None:
+    """A front-matter block at the very top of a text, as static-site and pandoc users write it:
+    a ``---`` line, ``key: value`` lines, a closing ``---`` line. Returns the offset where the
+    block ends (after the closing ``---``) and its fields (keys in lower case, values stripped
+    of surrounding quotes), or None when the text does not open with such a block.
+
+    >>> front_matter("---\\nname: The Example Times\\ndate: 2026-12-01\\n---\\nHeadline")
+    (48, {'name': 'The Example Times', 'date': '2026-12-01'})
+    >>> front_matter("--- not a block") is None
+    True
+    """
+    opening = _FRONT_OPEN.match(text)
+    if opening is None:
+        return None
+    pos = opening.end()
+    fields: dict[str, str] = {}
+    for _ in range(_FRONT_MAX_LINES):
+        line = _FRONT_LINE.match(text, pos)
+        if line is None:
+            return None
+        content = line.group(1)
+        if content.strip() == "---":
+            return line.start(1) + len(content.rstrip()), fields
+        field = _FRONT_FIELD.fullmatch(content)
+        if field is not None:
+            fields[field.group(1).lower()] = field.group(2).strip().strip("\"'")
+        elif content.strip():
+            return None  # a line that is no field: not a front-matter block
+        if not line.group(2):
+            return None  # the text ends before the closing line
+        pos = line.end()
+    return None
+
+
 def detect_boilerplate(text: str, *, rules: Sequence[str] | None = None) -> list[BoilerplateLine]:
     """Return the boilerplate lines of ``text`` in text order.
 
     ``rules`` restricts detection to the named rules (default: all of :data:`RULES` and the
-    neighbour rules ``caption``, ``related`` and ``trailing``; ``related`` names both the line
-    rule and the neighbour rule).
+    neighbour rules ``caption``, ``related`` and ``trailing``, and ``front_matter``, a
+    front-matter block that opens the text (:func:`front_matter`, one span for the block);
+    ``related`` names both the line rule and the neighbour rule).
 
     >>> [b.text for b in detect_boilerplate("Advertisement\\nThe mayor spoke.\\nRelated News")]
     ['Advertisement', 'Related News']
     """
-    active = set(RULES) | {"caption", "related", "trailing"} if rules is None else set(rules)
+    active = set(RULES) | {"caption", "related", "trailing", "front_matter"} if rules is None else set(rules)
     lines = _lines(text)
     found: dict[int, BoilerplateLine] = {}
+    block = front_matter(text) if "front_matter" in active else None
+    if block is not None:
+        # one span for the whole block (its lines are one paragraph to the sentence splitter)
+        inside = [i for i, (_, end) in enumerate(lines) if end <= block[0]]
+        for i in inside:
+            found[i] = BoilerplateLine(lines[inside[0]][0], block[0], text[lines[inside[0]][0]:block[0]], rule="front_matter")
     for i, (start, end) in enumerate(lines):
-        rule = _rule_for(text[start:end])
+        rule = _rule_for(text[start:end]) if i not in found else None
         if rule is not None and rule in active:
             found[i] = BoilerplateLine(start, end, text[start:end], rule=rule)
     for i, (start, end) in enumerate(lines):
@@ -217,4 +265,4 @@ def detect_boilerplate(text: str, *, rules: Sequence[str] | None = None) -> list
                 found[i] = BoilerplateLine(start, end, line, rule="trailing")
             else:
                 break
-    return [found[i] for i in sorted(found)]
+    return list({(b.start, b.end): b for b in (found[i] for i in sorted(found))}.values())  # a block once

@@ -3,7 +3,10 @@
 Formats, chosen by file extension:
 
 ``.txt`` ``.md``   one article; if the first line is followed by a blank line it is the title
-                   (the text keeps everything, title included).
+                   (the text keeps everything, title included). A front-matter block at the top
+                   (``---``, ``name:``, ``url:``, ``date:``, ``title:`` lines, ``---``) gives the
+                   outlet's display name, url, date and title; it stays in the text, as
+                   boilerplate (not content), so offsets are unchanged.
 ``.html`` ``.htm`` one article; the article's visible text, extracted with the standard library
                    (scripts, styles, comments, hidden elements and page chrome such as ``<nav>``,
                    ``<aside>``, ``<footer>`` and a site ``<header>`` left out; the ``<article>``
@@ -13,7 +16,8 @@ Formats, chosen by file extension:
 ``.json``          one article object, or a list of them.
 ``.jsonl``         one article object per line (blank lines skipped).
 ``.csv``           one article per row; columns ``text`` (or ``body``), ``outlet`` (or
-                   ``source``), and optionally ``title``, ``name``, ``url``, ``published``.
+                   ``source``), and optionally ``title``, ``name``, ``url``, ``published`` (or
+                   ``date``, as in front matter).
 
 A folder contributes its supported files; one that holds no article (empty, white space only,
 no visible text, no records) is skipped with an :class:`~mediadiff.errors.InputWarning`.
@@ -48,7 +52,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple, Union
 
-from .boilerplate import detect_boilerplate
+from .boilerplate import detect_boilerplate, front_matter
 from .document import Article
 from .errors import DecodingError, EncodingFallbackWarning, InputError, InputWarning
 from .segment import fold_typography
@@ -397,6 +401,8 @@ def _article_from_record(record: Any, *, source: str, where: str, default_outlet
     extra: dict[str, str | None] = {}
     for key in _OPTIONAL_KEYS:
         value = record.get(key)
+        if value in (None, "") and key == "published":
+            value = record.get("date")  # the front-matter name of the field
         if value in (None, ""):
             extra[key] = None
         elif isinstance(value, (int, float)) and key == "published":
@@ -446,7 +452,12 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
         raise _NoArticleError(f"{source}: the file is empty" if not text else f"{source}: the file holds only white space")
     stem = p.stem
     if ext in (".txt", ".md"):
-        return [Article(outlet=stem, text=text, title=_title_of_plain_text(text), source_path=source, encoding=encoding)]
+        block = front_matter(text)
+        fields = block[1] if block is not None else {}
+        meta = {key: fields.get(key) or fields.get(alias) or None
+                for key, alias in (("name", "outlet"), ("url", "link"), ("published", "date"), ("title", "headline"))}
+        title = meta.pop("title") or _title_of_plain_text(text)
+        return [Article(outlet=stem, text=text, title=title, source_path=source, encoding=encoding, **meta)]
     if ext in (".html", ".htm"):
         visible, title = html_to_text(text)
         if not visible.strip():

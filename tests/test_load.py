@@ -213,3 +213,37 @@ def test_article_validation() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert Article(outlet="a", text="x", name="A").display_name == "A"
+
+
+def test_front_matter_names_the_outlet_and_stays_out_of_the_content(tmp_path: Path) -> None:
+    """A plain file may open with a front-matter block: its fields become the article's metadata,
+    and the block, kept in the text so that offsets do not move, is boilerplate."""
+    from mediadiff.segment import segment
+
+    text = ("---\nname: The Example Times\nurl: https://example.org/bridge\ndate: 2026-12-01\n"
+            "title: \"Bridge closes for repairs\"\n---\n\nBridge closes\n\nThe city closed the bridge on Monday.\n")
+    path = tmp_path / "example.txt"
+    path.write_text(text, encoding="utf-8")
+    [article] = load(path)
+    assert (article.outlet, article.name, article.url, article.published, article.title) == (
+        "example", "The Example Times", "https://example.org/bridge", "2026-12-01", "Bridge closes for repairs")
+    assert article.text == text
+    doc = segment(article)
+    assert [s.text for s in doc.content_sentences] == ["Bridge closes", "The city closed the bridge on Monday."]
+    assert {b.rule for b in doc.boilerplate} == {"front_matter"}
+    assert all(text[b.start:b.end] == b.text for b in doc.boilerplate)
+
+
+def test_a_file_without_front_matter_and_a_broken_block_keep_their_text(tmp_path: Path) -> None:
+    broken = "---\nThis line is no field\n---\nThe mayor spoke.\n"
+    path = tmp_path / "b.md"
+    path.write_text(broken, encoding="utf-8")
+    [article] = load(path)
+    assert article.name is None and article.text == broken
+
+
+def test_records_accept_date_for_published(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"outlet": "a", "name": "Alpha", "date": "2026-12-01", "text": "The mayor spoke."}\n', encoding="utf-8")
+    [article] = load(path)
+    assert (article.name, article.published) == ("Alpha", "2026-12-01")
