@@ -29,12 +29,15 @@ from .vocabulary import (
     CALENDAR_WORDS,
     FINDING_CUES,
     LISTENER_CUES,
+    LISTENERS,
     NOUN_LIKE_CUES,
     NOUN_MARKERS,
     PASSIVE_MARKERS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     SOURCE_STOP,
+    SUBJECT_BREAKS,
     TIME_OPENERS,
 )
 
@@ -44,13 +47,6 @@ __all__ = ["find_attributions"]
 _SOURCE_REACH = 9
 # tokens that end a source noun phrase when read backwards from a cue
 _CLAUSE_MARKS = frozenset(",;:()—–-\"“”‘’'")
-_RELATIVE_SUBJECTS = frozenset("who that which".split())
-# words that end it too: the subject starts after them ("... that critics said", "what critics call")
-_NP_BREAKS = frozenset("that who whom which what where and but when while as because if since with along".split())
-
-
-def _words(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if t.kind != "punct"]
 
 
 def _is_cue(tokens: Sequence[Token], k: int) -> int:
@@ -93,7 +89,7 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     j = k - 1
     while j >= 0 and tokens[j].kind == "word" and tokens[j].norm in SOURCE_STOP:
         j -= 1
-    if j >= 1 and tokens[j].kind == "word" and tokens[j].norm in _RELATIVE_SUBJECTS:
+    if j >= 1 and tokens[j].kind == "word" and tokens[j].norm in RELATIVE_PRONOUNS:
         # "Supervisor Luis Arbeláez, who said", "an audit released last month that found": the
         # antecedent before the relative pronoun is the source
         j -= 1
@@ -103,7 +99,7 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         # an apposition or age closes right before the cue: "Smith, 71, said"; "X, the nominee, said"
         m = j - 1
         while m >= 0 and tokens[m].text != "," and j - m <= _SOURCE_REACH:
-            if tokens[m].text in QUOTE_MARKS:
+            if tokens[m].text in _QUOTE_MARKS:
                 return None
             m -= 1
         if m >= 1 and tokens[m].text == ",":
@@ -116,7 +112,7 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         else:
             return None
     last = j
-    if last >= 0 and tokens[last].kind == "punct" and tokens[last].text in QUOTE_MARKS:
+    if last >= 0 and tokens[last].kind == "punct" and tokens[last].text in _QUOTE_MARKS:
         return None  # a quotation ends right before the cue: its speaker comes after the cue
     while j >= 0 and last - j < _SOURCE_REACH:
         t = tokens[j]
@@ -125,7 +121,7 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
             continue
         if t.kind == "punct" and (t.text in _CLAUSE_MARKS or t.text in ".!?"):
             break
-        if t.kind == "word" and t.norm in _NP_BREAKS:
+        if t.kind == "word" and t.norm in SUBJECT_BREAKS:
             break
         j -= 1
     first = j + 1
@@ -200,15 +196,12 @@ def _content_start(tokens: Sequence[Token], j: int, cue: str) -> int | None:
         if opener:
             return None
         m = j
-        while m < len(tokens) and m - j < 4 and (tokens[m].text[:1].isupper() or tokens[m].norm in OBJECT_PRONOUNS):
+        while m < len(tokens) and m - j < 4 and (tokens[m].text[:1].isupper() or tokens[m].norm in LISTENERS):
             m += 1
         return m if m > j else j
     while j < len(tokens) and (tokens[j].text in ":," or tokens[j].norm == "that"):
         j += 1
     return j
-
-
-OBJECT_PRONOUNS = frozenset("him her them us me you reporters".split())
 
 
 def _ends_clause(tokens: Sequence[Token], last: int) -> bool:
@@ -222,12 +215,12 @@ def _comma_before(tokens: Sequence[Token], k: int) -> bool:
     """Whether a comma comes right before token ``k``, closing quotation marks aside
     ("“...,” said X", "''...,'' Smith said")."""
     j = k - 1
-    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in QUOTE_MARKS:
+    while j >= 0 and tokens[j].kind == "punct" and tokens[j].text in _QUOTE_MARKS:
         j -= 1
     return j >= 0 and j < k and tokens[j].text == ","
 
 
-QUOTE_MARKS = "\"“”‘’'«»"
+_QUOTE_MARKS = "\"“”‘’'«»"
 
 
 def _looks_like_source(tokens: Sequence[Token], span: tuple[int, int] | None) -> bool:

@@ -17,6 +17,9 @@ NOUN_LIKE_CUES       cue words that are often nouns ("states", "report", "claims
 FINDING_CUES         verbs by which a document reports (found, shows): cues after a SOURCE_NOUN.
 SOURCE_NOUNS         documents and records cited as the origin of a claim (audit, poll, records).
 LISTENER_CUES        verbs whose first object is the listener ("told reporters that ...").
+LISTENERS            who is spoken to right after such a cue ("him", "reporters").
+RELATIVE_PRONOUNS    who/that/which: before a cue, the source is their antecedent.
+SUBJECT_BREAKS       words that end a source read backwards from its cue ("that", "what").
 TIME_OPENERS         words that open an adverbial after a cue ("said on Tuesday", "in a
                      statement", "during a speech"): the content, if any, comes after it.
 SOURCE_STOP          words between a source and its cue that belong to neither: auxiliaries
@@ -36,13 +39,16 @@ __all__ = [
     "CALENDAR_WORDS",
     "FINDING_CUES",
     "LISTENER_CUES",
+    "LISTENERS",
     "NOUN_LIKE_CUES",
     "NOUN_MARKERS",
     "PASSIVE_MARKERS",
     "PRONOUNS",
     "QUOTING_VERBS",
+    "RELATIVE_PRONOUNS",
     "SOURCE_NOUNS",
     "SOURCE_STOP",
+    "SUBJECT_BREAKS",
     "TIME_OPENERS",
 ]
 
@@ -114,6 +120,20 @@ SOURCE_STOP: frozenset[str] = _forms(
 NOUN_MARKERS: frozenset[str] = _forms(
     """the a an this that these those his her their its our my your whose which what each every no
     any some of in on for to with by from at as into about after before without under over"""
+)
+
+#: Who is spoken to, right after a listener cue ("told him", "told reporters that ..."): the
+#: content starts after them.
+LISTENERS: frozenset[str] = _forms("him her them us me you reporters")
+
+#: Relative pronouns: before a cue, the source is their antecedent ("X, who said"; "an audit
+#: ... that found").
+RELATIVE_PRONOUNS: frozenset[str] = _forms("who that which")
+
+#: Words that end a source read backwards from its cue: the subject starts after them ("...
+#: that critics said", "what critics call", "along with officials who").
+SUBJECT_BREAKS: frozenset[str] = _forms(
+    "that who whom which what where and but when while as because if since with along"
 )
 
 #: Words that open an adverbial right after a cue: the content comes after it, if at all.

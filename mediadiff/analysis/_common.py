@@ -14,7 +14,7 @@ read_number         parse a number written in digits or words at a token positio
 match_key           the form used to compare words across outlets (typography folded).
 cited_sources       the sources a sentence attributes its content to ("Raman said", "the audit found").
 source_key          the form used to compare a source word across outlets ("Hendricks" ~ "Hendrick").
-HEDGES, ATTRIBUTION_VERBS, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS, SOURCE_NOUNS  word lists.
+HEDGES, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS, SOURCE_NOUNS  word lists.
 """
 
 from __future__ import annotations
@@ -34,16 +34,6 @@ HEDGES: frozenset[str] = frozenset(
     """reportedly allegedly apparently appeared appear appears seemingly seemed seem seems possibly
     purportedly supposedly likely unlikely probably perhaps may might could suggest suggests suggested
     claimed claims claim alleged purported presumably""".split()
-)
-
-#: Verbs that attribute words to a speaker or a source.
-ATTRIBUTION_VERBS: frozenset[str] = frozenset(
-    """said says say told tells tell added adds wrote writes write stated states reported reports
-    according announced announces explained explains noted notes argued argues insisted insists
-    asserted asserts declared declares acknowledged acknowledges admitted admits conceded concedes
-    claimed claims warned warns testified recalled promised promises continued asked asks replied
-    replies responded responds maintained maintains countered counters confirmed confirms denied
-    denies disputed disputes""".split()
 )
 
 #: Words that mark a passage as a party's reply: a denial, a statement, a refusal to comment.

@@ -157,7 +157,6 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
     quotes: list[Quote] = []
     members = _member_index(alignment)
     for doc in alignment.documents:
-        by_index = {s.index: s for s in doc.sentences}
         for q in _top_level(doc):
             attribution = doc.attribution_at(q.start, q.end)
             sp = (attribution.source.start, attribution.source.end) if attribution and attribution.source else None
@@ -165,7 +164,7 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
             if attribution is not None and attribution.resolved is not None:
                 said = _sentence_bounds(doc, attribution.resolved.start)[0]
                 here = _sentence_bounds(doc, q.mark_start)[0]
-                if here - said <= pronoun_window or by_index.get(here, None) is None:
+                if here < 0 or here - said <= pronoun_window:
                     speaker = attribution.resolved.text
             quotes.append(Quote(doc.outlet, q.start, q.end, q.text, speaker, sp[0] if sp else -1,
                                 sp[1] if sp else -1, _passage_of(members, doc.outlet, q.start, q.end), q.closed))
@@ -244,7 +243,6 @@ class _Quotations:
                 self.bags[v.keys] = Counter(v.keys)
         self._shared: dict[tuple[_Keys, _Keys], int] = {}
         self._matched: dict[tuple[_Keys, _Keys], tuple[int, list[tuple[int, int, int]]]] = {}
-        self._ratio: dict[tuple[_Keys, _Keys], float] = {}
         self._opcodes: dict[tuple[_Keys, _Keys], list[tuple[str, int, int, int, int]]] = {}
         self._contained: dict[tuple[_Keys, _Keys], bool] = {}
 
@@ -262,12 +260,6 @@ class _Quotations:
         got = self._matched.get((a, b))
         if got is None:
             got = self._matched[(a, b)] = _matched(a, b)
-        return got
-
-    def ratio(self, a: _Keys, b: _Keys) -> float:
-        got = self._ratio.get((a, b))
-        if got is None:
-            got = self._ratio[(a, b)] = SequenceMatcher(None, a, b, autojunk=False).ratio()
         return got
 
     def opcodes(self, a: _Keys, b: _Keys) -> list[tuple[str, int, int, int, int]]:
@@ -453,7 +445,7 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
     return x is None or y is None or x == y
 
 
-def _reference_version(group: list[_Version], quotations: _Quotations) -> _Version:
+def _reference_version(group: list[_Version]) -> _Version:
     """The majority version: the words the most other outlets give exactly alike; ties go to the
     longest (a wire copy), then outlet id and offset. What other articles happen to be in the
     set never decides between two versions that as many outlets give."""
@@ -537,7 +529,7 @@ def find_quote_alterations(
             # group, which a quotation run on into the next can bridge to another statement)
             pool = [r for r in group if r is v or (r.quote.outlet != v.quote.outlet and _versions_of_one(
                 v.keys, r.keys, min_similarity, quotations))]
-            ref = _reference_version(pool, quotations)
+            ref = _reference_version(pool)
             if v.quote.outlet == ref.quote.outlet or v.keys == ref.keys:
                 continue
             found.extend(_compare(v, ref, docs, min_similarity, min_truncated, by_outlet[v.quote.outlet], quotations))
