@@ -390,3 +390,16 @@ def test_cited_sources(text, expected):
 
     doc = segment(Article("a", text))
     assert [[t.text for t in cited_sources(doc, s)] for s in doc.content_sentences] == expected
+
+
+def test_three_outlets_and_min_support_three_report_nothing() -> None:
+    """Only two outlets on the story lower the support an omission needs; three outlets with
+    ``min_support=3`` cannot have one (two others is all there are)."""
+    found = find_omissions(corpus(), min_support=3, off_story_floor=None)
+    assert all(len(o.carried_by) >= 3 for o in found)
+    three = build({o: TEXTS[o] for o in "abc"}, [
+        [(o, "The plant leaked chemicals.") for o in "abc"],
+        [("a", "The company denied any wrongdoing."), ("b", "The company denied any wrongdoing.")],
+    ])
+    assert find_omissions(three, min_support=3, off_story_floor=None) == []
+    assert [(o.outlet, o.consensus) for o in find_omissions(three, off_story_floor=None)] == [("c", True)]

@@ -344,7 +344,7 @@ def find_omissions(
     if len(outlets) < 2:
         return []
     n_others = len(outlets) - 1
-    need = min(min_support, n_others)  # two outlets: the other one's support is all there can be
+    need = 1 if n_others == 1 else min_support  # two outlets: the other one's support is all there can be
     found: list[Omission] = []
     stats = _Stats(alignment)
     for outlet in outlets:
@@ -444,7 +444,7 @@ def omission_scores(
     if len(outlets) < 2:
         return scores
     n_others = len(outlets) - 1
-    need = min(min_support, n_others)
+    need = 1 if n_others == 1 else min_support
     stats = _Stats(alignment)
     for outlet in outlets:
         total = 0.0
