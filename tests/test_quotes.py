@@ -284,3 +284,18 @@ def test_explanation_names_the_outlets_own_speaker_and_a_different_one():
     assert got["o2"] == ("o2 quotes Deputy Mayor Tom Hale with words that are not in the other outlets' version "
                          "(o0's version; o0 gives the words to Mayor Ann Ruiz).")
     assert got["o3"].startswith("o3 quotes Mayor Ann Ruiz ")  # a bare pronoun: the reference's speaker
+
+
+def test_mixed_speakers_same_as_all_pairs() -> None:
+    """The same words given to a named person, to a role and to another person across outlets:
+    the per-quotation fast path links exactly what comparing every pair links (a role joins
+    both people's versions, two people never join directly)."""
+    texts = []
+    for k, who in enumerate(["Ann Lee said", "a spokesman said", "Tom Kim said", "Ann Lee said", "Tom Kim said"] * 2):
+        words = "We will rebuild the harbor bridge before the winter storms arrive"
+        if k % 3 == 2:
+            words = words.replace("harbor", "old harbor")
+        texts.append(Article(f"o{k:02d}", f"“{words},” {who}. The council met on Monday."))
+    al = align(texts)
+    found = extract_quotes(al)
+    assert find_quote_alterations(al, found) == BENCH.all_pairs_alterations(al, found)

@@ -360,55 +360,59 @@ def _groups(versions: list[_Version], rest: list[int], min_similarity: float,
 
     Two versions are linked when they come from different outlets, one largely matches the
     other (the earlier of the two diffed against the later) and they may be one speaker's words
-    (:func:`_same_speaker`); a group is a connected set of links. Links are made per distinct quotation: versions with the same words (at least three)
-    from two or more outlets are all linked together, and two distinct quotations that match
-    link each of their versions to one version of the other from a different outlet, which
-    connects exactly what linking every such pair would.
+    (:func:`_same_speaker`); a group is a connected set of links. Links are made per distinct
+    quotation (its words and its speaker's surname): versions with the same words (at least
+    three) and speaker from two or more outlets are all linked together, and two distinct
+    quotations that match link each of their versions to one version of the other from a
+    different outlet, which connects exactly what linking every such pair would.
     """
     sets = DisjointSets(rest)
-    find = sets.find
-
-    def union(i: int, j: int) -> None:
-        if _same_speaker(versions[i].quote.speaker, versions[j].quote.speaker):
-            sets.union(i, j)
+    find, union = sets.find, sets.union
 
     outlet = [v.quote.outlet for v in versions]
-    holders: dict[_Keys, list[int]] = {}
+    # a distinct quotation is its words and its speaker's surname (None when no person is named):
+    # the versions of one are all compatible with each other, and whether two distinct ones may
+    # be one speaker's words holds for every pair of their versions
+    Held = tuple[_Keys, str | None]
+    holders: dict[Held, list[int]] = {}
     for i in rest:
-        holders.setdefault(versions[i].keys, []).append(i)
+        holders.setdefault((versions[i].keys, _surname(versions[i].quote.speaker)), []).append(i)
     distinct = list(holders)
-    spread: dict[_Keys, tuple[int, int | None]] = {}  # first version, first one of another outlet
-    for keys, idx in holders.items():
+    spread: dict[Held, tuple[int, int | None]] = {}  # first version, first one of another outlet
+    for key, idx in holders.items():
         other = next((i for i in idx if outlet[i] != outlet[idx[0]]), None)
-        spread[keys] = (idx[0], other)
-        if other is not None and len(keys) >= 3:  # the same words from two outlets or more
+        spread[key] = (idx[0], other)
+        if other is not None and len(key[0]) >= 3:  # the same words from two outlets or more
             for i in idx[1:]:
                 union(idx[0], i)
 
-    def elsewhere(keys: _Keys, o: str) -> int | None:
-        first, other = spread[keys]
+    def elsewhere(key: Held, o: str) -> int | None:
+        first, other = spread[key]
         return first if outlet[first] != o else other
 
     def links(a: _Keys, b: _Keys) -> bool:
         m, _ = quotations.matched(a, b)
         return m >= 3 and m >= min_similarity * min(len(a), len(b))
 
-    for x, a in enumerate(distinct):
-        for b in distinct[x + 1:]:
+    for x, ha in enumerate(distinct):
+        for hb in distinct[x + 1:]:
+            a, b = ha[0], hb[0]
+            if ha[1] is not None and hb[1] is not None and ha[1] != hb[1]:
+                continue  # two people named: not one speaker's words
             shared = quotations.shared(a, b)
             if shared < 3 or shared < min_similarity * min(len(a), len(b)):
                 continue  # difflib cannot match more words than the two have in common
             forward, backward = links(a, b), links(b, a)  # difflib is not quite symmetric
             if forward and backward:
-                for side, opposite in ((a, b), (b, a)):
+                for side, opposite in ((ha, hb), (hb, ha)):
                     # a quotation given by two outlets or more is already one connected set
                     for i in holders[side][:1] if spread[side][1] is not None else holders[side]:
                         j = elsewhere(opposite, outlet[i])
                         if j is not None:
                             union(i, j)
             elif forward or backward:
-                for i in holders[a]:
-                    for j in holders[b]:
+                for i in holders[ha]:
+                    for j in holders[hb]:
                         if outlet[i] != outlet[j] and (forward if i < j else backward):
                             union(i, j)
     groups: dict[int, list[_Version]] = {}
@@ -429,19 +433,21 @@ def _versions_of_one(a: _Keys, b: _Keys, min_similarity: float, quotations: _Quo
     return False
 
 
+def _surname(speaker: str | None) -> str | None:
+    """The surname of a speaker who is a named person ("Sen. Dana Cole" gives "cole"); None for
+    a role or a document ("a spokesman", "the report", "another note"), a pronoun or no one."""
+    if not speaker:
+        return None
+    last = speaker.split()[-1].removesuffix("’s").removesuffix("'s").strip(".,")
+    return last.lower() if last[:1].isupper() and last.lower() not in PRONOUNS else None
+
+
 def _same_speaker(a: str | None, b: str | None) -> bool:
     """Whether two quotations may be one speaker's words: yes unless both name a person and the
     names differ (compared by surname: "Sen. Dana Cole" and "Cole" are one). A speaker given as
     a role or a document ("a spokesman", "the report", "another note") or not at all does not
     decide: outlets attribute the same words to a person, a participant or the notes of one."""
-
-    def surname(name: str | None) -> str | None:
-        if not name:
-            return None
-        last = name.split()[-1].removesuffix("’s").removesuffix("'s").strip(".,")
-        return last.lower() if last[:1].isupper() and last.lower() not in PRONOUNS else None
-
-    x, y = surname(a), surname(b)
+    x, y = _surname(a), _surname(b)
     return x is None or y is None or x == y
 
 
