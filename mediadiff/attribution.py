@@ -28,6 +28,8 @@ from .vocabulary import (
     ATTRIBUTION_PHRASES,
     CALENDAR_WORDS,
     FINDING_CUES,
+    FRONTED_OPENERS,
+    LABELS,
     LISTENER_CUES,
     LISTENERS,
     NOUN_LIKE_CUES,
@@ -37,6 +39,7 @@ from .vocabulary import (
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     SOURCE_STOP,
+    STANCE_CUES,
     SUBJECT_BREAKS,
     TIME_OPENERS,
 )
@@ -45,8 +48,14 @@ __all__ = ["find_attributions"]
 
 # how far (in tokens) a source noun phrase may reach from its cue
 _SOURCE_REACH = 9
+# how far an apposition or relative clause between commas may reach ("Smith, who ..., said")
+_APPOSITION_REACH = 30
 # tokens that end a source noun phrase when read backwards from a cue
 _CLAUSE_MARKS = frozenset(",;:()—–-\"“”‘’'")
+
+
+# every word that can open a cue: a fast test before the rules
+_CUE_WORDS = ATTRIBUTION_CUES | STANCE_CUES | FINDING_CUES | frozenset(p[0] for p in ATTRIBUTION_PHRASES)
 
 
 def _is_cue(tokens: Sequence[Token], k: int) -> int:
@@ -55,7 +64,7 @@ def _is_cue(tokens: Sequence[Token], k: int) -> int:
     report", "a claim", "in a statement": a determiner or preposition before it) nor a name
     (capitalised inside the sentence)."""
     t = tokens[k]
-    if t.kind != "word":
+    if t.kind != "word" or t.norm not in _CUE_WORDS:
         return 0
     for phrase in ATTRIBUTION_PHRASES:
         if t.norm == phrase[0] and all(
@@ -64,7 +73,9 @@ def _is_cue(tokens: Sequence[Token], k: int) -> int:
             return len(phrase)
     if k > 0 and t.text[:1].isupper():
         return 0
-    if k > 0 and tokens[k - 1].norm in PASSIVE_MARKERS:
+    if k > 0 and tokens[k - 1].norm == "so":
+        return 0  # "so called", "so-called": an adjective
+    if k > 0 and tokens[k - 1].norm in PASSIVE_MARKERS and not t.norm.endswith("ing"):
         return 0  # "households were told": who told them comes after "by", if at all
     if t.norm in FINDING_CUES:
         # "a poll found", "an audit released last month that found", "the Department ... found":
@@ -73,7 +84,7 @@ def _is_cue(tokens: Sequence[Token], k: int) -> int:
         document = any(x.norm in SOURCE_NOUNS for x in near) and not any(x.text in ".;:" for x in near)
         agency = k > 1 and tokens[k - 1].kind == "word" and tokens[k - 1].text[:1].isupper()
         return 1 if document or agency else 0
-    if t.norm not in ATTRIBUTION_CUES or (k > 0 and tokens[k - 1].norm in NOUN_MARKERS):
+    if (t.norm not in ATTRIBUTION_CUES and t.norm not in STANCE_CUES) or (k > 0 and tokens[k - 1].norm in NOUN_MARKERS):
         return 0
     if t.norm in NOUN_LIKE_CUES:
         prev = tokens[k - 1] if k > 0 else None
@@ -82,12 +93,13 @@ def _is_cue(tokens: Sequence[Token], k: int) -> int:
     return 1
 
 
-def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+def _source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> tuple[int, int] | None:
     """The noun phrase that is the subject of the cue at ``tokens[k]``, read backwards: token
     indexes ``(first, last)``, or None. Skips auxiliaries and adverbs right before the cue ("has
-    said", "also said") and an apposition between commas ("Trump, the nominee, said")."""
+    said", "also said") and, unless ``apposition`` is False, an apposition or relative clause
+    between commas ("Trump, the nominee, said"; "Ruiz, who runs the clinic, said")."""
     j = k - 1
-    while j >= 0 and tokens[j].kind == "word" and tokens[j].norm in SOURCE_STOP:
+    while j >= 0 and _between(tokens[j]):
         j -= 1
     if j >= 1 and tokens[j].kind == "word" and tokens[j].norm in RELATIVE_PRONOUNS:
         # "Supervisor Luis Arbeláez, who said", "an audit released last month that found": the
@@ -95,18 +107,20 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         j -= 1
         if j >= 0 and tokens[j].text == ",":
             j -= 1
-    if j >= 1 and tokens[j].text == ",":
+    if apposition and j >= 1 and tokens[j].text == ",":
         # an apposition or age closes right before the cue: "Smith, 71, said"; "X, the nominee, said"
         m = j - 1
-        while m >= 0 and tokens[m].text != "," and j - m <= _SOURCE_REACH:
-            if tokens[m].text in _QUOTE_MARKS:
+        while m >= 0 and tokens[m].text != "," and j - m <= _APPOSITION_REACH:
+            if tokens[m].text in _QUOTE_MARKS or tokens[m].text in ".;:!?" and not (m > 0 and _abbreviation(tokens[m - 1])):
                 return None
             m -= 1
         if m >= 1 and tokens[m].text == ",":
             apposition = (m + 1, j - 1)
-            before = _source_before(tokens, m + 1) if m + 1 < len(tokens) else None
-            # "The hospital's medical director, Dr. Ana Ruiz, said": the name is the source
-            if _has_name(tokens, apposition) and not _has_name(tokens, before):
+            before = _source_before(tokens, m, apposition=False)
+            # "The hospital's medical director, Dr. Ana Ruiz, said": the name is the source;
+            # "Ana Ruiz, who runs the clinic, said": the antecedent of "who" is
+            relative = tokens[m + 1].norm in RELATIVE_PRONOUNS
+            if not relative and _has_name(tokens, apposition) and not _has_name(tokens, before):
                 return apposition
             j = m - 1
         else:
@@ -119,6 +133,12 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         if t.text == "." and j > 0 and _abbreviation(tokens[j - 1]):
             j -= 1  # "Dr. Ana Ruiz", "Sen. Doe": the point of a title
             continue
+        if t.text == ")":
+            # "Sen. Ann Doe (D-Ore.) said": a parenthesis inside the name is read over
+            opening = next((m for m in range(j - 1, max(-1, j - 8), -1) if tokens[m].text == "("), None)
+            if opening is not None and opening > 0 and j == last:
+                last = j = opening - 1
+                continue
         if t.kind == "punct" and (t.text in _CLAUSE_MARKS or t.text in ".!?"):
             break
         if t.kind == "word" and t.norm in SUBJECT_BREAKS:
@@ -130,6 +150,40 @@ def _source_before(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     if first > last:
         return None
     return first, last
+
+
+def _between(token: Token) -> bool:
+    """A word that stands between a source and its cue and belongs to neither: an auxiliary or an
+    adverb ("has said", "are quietly saying", "may now ask")."""
+    return token.kind == "word" and (token.norm in SOURCE_STOP or token.norm in PASSIVE_MARKERS or (
+        token.norm.endswith("ly") and len(token.norm) > 4 and token.text[:1].islower()))
+
+
+def _clause_subject(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """The subject of the main clause when the cue at ``tokens[k]`` is a second predicate ("Reid
+    voted and says ...") or a participle (", saying ..."): the first name or pronoun, at the
+    start of the sentence or after a fronted phrase's comma, that a lower-case word (its verb)
+    follows. None when no such subject stands before the cue."""
+    j = k - 1
+    while j >= 0 and _between(tokens[j]):
+        j -= 1
+    participle = tokens[k].norm.endswith("ing") and j >= 0 and tokens[j].text == ","
+    if not (participle or (j >= 0 and tokens[j].norm == "and")):
+        return None
+    for p in range(k):
+        if p > 0 and tokens[p - 1].text != ",":
+            continue
+        t = tokens[p]
+        if t.kind != "word" or not t.text[:1].isupper() or t.norm in NOUN_MARKERS or t.norm in SUBJECT_BREAKS \
+                or t.norm in TIME_OPENERS or t.norm in CALENDAR_WORDS:
+            continue
+        q = p
+        if t.norm not in PRONOUNS:
+            while q + 1 < k and (tokens[q + 1].text[:1].isupper() or (tokens[q + 1].text == "." and _abbreviation(tokens[q]))):
+                q += 1
+        if q + 1 < k and tokens[q + 1].kind == "word" and tokens[q + 1].text[:1].islower():
+            return p, q
+    return None
 
 
 def _abbreviation(token: Token) -> bool:
@@ -204,6 +258,21 @@ def _content_start(tokens: Sequence[Token], j: int, cue: str) -> int | None:
     return j
 
 
+def _content_after(text: str, tokens: Sequence[Token], last: int, end: int) -> tuple[int, int] | None:
+    """The content after the cue that ends at ``tokens[last]``, as ``(start, end)`` offsets: from
+    where :func:`_content_start` puts it up to the next cue that a comma opens (", adding ...",
+    ", saying ...": an attribution of its own), else to ``end``; None when there is none."""
+    j = _content_start(tokens, last + 1, tokens[last].norm)
+    if j is None or j >= len(tokens) or _is_cue(tokens, j) or not any(t.kind == "word" for t in tokens[j:]):
+        return None
+    stop = end
+    for m in range(j + 1, len(tokens)):
+        if tokens[m].kind == "word" and _comma_before(tokens, m) and _is_cue(tokens, m):
+            stop = tokens[m - 1].start
+            break
+    return _trim(text, tokens[j].start, stop)
+
+
 def _ends_clause(tokens: Sequence[Token], last: int) -> bool:
     """Whether token ``last`` ends its clause: only punctuation after it, or a comma (", who
     ...", ", a spokesman for ...")."""
@@ -221,6 +290,7 @@ def _comma_before(tokens: Sequence[Token], k: int) -> bool:
 
 
 _QUOTE_MARKS = "\"“”‘’'«»"
+_CLOSING_MARKS = "\"”’'»"
 
 
 def _looks_like_source(tokens: Sequence[Token], span: tuple[int, int] | None) -> bool:
@@ -233,6 +303,10 @@ def _looks_like_source(tokens: Sequence[Token], span: tuple[int, int] | None) ->
         return False
     if len(words) == 1 and words[0].norm in PRONOUNS:
         return True
+    if words[0].norm in SUBJECT_BREAKS or any(t.kind == "punct" and t.text in _QUOTE_MARKS for t in tokens[first:last + 1]):
+        return False  # "that Valeant had ''upside": a clause, not a speaker
+    if any(w.norm in ATTRIBUTION_CUES and w.norm not in NOUN_LIKE_CUES for w in words):
+        return False  # "said the way the group treated women": another cue's clause
     head = words[-1]
     if head.norm in CALENDAR_WORDS or head.kind != "word":
         return False
@@ -283,24 +357,29 @@ def _sentence_attributions(text: str, sentence: Sentence, quotes: Sequence[Quota
             # inversion at the end: "CONTENT, said Sen. Doe."
             source = after
             content = _trim(text, sentence.start, tokens[k - 1].start)
+        elif (subject := _clause_subject(tokens, k)) is not None:
+            # "Reid voted and says CONTENT"; "Romney attacked the plan, calling it CONTENT"
+            source = subject
+            content = _content_after(text, tokens, k + size - 1, sentence.end)
         elif before is not None and _looks_like_source(tokens, before):
             source = before
             first = before[0]
-            lead = _comma_before(tokens, first)
+            tail = _content_after(text, tokens, k + size - 1, sentence.end)
+            # "CONTENT, X said" or "“CONTENT!” X said" (but "At the rally, X said CONTENT")
+            lead = _comma_before(tokens, first) or (first > 0 and tokens[first - 1].text in _CLOSING_MARKS)
+            if lead and tail is not None and tokens[0].norm in FRONTED_OPENERS and not quotes:
+                lead = False
             if lead:
-                # "CONTENT, X said (more)."
                 content = _trim(text, sentence.start, tokens[first - 1].start)
-                tail = _trim(text, tokens[k + size - 1].end, sentence.end)
-                if tail[1] - tail[0] > 1 and any(t.kind == "word" for t in tokens[k + size:]):
+                if tail is not None and tail[1] - tail[0] > 1:
+                    # "CONTENT, X said, MORE."
                     made = _make(text, source, tokens, cue, (content,), quotes)
                     if made is not None:
                         out.append(made)
                     content = tail
             else:
                 # "X said (that) CONTENT."
-                j = _content_start(tokens, k + size, tokens[k].norm)
-                if j is not None and j < len(tokens):
-                    content = _trim(text, tokens[j].start, sentence.end)
+                content = tail
         if content is not None and content[1] - content[0] > 1:
             made = _make(text, source, tokens, cue, (content,), quotes)
             if made is not None:
@@ -339,15 +418,64 @@ def _make(text: str, source: tuple[int, int] | None, tokens: Sequence[Token], cu
 
 
 def _headline(text: str, sentence: Sentence) -> Attribution | None:
-    """A headline that leads with its speaker: "Mayor: We will rebuild", "Trump: ..."."""
+    """A line that leads with its speaker: a headline ("Mayor: We will rebuild", "Trump: ...") or
+    a transcript turn ("Lopez: Well, ..."); a label ("Update:", "Photo:") is not a speaker."""
     tokens = sentence.tokens
     for k, t in enumerate(tokens[:7]):
         if t.text == ":" and 0 < k < len(tokens) - 1:
             speaker = [x for x in tokens[:k] if x.kind == "word"]
-            if speaker and all(x.text[:1].isupper() for x in speaker):
+            if speaker and all(x.text[:1].isupper() for x in speaker) and not any(
+                    x.norm in LABELS or x.norm in CALENDAR_WORDS for x in speaker):
                 return Attribution(source=Span.of(text, tokens[0].start, tokens[k - 1].end), cue=Span.of(text, t.start, t.end),
                                    content=(Span.of(text, tokens[k + 1].start, sentence.end),), kind="indirect")
             return None
+    return None
+
+
+def _frame_verb(tokens: Sequence[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` can be the verb that frames a quotation: a cue, or a lower-case
+    past tense ("shouted", "quipped") where no cue list reaches."""
+    t = tokens[k]
+    return t.kind == "word" and t.text[:1].islower() and (
+        _is_cue(tokens, k) > 0 or (t.norm.endswith("ed") and len(t.norm) > 4 and t.norm not in CALENDAR_WORDS))
+
+
+def _frame(text: str, tokens: Sequence[Token], quote: Quotation) -> tuple[Span, Span] | None:
+    """``(source, cue)`` of a quotation that a source and a verb frame, right after it ("“...,”
+    the man shouted.") or right before it ("Smith yelled, “...”"), else None."""
+    after = bisect_left([t.start for t in tokens], quote.mark_end)
+    for v in range(after + 1, min(len(tokens), after + 6)):
+        if tokens[v].kind != "word" or not _frame_verb(tokens, v):
+            continue
+        span = _source_before(tokens, v, apposition=False)
+        rest = tokens[v + 1:v + 2]
+        if span is not None and span[0] == after and _looks_like_source(tokens, span) and (
+                not rest or rest[0].kind == "punct" or rest[0].norm in TIME_OPENERS):
+            return _span(tokens, span[0], span[1], text), Span.of(text, tokens[v].start, tokens[v].end)
+        break
+    opening = bisect_left([t.start for t in tokens], quote.mark_start)
+    v = opening - 1
+    if v >= 0 and tokens[v].text in ",:":
+        v -= 1
+    if v > 0 and _frame_verb(tokens, v):
+        span = _source_before(tokens, v)
+        if span is not None and _looks_like_source(tokens, span):
+            return _span(tokens, span[0], span[1], text), Span.of(text, tokens[v].start, tokens[v].end)
+    return None
+
+
+def _bare_cue(text: str, sentence: Sentence) -> tuple[Span, Span] | None:
+    """``(source, cue)`` of a sentence that is only a source and its cue ("Rubio said.", "The
+    senator said on Tuesday."), else None."""
+    tokens = sentence.tokens
+    for k in range(1, min(len(tokens), _SOURCE_REACH)):
+        if _is_cue(tokens, k) == 1:
+            span = _source_before(tokens, k)
+            rest = [t for t in tokens[k + 1:] if t.kind == "word"]
+            if span is None or span[0] != 0 or not _looks_like_source(tokens, span) or len(rest) > 3 \
+                    or (rest and rest[0].norm not in TIME_OPENERS):
+                return None
+            return _span(tokens, span[0], span[1], text), Span.of(text, tokens[k].start, tokens[k].end)
     return None
 
 
@@ -382,10 +510,12 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequ
         lo = bisect_left(ends_before, s.start + 1, 0, hi)
         quotes = [q for q in by_start[lo:hi] if q.mark_end > s.start]
         found = _sentence_attributions(text, s, quotes)
-        if n == 0 and not found and s.text.rstrip()[-1:] not in ".!?\"'”’)":
+        if not found and (n == 0 or sentences[n - 1].paragraph != s.paragraph):
             head = _headline(text, s)
             found = [head] if head else []
         cues = [k for k in range(len(s.tokens)) if _is_cue(s.tokens, k)] if _introduces(s) and not found else []
+        if _introduces(s) and not found and not cues and len(s.tokens) > 2 and _frame_verb(s.tokens, len(s.tokens) - 2):
+            cues = [len(s.tokens) - 2]  # "Jared Potts, 17, echoed:" a verb that introduces a statement
         if _introduces(s) and (found or cues):
             # the statement after the colon: the rest of this paragraph and the next one
             if found:
@@ -400,12 +530,26 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequ
                 a, b = rest[0].start, rest[-1].end
                 found = [f for f in found if f.content[0].start < s.tokens[-1].start - 1] + [
                     Attribution(source=source, cue=cue, content=(Span.of(text, a, b),), kind="indirect")]
+        if not found and out and (bare := _bare_cue(text, s)) is not None:
+            # "“... ?” / Rubio said.": a quotation closes the sentence before, its speaker follows
+            last = out[-1]
+            if last.source is None and last.cue is None and paragraph.get(id(last)) == s.paragraph \
+                    and not text[last.content[-1].end:s.start].strip(" \n\t\"“”‘’'«»").strip():
+                out[-1] = replace(last, source=bare[0], cue=bare[1])
+                paragraph[id(out[-1])] = s.paragraph
         covered = [(c.start, c.end) for a in found for c in a.content]
         for q in quotes:
             if id(q) in done or q.start < s.start:
                 continue
             done.add(id(q))
             if not any(a <= q.start and q.end <= b for a, b in covered) and q.end > q.start:
+                frame = _frame(text, s.tokens, q) if not found else None
+                if frame is not None:
+                    # "“...,” the man shouted": the verb that frames a quotation is a speech verb
+                    framed = Attribution(source=frame[0], cue=frame[1], content=(Span.of(text, q.start, q.end),), kind="direct")
+                    out.append(framed)
+                    paragraph[id(framed)] = s.paragraph
+                    continue
                 orphan = Attribution(source=None, cue=None, content=(Span.of(text, q.start, q.end),), kind="direct")
                 out.append(orphan)
                 if text[s.start:q.mark_start].strip() == "":

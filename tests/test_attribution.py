@@ -139,3 +139,62 @@ def test_every_attribution_span_points_into_the_text(parts: list[str]) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "Title only"])
 def test_empty_and_tiny_texts(text: str) -> None:
     assert _doc(text).attributions == ()
+
+
+def test_a_long_relative_clause_between_source_and_cue() -> None:
+    [(kind, source, cue, content)] = _found(
+        "Dina Okafor, who ran the harbour authority for a decade before the storm, said the sea wall was never finished.")
+    assert (source, cue, content) == ("Dina Okafor", "said", ["the sea wall was never finished."])
+
+
+def test_a_party_label_in_brackets_is_read_over() -> None:
+    [(kind, source, cue, content)] = _found("Sen. Ann Doe (D-Ore.) said the bill would pass.")
+    assert (source, cue, content) == ("Sen. Ann Doe", "said", ["the bill would pass."])
+
+
+def test_a_second_predicate_and_a_participle_take_the_subject_of_the_clause() -> None:
+    [(kind, source, cue, content)] = _found("Reyes voted against the budget and says it was written in a hurry.")
+    assert (source, cue, content) == ("Reyes", "says", ["it was written in a hurry."])
+    found = _found("At a rally in Dover on Sunday, Mrs. Ruiz defended the plan, saying that it would cut fares.")
+    assert found == [("indirect", "Mrs. Ruiz", "defended", ["the plan"]), ("indirect", "Mrs. Ruiz", "saying", ["it would cut fares."])]
+
+
+def test_an_adverb_or_auxiliary_is_not_part_of_the_source() -> None:
+    [(kind, source, cue, content)] = _found("Some council members are quietly saying the vote came too early.")
+    assert (source, cue) == ("Some council members", "saying")
+
+
+def test_a_participle_after_the_speaker_is_not_a_second_source() -> None:
+    found = _found("The levy will fail, Reyes said, adding that it was costly.")
+    assert [(s, c, content) for _, s, c, content in found] == [
+        ("Reyes", "said", ["The levy will fail"]), ("Reyes", "adding", ["it was costly."])]
+
+
+def test_a_quotation_closed_by_its_speaker_in_the_next_sentence() -> None:
+    found = _found("“Why did nobody warn us?” Okafor said.")
+    assert [(s, c, content) for _, s, c, content in found] == [("Okafor", "said", ["Why did nobody warn us?"])]
+
+
+def test_a_verb_that_frames_a_quotation_is_a_speech_verb() -> None:
+    assert _found("“They sold the river,” the fisherman shouted.") == [
+        ("direct", "the fisherman", "shouted", ["They sold the river,"])]
+    assert _found("Waving a flag, Mr. Reyes bellowed, “Not one more tower!”") == [
+        ("direct", "Mr. Reyes", "bellowed", ["Not one more tower!"])]
+    assert _found("The banner read “Save the pier.”")[0][1:3] == (None, None)  # no frame: a quotation on its own
+
+
+def test_a_line_that_leads_with_its_speaker_but_not_a_label() -> None:
+    text = "The hearing ran late.\n\nOkafor: We were told nothing about the pumps.\n\nUpdate: The hearing resumes Monday."
+    found = _found(text)
+    assert ("indirect", "Okafor", ":", ["We were told nothing about the pumps."]) in found
+    assert not any(source == "Update" for _, source, _, _ in found)
+
+
+def test_a_verb_of_stance_attributes_its_judgement() -> None:
+    [(kind, source, cue, content)] = _found("The mayor criticized the budget as reckless and wasteful.")
+    assert (source, cue, content) == ("The mayor", "criticized", ["the budget as reckless and wasteful."])
+    assert _found("The port suffered three attacks last year.") == []  # a noun after a noun: no cue
+
+
+def test_so_called_is_an_adjective() -> None:
+    assert _found("The so called reform passed on Tuesday.") == []
