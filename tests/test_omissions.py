@@ -403,3 +403,20 @@ def test_three_outlets_and_min_support_three_report_nothing() -> None:
     ])
     assert find_omissions(three, min_support=3, off_story_floor=None) == []
     assert [(o.outlet, o.consensus) for o in find_omissions(three, off_story_floor=None)] == [("c", True)]
+
+
+def test_an_outlet_whose_article_holds_the_passages_core_words_is_not_said_to_omit_it() -> None:
+    articles = [
+        Article("a", "Harbour fees rise.\n\nThe council approved the harbour levy by seven votes to two on Tuesday. "
+                     "Fishermen protested outside the hall."),
+        Article("b", "Harbour fees rise.\n\nFishermen protested outside the hall. The council approved the harbour "
+                     "levy by seven votes to two on Tuesday."),
+        Article("c", "Harbour fees rise.\n\nFishermen protested outside the hall. Boats will pay more from June."),
+    ]
+    alignment = align(articles)
+    # c holds one of the vote passage's core words ("harbour", in its headline): a share far below
+    # the default ceiling, so the omission stands; a ceiling below that share takes it as told
+    assert [(o.outlet, o.kind) for o in find_omissions(alignment)] == [("c", "figure")]
+    assert find_omissions(alignment, coverage_ceiling=0.1) == []
+    with pytest.raises(ParameterError, match="coverage_ceiling"):
+        find_omissions(alignment, coverage_ceiling=1.5)
