@@ -42,6 +42,7 @@ from .vocabulary import (
     STANCE_CUES,
     SUBJECT_BREAKS,
     TIME_OPENERS,
+    TITLE_WORDS,
 )
 
 __all__ = ["find_attributions"]
@@ -566,19 +567,31 @@ _PRONOUN_REACH = 2
 
 
 def _named(span: Span | None) -> bool:
-    """Whether a source names someone (a capitalised word other than a pronoun)."""
-    return span is not None and any(w[:1].isupper() and w.lower() not in PRONOUNS for w in span.text.split())
+    """Whether a source names someone (a capitalised word other than a pronoun or an article:
+    "The company" names no one)."""
+    return span is not None and any(
+        w[:1].isupper() and w.lower() not in PRONOUNS and w.lower() not in ("the", "a", "an") for w in span.text.split())
+
+
+def _stands_for_someone(source: Span) -> bool:
+    """Whether a source is a pronoun ("she") or a title that stands for a named person ("the
+    senator", "the former governor"): lower-case words after "the", the last a title word."""
+    words = source.text.split()
+    if len(words) == 1:
+        return words[0].lower() in PRONOUNS
+    return words[0].lower() == "the" and all(w[:1].islower() for w in words[1:]) and words[-1].lower() in TITLE_WORDS
 
 
 def _resolve(found: list[Attribution], paragraph: dict[int, int]) -> list[Attribution]:
-    """Resolve a pronoun source ("she said") to the last named source before it, within
-    ``_PRONOUN_REACH`` paragraphs: the person the article last let speak."""
+    """Resolve a pronoun source ("she said") or a title ("the senator said") to the last named
+    source before it, within ``_PRONOUN_REACH`` paragraphs: the person the article last let
+    speak."""
     out = list(found)
     last: tuple[Span, int] | None = None
     for n, a in enumerate(out):
         here = paragraph.get(id(a))
         src = a.source
-        if src is not None and src.text.lower() in PRONOUNS:
+        if src is not None and _stands_for_someone(src):
             if last is not None and here is not None and here - last[1] <= _PRONOUN_REACH:
                 out[n] = replace(a, resolved=last[0])
         elif _named(src) and src is not None:

@@ -110,9 +110,9 @@ class Attribution:
     ("said", "according to"; None for a quotation that stands alone).
 
     ``kind`` is ``direct`` (the content is a quotation), ``indirect`` (reported speech, no
-    quotation marks) or ``mixed`` (partly quoted). When the source is a pronoun ("she said"),
-    ``resolved`` is the earlier mention of the named source it stands for, where the article
-    gives one. Offsets point into the article's text like every span. Found by
+    quotation marks) or ``mixed`` (partly quoted). When the source is a pronoun ("she said") or
+    a title ("the senator said"), ``resolved`` is the earlier mention of the named source it
+    stands for, where the article gives one. Offsets point into the article's text like every span. Found by
     :func:`mediadiff.attribution.find_attributions`.
     """
 

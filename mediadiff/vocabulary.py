@@ -33,6 +33,7 @@ NOUN_MARKERS         determiners, possessives and prepositions: a cue word after
 PASSIVE_MARKERS      forms of "be" that make a cue passive ("were told"): no source before it.
 PRONOUNS             personal pronouns that can be a source ("she said").
 CALENDAR_WORDS       days and months: capitalised, but dates rather than names.
+TITLE_WORDS          words of job titles and roles (senator, spokeswoman, deputy director).
 LABELS               words that label a line before a colon ("Update:", "Photo:", "Read more:"):
                      page furniture, not a speaker.
 """
@@ -59,6 +60,8 @@ __all__ = [
     "STANCE_CUES",
     "SUBJECT_BREAKS",
     "TIME_OPENERS",
+    "TITLE_WORDS",
+    "verb_forms",
 ]
 
 
@@ -216,3 +219,16 @@ LABELS: frozenset[str] = _forms(
     caption advertisement sponsored topics tags share see also q a question answer file image
     live latest summary background transcript explainer"""
 )
+
+#: Words that make up job titles and roles ("deputy director", "the senator"): part of a
+#: person's title, not of their name; a source "the senator" stands for a named person.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """president vice deputy assistant associate acting interim former chief senior junior executive
+    director manager secretary attorney general solicitor counsel spokesperson spokesman spokeswoman
+    mayor governor senator representative congressman congresswoman councilman councilwoman
+    councillor commissioner superintendent sheriff chairman chairwoman chair minister ambassador
+    inspector marshal officer official judge justice prosecutor administrator supervisor coordinator
+    head leader founder owner ceo cfo coo chancellor provost dean principal captain lieutenant
+    sergeant detective agent analyst adviser advisor aide editor reporter professor doctor""".split()
+)
+

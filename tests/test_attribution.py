@@ -198,3 +198,12 @@ def test_a_verb_of_stance_attributes_its_judgement() -> None:
 
 def test_so_called_is_an_adjective() -> None:
     assert _found("The so called reform passed on Tuesday.") == []
+
+
+def test_a_title_resolves_to_the_person_named_before() -> None:
+    doc = _doc("Sen. Ann Doe said the bill would pass.\n\nThe senator said the vote would come in May.\n\n"
+               "The company said it would appeal. She said the appeal would fail.")
+    speakers = [(a.source.text if a.source else None, a.speaker) for a in doc.attributions]
+    # "the senator" stands for Sen. Ann Doe; "The company" names no one, so "She" is Doe as well
+    assert speakers == [("Sen. Ann Doe", "Sen. Ann Doe"), ("The senator", "Sen. Ann Doe"),
+                        ("The company", "The company"), ("She", "Sen. Ann Doe")]

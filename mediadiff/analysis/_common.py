@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from .._clauses import capitalised_words, headline_index
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Span, Token
-from ..vocabulary import CALENDAR_WORDS, SOURCE_NOUNS
+from ..vocabulary import CALENDAR_WORDS, SOURCE_NOUNS, TITLE_WORDS
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (lower case, compared with Token.norm)
@@ -55,17 +55,6 @@ INTENSIFIERS: frozenset[str] = frozenset(
     somewhat barely hardly merely simply mostly largely partly nearly almost quite rather too so
     slashed gutted plunged soared skyrocketed surged plummeted crippled devastated destroyed
     massive huge enormous tiny vast major minor""".split()
-)
-
-#: Words that make up job titles and roles.
-TITLE_WORDS: frozenset[str] = frozenset(
-    """president vice deputy assistant associate acting interim former chief senior junior executive
-    director manager secretary attorney general solicitor counsel spokesperson spokesman spokeswoman
-    mayor governor senator representative congressman congresswoman councilman councilwoman
-    councillor commissioner superintendent sheriff chairman chairwoman chair minister ambassador
-    inspector marshal officer official judge justice prosecutor administrator supervisor coordinator
-    head leader founder owner ceo cfo coo chancellor provost dean principal captain lieutenant
-    sergeant detective agent analyst adviser advisor aide editor reporter professor doctor""".split()
 )
 
 #: Rank words: changing or dropping one changes who someone is ("deputy director" -> "director").
