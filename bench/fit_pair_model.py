@@ -34,6 +34,7 @@ from _gold import Story, piece_facts, real_stories  # noqa: E402
 import mediadiff  # noqa: E402
 
 align_module = importlib.import_module("mediadiff.align")
+linkage_module = importlib.import_module("mediadiff._linkage")
 from mediadiff._pairmodel import FEATURES, PairModel  # noqa: E402
 
 TARGET = Path(__file__).resolve().parents[1] / "mediadiff" / "data" / "pair_model.json"
@@ -48,7 +49,7 @@ def pair_table(story: Story) -> tuple[Any, Any]:
     defaults = {k: p.default for k, p in inspect.signature(align_module.align).parameters.items()
                 if p.default is not inspect.Parameter.empty}
     documents = align_module.as_documents(story.articles())
-    pieces, owners = align_module._cut(documents, clauses=defaults["clauses"], min_clause_words=defaults["min_clause_words"])
+    pieces, owners = linkage_module.cut_pieces(documents, clauses=defaults["clauses"], min_clause_words=defaults["min_clause_words"])
     table: list[Any] = []
     (ii, jj, _), _, _ = align_module._score(
         documents, pieces, owners, table=table, pair_model=None,

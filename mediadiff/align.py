@@ -20,15 +20,14 @@ the order in which outlets were given.
 
 from __future__ import annotations
 
-import heapq
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._clauses import NEGATIONS, capitalised_words, cut_sentence, headline_index
-from ._disjoint import DisjointSets
+from ._clauses import NEGATIONS
+from ._linkage import Piece, cut_pieces, group_pieces
 from ._pairmodel import PairModel, pair_features, shipped_model
+from ._passes import join_cohesive, place_headlines, settle
 from ._similarity import (
     anchor_terms,
     build_features,
@@ -38,10 +37,9 @@ from ._similarity import (
     piece_terms,
     refine_near_copies,
 )
-from .document import Article, Document, Span, merged_intervals, overlap_length
+from .document import Article, Document, Span
 from .errors import InputError, check_parameter, is_int, is_real
 from .segment import segment
-from .vocabulary import PRONOUNS
 
 __all__ = ["DEFAULT_THRESHOLD", "Alignment", "Member", "Passage", "align", "as_documents", "canonical_passages"]
 
@@ -56,14 +54,10 @@ DEFAULT_HEADLINE_THRESHOLD = 0.1
 #: Default ``cohesion``: the share of the outlets carrying two passages that must state them in
 #: one sentence for the two to join; and how many outlets that must be at least.
 DEFAULT_COHESION = 0.6
-COHESION_MIN_OUTLETS = 3
 #: The linkages :func:`align` offers (option ``linkage``).
 LINKAGES = ("average", "outlet")
 #: Word+anchor similarity below which two pieces are not even candidates (treated as 0).
 CANDIDATE_FLOOR = 0.05
-#: Word similarity a quotation needs with the sentence before it to count as backing it
-#: (restating its content: "disputed the audit" / "'This audit compares us...,' she said").
-QUOTE_RESTATEMENT = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,387 +178,7 @@ def canonical_passages(groups: Sequence[Sequence[Member]], documents: Sequence[D
     return tuple(Passage(id=f"P{i + 1}", members=members) for i, members in enumerate(ordered))
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    """A clause-level piece of a content sentence (internal)."""
-
-    outlet: int  # index into the canonical documents
-    sentence: int  # position among the outlet's content sentences
-    start: int
-    end: int
-    quoted: bool = False  # at least a third of its characters are inside quotation marks
-    headline: bool = False  # the outlet's first content sentence, without closing punctuation
-
-
-def _cut(documents: Sequence[Document], *, clauses: bool, min_clause_words: int) -> tuple[list[_Piece], list[tuple[int, int]]]:
-    """Pieces in canonical order, and for each its ``(outlet, sentence)`` key."""
-    pieces: list[_Piece] = []
-    owners: list[tuple[int, int]] = []
-    for o, doc in enumerate(documents):
-        closed_marks = merged_intervals((q.mark_start, q.mark_end) for q in doc.quotations if q.closed)
-        names = capitalised_words([doc])
-        headline = headline_index(doc)
-        for k, s in enumerate(doc.content_sentences):
-            if not s.words:
-                spans = [(s.start, s.end)]
-            elif clauses:
-                spans = cut_sentence(s, doc.quotations, min_words=min_clause_words, names=names)
-            else:
-                spans = [(s.start, s.end)]
-            for a, b in spans:
-                inside = overlap_length(closed_marks, a, b)
-                head = s.index == headline
-                pieces.append(_Piece(o, k, a, b, quoted=3 * inside >= b - a, headline=head))
-                owners.append((o, k))
-    return pieces, owners
-
-
-_NO_PAIRS: dict[tuple[int, int], float] = {}  # never written to: the best pairs of an "average" link
-
-
-class _Link:
-    """The scores between two clusters (internal), shared by both clusters' link tables.
-
-    ``total``, ``count`` and ``count_full`` sum the cross-outlet piece pairs that have an edge
-    (``count_full``: those whose two pieces kept all their candidates); ``top`` is the best pair
-    score. For the outlet-level linkage, ``best`` maps an unordered outlet pair ``(a, b)``,
-    ``a < b``, to its best piece score and ``best_total`` sums those.
-    """
-
-    __slots__ = ("best", "best_total", "count", "count_full", "top", "total")
-
-    def __init__(self, total: float = 0.0, count: int = 0, count_full: int = 0) -> None:
-        self.total = total
-        self.count = count
-        self.count_full = count_full
-        self.top = total
-        self.best: dict[tuple[int, int], float] = _NO_PAIRS  # a dict of its own for "outlet"
-        self.best_total = 0.0
-
-    def add_best(self, key: tuple[int, int], score: float) -> None:
-        old = self.best.get(key)
-        if old is None:
-            self.best[key] = score
-            self.best_total += score
-        elif score > old:
-            self.best[key] = score
-            self.best_total += score - old
-
-    def absorb(self, other: _Link) -> None:
-        """Add the pairs of ``other`` (the link of a cluster that merges into this one)."""
-        self.total += other.total
-        self.count += other.count
-        self.count_full += other.count_full
-        self.top = max(self.top, other.top)
-        for key, score in other.best.items():
-            self.add_best(key, score)
-
-
-def _outlet_pairs(x: int, y: int) -> int:
-    """Unordered outlet pairs ``{a, b}``, ``a != b``, with ``a`` in bit mask ``x`` and ``b`` in ``y``.
-
-    >>> _outlet_pairs(0b011, 0b110)  # {0,1}, {0,2}, {1,2}
-    3
-    """
-    both = (x & y).bit_count()
-    return x.bit_count() * y.bit_count() - both - both * (both - 1) // 2
-
-
-class _Clusters:
-    """Clusters of pieces and the sparse links between them (internal).
-
-    Two linkages, both over cross-outlet pairs only:
-
-    - ``"average"``: the mean score over the two clusters' piece pairs. A pair without an
-      edge counts as 0 when both pieces kept all their candidates and is left out of the mean
-      when one of them was truncated to its top neighbours (large stories), so that the
-      linkage does not decay with the number of outlets.
-    - ``"outlet"``: for every pair of outlets ``{a, b}`` (``a`` in one cluster, ``b`` in the
-      other) the best score between a member of ``a`` and a member of ``b``; the linkage is
-      the mean of these over the outlet pairs (missing pairs as above, by outlet). A weak
-      second statement of a fact by one outlet then does not dilute the linkage.
-
-    Outlets are bit masks (``1 << outlet``); links are shared between the two clusters they
-    join and merged small into large, so a merge costs the size of the smaller side.
-    """
-
-    def __init__(self, pieces: Sequence[_Piece], full: Sequence[bool], *, by_outlet: bool) -> None:
-        n = len(pieces)
-        self.pieces = pieces
-        self.full = [bool(f) for f in full]
-        self.by_outlet = by_outlet
-        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
-        self.outlets: dict[int, int] = {i: 1 << p.outlet for i, p in enumerate(pieces)}
-        self.partial: dict[int, int] = {i: (0 if self.full[i] else 1 << p.outlet) for i, p in enumerate(pieces)}
-        self.nfull: dict[int, dict[int, int]] = {i: ({p.outlet: 1} if self.full[i] else {}) for i, p in enumerate(pieces)}
-        self.total_full: dict[int, int] = {i: int(self.full[i]) for i in range(n)}
-        self.links: dict[int, dict[int, _Link]] = {i: {} for i in range(n)}
-        self.next_id = n
-
-    def add_edges(self, ii: Sequence[int], jj: Sequence[int], scores: Sequence[float]) -> None:
-        """Link pieces ``ii[k]`` and ``jj[k]`` (distinct pairs of different outlets) by ``scores[k]``."""
-        links, full, pieces = self.links, self.full, self.pieces
-        for i, j, score in zip(ii, jj, scores, strict=True):
-            link = _Link(score, 1, int(full[i] and full[j]))
-            links[i][j] = links[j][i] = link
-            if self.by_outlet:
-                a, b = pieces[i].outlet, pieces[j].outlet
-                link.best = {(a, b) if a < b else (b, a): score}
-                link.best_total = score
-
-    def linkage(self, c: int, d: int) -> float:
-        link = self.links[c][d]
-        if self.by_outlet:
-            fc = self.outlets[c] & ~self.partial[c]
-            fd = self.outlets[d] & ~self.partial[d]
-            known = sum(1 for a, b in link.best if (fc >> a & 1 and fd >> b & 1) or (fc >> b & 1 and fd >> a & 1))
-            return link.best_total / (len(link.best) + max(0, _outlet_pairs(fc, fd) - known))
-        gc, gd = self.nfull[c], self.nfull[d]
-        if len(gc) > len(gd):
-            gc, gd = gd, gc
-        cross_full = self.total_full[c] * self.total_full[d] - sum(v * gd.get(o, 0) for o, v in gc.items())
-        return link.total / (link.count + max(0, cross_full - link.count_full))
-
-    def floor(self, c: int, d: int, threshold: float, complement: float | None, strong: float) -> float:
-        """The linkage clusters ``c`` and ``d`` need: ``complement`` when no outlet is in both
-        and their best pair reaches ``strong`` (two partial views of one fact), else
-        ``threshold``."""
-        if complement is None or self.outlets[c] & self.outlets[d] or self.links[c][d].top < strong:
-            return threshold
-        return min(complement, threshold)
-
-    def merge(self, c: int, d: int) -> int:
-        new = self.next_id
-        self.next_id += 1
-        self.members[new] = self.members.pop(c) + self.members.pop(d)
-        self.outlets[new] = self.outlets.pop(c) | self.outlets.pop(d)
-        self.partial[new] = self.partial.pop(c) | self.partial.pop(d)
-        self.total_full[new] = self.total_full.pop(c) + self.total_full.pop(d)
-        gc, gd = self.nfull.pop(c), self.nfull.pop(d)
-        if len(gc) < len(gd):
-            gc, gd = gd, gc
-        for o, v in gd.items():
-            gc[o] = gc.get(o, 0) + v
-        self.nfull[new] = gc
-        lc, ld = self.links.pop(c), self.links.pop(d)
-        if len(lc) < len(ld):
-            lc, ld = ld, lc
-        lc.pop(c, None)
-        lc.pop(d, None)
-        for e, link in ld.items():
-            if e == c or e == d:
-                continue
-            mine = lc.get(e)
-            if mine is None:
-                lc[e] = link
-            elif len(mine.best) >= len(link.best):
-                mine.absorb(link)
-            else:
-                link.absorb(mine)
-                lc[e] = link
-        for e, link in lc.items():
-            table = self.links[e]
-            table.pop(c, None)
-            table.pop(d, None)
-            table[new] = link
-        self.links[new] = lc
-        return new
-
-
-def _group(
-    pieces: Sequence[_Piece],
-    edges: tuple[Any, Any, Any],
-    full: Sequence[bool],
-    *,
-    threshold: float,
-    repeat_threshold: float,
-    linkage: str = "average",
-    complement_threshold: float | None = None,
-) -> list[list[int]]:
-    """Group pieces by greedy linkage: the best-linked pair of clusters merges first.
-
-    Two clusters that share no outlet and whose best pair reaches ``repeat_threshold`` may
-    merge at the lower ``complement_threshold`` (see :func:`align`); the merges still come in
-    order of linkage, so every merge at or above ``threshold`` that is possible happens first.
-
-    A heap holds candidate merges. The merges of a new cluster enter it with the mean of the
-    scores that have an edge (the mean of the outlet pairs' best scores for ``"outlet"``): the
-    linkage itself when neither cluster holds a piece that kept all its candidates (every
-    story of many outlets), an upper bound otherwise, scored exactly only when it reaches the
-    top of the heap. At equal value a bound is resolved before an exact score, so the merges
-    are those of exact greedy linkage, ties broken by cluster id (which follows the canonical
-    outlet order).
-    """
-    import numpy as np
-
-    by_outlet = linkage == "outlet"
-    clusters = _Clusters(pieces, full, by_outlet=by_outlet)
-    ii, jj, ss = edges
-    clusters.add_edges(ii.tolist(), jj.tolist(), ss.tolist())
-    # the linkage of two single pieces is their score: these merges come from one sorted
-    # array (highest score first, ties by piece numbers), the merges of new clusters from a heap
-    keep = np.nonzero(ss >= threshold)[0]
-    order = keep[np.lexsort((jj[keep], ii[keep], -ss[keep]))]
-    initial = list(zip((-ss[order]).tolist(), ii[order].tolist(), jj[order].tolist(), strict=False))
-    initial.append((math.inf, 0, 0))
-    at = 0
-    heap: list[tuple[float, int, int, int]] = []
-    members = clusters.members
-    total_full = clusters.total_full
-    while at < len(initial) - 1 or heap:
-        neg, c, d = initial[at]
-        if heap and heap[0] < (neg, 1, c, d):
-            neg, exact, c, d = heapq.heappop(heap)
-        else:
-            exact = 1
-            at += 1
-        if c not in members or d not in members:
-            continue
-        if not exact:
-            value = clusters.linkage(c, d)
-            if value >= clusters.floor(c, d, threshold, complement_threshold, repeat_threshold):
-                heapq.heappush(heap, (-value, 1, c, d))
-            continue
-        if not _may_join(members[c], members[d], pieces, -neg, repeat_threshold):
-            continue
-        new = clusters.merge(c, d)
-        none_full = total_full[new] == 0
-        for e, link in clusters.links[new].items():
-            value = link.best_total / len(link.best) if by_outlet else link.total / link.count
-            if value >= clusters.floor(e, new, threshold, complement_threshold, repeat_threshold):
-                heapq.heappush(heap, (-value, int(none_full or total_full[e] == 0), e, new))
-    return sorted(members.values(), key=min)
-
-
-def _may_join(a: Sequence[int], b: Sequence[int], pieces: Sequence[_Piece], link: float, repeat_threshold: float) -> bool:
-    """Whether two clusters may share a passage when they hold pieces of the same outlet.
-
-    Pieces of one outlet may share a passage when they are clauses of one sentence, or a
-    statement and a quotation in the next sentence (a fact and the quotation that backs it),
-    or when the linkage is strong enough to call the second a repetition
-    (``repeat_threshold``: a lead repeated in the body). Two neighbouring statements of one
-    outlet are kept apart otherwise: they are usually two facts on one topic.
-    """
-    if link >= repeat_threshold:
-        return True
-    by_outlet: dict[int, list[_Piece]] = {}
-    for i in a:
-        by_outlet.setdefault(pieces[i].outlet, []).append(pieces[i])
-    for j in b:
-        q = pieces[j]
-        mine = by_outlet.get(q.outlet)
-        if mine is not None and not any(_companions(p, q) for p in mine):
-            return False
-    return True
-
-
-def _companions(p: _Piece, q: _Piece) -> bool:
-    """Whether two pieces of one outlet may share a passage without being a repetition.
-
-    Clauses of one sentence, a statement and a quotation in the next sentence, and a headline
-    with any piece of its body (a headline summarises a fact the body reports).
-    """
-    if p.sentence == q.sentence:
-        return True
-    if p.headline or q.headline:
-        return True
-    return abs(p.sentence - q.sentence) == 1 and p.quoted != q.quoted
-
-
-def _labels(groups: Sequence[Sequence[int]], n: int) -> list[int]:
-    """The group number of each of ``n`` pieces."""
-    label = [0] * n
-    for g, members in enumerate(groups):
-        for i in members:
-            label[i] = g
-    return label
-
-
-def _regroup(label: Sequence[int]) -> list[list[int]]:
-    """Groups from group numbers, in the order of their numbers (empty groups dropped)."""
-    out: dict[int, list[int]] = {}
-    for i, g in enumerate(label):
-        out.setdefault(g, []).append(i)
-    return [out[g] for g in sorted(out)]
-
-
-def _settle(
-    groups: list[list[int]],
-    pieces: Sequence[_Piece],
-    documents: Sequence[Document],
-    *,
-    rejoin: bool,
-    attach_quotes: bool,
-    features: Any = None,
-) -> list[list[int]]:
-    """Post-process the groups: re-join lone pieces to their sentence, attach backing quotes.
-
-    ``features`` (the scoring features of the pieces) measure whether a quotation restates
-    the statement before it; without them no quotation is attached.
-    """
-    label = _labels(groups, len(pieces))
-    size_outlets = [len({pieces[i].outlet for i in members}) for members in groups]
-    lone = [size_outlets[label[i]] == 1 for i in range(len(pieces))]
-    if rejoin:
-        # a piece that no other outlet carries stays with the clause before it (or after it)
-        for i in range(len(pieces)):
-            p = pieces[i]
-            if not lone[i]:
-                continue
-            left = i - 1 if i > 0 and (pieces[i - 1].outlet, pieces[i - 1].sentence) == (p.outlet, p.sentence) else None
-            right = i + 1 if i + 1 < len(pieces) and (pieces[i + 1].outlet, pieces[i + 1].sentence) == (p.outlet, p.sentence) else None
-            target = left if left is not None else right
-            if target is not None and label[target] != label[i] and len(groups[label[i]]) == 1:
-                label[i] = label[target]
-    if attach_quotes:
-        # a passage made only of quotations attributed by a pronoun ("...," she said) backs the
-        # statement before it: when, in every outlet that carries it, the sentence before the
-        # quotation lies in one and the same passage, the quotation joins that passage
-        sent_pieces: dict[tuple[int, int], list[int]] = {}
-        for i, p in enumerate(pieces):
-            sent_pieces.setdefault((p.outlet, p.sentence), []).append(i)
-        pronoun = {key: _pronoun_quote(documents[key[0]], documents[key[0]].content_sentences[key[1]]) for key in sent_pieces}
-        members: dict[int, list[int]] = {}
-        for i, g in enumerate(label):
-            members.setdefault(g, []).append(i)
-        for g in sorted(members):
-            idx = members[g]
-            keys = sorted({(pieces[i].outlet, pieces[i].sentence) for i in idx})
-            if not all(pronoun[k] and k[1] > 0 and (k[0], k[1] - 1) in sent_pieces for k in keys):
-                continue
-            if any(label[j] != g for k in keys for j in sent_pieces[k]):
-                continue  # the quotation sentences are not wholly in this passage
-            targets = {label[sent_pieces[(o, k - 1)][-1]] for o, k in keys}
-            if len(targets) != 1 or g in targets:
-                continue
-            if features is None:
-                continue
-            restate = max(
-                _cosine(features.words, i, j) for o, k in keys for i in sent_pieces[(o, k)] for j in sent_pieces[(o, k - 1)]
-            )
-            if restate < QUOTE_RESTATEMENT:
-                continue
-            target = targets.pop()
-            for i in idx:
-                label[i] = target
-    return _regroup(label)
-
-
-def _cosine(matrix: Any, i: int, j: int) -> float:
-    """Cosine of two rows of a row-normalised sparse matrix."""
-    return float(matrix[i].multiply(matrix[j]).sum())
-
-
-def _pronoun_quote(doc: Document, sentence: Any) -> bool:
-    """Whether a sentence is a quotation whose speaker is given by a pronoun only ("“…,” she
-    said"), as the attribution layer reads it."""
-    if sentence.text.lstrip()[:1] not in "\"“‘'":
-        return False
-    return any(a.cue is not None and sentence.start <= a.cue.start < sentence.end and a.source is not None
-               and a.source.text.lower() in PRONOUNS for a in doc.attributions)
-
-
-def _members(group: Sequence[int], pieces: Sequence[_Piece], documents: Sequence[Document]) -> list[Member]:
+def _members(group: Sequence[int], pieces: Sequence[Piece], documents: Sequence[Document]) -> list[Member]:
     """The members of a group: contiguous pieces of one sentence become one member."""
     out: list[Member] = []
     idx = sorted(group)
@@ -770,7 +384,7 @@ def align(
         check_parameter("pair_model", pair_model, "'shipped', a PairModel or None", False, owner)
 
     documents = as_documents(articles)
-    pieces, owners = _cut(documents, clauses=clauses, min_clause_words=min_clause_words)
+    pieces, owners = cut_pieces(documents, clauses=clauses, min_clause_words=min_clause_words)
     groups: list[list[int]] = [[i] for i in range(len(pieces))]
     features = None
     if len(documents) > 1 and pieces:
@@ -788,100 +402,22 @@ def align(
             quote_weight=quote_weight,
             pair_model=pair_model,
         )
-        groups = _group(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold, linkage=linkage,
+        groups = group_pieces(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold, linkage=linkage,
                         complement_threshold=complement_threshold)
         if cohesion is not None:
-            groups = _join_cohesive(groups, pieces, cohesion)
+            groups = join_cohesive(groups, pieces, cohesion)
         if headline_threshold is not None:
-            groups = _place_headlines(groups, pieces, features, headline_threshold,
+            groups = place_headlines(groups, pieces, features, headline_threshold,
                                       word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight)
-    groups = _settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
+    groups = settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
     passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
     nearest, agreement = _nearest(groups, pieces, documents, passages, edges) if features is not None else ({}, {})
     return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents),
                      nearest=nearest, agreement=agreement)
 
 
-def _join_cohesive(groups: list[list[int]], pieces: Sequence[_Piece], share: float) -> list[list[int]]:
-    """Join two groups that most outlets carrying both state in one sentence.
-
-    Cutting first splits "A tank ruptured before midnight, releasing 9,000 gallons" into two
-    pieces that other outlets' sentences may pull apart. When at least
-    ``COHESION_MIN_OUTLETS`` outlets, and at least ``share`` of the outlets that carry both
-    groups, hold pieces of both in one body sentence, the outlets keep them together: one
-    passage. Pairs are judged on the groups as the grouping left them and joined in one pass
-    (union-find), so the result does not depend on the order of the joins.
-    """
-    label = _labels(groups, len(pieces))
-    carriers: dict[int, set[int]] = {}
-    in_sentence: dict[tuple[int, int], set[int]] = {}
-    for i, p in enumerate(pieces):
-        if p.headline:
-            continue
-        carriers.setdefault(label[i], set()).add(p.outlet)
-        in_sentence.setdefault((p.outlet, p.sentence), set()).add(label[i])
-    together: dict[tuple[int, int], set[int]] = {}
-    for (outlet, _), found in in_sentence.items():
-        ordered = sorted(found)
-        for x, a in enumerate(ordered):
-            for b in ordered[x + 1:]:
-                together.setdefault((a, b), set()).add(outlet)
-    sets = DisjointSets(range(len(groups)))
-    joined = False
-    for (a, b), outlets in sorted(together.items()):
-        if len(outlets) >= COHESION_MIN_OUTLETS and len(outlets) >= share * len(carriers[a] & carriers[b]):
-            ra, rb = sets.find(a), sets.find(b)
-            if ra != rb:
-                sets.union(min(ra, rb), max(ra, rb))  # the earlier group's number stays
-                joined = True
-    if not joined:
-        return groups
-    return _regroup([sets.find(g) for g in label])
-
-
-def _place_headlines(
-    groups: list[list[int]], pieces: Sequence[_Piece], features: Any, floor: float, *,
-    word_weight: float, char_weight: float, anchor_weight: float,
-) -> list[list[int]]:
-    """Move each headline piece to the group of the body piece of its own outlet it is most
-    like, unless the grouping already put it with a body piece of another outlet.
-
-    A headline announces a fact its own body reports. Across outlets, headlines share the
-    story's recurring names ("Port Ardley"), so a group of headlines alone says little and its
-    headlines join their own bodies. A headline the grouping put with another outlet's body
-    piece stays there: on real coverage the headlines and leads of one event usually announce
-    the same fact, and moving those apart lost F1 on the real stories. The move happens when
-    the best pair scores at least ``floor``; ties go to the earlier body piece.
-    """
-    import numpy as np
-
-    label = _labels(groups, len(pieces))
-    body: dict[int, list[int]] = {}
-    body_outlets: dict[int, set[int]] = {}  # per group, the outlets with a body piece in it
-    for i, p in enumerate(pieces):
-        if not p.headline:
-            body.setdefault(p.outlet, []).append(i)
-            body_outlets.setdefault(label[i], set()).add(p.outlet)
-    moved = False
-    for h, p in enumerate(pieces):
-        own = body.get(p.outlet)
-        if not p.headline or not own:
-            continue
-        if body_outlets.get(label[h], set()) - {p.outlet}:
-            continue  # the grouping found it in other outlets' bodies: it stays with them
-        scores, _ = pair_scores(features, np.full(len(own), h), np.asarray(own),
-                                word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight)
-        best = int(np.argmax(scores))
-        if scores[best] >= floor and label[own[best]] != label[h]:
-            label[h] = label[own[best]]
-            moved = True
-    if not moved:
-        return groups
-    return _regroup(label)
-
-
 def _nearest(
-    groups: Sequence[Sequence[int]], pieces: Sequence[_Piece], documents: Sequence[Document],
+    groups: Sequence[Sequence[int]], pieces: Sequence[Piece], documents: Sequence[Document],
     passages: Sequence[Passage], edges: tuple[Any, Any, Any],
 ) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """For each passage, the best candidate score of each outlet that does not carry it
@@ -921,7 +457,7 @@ def _nearest(
 
 def _score(
     documents: Sequence[Document],
-    pieces: Sequence[_Piece],
+    pieces: Sequence[Piece],
     owners: Sequence[tuple[int, int]],
     *,
     context: float,

@@ -357,7 +357,7 @@ def test_pieces_that_most_outlets_keep_in_one_sentence_share_a_passage():
 
 def _reference_grouping(pieces, edges, full, *, threshold, repeat_threshold, linkage):
     """Greedy linkage the slow way: every linkage recomputed from its definition at every step."""
-    from mediadiff.align import _may_join
+    from mediadiff._linkage import may_join
 
     score = {}
     for i, j, s in zip(*edges, strict=True):
@@ -398,7 +398,7 @@ def _reference_grouping(pieces, edges, full, *, threshold, repeat_threshold, lin
         if not options:
             return sorted(sorted(g) for g in groups)
         link, c, d = max(options)
-        if not _may_join(c, d, pieces, link, repeat_threshold):
+        if not may_join(c, d, pieces, link, repeat_threshold):
             refused.add(frozenset((c, d)))
             continue
         groups = [g for g in groups if g not in (c, d)] + [tuple(sorted(c + d))]
@@ -412,18 +412,18 @@ def test_grouping_is_exact_greedy_linkage(linkage, seed):
 
     import numpy as np
 
-    from mediadiff.align import _group, _Piece
+    from mediadiff._linkage import Piece, group_pieces
 
     rng = random.Random(seed)
     n = 14
-    pieces = [_Piece(rng.randrange(4), rng.randrange(5), 0, 1, quoted=rng.random() < 0.3, headline=False) for _ in range(n)]
+    pieces = [Piece(rng.randrange(4), rng.randrange(5), 0, 1, quoted=rng.random() < 0.3, headline=False) for _ in range(n)]
     pairs = sorted({(i, j) for i in range(n) for j in range(i + 1, n) if pieces[i].outlet != pieces[j].outlet and rng.random() < 0.5})
     ii = np.array([i for i, _ in pairs], dtype=np.int64)
     jj = np.array([j for _, j in pairs], dtype=np.int64)
     ss = np.array([rng.random() for _ in pairs])
     full = [rng.random() < 0.6 for _ in range(n)]
     options = {"threshold": 0.3, "repeat_threshold": 0.5, "linkage": linkage}
-    got = sorted(sorted(g) for g in _group(pieces, (ii, jj, ss), full, **options))
+    got = sorted(sorted(g) for g in group_pieces(pieces, (ii, jj, ss), full, **options))
     expected = _reference_grouping(pieces, (ii.tolist(), jj.tolist(), ss.tolist()), full, **options)
     assert got == expected
     assert any(len(g) > 2 for g in got)  # the case exercises merges of merged clusters
@@ -540,8 +540,9 @@ def test_copies_are_worked_once_with_the_same_candidates_and_scores(story):
 
     import numpy as np
 
+    from mediadiff._linkage import cut_pieces
     from mediadiff._similarity import candidate_pairs, pair_scores
-    from mediadiff.align import _cut, _score, as_documents
+    from mediadiff.align import _score, as_documents
     from mediadiff.examples import load_example
 
     if story == "copies":
@@ -549,7 +550,7 @@ def test_copies_are_worked_once_with_the_same_candidates_and_scores(story):
     else:
         articles = load_example(story)
     docs = as_documents(articles)
-    pieces, owners = _cut(docs, clauses=True, min_clause_words=3)
+    pieces, owners = cut_pieces(docs, clauses=True, min_clause_words=3)
     options = {"context": 0.3, "word_weight": 0.45, "char_weight": 0.25, "anchor_weight": 0.15, "near_copy": 0.6,
                "neighbors": 40, "threshold": 0.2, "quote_weight": 0.5}
     (ii, jj, _), _, features = _score(docs, pieces, owners, **options)
