@@ -484,7 +484,7 @@ def refine_near_copies(
     # it once), one ratio per distinct pair, and quick_ratio (an upper bound) skips pairs that
     # cannot beat their score
     keys: dict[tuple[str, ...], tuple[str, ...]] = {}
-    matchers: dict[tuple[str, ...], SequenceMatcher] = {}
+    matchers: dict[tuple[str, ...], SequenceMatcher[str]] = {}
     done: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
     for k in sorted(todo.tolist(), key=lambda k: (j[k], i[k])):
         a = tuple(tokens[i[k]])

@@ -373,9 +373,9 @@ def align(
     for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
         check_parameter(name, value, "a bool", isinstance(value, bool), owner)
     check_parameter("linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner)
-    for name, value in (("complement_threshold", complement_threshold), ("headline_threshold", headline_threshold),
+    for name, share in (("complement_threshold", complement_threshold), ("headline_threshold", headline_threshold),
                         ("cohesion", cohesion)):
-        check_parameter(name, value, "a float in the range (0, 1] or None", value is None or (is_real(value) and 0 < value <= 1), owner)
+        check_parameter(name, share, "a float in the range (0, 1] or None", share is None or (is_real(share) and 0 < share <= 1), owner)
 
     if isinstance(pair_model, str):
         check_parameter("pair_model", pair_model, "'shipped', a PairModel or None", pair_model == "shipped", owner)

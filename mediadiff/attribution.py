@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .document import Attribution, Quotation, Sentence, Span, Token
+from .document import Attribution, AttributionKind, Quotation, Sentence, Span, Token
 from .vocabulary import (
     ATTRIBUTION_CUES,
     ATTRIBUTION_PHRASES,
@@ -116,13 +116,13 @@ def _source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> 
                 return None
             m -= 1
         if m >= 1 and tokens[m].text == ",":
-            apposition = (m + 1, j - 1)
+            between = (m + 1, j - 1)
             before = _source_before(tokens, m, apposition=False)
             # "The hospital's medical director, Dr. Ana Ruiz, said": the name is the source;
             # "Ana Ruiz, who runs the clinic, said": the antecedent of "who" is
             relative = tokens[m + 1].norm in RELATIVE_PRONOUNS
-            if not relative and _has_name(tokens, apposition) and not _has_name(tokens, before):
-                return apposition
+            if not relative and _has_name(tokens, between) and not _has_name(tokens, before):
+                return between
             j = m - 1
         else:
             return None
@@ -413,7 +413,7 @@ def _make(text: str, source: tuple[int, int] | None, tokens: Sequence[Token], cu
         return None
     inside = sum(min(b, q.end) - max(a, q.start) for a, b in content for q in quotes if q.start < b and a < q.end)
     total = sum(b - a for a, b in content)
-    kind = "direct" if total and inside >= 0.9 * total else "mixed" if inside else "indirect"
+    kind: AttributionKind = "direct" if total and inside >= 0.9 * total else "mixed" if inside else "indirect"
     src = _span(tokens, source[0], source[1], text) if source else None
     return Attribution(source=src, cue=cue, content=spans, kind=kind)
 

@@ -108,8 +108,10 @@ def plain(value: object) -> object:
     """
     if isinstance(value, Mapping):
         return {k: plain(v) for k, v in value.items()}
-    if type(value) in (list, tuple):
-        return type(value)(plain(v) for v in value)  # type: ignore[call-arg]
+    if type(value) is list:
+        return [plain(v) for v in value]
+    if type(value) is tuple:
+        return tuple(plain(v) for v in value)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return value
     return int(value) if isinstance(value, numbers.Integral) else float(value)

@@ -201,7 +201,7 @@ class RuleSplitter:
 def nupunkt_splitter() -> Splitter:
     """A splitter backed by nupunkt (an optional extra: ``pip install mediadiff[nupunkt]``)."""
     try:
-        import nupunkt  # type: ignore[import-not-found]
+        import nupunkt
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from .errors import ParameterError
 

@@ -35,13 +35,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from .._clauses import STOPWORDS
+from .._clauses import STOPWORDS, capitalised_words
 from .._similarity import slot_terms
 from ..align import Alignment, Passage
 from ..errors import check_parameter, is_int, is_real
 from ._common import (
     RESPONSE_CUES,
-    capitalised_words,
     cited_sources,
     member_position,
     member_tokens,

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Literal
 
+from .._clauses import headline_index
 from ..align import Alignment
 from ..errors import check_parameter, is_int, is_real
-from ._common import headline_index, member_position, relative_positions
+from ._common import member_position, relative_positions
 
 __all__ = ["PlacementShift", "find_placement_shifts", "placement"]
 

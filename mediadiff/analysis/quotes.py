@@ -265,7 +265,7 @@ class _Quotations:
     def opcodes(self, a: _Keys, b: _Keys) -> list[tuple[str, int, int, int, int]]:
         got = self._opcodes.get((a, b))
         if got is None:
-            got = self._opcodes[(a, b)] = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+            got = self._opcodes[(a, b)] = list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
         return got
 
     def contained(self, small: _Keys, big: _Keys) -> bool:

@@ -165,7 +165,11 @@ def run_corpus(args: argparse.Namespace) -> int:
     from .profiles import profile_outlets
 
     quiet = bool(getattr(args, "quiet", False))
-    say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr))
+
+    def say(*parts: object) -> None:
+        if not quiet:
+            print(*parts, file=sys.stderr)
+
     stories = read_corpus(args.input)
     say(f"mediadiff: {len(stories)} stories in {args.input}")
     progress = not (quiet or getattr(args, "no_progress", False))

@@ -309,7 +309,7 @@ def story_similarity(articles: Iterable[Article], *, weights: tuple[float, float
     total = m_words + m_spec
     with np.errstate(invalid="ignore", divide="ignore"):
         sim = np.where(total > 0, (m_words * s_words + m_spec * s_spec) / np.where(total > 0, total, 1.0), 0.0)
-    sim = np.clip((sim + sim.T) / 2.0, 0.0, 1.0)
+    sim = np.asarray(np.clip((sim + sim.T) / 2.0, 0.0, 1.0))
     np.fill_diagonal(sim, 1.0)
     return sim
 
