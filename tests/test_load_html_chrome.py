@@ -48,21 +48,19 @@ def test_page_chrome_left_out_and_article_kept() -> None:
     assert title == "Mayor opens Marl footbridge"
     assert [line for line in text.splitlines() if line] == [
         "Mayor opens Marl footbridge",
-        "By Jane Doe - 10/06/20 11:32 AM EDT",
-        "Share on Facebook.",
-        "Share on Twitter.",
         "The new footbridge over the Marl river opened on Tuesday after three years of work, the mayor said.",
         "It cost $12 million, paid mostly by the state.",
         "Traffic on the old road bridge is expected to ease by spring.",
     ]
     for chrome in ("Valley Ledger", "News", "Sport", "footbridge at dawn", "Related", "Tags", "Most Popular",
-                   "Sign up", "Go", "Copyright"):
+                   "Sign up", "Go", "Copyright", "Jane Doe", "Share on"):  # byline and share: by class name
         assert chrome not in text.replace("Marl footbridge", "")
 
 
 def test_byline_and_share_buttons_kept_in_the_text_are_reported(tmp_path: Path) -> None:
+    # without class names that say what they are, the byline and share buttons stay in the text
     path = tmp_path / "ledger.html"
-    path.write_text(PAGE, encoding="utf-8")
+    path.write_text(PAGE.replace(' class="byline"', "").replace(' class="share"', ""), encoding="utf-8")
     [article] = load(path)
     doc = segment(article)
     assert [(b.text, b.rule) for b in doc.boilerplate] == [
