@@ -119,6 +119,19 @@ class _Node:
         self.score = 0.0
         self.scored = False
         self.form_words = 0
+        # what it holds, counted once the tree is built (_count): words, words inside links,
+        # characters, commas, characters of its own text, block children, paragraphs, list
+        # items, images and form inputs
+        self.words = 0
+        self.link_words = 0
+        self.chars = 0
+        self.commas = 0
+        self.own_chars = 0
+        self.has_block = False
+        self.paragraphs = 0
+        self.items = 0
+        self.images = 0
+        self.inputs = 0
 
     def kept(self) -> bool:
         return not (self.hidden or self.chrome)
@@ -387,14 +400,13 @@ def _select(parser: _TreeBuilder) -> list[_Node]:
             top = parent
         else:
             break
-    parent = top.parent
-    if parent is None or marked:
-        kept_alone = [top]
+    outer = top.parent
+    if outer is None or marked:
         _clean(top, {id(top)})
-        return kept_alone
+        return [top]
     threshold = max(10.0, top.score * 0.2)
     kept: list[_Node] = []
-    for sibling in parent.children:
+    for sibling in outer.children:
         if isinstance(sibling, str) or not sibling.kept():
             continue
         if sibling is top:
