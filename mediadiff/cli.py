@@ -7,6 +7,7 @@ standard error (``--debug`` shows the traceback instead); 1 on an unexpected int
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -99,7 +100,10 @@ def _run(args: argparse.Namespace) -> int:
         title = story_info(story)["title"]
         say(f"mediadiff: demo story {story!r}: {len(articles)} outlets")
     else:
-        articles = load(args.paths, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+        try:
+            articles = load(args.paths, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+        except InputError as exc:
+            raise InputError(_cli_wording(str(exc))) from exc
         if len(articles) < 2:
             raise InputError(_too_few(args.paths, articles))
         say(f"mediadiff: loaded {len(articles)} articles")
@@ -116,6 +120,21 @@ def _run(args: argparse.Namespace) -> int:
               f"{len(comparison.wording_shifts)} wording shifts, {len(comparison.loaded_language)} loaded-language "
               f"spans, {len(comparison.quote_alterations)} quote alterations, {len(comparison.conflicts)} conflicts")
     return 0
+
+
+def _cli_wording(message: str) -> str:
+    """A loader's message in the command line's terms: a file over the size limit is allowed
+    with ``--max-bytes``, the option this command has for the library's ``max_bytes``.
+
+    >>> _cli_wording("a.txt: file is 30 bytes, over the limit of 20 bytes (raise max_bytes to allow it)")
+    'a.txt: file is 30 bytes, over the limit of 20 bytes (allow larger files with --max-bytes N, e.g. --max-bytes 30)'
+    """
+    if "over the limit" not in message or "--max-bytes" in message:
+        return message
+    size = re.search(r"file is ([\d,]+) bytes", message)
+    example = f", e.g. --max-bytes {size.group(1).replace(',', '')}" if size else ""
+    hint = f"(allow larger files with --max-bytes N{example})"
+    return re.sub(r"\(raise max_bytes[^)]*\)", hint, message) if "(raise max_bytes" in message else f"{message} {hint}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ Public names
 compare       articles -> Comparison.
 analyze       one article -> its loaded language and readability (no comparison needed).
 Comparison    the result of a comparison: alignment, findings, scores; ``to_dict``, ``to_json``, ``write``.
+told_in_other_words   the outlets that tell a passage in other words (the reports' "≈").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .align import Alignment, Passage, align, as_documents
 from .document import Article, Document
 from .errors import InputError, InputWarning, check_parameter, is_int, plain
 
-__all__ = ["Analysis", "Comparison", "analyze", "compare"]
+__all__ = ["Analysis", "Comparison", "analyze", "compare", "told_in_other_words"]
 
 #: A callback told of progress: ``progress(stage_name, done, total)``.
 ProgressCallback = Callable[[str, int, int], None]
@@ -56,6 +57,9 @@ class Comparison:
     options: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     title: str | None = None
+    #: passage id -> {outlet: closeness} for the outlets that tell the passage in other words
+    #: (:func:`told_in_other_words`); every report format shows "≈" from this one field.
+    paraphrased: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -71,6 +75,15 @@ class Comparison:
     def passages(self) -> tuple[Passage, ...]:
         """The aligned passages (see :func:`mediadiff.align`)."""
         return self.alignment.passages
+
+    def __repr__(self) -> str:
+        """One line: the outlets and how many findings of each kind (the dataclass repr would
+        print every article and finding)."""
+        outlets = ", ".join(self.outlets[:4]) + (f", … {len(self.outlets) - 4} more" if len(self.outlets) > 4 else "")
+        return (f"<Comparison of {len(self.outlets)} outlets ({outlets}): {len(self.passages)} passages, "
+                f"{len(self.omissions)} omissions, {len(self.wording_shifts)} wording shifts, "
+                f"{len(self.loaded_language)} loaded-language spans, {len(self.quote_alterations)} quote alterations, "
+                f"{len(self.conflicts)} conflicts, {len(self.warnings)} warnings>")
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-ready data, following ``docs/schema.md`` (schema version 1)."""
@@ -169,6 +182,11 @@ class Comparison:
         return write_report(self, out_dir, formats=formats, overwrite=overwrite)
 
 
+def _n(count: int, noun: str) -> str:
+    """ "1 warning", "3 warnings"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _flat_fields(kind: type) -> list[str]:
     """The fields of a finding dataclass that fit in a table cell: all but nested objects.
 
@@ -207,8 +225,43 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 ENGLISH_SHARE_THRESHOLD = 0.12
 
 
+#: An article with more than this many times the median number of words of the set is most likely
+#: a pasted page of many stories: compare warns, naming its file.
+LONG_ARTICLE_FACTOR = 10
+
+
+def _long_warnings(documents: Sequence[Document]) -> list[str]:
+    """A warning for each article more than :data:`LONG_ARTICLE_FACTOR` times longer (in content
+    words) than the median article of the set, naming its file (its outlet id when it came from
+    no file). Needs three articles: of two, neither can be ten times their median.
+
+    >>> from mediadiff.segment import segment
+    >>> docs = [segment(Article(o, "The council met today. " * n)) for o, n in (("a", 10), ("b", 12), ("c", 200))]
+    >>> _long_warnings(docs)  # doctest: +NORMALIZE_WHITESPACE
+    ['c: 800 words, 17 times the median article of the set (48 words): a page of many stories pasted
+      as one? Check it holds one article']
+    """
+    words = {d.outlet: sum(len(s.words) for s in d.content_sentences) for d in documents}
+    if len(words) < 3:
+        return []
+    ordered = sorted(words.values())
+    mid = len(ordered) // 2
+    median = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    notes = []
+    for d in documents:
+        n = words[d.outlet]
+        if median > 0 and n > LONG_ARTICLE_FACTOR * median:
+            path = d.article.source_path
+            name = path.replace("\\", "/").rsplit("/", 1)[-1] if path else d.outlet
+            label = name if name == d.outlet else f"{d.outlet} ({name})"
+            notes.append(f"{label}: {n:,} words, {n / median:.0f} times the median article of the set "
+                         f"({median:g} words): a page of many stories pasted as one? Check it holds one article")
+    return notes
+
+
 def _content_warnings(documents: Sequence[Document]) -> list[str]:
-    """Warnings about usable but doubtful input: legacy encoding, very short, not English, identical."""
+    """Warnings about usable but doubtful input: legacy encoding, very short, not English, identical,
+    far longer than the others (:func:`_long_warnings`)."""
     notes = []
     seen: dict[str, str] = {}
     for d in documents:
@@ -231,7 +284,7 @@ def _content_warnings(documents: Sequence[Document]) -> list[str]:
             notes.append(f"{d.outlet}: same text as {seen[key]}")
         else:
             seen[key] = d.outlet
-    return notes
+    return notes + _long_warnings(documents)
 
 
 def _off_story_warnings(alignment: Alignment) -> list[str]:
@@ -252,6 +305,36 @@ def _off_story_warnings(alignment: Alignment) -> list[str]:
             notes.append(f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
                          "with any of them): off the story? It is kept out of the omissions and their scores")
     return notes
+
+
+def told_in_other_words(alignment: Alignment, omissions: Sequence[Any], *, min_support: int = 2) -> dict[str, dict[str, float]]:
+    """The outlets that tell a passage in other words: passage id -> {outlet: closeness}.
+
+    An outlet tells a passage in other words when it does not carry it, enough other outlets
+    carry it for its absence to be an omission (``min_support``; one when only two outlets are
+    on the story), it is on the story, and still the omission finder reported no omission: it
+    has a piece close to the passage (``closeness``, :meth:`Alignment.closeness`) that the
+    aligner kept apart. This is the one notion of "≈" that the HTML, Markdown, JSON and PDF
+    reports show.
+    """
+    from .analysis.omissions import off_story
+
+    away = set(off_story(alignment))
+    on_story = [o for o in alignment.outlets if o not in away]
+    if len(on_story) < 2:
+        return {}
+    need = 1 if len(on_story) == 2 else min_support
+    omitted = {(om.passage, om.outlet) for om in omissions}
+    out: dict[str, dict[str, float]] = {}
+    for p in alignment.passages:
+        carriers = [o for o in p.outlets if o in on_story]
+        if len(carriers) < need:
+            continue
+        told = {o: round(alignment.closeness(p.id, o), 6) for o in on_story
+                if o not in p.outlets and (p.id, o) not in omitted}
+        if told:
+            out[p.id] = told
+    return out
 
 
 def compare(
@@ -355,6 +438,7 @@ def compare(
         options={"min_support": plain(min_support), "align": plain(dict(sorted((align_options or {}).items())))},
         warnings=tuple(notes),
         title=story_title,
+        paraphrased=told_in_other_words(alignment, omissions, min_support=min_support),
     )
 
 
@@ -366,6 +450,23 @@ class Analysis:
     loaded_language: tuple[Any, ...]
     readability: dict[str, Any]
     warnings: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        """One line: the outlet, its size and what was found (the dataclass repr would print the
+        whole segmented article, tens of kilobytes).
+
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     print(analyze(Article("wire", "Critics slammed the plan on Monday.")))
+        <Analysis of 'wire': 6 words in 1 sentence, 1 loaded-language span, 1 warning; Flesch reading ease 88.0>
+        """
+        words = sum(len(s.words) for s in self.document.content_sentences)
+        ease = self.readability.get("flesch_reading_ease")
+        reading = f"; Flesch reading ease {ease:.1f}" if isinstance(ease, (int, float)) else ""
+        return (f"<Analysis of {self.document.outlet!r}: {_n(words, 'word')} in "
+                f"{_n(len(self.document.content_sentences), 'sentence')}, {_n(len(self.loaded_language), 'loaded-language span')}, "
+                f"{_n(len(self.warnings), 'warning')}{reading}>")
 
 
 def analyze(article: Article, *, lexicon: Any = None) -> Analysis:

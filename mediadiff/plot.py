@@ -313,10 +313,11 @@ def coverage_matrix(
     - blue: the outlet carries the passage;
     - vermillion with a cross: an omission (the report has an omission finding for it);
     - light blue with ≈: not carried as such, and not an omission: enough other outlets carry
-      it, but this outlet has a close paraphrase (alignment closeness at least the omission
-      finder's ``paraphrase_floor``), so it most likely says it in other words;
-    - grey: not carried, and not an omission because too few outlets carry it (fewer than the
-      comparison's ``min_support``, read from the report's ``options``).
+      it, but this outlet has a close paraphrase, so it most likely says it in other words (the
+      passage's ``paraphrased`` field, shown as "≈" in the HTML and Markdown reports too);
+    - grey: not carried, and not an omission: too few outlets carry it (fewer than the
+      comparison's ``min_support``, read from the report's ``options``), or the article is off
+      the story.
 
     The number right of each row is its support (outlets carrying it / all outlets).
 
@@ -364,11 +365,11 @@ def coverage_matrix(
             omitted.append((j + 0.5, i + 0.5))
     paraphrased = []
     for i, p in enumerate(passages):
-        if (p.get("support") or 0) >= counted:
-            for j in range(len(ids)):
-                if grid[i, j] == 0:
-                    grid[i, j] = 3
-                    paraphrased.append((j + 0.5, i + 0.5))
+        for oid in p.get("paraphrased") or {}:  # the report's one field for "≈", as in HTML and Markdown
+            j = column.get(oid)
+            if j is not None and grid[i, j] == 0:
+                grid[i, j] = 3
+                paraphrased.append((j + 0.5, i + 0.5))
     cmap = ListedColormap([_ABSENT, _CARRIED, _OMITTED, _PARAPHRASED])
     edge = 0.6 if len(passages) <= 80 else 0.0
     ax.pcolormesh(grid, cmap=cmap, vmin=-0.5, vmax=3.5, edgecolors="white", linewidth=edge)

@@ -49,3 +49,21 @@ def test_py_typed_and_schema_ship_with_the_package() -> None:
     assert root.joinpath("py.typed").is_file()
     schema = json.loads(root.joinpath("schema/report.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["schema_version"] == {"const": 1}
+
+
+def test_results_print_in_one_short_line():
+    """Issue 20: ``print(mediadiff.analyze(article))`` printed the whole segmented article (30 KB)."""
+    import warnings
+
+    import mediadiff
+
+    articles = mediadiff.load_example("clinic_closure")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        analysis = mediadiff.analyze(articles[0])
+        comparison = mediadiff.compare(articles)
+    for result in (analysis, comparison):
+        text = repr(result)
+        assert len(text) < 300 and "\n" not in text and str(result) == text
+    assert repr(analysis).startswith(f"<Analysis of {articles[0].outlet!r}: ")
+    assert f"{len(comparison.omissions)} omissions" in repr(comparison)

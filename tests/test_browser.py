@@ -289,3 +289,25 @@ def test_a_focused_mark_shows_its_note_without_hovering(tab, tmp_path):
     })()""")
     assert note[0] is True
     assert "Conflict (a number)" in note[1] and "40 jobs" in note[1]
+
+
+def test_outlet_scores_keep_names_whole_in_an_800_pixel_window(tab, tmp_path):
+    """Issue 20: at 800 pixels the outlet-scores table broke outlet names letter by letter."""
+    report = demo_comparison().to_dict()
+    report["outlets"][0]["name"] = "The Brennock Evening Chronicle"
+    page = tmp_path / "report.html"
+    page.write_text(render_html(report), encoding="utf-8")
+    ws = tab(page)
+    ws.send("Emulation.setDeviceMetricsOverride", width=800, height=1000, deviceScaleFactor=1, mobile=False)
+    ws.evaluate("1")
+    assert ws.evaluate("window.innerWidth") == 800
+    for o in report["outlets"]:
+        for word in o["name"].split():
+            assert _lines(ws, "table.scores tbody", word) == 1, (o["name"], word)
+    # each name cell is at least as wide as the longest word of the names, and the table scrolls in its box
+    widths = ws.evaluate("Array.from(document.querySelectorAll('table.scores tbody .outlet-name'))"
+                         ".map(e => e.getBoundingClientRect().width)")
+    assert min(widths) >= 80
+    page_width = ws.evaluate("document.documentElement.scrollWidth")
+    wide = ws.evaluate("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 800 && !e.closest('.scroll')).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.innerText||'').slice(0,40))")
+    assert page_width <= 800, wide

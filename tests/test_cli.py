@@ -145,3 +145,17 @@ def test_help_and_version() -> None:
 def test_demo_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--list"]) == 0
     assert "kestrel_leak:" in capsys.readouterr().out
+
+
+def test_a_file_over_the_size_limit_names_the_option(tmp_path, capsys):
+    """Issue 20: the one-line error for a too-large file names --max-bytes, the CLI's option."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("The council voted to close the clinic on Tuesday. " * 10, encoding="utf-8")
+    code = main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "out"),
+                 "--max-bytes", "100"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "a.txt: file is 500 bytes, over the limit of 100 bytes" in err
+    assert "--max-bytes" in err and "--max-bytes 500" in err and "max_bytes" not in err
+    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "out"),
+                 "--max-bytes", "600", "--quiet"]) == 0

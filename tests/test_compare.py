@@ -188,3 +188,31 @@ def test_numeric_options_refuse_bools_and_accept_numpy_scalars() -> None:
         comparison = compare(articles, min_support=np.int64(1), align_options={"threshold": np.float32(0.25)})
     recorded = json.loads(comparison.to_json())
     assert recorded["options"] == {"min_support": 1, "align": {"threshold": 0.25}}
+
+
+def test_an_article_ten_times_the_median_is_named_in_a_warning(tmp_path):
+    """Issue 20: a pasted page of many stories (here 30 times the others) is warned about by file name."""
+    import warnings
+
+    import mediadiff
+    from mediadiff.errors import InputWarning
+
+    story = ("The council voted on Tuesday to close the Elm Street clinic by June, citing a budget gap of "
+             "two million dollars. Nurses said patients would have to travel to the county hospital. ")
+    other = "Residents packed the library to hear plans for a new park beside the river and a wider footbridge. "
+    (tmp_path / "herald.txt").write_text(story * 2, encoding="utf-8")
+    (tmp_path / "wire.txt").write_text(story * 2, encoding="utf-8")
+    (tmp_path / "post.txt").write_text(story * 2, encoding="utf-8")
+    (tmp_path / "pasted_front_page.txt").write_text(story * 2 + other * 150, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = mediadiff.compare(mediadiff.load(str(tmp_path)))
+    long = [str(w.message) for w in caught if issubclass(w.category, InputWarning) and "median" in str(w.message)]
+    assert len(long) == 1 and "pasted_front_page.txt" in long[0] and "times the median" in long[0]
+    assert long[0] in result.warnings and long[0] in result.to_dict()["warnings"]
+    # eight times the median is not warned about
+    (tmp_path / "pasted_front_page.txt").write_text(story * 2 + other * 25, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        mediadiff.compare(mediadiff.load(str(tmp_path)))
+    assert not [w for w in caught if "median" in str(w.message)]

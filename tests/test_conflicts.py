@@ -220,3 +220,35 @@ def test_a_person_whose_surname_is_also_a_place_word_keeps_the_name_check() -> N
     """"Park" and "Hall" are surnames too: a misspelt first name is still a conflict."""
     assert conflicts("Officer Jin Park spoke.", "Officer Jim Park spoke.") == [
         ("name", ["Jin Park", "Jim Park"])]
+
+
+# issue 20: a place name changed inside an aligned passage is a conflict; a longer form of a name is not
+
+def _three(a: str, b: str, c: str):
+    from mediadiff.align import align
+    from mediadiff.document import Article
+
+    return align([Article("a", a), Article("b", b), Article("c", c)])
+
+
+def test_a_place_name_changed_in_the_same_words_is_a_conflict():
+    same = "The storm flooded a shelter in Norfolk on Tuesday, and volunteers moved 40 families to a school gym."
+    other = same.replace("Norfolk", "Norwalk")
+    found = [c for c in find_conflicts(_three(same, same, other)) if c.kind == "name"]
+    assert [(c.unit, [(v.outlet, v.text) for v in c.values]) for c in found] == [
+        ("norfolk", [("a", "Norfolk"), ("b", "Norfolk"), ("c", "Norwalk")])]
+    assert all(_three(same, same, other).document(v.outlet).text[v.start:v.end] == v.text for v in found[0].values)
+
+
+def test_a_longer_form_of_the_same_name_is_not_a_conflict():
+    short = ("Sgt. Dana Whitcombe of the Marine Corps Reserve said the convoy left the base at dawn with 12 trucks "
+             "of water.")
+    long = ("Sgt. Dana Whitcombe of the United States Marine Corps Reserve said the convoy left the base at dawn "
+            "with 12 trucks of water.")
+    assert find_conflicts(_three(short, short, long)) == []
+
+
+def test_a_name_said_elsewhere_in_the_passage_is_moved_not_changed():
+    a = "Crews from Salem reached Lynn by noon and cleared the main road before the evening rush."
+    b = "Crews from Lynn reached Salem by noon and cleared the main road before the evening rush."
+    assert [c for c in find_conflicts(_three(a, a, b)) if c.kind == "name"] == []

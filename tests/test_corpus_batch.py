@@ -339,3 +339,29 @@ def test_numpy_compare_options_are_accepted_and_stored_plain(tmp_path: Path) -> 
     # the same run with a plain 2 resumes it: nothing left to do
     again = compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False, compare_options={"min_support": 2})
     assert (again.n_done, again.n_skipped) == (0, 1)
+
+
+def test_docs_scripts_guard_their_workers_and_run_as_scripts(tmp_path: Path) -> None:
+    """docs/corpus_batch.md (issue 20): every example that starts workers is guarded by
+    ``if __name__ == "__main__":``, and the Dask one runs as a script (a LocalCluster's workers
+    import the script: unguarded, it fails while the cluster starts)."""
+    import re
+    import subprocess
+    import sys
+
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed (mediadiff[dask])")
+    page = (Path(__file__).resolve().parents[1] / "docs" / "corpus_batch.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", page, re.S) if "compare_corpus(" in b]
+    assert blocks and all('if __name__ == "__main__":' in b for b in blocks)
+    [dask] = [b for b in blocks if 'engine="dask"' in b]
+    for story, articles in STORIES[:2]:
+        folder = tmp_path / "stories" / story
+        folder.mkdir(parents=True)
+        for a in articles:
+            (folder / f"{a.outlet}.txt").write_text(a.text, encoding="utf-8")
+    script = tmp_path / "run_dask.py"
+    script.write_text(dask.replace("n_jobs=4", "n_jobs=2"), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split()[:2] == ["2", "0"]
+    assert (tmp_path / "run" / "scores.jsonl").exists()

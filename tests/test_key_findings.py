@@ -178,3 +178,23 @@ def test_the_command_line_and_the_report_name_an_off_story_article(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert "mediadiff: warning: zeta: shares almost nothing with the other articles" in done.stderr
     assert "zeta: shares almost nothing" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+
+
+def test_departs_most_is_the_highest_wording_shift_score_not_the_most_shifts():
+    """Issue 20: "departs most" followed article length (the most shifts); now it is the outlet
+    with the highest wording-shift score, a mean over the passages it shares."""
+    from mediadiff.report._summary import key_findings
+
+    shift = {"passage": "P1", "reference": "a", "start": 0, "end": 1, "text": "x", "reference_start": 0,
+             "reference_end": 1, "reference_text": "y", "kind": "substitution", "weight": 0.2}
+    report = {
+        "outlets": [{"id": "long", "name": "The Long Read", "scores": {"wording_shift": 0.12}},
+                    {"id": "short", "name": "Brief News", "scores": {"wording_shift": 0.41}},
+                    {"id": "wire", "name": "Wire", "scores": {"wording_shift": 0.0}}],
+        "wording_shifts": [*({**shift, "outlet": "long"} for _ in range(30)),
+                           {**shift, "outlet": "short", "kind": "hedging", "weight": 0.8},
+                           {**shift, "outlet": "short"}],
+    }
+    [sentence] = [s for s in key_findings(report) if "departs most" in s]
+    assert sentence == ("Brief News departs most from the shared wording (wording-shift score 0.41; the others "
+                        "0.00–0.12): 2 wording shifts listed, including changes of hedging (1).")

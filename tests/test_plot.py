@@ -60,6 +60,10 @@ def test_coverage_matrix_tells_a_paraphrase_from_a_passage_too_few_carry():
     # hid outlets the omission finder takes to carry the passage in other words.
     report = make_report()
     report["omissions"] = [om for om in report["omissions"] if om["outlet"] != "b"]  # b: a close paraphrase of P5
+    # issue 20: "≈" comes from the report's field, as in HTML and Markdown, not from what is missing
+    grid = np.asarray(plot.coverage_matrix(report, ax=_ax()).collections[0].get_array()).reshape(6, 3)
+    assert grid[4].tolist() == [1, 0, 1]
+    next(p for p in report["passages"] if p["id"] == "P5")["paraphrased"] = {"b": 0.41}
     ax = plot.coverage_matrix(report, ax=_ax(), snippets=False)
     grid = np.asarray(ax.collections[0].get_array()).reshape(6, 3)
     # 1 carried, 2 omitted, 3 in other words (support 2 >= min_support, no omission), 0 too few carry it
@@ -69,6 +73,7 @@ def test_coverage_matrix_tells_a_paraphrase_from_a_passage_too_few_carry():
     assert legend == ["carried", "omitted (an omission finding)", "in other words: a close paraphrase, not an omission",
                       "not carried; fewer than 2 outlets carry it"]
     report["options"] = {"min_support": 3}  # now P5 (support 2) is carried by too few to count
+    del next(p for p in report["passages"] if p["id"] == "P5")["paraphrased"]  # and compare() says no paraphrase
     grid = np.asarray(plot.coverage_matrix(report, ax=_ax()).collections[0].get_array()).reshape(6, 3)
     assert grid[4].tolist() == [1, 0, 1]
 
@@ -92,8 +97,12 @@ def test_coverage_matrix_paraphrase_cells_are_the_omission_finders_paraphrases()
             closeness = comparison.alignment.closeness(p["id"], outlet)
             case = int(grid[i, j])
             cases[case] += 1
+            # "≈" exactly where the report's field says so (issue 20: one notion in every format)
+            assert (case == 3) == (outlet in p["paraphrased"])
             if case == 3:
-                assert closeness >= PARAPHRASE_FLOOR and p["support"] >= 2
+                assert p["paraphrased"][outlet] == round(closeness, 6) and p["support"] >= 2
+                assert closeness >= PARAPHRASE_FLOOR or not any(o["passage"] == p["id"] for o in report["omissions"]
+                                                                if o["outlet"] == outlet)
             elif case == 0:
                 assert p["support"] < 2
     assert cases[3] >= 1 and cases[0] >= 1 and cases[2] == len(report["omissions"])

@@ -157,3 +157,61 @@ def test_numpy_parameters_are_accepted_and_written_plain() -> None:
     for bad in (float("inf"), float("nan"), True, 1):
         with pytest.raises(ParameterError, match="'confidence' parameter of profile_outlets"):
             profile_outlets(RECORDS, confidence=bad)
+
+
+def _kind_bars(png: Path) -> list[tuple[int, int, float]]:
+    """The stacked bars of the omitted-kinds chart in a rendered page: for each bar (a band of
+    rows with more than 100 pixels of the kinds' colours), on its middle row, the leftmost
+    coloured pixel, the end of the run of colour from there (gaps of two pixels at most, where
+    two kinds meet) and the share of coloured pixels in that run."""
+    from PIL import Image
+
+    colours = [(0xDD, 0x84, 0x52), (0x55, 0xA8, 0x68), (0xC4, 0x4E, 0x52)]
+    image = Image.open(png).convert("RGB")
+    width, height = image.size
+    pixels = image.load()
+
+    def coloured(x: int, y: int) -> bool:
+        r, g, b = pixels[x, y]
+        return any(abs(r - c[0]) + abs(g - c[1]) + abs(b - c[2]) < 30 for c in colours)
+
+    rows = [y for y in range(height) if sum(coloured(x, y) for x in range(width)) > 100]
+    bands: list[list[int]] = []
+    for y in rows:
+        if bands and y == bands[-1][-1] + 1:
+            bands[-1].append(y)
+        else:
+            bands.append([y])
+    out = []
+    for band in bands:
+        y = band[len(band) // 2]
+        xs = [x for x in range(width) if coloured(x, y)]
+        run = [xs[0]]
+        for x in xs[1:]:
+            if x - run[-1] > 3:
+                break
+            run.append(x)
+        out.append((run[0], run[-1], len(run) / (run[-1] - run[0] + 1)))
+    return out
+
+
+def test_profiles_pdf_legend_covers_no_bar(tmp_path: Path) -> None:
+    """Issue 20: the legend of the omitted kinds sat on the last outlet's bar. Rendered as an
+    image (poppler's pdftoppm), every stacked bar runs whole to the same right end (each
+    outlet's shares sum to 1), with no legend box over it."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    records = [*RECORDS[:5], *(_record(f"s{i}", o, 0.2, 0.1, 0.0, {"fact": 1, "quote": 1, "response": 1})
+                               for i in (1, 2) for o in ("desk", "daily"))]
+    records += [_record("s1", "wire", 0.1, 0.05, 0.0, {"fact": 3})]
+    pdf = profile_outlets(records).to_pdf(tmp_path / "profiles.pdf")
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", pdf, str(tmp_path / "page")], check=True)
+    bars = _kind_bars(tmp_path / "page.png")
+    assert len(bars) == 4  # daily, desk, post, wire
+    lefts, rights = {b[0] for b in bars}, [b[1] for b in bars]
+    assert max(lefts) - min(lefts) <= 1 and max(rights) - min(rights) <= 2, bars
+    assert all(share > 0.97 for _, _, share in bars), bars
+    assert min(rights) - min(lefts) > 300  # the axes' whole width (6 inches at 60 dpi), not a legend's

@@ -376,3 +376,15 @@ def test_a_users_own_category_never_takes_a_lexicon_categorys_colour():
     assert len(lexicon) == len(CATEGORY_ORDER)
     for name in ("hype", "fear", "euphemism", "my own category"):
         assert category_colour(name) not in lexicon
+
+
+def test_wording_shifts_heaviest_first_and_capped_with_a_count():
+    """Issue 20: the HTML lists the 20 heaviest wording shifts, a number change first, and counts the rest."""
+    from test_report_markdown import _many_shifts
+
+    page = render_html(_many_shifts(make_report()))
+    table = page.split('id="wording-shifts"', 1)[1].split("</table>", 1)
+    rows = re.findall(r"<tr><td class=\"who\">.*?</tr>", table[0], re.S)
+    assert len(rows) == 20 and "40 jobs" in rows[0] and ">1.00</td>" in rows[0]
+    assert "(5 more in report.json.)" in table[1][:200]
+    assert "Wording shifts (25)" in page

@@ -160,3 +160,67 @@ def test_max_rows_is_checked_like_the_html_one():
         render_markdown(make_report(), max_rows=True)
     omissions = _section(render_markdown(make_report(), max_rows=1), "Omissions")
     assert f"({len(make_report()['omissions']) - 1} more rows in report.json.)" in omissions
+
+
+def test_told_in_other_words_is_one_field_shown_in_every_format():
+    """Issue 20: the PDF marked passages as said in other words (≈) that the HTML, Markdown and
+    JSON did not. Now JSON's ``passages[].paraphrased`` holds them and every format shows the same
+    (passage, outlet) pairs."""
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    from mediadiff import plot
+    from mediadiff.report.html import render_html
+
+    comparison = demo_comparison()
+    report = comparison.to_dict()
+    names = {o["id"]: o["name"] for o in report["outlets"]}
+    expected = {(p["id"], o) for p in report["passages"] for o in p["paraphrased"]}
+    assert expected  # the bundled story has some
+    omitted = {(o["passage"], o["outlet"]) for o in report["omissions"]}
+    assert not expected & omitted
+    assert all(o not in p["outlets"] for p in report["passages"] for o in p["paraphrased"])
+    # Markdown: one row per pair in its own section
+    md = render_markdown(report)
+    section = md.split("## Told in other words (≈)", 1)[1].split("\n## ", 1)[0]
+    rows = [r.split(" | ") for r in section.splitlines() if r.startswith("| ") and not r.startswith("| Outlet")
+            and not r.startswith("| ---")]
+    by_name = {escape_markdown(v): k for k, v in names.items()}
+    assert {(r[1], by_name[r[0][2:]]) for r in rows} == expected
+    # HTML: a "≈" cell in the side-by-side view at each pair, and nowhere else
+    page = render_html(report)
+    ids = [o["id"] for o in report["outlets"]]
+    cells = set()
+    for pid, row in re.findall(r'<tr id="([^"]+)"[^>]*>(.*?)</tr>', page.split('id="collation"')[1].split("</table>")[0], re.S):
+        tds = re.findall(r"<td( class=\"(\w+)\")?[^>]*>", row)
+        cells |= {(pid, ids[k]) for k, (_, cls) in enumerate(tds) if cls == "para"}
+    assert cells == expected
+    # PDF/plot: the coverage matrix's ≈ cells
+    ax = plot.coverage_matrix(report, ax=Figure().subplots())
+    grid = np.asarray(ax.collections[0].get_array()).reshape(len(report["passages"]), len(ids))
+    shown = {(report["passages"][i]["id"], ids[j]) for i, j in zip(*np.nonzero(grid == 3), strict=True)}
+    assert shown == expected
+
+
+def _many_shifts(report: dict) -> dict:
+    """``report`` with 25 wording shifts of outlet c: one number change (weight 1.0) last in
+    canonical order, 24 plain substitutions of weight 0.2."""
+    plain = [{"passage": "P2", "outlet": "c", "reference": "a", "start": 0, "end": 3, "text": f"w{k}",
+              "reference_start": 0, "reference_end": 3, "reference_text": f"r{k}", "kind": "substitution",
+              "direction": "changed", "weight": 0.2} for k in range(24)]
+    number = {**plain[0], "text": "40 jobs", "reference_text": "12 jobs", "kind": "number", "weight": 1.0}
+    return {**report, "wording_shifts": [*plain, number]}
+
+
+def test_wording_shifts_heaviest_first_and_capped_with_a_count():
+    """Issue 20: shifts are ranked by substance and the list is cut at 20 with a count of the rest."""
+    md = render_markdown(_many_shifts(make_report()))
+    section = md.split("## Wording shifts", 1)[1].split("\n## ", 1)[0]
+    rows = [r for r in section.splitlines() if r.startswith("| ") and "“" in r]
+    assert len(rows) == 20 and "“40 jobs”" in rows[0] and rows[0].endswith("| 1.00 |")
+    assert "(5 more in report.json.)" in section
+    assert "| 25 |" in section  # the counts by outlet and kind cover every shift
+    everything = render_markdown(_many_shifts(make_report()), max_shifts=None)
+    assert len([r for r in everything.split("## Wording shifts", 1)[1].splitlines() if r.startswith("| ") and "“w" in r]) == 24
+    with pytest.raises(Exception, match="'max_shifts' parameter of render_markdown"):
+        render_markdown(make_report(), max_shifts=-1)

@@ -14,7 +14,11 @@ tokens and compared slot by slot:
 ``title``      a person's title or role ("deputy director" vs "director", "Deputy County
                Administrator" vs "County Administrator").
 ``name``       the same person named differently ("Whitcombe" vs "Whitcomb"); names ending in a
-               word for a place or an institution ("Central Library") are not people.
+               word for a place or an institution ("Central Library") are not people. Also a
+               name that takes another's place in the same words ("a shelter in Norfolk" vs "a
+               shelter in Norwalk"): one capitalised name for another, with the words around it
+               alike. A longer form of the same name ("Marine Corps Reserve" vs "United States
+               Marine Corps Reserve") is no conflict.
 
 A figure stated in a passage of its own is also compared with a close passage that no outlet
 shares with it (``related_floor``; counts of specific things only, such as "45 jobs"): the
@@ -297,6 +301,7 @@ class _Person:
     title_end: int
     start: int
     end: int
+    words: tuple[str, ...] = ()
 
 
 def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_Person]:
@@ -335,7 +340,8 @@ def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_P
             title = after
         words = tuple(_title_norm(x.norm) for x in title)
         out.append(_Person(name[0].norm, name[-1].norm, words, title[0].start if title else -1,
-                           title[-1].end if title else -1, tokens[i].start, tokens[j - 1].end))
+                           title[-1].end if title else -1, tokens[i].start, tokens[j - 1].end,
+                           tuple(x.norm for x in name)))
         i = j
     return out
 
@@ -397,6 +403,58 @@ def _is_name(t: Token, sentence_starts: frozenset[int]) -> bool:
             and "’" not in t.text and "'" not in t.text)
 
 
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one name is the other or a shorter form of it: its words run in the other in
+    order ("marine corps reserve" in "united states marine corps reserve").
+
+    >>> _same_name(("marine", "corps", "reserve"), ("united", "states", "marine", "corps", "reserve"))
+    True
+    >>> _same_name(("dana", "whitcombe"), ("lena", "whitcombe"))
+    False
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(short) and any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+def _swapped_names(pid: str, words: dict[str, list[Token]], starts: dict[str, frozenset[int]],
+                   docs: dict[str, Document], taken: set[str]) -> list[Conflict]:
+    """One name put in another's place, in the same words: "a shelter in Norfolk" / "a shelter in
+    Norwalk". Each pair of outlets' words (the members' words, in order) is diffed; a single
+    capitalised name (not opening a sentence, not a title word, a month or a weekday) replaced by
+    another, with a word alike on either side, that the other outlet does not use anywhere in the
+    passage, is a conflict of kind ``name``. Names already in a conflict of this passage
+    (``taken``: surnames) are left to it."""
+    keys = {o: [t.norm for t in ws] for o, ws in words.items()}
+    slots: dict[frozenset[str], dict[tuple[str, int], Token]] = {}
+    outlets = sorted(words)
+    for ia, a in enumerate(outlets):
+        for b in outlets[ia + 1:]:
+            sm = SequenceMatcher(None, keys[a], keys[b], autojunk=False)
+            for tag, i1, i2, j1, j2 in sm.get_opcodes():
+                if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+                    continue
+                ta, tb = words[a][i1], words[b][j1]
+                if not (_is_name(ta, starts[a]) and _is_name(tb, starts[b])
+                        and ta.start not in starts[a] and tb.start not in starts[b]):
+                    continue
+                if not ((i1 > 0 and j1 > 0) or (i2 < len(keys[a]) and j2 < len(keys[b]))):
+                    continue  # nothing alike around it: not the same slot
+                if ta.norm in keys[b] or tb.norm in keys[a] or {ta.norm, tb.norm} & taken:
+                    continue  # the other outlet names it too, elsewhere: moved, not changed
+                slot = slots.setdefault(frozenset((ta.norm, tb.norm)), {})
+                slot[(a, ta.start)] = ta
+                slot[(b, tb.start)] = tb
+    out = []
+    for pair, found in sorted(slots.items(), key=lambda x: sorted(x[0])):
+        vals = tuple(ConflictValue(o, t.start, t.end, docs[o].text[t.start:t.end], t.norm, None, None, "name", "")
+                     for (o, _), t in sorted(found.items()))
+        if len({v.outlet for v in vals}) < 2:
+            continue
+        out.append(Conflict("name", pid, min(pair), vals, "Outlets give a different name in the same words: "
+                            + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 
 def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATED_FLOOR) -> list[Conflict]:
@@ -440,7 +498,8 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
             continue
         values: list[tuple[str, _Value]] = []
         people: list[tuple[str, _Person]] = []
-        for m in p.members:
+        body: dict[str, list[Token]] = {}  # each outlet's words outside headlines, members in text order
+        for m in sorted(p.members, key=lambda m: (m.outlet, m.start)):
             toks = member_tokens(docs[m.outlet], m, words_only=False)
             values.extend((m.outlet, v) for v in _values(toks))
             words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
@@ -448,9 +507,14 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
                         and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6)
             if not headline:  # title case would make every word look like a name
                 people.extend((m.outlet, x) for x in _people(toks, starts[m.outlet]))
+                body.setdefault(m.outlet, []).extend(t for t in toks if t.kind != "punct")
         stated[p.id] = values
         found.extend(_numeric_conflicts(p.id, values, docs, values))
-        found.extend(_people_conflicts(p.id, people, docs))
+        named = _people_conflicts(p.id, people, docs)
+        found.extend(named)
+        taken = {v.value for c in named for v in c.values if isinstance(v.value, str)} | {c.unit for c in named}
+        taken |= {w for c in named for v in c.values if isinstance(v.value, str) for w in v.value.split()}
+        found.extend(_swapped_names(p.id, body, starts, docs, taken))
     if related_floor is not None:
         found.extend(_related_conflicts(alignment, stated, found, docs, related_floor))
     order = {p.id: i for i, p in enumerate(alignment.passages)}
@@ -622,7 +686,10 @@ def _people_conflicts(pid: str, people: list[tuple[str, _Person]], docs: dict[st
                                         + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
     for surname, items in sorted(by_surname.items()):
         firsts = {x.first for _, x in items if x.first != x.surname}
-        if len(firsts) > 1 and len({o for o, _ in items}) >= 2:
+        # a longer form of the same name is no other name: "Marine Corps Reserve" / "United States Marine Corps Reserve"
+        differ = any(oa != ob and xa.first != xb.first and not _same_name(xa.words, xb.words)
+                     for oa, xa in items for ob, xb in items)
+        if len(firsts) > 1 and len({o for o, _ in items}) >= 2 and differ:
             vals = tuple(ConflictValue(o, x.start, x.end, docs[o].text[x.start:x.end], x.first + " " + x.surname,
                                        None, None, "name", "") for o, x in sorted(items, key=lambda y: (y[0], y[1].start)))
             out.append(Conflict("name", pid, surname, vals, "Outlets give different first names: "

@@ -22,11 +22,26 @@ is classified, first rule that applies:
 An outlet whose words share less than ``min_ratio`` (0.3) with the reference's retells the
 passage; it is not diffed word by word there (the diff would pair unrelated words).
 
+Trivial changes are not listed: the same letters spaced or hyphenated otherwise ("zero tolerance"
+/ "zero-tolerance"), a change of function words only ("the" / "a", "by the" / "from"; see
+:data:`FUNCTION_WORDS`) among the plain insertions, deletions and substitutions, a change inside a
+dateline ("WASHINGTON (AP) —", see :func:`dateline_tokens`), and words that one outlet only moves
+within the passage (the same words inserted at one place and deleted at another).
+
+Each shift has a ``weight`` in [0, 1], how much it may change what a reader is told (reports list
+the heaviest first): a number 1.0, an attribution that names another source 0.9, an attribution
+added or removed 0.85, a hedge 0.8, a changed name or a changed rank ("deputy", "former") 0.7,
+intensity 0.6, a negation on one side only 0.55, a name or title added or removed 0.5, and any
+other change 0.1 to 0.4 with the number of content words it changes (:func:`shift_weight`).
+
 Public names
 ------------
 WordingShift          one change (a frozen dataclass; fields are report keys).
 find_wording_shifts   Alignment -> list of WordingShift, by outlet, passage order, offset.
 wording_shift_scores  per-outlet score in [0, 1]: how far its wording sits from the references.
+shift_weight          the weight of one change, from its kind, direction and words.
+dateline_tokens       the starts of the tokens of a document's datelines.
+FUNCTION_WORDS        words whose change alone is trivial.
 """
 
 from __future__ import annotations
@@ -39,7 +54,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Literal
 
-from .._clauses import STOPWORDS
+from .._clauses import NEGATIONS, STOPWORDS
 from ..align import Alignment, Passage
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
@@ -47,6 +62,8 @@ from ._common import (
     CALENDAR_WORDS,
     HEDGES,
     INTENSIFIERS,
+    NOT_NAME_WORDS,
+    RANK_WORDS,
     TITLE_WORDS,
     capitalised_words,
     match_key,
@@ -55,7 +72,8 @@ from ._common import (
     source_key,
 )
 
-__all__ = ["WordingShift", "find_wording_shifts", "wording_shift_scores"]
+__all__ = ["FUNCTION_WORDS", "WordingShift", "dateline_tokens", "find_wording_shifts", "shift_weight",
+           "wording_shift_scores"]
 
 ShiftKind = Literal[
     "substitution", "insertion", "deletion", "hedging", "attribution", "intensity", "number", "name_or_title"
@@ -70,7 +88,8 @@ class WordingShift:
     reference outlet's. For an insertion the reference span is empty (``reference_text == ""``)
     and sits where the words would go; for a deletion the outlet's span is empty.
     ``direction`` says whether hedging/attribution/intensity words were ``added``, ``removed``
-    or ``changed``.
+    or ``changed``. ``weight`` in [0, 1] says how much the change may alter what a reader is
+    told (:func:`shift_weight`): reports list the heaviest first.
     """
 
     passage: str
@@ -85,6 +104,7 @@ class WordingShift:
     kind: ShiftKind
     direction: str
     explanation: str
+    weight: float = 0.0
 
 
 def _outlet_tokens(alignment: Alignment, passage: Passage) -> dict[str, tuple[Token, ...]]:
@@ -236,7 +256,7 @@ def _values(tokens: Sequence[Token]) -> list[float]:
 
 def _is_proper(t: Token, starts: frozenset[int]) -> bool:
     return (t.kind == "word" and t.text[:1].isupper() and t.start not in starts and len(t.text) > 1
-            and t.norm not in CALENDAR_WORDS)
+            and t.norm not in CALENDAR_WORDS and t.norm not in NOT_NAME_WORDS)
 
 
 def _is_name(t: Token, starts: frozenset[int]) -> bool:
@@ -377,6 +397,191 @@ def _span(tokens: Sequence[Token], i: int, j: int, starts: Sequence[int] = ()) -
     return 0, 0
 
 
+
+# ---------------------------------------------------------------------------------------------
+# What is not worth listing, and how much the rest weighs
+
+#: Quantifiers: "all" parents or "some" parents is a change of substance, not of function words.
+QUANTIFIERS: frozenset[str] = frozenset("all any both each every few more most some only none".split())
+
+#: Words whose change alone is trivial ("the" / "a", "by the" / "from", "we" left out): the
+#: segmenter's stop words (``_clauses.STOPWORDS``) without negations ("not" turns a claim
+#: around) and quantifiers (:data:`QUANTIFIERS`). A list of words that belongs in
+#: :mod:`mediadiff.vocabulary`.
+FUNCTION_WORDS: frozenset[str] = STOPWORDS - NEGATIONS - QUANTIFIERS
+
+#: At most this many words before the dash of a dateline ("NEW YORK, June 3 (Reuters) —").
+_DATELINE_WORDS = 8
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def dateline_tokens(document: Document) -> frozenset[int]:
+    """The starts of the tokens that make up a dateline: the place (and date, and agency) that
+    opens a paragraph before a dash, "WASHINGTON (AP) —", "LONDON, June 3 (Reuters) -",
+    "Washington, D.C. –".
+
+    A dateline is at most eight words, each capitalised or a number, ending in a dash that is
+    followed by more of the sentence; one of its words is in capitals ("WASHINGTON", "D.C.") or
+    it names an agency in brackets. A headline such as "Sessions — the man behind the policy"
+    is not one.
+
+    >>> from mediadiff.segment import segment
+    >>> from mediadiff.document import Article
+    >>> doc = segment(Article("a", "BOSTON (AP) — The mayor closed the bridge.\\n\\nMayor Lee — not the board — decided."))
+    >>> starts = dateline_tokens(doc)
+    >>> [t.text for s in doc.sentences for t in s.tokens if t.start in starts]
+    ['BOSTON', '(', 'AP', ')', '—']
+    """
+    out: set[int] = set()
+    first_of_paragraph = set()
+    seen_paragraphs: set[int] = set()
+    for s in document.sentences:
+        if s.paragraph not in seen_paragraphs:
+            seen_paragraphs.add(s.paragraph)
+            first_of_paragraph.add(s.index)
+    for s in document.sentences:
+        if s.index not in first_of_paragraph or s.boilerplate:
+            continue
+        toks = s.tokens
+        words = 0
+        capitals = brackets = False
+        for k, t in enumerate(toks):
+            if t.kind == "punct":
+                if t.text in _DASHES or t.norm in _DASHES:
+                    if words and (capitals or brackets) and any(u.kind != "punct" for u in toks[k + 1:]):
+                        out.update(u.start for u in toks[: k + 1])
+                    break
+                if t.text in ("(", ")", ",", "."):
+                    brackets = brackets or t.text == "("
+                    continue
+                break
+            words += 1
+            letters = t.text.replace(".", "")
+            if words > _DATELINE_WORDS or not (t.text[:1].isupper() or t.kind == "number"):
+                break
+            capitals = capitals or (len(letters) > 1 and letters.isalpha() and letters.isupper())
+    return frozenset(out)
+
+
+def _content(tokens: Sequence[Token]) -> set[str]:
+    return {match_key(t) for t in tokens if t.kind != "punct" and t.norm not in FUNCTION_WORDS}
+
+
+_PLAIN = frozenset({"substitution", "insertion", "deletion"})
+
+
+def shift_weight(kind: str, direction: str, ref: Sequence[Token], out: Sequence[Token], *,
+                 marked: frozenset[str] | None = None, swap: bool = True) -> float:
+    """How much one change may alter what a reader is told, in [0, 1].
+
+    A number 1.0; an attribution that gives the words to another named source 0.9 (``swap``),
+    one added or removed 0.85; a hedge 0.8; a name changed, or a rank word ("deputy",
+    "former", "acting") changed, added or removed 0.7; intensity 0.6; any other change with a
+    negation on one side only ("did" / "did not") 0.55; a name or title added or removed 0.5;
+    any other change ``0.1 + 0.3 * min(1, n / 6)`` with ``n`` the content words (not
+    :data:`FUNCTION_WORDS`) on one side only.
+
+    A hedge, attribution, name or degree word that comes inside a wider rewording (more than two
+    other content words on one side only, besides the ``marked`` words that make the kind, as
+    :func:`match_key` forms), or an attribution ``changed`` to a source that is not another
+    named one (``swap`` false: "a spokeswoman" / "a spokesperson"), weighs at most 0.45: the
+    kind is right, but the change is a rephrasing more than a shift of that word.
+
+    >>> from mediadiff.segment import tokenize
+    >>> shift_weight("number", "changed", tokenize("12"), tokenize("40"))
+    1.0
+    >>> shift_weight("hedging", "added", (), tokenize("reportedly"))
+    0.8
+    >>> shift_weight("substitution", "changed", tokenize("the old"), tokenize("a new"))
+    0.2
+    """
+    if kind == "number":
+        return 1.0
+    if kind in _PLAIN:
+        if bool({t.norm for t in ref} & NEGATIONS) != bool({t.norm for t in out} & NEGATIONS):
+            return 0.55
+        n = len(_content(ref) ^ _content(out))
+        return round(0.1 + 0.3 * min(1.0, n / 6), 6)
+    if kind == "attribution":
+        weight = 0.9 if direction == "changed" else 0.85
+        if direction == "changed" and not swap:
+            weight = 0.45
+    elif kind == "hedging":
+        weight = 0.8
+    elif kind == "name_or_title":
+        ranks = {t.norm for t in ref if t.norm in RANK_WORDS} ^ {t.norm for t in out if t.norm in RANK_WORDS}
+        weight = 0.7 if direction == "changed" or ranks else 0.5
+    else:
+        weight = 0.6
+    if marked is not None and len((_content(ref) ^ _content(out)) - marked) > 2:
+        weight = min(weight, 0.45)
+    return weight
+
+
+def _marked(kind: str, ref: Sequence[Token], out: Sequence[Token], starts: tuple[frozenset[int], frozenset[int]],
+            attributed: tuple[Attributed, Attributed]) -> frozenset[str]:
+    """The words (:func:`match_key` forms) that make a change the kind it is: the cues and
+    sources of an attribution, the hedges, the names and titles, the degree words."""
+    picked: set[str] = set()
+    for side, st, at in ((ref, starts[0], attributed[0]), (out, starts[1], attributed[1])):
+        for t in side:
+            if ((kind == "attribution" and (t.start in at[0] or t.start in at[1]))
+                    or (kind == "hedging" and t.norm in HEDGES)
+                    or (kind == "name_or_title" and _is_name(t, st))
+                    or (kind == "intensity" and t.norm in INTENSIFIERS)):
+                picked.add(match_key(t))
+    return frozenset(picked)
+
+
+def _initials(tokens: Sequence[Token]) -> set[str]:
+    """The names among ``tokens`` as compared for a change of source: their keys, and for a run
+    of capitalised words also its initials ("Justice Department" gives "jd" as "DOJ" does, letters sorted)."""
+    caps = [t for t in tokens if t.kind == "word" and t.text[:1].isupper() and t.norm not in NOT_NAME_WORDS]
+    keys = {source_key(t) for t in caps}
+    keys.add("".join(sorted(t.norm[0] for t in caps if not t.text.isupper())))
+    keys.update("".join(sorted(set(t.norm) - {"o", "f"})) for t in caps if t.text.replace(".", "").isupper())
+    return keys - {""}
+
+
+def _swap(ref: Sequence[Token], out: Sequence[Token], attributed: tuple[Attributed, Attributed],
+          starts: tuple[frozenset[int], frozenset[int]]) -> bool:
+    """Whether a changed attribution gives the words to another named source: each side's
+    source names a name, and the two share none (an initialism counts as its name)."""
+    rs = [t for t in ref if t.start in attributed[0][1] and _is_proper(t, starts[0])]
+    os_ = [t for t in out if t.start in attributed[1][1] and _is_proper(t, starts[1])]
+    return bool(rs and os_) and not (_initials(rs) & _initials(os_))
+
+
+def _trivial(kind: str, ref: Sequence[Token], out: Sequence[Token], ref_dateline: frozenset[int],
+             out_dateline: frozenset[int]) -> bool:
+    """A change not worth listing: the same letters (spacing, hyphens, punctuation), function
+    words only in a plain change, or words inside a dateline on each side that has words."""
+    if "".join(match_key(t) for t in ref) == "".join(match_key(t) for t in out):
+        return True
+    if all(t.start in ref_dateline for t in ref) and all(t.start in out_dateline for t in out):
+        return True
+    return kind in _PLAIN and all(t.norm in FUNCTION_WORDS for t in (*ref, *out) if t.kind != "punct")
+
+
+def _without_moves(shifts: list[tuple[WordingShift, tuple[str, ...]]]) -> list[WordingShift]:
+    """Drop the words an outlet only moves within a passage: an insertion and a deletion of the
+    same words (compared by :func:`match_key`) for the same outlet and passage cancel out."""
+    inserted: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
+    deleted: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
+    for k, (w, words) in enumerate(shifts):
+        if not words:
+            continue
+        if w.reference_text == "" and w.text:
+            inserted.setdefault((w.outlet, w.passage, words), []).append(k)
+        elif w.text == "" and w.reference_text:
+            deleted.setdefault((w.outlet, w.passage, words), []).append(k)
+    gone: set[int] = set()
+    for key, ins in inserted.items():
+        for a, b in zip(ins, deleted.get(key, ()), strict=False):
+            gone.update((a, b))
+    return [w for k, (w, _) in enumerate(shifts) if k not in gone]
+
+
 _EXPLAIN = {
     "number": "gives a different number",
     "name_or_title": "names someone differently or gives a different title",
@@ -424,11 +629,12 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
     """
     check_parameter("min_ratio", min_ratio, "a float in the range [0.0, 1.0]",
                     is_real(min_ratio) and 0.0 <= min_ratio <= 1.0, "find_wording_shifts")
-    found: list[WordingShift] = []
     docs = {d.outlet: d for d in alignment.documents}
     names = capitalised_words(alignment.documents)
     starts = {o: _sentence_starts(d, names) for o, d in docs.items()}
     attributed = {o: _attributed(d) for o, d in docs.items()}
+    datelines = {o: dateline_tokens(d) for o, d in docs.items()}
+    listed: list[tuple[WordingShift, tuple[str, ...]]] = []
     for p in alignment.passages:
         if p.support < 2:
             continue
@@ -452,13 +658,21 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
                     continue  # "twelve" / "12": the same number written another way
                 kind, direction = _classify(rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet],
                                             attributed[ref], attributed[outlet])
+                if _trivial(kind, rt[i1:i2], ot[j1:j2], datelines[ref], datelines[outlet]):
+                    continue
                 s, e = _span(ot, j1, j2, joined[outlet][1])
                 rs, re_ = _span(rt, i1, i2, joined[ref][1])
                 what = _EXPLAIN[kind].format(d="adds" if direction == "added" else "removes"
                                               if direction == "removed" else "changes")
                 explanation = f"Compared with {ref}, {outlet} {what}."
-                found.append(WordingShift(p.id, outlet, ref, s, e, docs[outlet].text[s:e], rs, re_,
-                                          docs[ref].text[rs:re_], kind, direction, explanation))
+                pair = (attributed[ref], attributed[outlet])
+                weight = shift_weight(kind, direction, rt[i1:i2], ot[j1:j2],
+                                      marked=_marked(kind, rt[i1:i2], ot[j1:j2], (starts[ref], starts[outlet]), pair),
+                                      swap=_swap(rt[i1:i2], ot[j1:j2], pair, (starts[ref], starts[outlet])))
+                shift = WordingShift(p.id, outlet, ref, s, e, docs[outlet].text[s:e], rs, re_,
+                                     docs[ref].text[rs:re_], kind, direction, explanation, weight)
+                listed.append((shift, tuple(match_key(t) for t in (*rt[i1:i2], *ot[j1:j2]))))
+    found = _without_moves(listed)
     order = {p.id: i for i, p in enumerate(alignment.passages)}
     found.sort(key=lambda w: (w.outlet, order[w.passage], w.start, w.end, w.reference_start, w.kind))
     return found

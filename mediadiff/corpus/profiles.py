@@ -247,7 +247,8 @@ class OutletProfiles:
         ax.set_xlabel("share of the outlet's omissions")
         ax.set_title("Kinds of passage left out")
         if kinds:
-            ax.legend(loc="lower right", fontsize="small")
+            # beside the axes, not on them: the stacked bars fill the axes' whole width (issue 20)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, fontsize="small", frameon=False)
         return ax
 
     def to_pdf(self, path: str | os.PathLike[str]) -> str:

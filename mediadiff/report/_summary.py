@@ -14,6 +14,7 @@ diff_window      excerpts of two similar strings around their first difference.
 who              names joined for a sentence, counted when there are many.
 shorten          cut a string to a length at a word boundary, with an ellipsis.
 OMISSION_KINDS, SHIFT_KINDS, ALTERATION_KINDS, CONFLICT_KINDS   labels for the finding kinds.
+rank_shifts      wording shifts heaviest first (by ``weight``); SHIFT_ROWS how many a report shows.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ __all__ = [
     "own_voice",
     "Snippets",
     "passage_snippet",
+    "rank_shifts",
+    "SHIFT_ROWS",
     "shorten",
     "typical_member",
     "typical_text",
@@ -72,6 +75,31 @@ CONFLICT_KINDS = {
     "title": "a title",
     "vagueness": "an exact figure against a vague one",
 }
+
+
+#: How many wording shifts the HTML and Markdown reports list (heaviest first); the rest are
+#: counted, and are all in report.json.
+SHIFT_ROWS = 20
+
+_TELLING = frozenset({"hedging", "attribution", "intensity", "number", "name_or_title"})
+
+
+def rank_shifts(shifts: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Wording shifts heaviest first (``weight``, docs/schema.md), the report's order on ties.
+    A shift without a weight (a report from before it existed) counts 0.5 when of a telling
+    kind (number, hedging, attribution, name or title, intensity), else 0.2.
+
+    >>> [s["text"] for s in rank_shifts([{"text": "a", "weight": 0.2}, {"text": "b", "weight": 1.0},
+    ...                                  {"text": "c", "kind": "hedging"}])]
+    ['b', 'c', 'a']
+    """
+    def weight(s: Mapping[str, Any]) -> float:
+        w = s.get("weight")
+        if isinstance(w, (int, float)) and not isinstance(w, bool):
+            return float(w)
+        return 0.5 if s.get("kind") in _TELLING else 0.2
+
+    return sorted(shifts, key=lambda s: -weight(s))
 
 
 def own_voice(span: Mapping[str, Any]) -> bool:
@@ -339,16 +367,31 @@ _TELLING_SHIFTS = {"hedging": "hedging", "attribution": "attribution", "intensit
 
 
 def _wording_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
+    """The outlet whose wording departs most from the shared wording, by its ``wording_shift``
+    score (the mean distance of its words from each shared passage's reference wording: a
+    share, so a long article does not depart more for being long), with its weightiest shifts
+    counted by kind. Reports without scores fall back to the count of shifts."""
     shifts = report.get("wording_shifts", [])
     if not shifts:
         return []
     counts = Counter(s["outlet"] for s in shifts)
-    top = min(counts, key=lambda o: (-counts[o], o))
+    scores = {o["id"]: (o.get("scores") or {}).get("wording_shift") for o in report.get("outlets", [])}
+    scored = {o: float(v) for o, v in scores.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    if scored and max(scored.values()) > 0:
+        top = min(scored, key=lambda o: (-scored[o], o))
+        others = sorted(v for o, v in scored.items() if o != top)
+        spread = (f"{others[0]:.2f}" if others[0] == others[-1] else f"{others[0]:.2f}–{others[-1]:.2f}") if others else ""
+        how = f" (wording-shift score {scored[top]:.2f}; the others {spread})" if spread else ""
+    else:
+        top = min(counts, key=lambda o: (-counts[o], o))
+        how = ""
     kinds = Counter(s["kind"] for s in shifts if s["outlet"] == top)
     special = [(label, kinds[k]) for k, label in _TELLING_SHIFTS.items() if kinds.get(k)]
     detail = join_names([f"{label} ({n})" for label, n in special])
-    detail = f", including changes of {detail}" if detail else ""
-    return [f"{names.get(top, top)} departs most from the shared wording: {counts[top]} wording shifts{detail}."]
+    n = counts.get(top, 0)
+    listed = f"{n} wording shift{'' if n == 1 else 's'} listed"
+    detail = f": {listed}, including changes of {detail}" if detail else f": {listed}"
+    return [f"{names.get(top, top)} departs most from the shared wording{how}{detail}."]
 
 
 def _placement_sentences(report: Report, names: Mapping[str, str], passages: Mapping[str, Any]) -> list[str]:

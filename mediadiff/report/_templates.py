@@ -48,7 +48,7 @@ h2 { font-size: 1.25rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem; border-b
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 p.meta, .muted { color: var(--muted); }
 p.meta { margin: 0 0 1rem; }
-nav.toc { font-size: .9rem; margin: .5rem 0 1rem; }
+nav.toc { font-size: .9rem; margin: .5rem 0 1rem; display: flex; flex-wrap: wrap; row-gap: .25rem; }
 nav.toc a { margin-right: 1rem; color: #0b57d0; }
 section#summary ul { padding-left: 1.2rem; margin: .4rem 0; }
 section#summary li { margin: .35rem 0; max-width: 70rem; overflow-wrap: anywhere; }
@@ -63,6 +63,10 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .bar.om { background: #d55e00; } .bar.ws { background: #e69f00; } .bar.ll { background: #cc79a7; }
 .outlet-name { font-weight: 600; overflow-wrap: anywhere; }
 .outlet-title { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
+/* outlet scores: names and titles wrap between words, never letter by letter (anywhere would let a
+   narrow window squeeze the column to one letter); the table scrolls in its box when too wide */
+table.scores td.outlet { min-width: 10rem; max-width: 22rem; }
+table.scores td.outlet .outlet-name, table.scores td.outlet .outlet-title { overflow-wrap: break-word; }
 table.sim td { text-align: center; min-width: 3.2rem; font-variant-numeric: tabular-nums; }
 /* outlet names wrap between words or after an underscore (<wbr>), inside a token only as a last resort */
 table.sim th .name { display: inline-block; max-width: 11rem; overflow-wrap: break-word; }
@@ -78,6 +82,7 @@ table.collation tr.single td.cell, table.collation tr.single th { opacity: .82; 
 td.gap { background: repeating-linear-gradient(135deg, #fbe3d6 0 6px, #ffffff 6px 12px);
          color: #8a3300; font-size: .85rem; font-style: italic; white-space: normal; }
 td.absent { background: var(--gap); }
+td.para { background: #e6f0f8; color: var(--muted); font-size: .85rem; }
 .pid .support { display: block; color: var(--muted); font-size: .8rem; font-weight: normal; }
 .pid .badge { display: inline-block; font-size: .72rem; font-weight: 600; border-radius: 3px; padding: 0 .25rem;
               margin-top: .2rem; color: #fff; }

@@ -35,10 +35,12 @@ from ._summary import (
     CONFLICT_KINDS,
     OMISSION_KINDS,
     SHIFT_KINDS,
+    SHIFT_ROWS,
     Snippets,
     key_findings,
     outlet_names,
     own_voice,
+    rank_shifts,
     shorten,
     voice_label,
 )
@@ -52,8 +54,6 @@ Report = Mapping[str, Any]
 _SEP = ' <span class="sep">…</span> '
 # marks of findings (not plain quotations): focusable, so their note can be read without hovering
 _FINDING_CLASSES = frozenset({"ws", "ll", "qa", "cf"})
-# wording-shift kinds that say more than "other words": listed first when a table is cut short
-_TELLING_SHIFTS = ("hedging", "attribution", "intensity", "number", "name_or_title")
 # stops of matplotlib's cividis colour map at 0, 0.1, ..., 1 (the PDF's similarity heat map)
 _CIVIDIS = ((0, 34, 78), (8, 51, 112), (53, 69, 108), (79, 87, 108), (102, 105, 112), (125, 124, 120),
             (148, 142, 119), (174, 163, 113), (200, 184, 102), (229, 207, 82), (254, 232, 56))
@@ -241,7 +241,7 @@ def _scores_section(report: Report) -> str:
         oid = o["id"]
         rows.append(
             "<tr>"
-            f"<td>{_outlet_cell(o)}</td>"
+            f'<td class="outlet">{_outlet_cell(o)}</td>'
             f'<td class="num">{_e(o.get("n_words", ""))}</td>'
             f'<td class="num">{_bar(_num(sc.get("omission")), "om", 1.0)}</td>'
             f'<td class="num">{_bar(_num(sc.get("wording_shift")), "ws", 1.0)}</td>'
@@ -374,6 +374,13 @@ def _collation_section(report: Report, names: Mapping[str, str], categories: Map
                     + (f" (weight {weight:.2f})" if weight is not None else "")
                     + (f"; silences {_e(', '.join(om['silenced']))}" if om.get("silenced") else "") + "</td>"
                 )
+            elif oid in (p.get("paraphrased") or {}):
+                close = _num((p.get("paraphrased") or {}).get(oid))
+                tip = (f"{names.get(oid, oid)} does not carry this passage as such, but has a close piece"
+                       + (f" (closeness {close:.2f})" if close is not None else "") + ": it most likely says it in "
+                       "other words, so no omission is reported.")
+                cells.append(f'<td class="para" title="{_e(tip)}">≈ In other words: a close paraphrase, '
+                             "not an omission</td>")
             else:
                 cells.append('<td class="absent"></td>')
         badges = []
@@ -467,7 +474,19 @@ def _table(title: str, anchor: str, head: Sequence[str], rows: Sequence[str], ma
     )
 
 
-def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | None) -> str:
+def _fixed(value: Any) -> str:
+    """A number with two decimals, or "—"."""
+    x = _num(value)
+    return "—" if x is None else f"{x:.2f}"
+
+
+def _fewest(a: int | None, b: int | None) -> int | None:
+    """The smaller of two limits, None meaning no limit."""
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | None,
+                      max_shifts: int | None = SHIFT_ROWS) -> str:
     passages = _Passages(report)
     n = len(report.get("outlets", []))
 
@@ -505,9 +524,10 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
                 + _text_cell(f.get("reference_text"), f.get("reference_start"), f.get("reference_end"),
                              names.get(reference, reference), limit))
 
-    # the telling kinds first, then the rest; each in the report's order
-    shifts = sorted(report.get("wording_shifts", []), key=lambda s: s.get("kind") not in _TELLING_SHIFTS)
-    wording = [against(s, s.get("passage"), SHIFT_KINDS.get(s["kind"], s["kind"]), s["reference"], 160) for s in shifts]
+    # heaviest first (a changed number, hedge, source, name or degree word before other words)
+    shifts = rank_shifts(report.get("wording_shifts", []))
+    wording = [against(s, s.get("passage"), SHIFT_KINDS.get(s["kind"], s["kind"]), s["reference"], 160)
+               + f'<td class="num">{_fixed(s.get("weight"))}</td>' for s in shifts]
     alterations = [
         against(a, a.get("passage") or passages.at(a["outlet"], a.get("start"), a.get("end")),
                 ALTERATION_KINDS.get(a["kind"], a["kind"]), a["reference_outlet"], 400)
@@ -553,9 +573,10 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
         ("Omissions", "omissions", omissions,
          ["Outlet", "Passage", "Kind", "Weight#", "Carried by#", "Never cites", "Passage text"], "Heaviest first."),
         ("Wording shifts", "wording-shifts", wording,
-         ["Outlet", "Passage", "Kind", "Outlet's words", "Reference", "Reference's words"],
-         "Each against the reference member of its passage; hedging, attribution, intensity, numbers and names "
-         "first. “—”: no words on that side (added or left out)."),
+         ["Outlet", "Passage", "Kind", "Outlet's words", "Reference", "Reference's words", "Weight#"],
+         "Each against the reference member of its passage, heaviest first: a changed number, source, hedge, "
+         "name or title and degree word before other words (weight: docs/concepts.md). Changes of punctuation, "
+         "function words and datelines are not listed. “—”: no words on that side (added or left out)."),
         ("Altered quotations", "quote-alterations", alterations,
          ["Outlet", "Passage", "Change", "Quotes", "Reference", "Reference has"], ""),
         ("Conflicting facts", "conflicts", conflicts, ["Passage", "Kind", "Values"], ""),
@@ -573,7 +594,8 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
         f'<nav class="toc">{toc}</nav>'
         '<p class="muted">Passage ids link to their row in the side-by-side view. “chars 120–180” are character '
         "offsets into the outlet's article text (end exclusive); report.json has every finding with its offsets.</p>"
-        + "".join(_table(title, anchor, head, rows, max_rows, note) for title, anchor, rows, head, note in sections)
+        + "".join(_table(title, anchor, head, rows, _fewest(max_rows, max_shifts) if anchor == "wording-shifts"
+                         else max_rows, note) for title, anchor, rows, head, note in sections)
         + "</section>"
     )
 
@@ -607,7 +629,7 @@ def _readability_section(report: Report) -> str:
     )
 
 
-def render_html(report: Report, *, max_rows: int | None = 50) -> str:
+def render_html(report: Report, *, max_rows: int | None = 50, max_shifts: int | None = SHIFT_ROWS) -> str:
     """Render a report (the plain dict of ``Comparison.to_dict()``) as one self-contained HTML page.
 
     Parameters
@@ -617,6 +639,9 @@ def render_html(report: Report, *, max_rows: int | None = 50) -> str:
     max_rows : int or None, default 50
         At most this many rows in each findings table (None: all); the rest are counted, and are
         in report.json. The side-by-side view always marks every finding.
+    max_shifts : int or None, default 20
+        At most this many wording shifts, heaviest first (None: as many as ``max_rows``); the
+        rest are counted.
 
     Returns
     -------
@@ -634,6 +659,8 @@ def render_html(report: Report, *, max_rows: int | None = 50) -> str:
     check_parameter("max_rows", max_rows, "None or an int >= 0",
                     max_rows is None or (is_int(max_rows) and max_rows >= 0),
                     owner="render_html")
+    check_parameter("max_shifts", max_shifts, "None or an int >= 0",
+                    max_shifts is None or (is_int(max_shifts) and max_shifts >= 0), owner="render_html")
     names = outlet_names(report)
     cats = sorted({str(s.get("category", "")) for s in report.get("loaded_language", [])})
     categories = {c: category_colour(c) for c in cats}
@@ -656,7 +683,7 @@ def render_html(report: Report, *, max_rows: int | None = 50) -> str:
         + _scores_section(report)
         + _similarity_section(report, names)
         + _collation_section(report, names, categories)
-        + _findings_section(report, names, max_rows)
+        + _findings_section(report, names, max_rows, max_shifts)
         + _readability_section(report)
         + f"<footer>Made by {_e(generator)} (report schema {_e(report.get('schema_version', ''))}). "
         "Offsets and full data are in report.json.</footer>"

@@ -81,6 +81,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             "outlets": list(p.outlets),
             "members": [_member(m) for m in p.members],
             "placement": comparison.placement.get(p.id, {}),
+            "paraphrased": dict(sorted(getattr(comparison, "paraphrased", {}).get(p.id, {}).items())),
         }
         for p in alignment.passages
     ]

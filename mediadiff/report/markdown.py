@@ -1,6 +1,7 @@
 """``report.md``: a comparison as a summary and tables for a paper's appendix or a notebook.
 
-Sections: key findings, outlets and their scores, pairwise similarity, omissions, altered
+Sections: key findings, outlets and their scores, pairwise similarity, omissions, passages told
+in other words (≈), altered
 quotations, conflicting facts, loaded language, wording shifts (counts by kind, then each shift)
 and readability. Tables are GitHub/CommonMark pipe tables.
 
@@ -30,10 +31,12 @@ from ._summary import (
     CONFLICT_KINDS,
     OMISSION_KINDS,
     SHIFT_KINDS,
+    SHIFT_ROWS,
     Snippets,
     key_findings,
     outlet_names,
     own_voice,
+    rank_shifts,
     shorten,
     voice_label,
 )
@@ -96,7 +99,7 @@ def _q(text: Any, limit: int = 120) -> str:
     return "“" + escape_markdown(shorten(str(text), limit)) + "”"
 
 
-def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
+def render_markdown(report: Report, *, max_rows: int | None = None, max_shifts: int | None = SHIFT_ROWS) -> str:
     """Render a report (the plain dict of ``Comparison.to_dict()``) as Markdown.
 
     Parameters
@@ -106,6 +109,9 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     max_rows : int or None, default None
         At most this many rows in each findings table (None: all, as an appendix wants; the
         HTML page stops at 50 to stay readable); the rest are counted.
+    max_shifts : int or None, default 20
+        At most this many wording shifts, heaviest first (None: all); the rest are counted. The
+        counts by outlet and kind cover every shift.
 
     Returns
     -------
@@ -121,6 +127,8 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     """
     check_parameter("max_rows", max_rows, "None or an int >= 0", max_rows is None or (is_int(max_rows) and max_rows >= 0),
                     owner="render_markdown")
+    check_parameter("max_shifts", max_shifts, "None or an int >= 0",
+                    max_shifts is None or (is_int(max_shifts) and max_shifts >= 0), owner="render_markdown")
     names = outlet_names(report)
     esc_names = {k: escape_markdown(v) for k, v in names.items()}
     outlets = report.get("outlets", [])
@@ -183,6 +191,16 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
     out += [_table(["Outlet", "Passage", "Kind", "Weight", "Carried by", "Silences", "Passage text"], rows, "lllrlll")
             + more if rows else "None found."]
 
+    told = [(oid, pid, close) for pid, p in passages.items() for oid, close in sorted((p.get("paraphrased") or {}).items())]
+    if told:
+        rows = [[esc_names.get(oid, escape_markdown(oid)), escape_markdown(pid), _num(close),
+                 f"{passages[pid].get('support')} of {len(outlets)}", _q(snippets(pid, 200))] for oid, pid, close in told]
+        rows, more = limited(rows)
+        out += ["", "## Told in other words (≈)", "",
+                "Not carried as such and not an omission: enough other outlets carry the passage, but the outlet has "
+                "a close piece (closeness) and most likely says it in other words.", "",
+                _table(["Outlet", "Passage", "Closeness", "Carried by", "Passage text"], rows, "llrll") + more]
+
     rows = [[esc_names.get(a["outlet"], escape_markdown(a["outlet"])), _q(a["text"], 200),
              esc_names.get(a["reference_outlet"], escape_markdown(a["reference_outlet"])), _q(a["reference_text"], 200),
              escape_markdown(ALTERATION_KINDS.get(a["kind"], a["kind"]))] for a in report.get("quote_alterations", [])]
@@ -226,12 +244,19 @@ def render_markdown(report: Report, *, max_rows: int | None = None) -> str:
                 _table(["Outlet", *(escape_markdown(SHIFT_KINDS.get(k, k)) for k in kinds), "Total"],
                        [[esc_names[o["id"]], *(str(by[(o["id"], k)]) for k in kinds), str(counts["wording_shifts"][o["id"]])]
                         for o in outlets], "l" + "r" * (len(kinds) + 1)), ""]
+        ranked = rank_shifts(shifts)
+        cap = max_shifts if max_rows is None else max_rows if max_shifts is None else min(max_rows, max_shifts)
+        shown = ranked if cap is None else ranked[:cap]
         rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), escape_markdown(s["passage"]),
                  escape_markdown(SHIFT_KINDS.get(s["kind"], s["kind"])), _q(s["text"], 80) if s["text"] else "—",
                  esc_names.get(s["reference"], escape_markdown(s["reference"])),
-                 _q(s["reference_text"], 80) if s.get("reference_text") else "—"] for s in shifts]
-        rows, more = limited(rows)
-        out += [_table(["Outlet", "Passage", "Kind", "Text", "Reference", "Reference text"], rows) + more]
+                 _q(s["reference_text"], 80) if s.get("reference_text") else "—", _num(s.get("weight"))]
+                for s in shown]
+        more = f"\n\n({len(ranked) - len(shown)} more in report.json.)" if len(shown) < len(ranked) else ""
+        out += ["Heaviest first: a changed number, source, hedge, name or title and degree word before other "
+                "words. Changes of punctuation, function words and datelines are not listed.", "",
+                _table(["Outlet", "Passage", "Kind", "Text", "Reference", "Reference text", "Weight"], rows,
+                       "llllllr") + more]
     else:
         out += ["None found."]
 
