@@ -158,7 +158,10 @@ LISTENER_CUES: frozenset[str] = _forms(
 QUOTING_VERBS: frozenset[str] = _forms("read reads")
 
 #: Multi-word cues, as tuples of words.
-ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
+ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("according", "to"), ("pointed", "to"), ("points", "to"), ("point", "to"), ("pointing", "to"),
+    ("pointed", "out"), ("points", "out"), ("pointing", "out"),
+)
 
 #: Words that may stand between a source and its cue ("has said", "also told", "later wrote").
 SOURCE_STOP: frozenset[str] = _forms(

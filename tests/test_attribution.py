@@ -207,3 +207,8 @@ def test_a_title_resolves_to_the_person_named_before() -> None:
     # "the senator" stands for Sen. Ann Doe; "The company" names no one, so "She" is Doe as well
     assert speakers == [("Sen. Ann Doe", "Sen. Ann Doe"), ("The senator", "Sen. Ann Doe"),
                         ("The company", "The company"), ("She", "Sen. Ann Doe")]
+
+
+def test_pointing_to_something_attributes_it() -> None:
+    [(kind, source, cue, content)] = _found("The economists pointed to the ruinous cost of the tariffs.")
+    assert (source, cue, content) == ("The economists", "pointed to", ["the ruinous cost of the tariffs."])

@@ -9,6 +9,7 @@ from _shared import seed_paths
 from mediadiff.align import Alignment, Member, Passage, align
 from mediadiff.document import Article
 from mediadiff.loaded.contrast import find_loaded_language, loaded_language_scores
+from mediadiff.loaded.lexicon import Lexicon, LexiconEntry
 from mediadiff.segment import segment
 
 TEXTS = {
@@ -67,7 +68,7 @@ def test_outlet_order_does_not_change_findings() -> None:
     assert find_loaded_language(align(arts)) == expected
 
 
-def test_seed_snatched_away_is_own_voice_and_take_away_is_quoted() -> None:
+def test_seed_snatched_away_is_own_voice_and_take_away_is_not() -> None:
     paths = seed_paths()
     articles = [Article(p.stem, p.read_text(encoding="utf-8")) for p in paths]
     findings = find_loaded_language(align(articles))
@@ -75,8 +76,11 @@ def test_seed_snatched_away_is_own_voice_and_take_away_is_quoted() -> None:
     snatched = [f for f in mine if "snatched children away" in f.text]
     assert snatched and not snatched[0].in_quote and snatched[0].category == "force"
     assert snatched[0].counterpart is not None and snatched[0].counterpart_outlet != snatched[0].outlet
-    take = [f for f in mine if f.text.lower().startswith("take away")]
-    assert take and take[0].in_quote
+    # the quoted "take away" is never the outlet's own: at any score it is a source's words or,
+    # since every outlet reports the same quotation, the story's own wording
+    everything = [f for f in find_loaded_language(align(articles), min_score=0.0) if f.outlet.startswith("004_")]
+    take = [f for f in everything if f.text.lower().startswith("take away")]
+    assert all(f.in_quote for f in take)
 
 
 def _story(name: str) -> tuple[list[Article], dict]:
@@ -139,5 +143,21 @@ def test_a_particle_is_not_taken_for_the_object() -> None:
     "moms away from" is no counterpart."""
     a = Article("a", "Officials kept the order even if it meant taking away their children at the border.")
     b = Article("b", "A memo described agents taking nursing mothers away from their infants in custody.")
-    found = [f for f in find_loaded_language(align([a, b])) if f.outlet == "a" and "taking away" in f.text]
+    found = [f for f in find_loaded_language(align([a, b]), min_score=0.0) if f.outlet == "a" and "taking away" in f.text]
     assert found and all(f.counterpart != "mothers away" for f in found)
+
+
+def test_the_story_word_every_outlet_uses_is_not_loading() -> None:
+    """Issue 19: a word every outlet carrying the passage uses for the same thing is the story's."""
+    a = Article("a", "The bridge collapse killed two drivers on Monday. Engineers had warned of cracks.")
+    b = Article("b", "Two drivers died in the bridge collapse on Monday, officials said.")
+    c = Article("c", "A bridge collapse on Monday killed two drivers. Inspectors had flagged the span.")
+    lex = Lexicon([LexiconEntry("collapse", "exaggeration", 0.9, "noun")])
+    findings = find_loaded_language(align([a, b, c]), lexicon=lex, min_score=0.0)
+    assert [f for f in findings if "collapse" in f.text] == []
+    # one outlet's choice against plainer words elsewhere stays a finding
+    d = Article("d", "The bridge failure killed two drivers on Monday. Engineers had warned of cracks.")
+    e = Article("e", "Two drivers died when the bridge failed on Monday, officials said.")
+    f = Article("f", "A bridge collapse on Monday killed two drivers. Inspectors had flagged the span.")
+    found = [x.text for x in find_loaded_language(align([d, e, f]), lexicon=lex, min_score=0.0)]
+    assert "bridge collapse" in found or "collapse" in found

@@ -42,9 +42,12 @@ def test_gapped_expression_spans_the_gap() -> None:
 
 def test_negation_drops_hedges_and_mutes_strong_words() -> None:
     assert spans("The decision was not very surprising.") == []
-    muted = detect_loaded_language("The plan was not a disaster.", min_score=0.0)
-    plain = detect_loaded_language("The plan was a disaster.", min_score=0.0)
+    muted = detect_loaded_language("The plan was not a disaster.", min_score=0.0, calibrated=False)
+    plain = detect_loaded_language("The plan was a disaster.", min_score=0.0, calibrated=False)
     assert muted[0].score == plain[0].score / 2
+    # calibrated, negation lowers the probability too
+    assert (detect_loaded_language("The plan was not a disaster.", min_score=0.0)[0].score
+            < detect_loaded_language("The plan was a disaster.", min_score=0.0)[0].score)
 
 
 def test_quoted_words_are_marked_in_quote() -> None:
@@ -62,7 +65,7 @@ def test_adjective_takes_its_noun_and_of_phrase() -> None:
 def test_weak_words_only_join_a_strong_span() -> None:
     assert spans("He even attended the meeting.") == []
     assert spans("He even scolded the lawyers.")[0][0] == "even scolded"
-    assert spans("He even attended the meeting.", min_score=0.3)[0][0] == "even attended"
+    assert spans("He even attended the meeting.", min_score=0.3, calibrated=False)[0][0] == "even attended"
 
 
 def test_neutral_news_words_are_not_flagged() -> None:
@@ -101,3 +104,59 @@ def test_offsets_always_point_into_the_text(words: list[str]) -> None:
     assert all(isinstance(s, LoadedSpan) and text[s.start:s.end] == s.text for s in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     assert all(0.0 <= s.score <= 1.0 for s in found)
+
+
+def test_calibrated_scores_are_probabilities_with_one_threshold() -> None:
+    from mediadiff.loaded.calibration import Calibration
+
+    cal = Calibration.default()
+    assert 0.0 < cal.threshold < 1.0 and cal.provenance["refit"].startswith("python bench/")
+    everything = detect_loaded_language("Critics slammed the plan. He even attended.", min_score=0.0, calibrated=True)
+    kept = detect_loaded_language("Critics slammed the plan. He even attended.", calibrated=True)
+    assert [s.text for s in kept] == [s.text for s in everything if s.score >= cal.threshold] == ["slammed"]
+    assert all(0.0 <= s.score <= 1.0 for s in everything)
+
+
+def test_hyphenated_open_and_closed_forms_match_one_entry() -> None:
+    """Issue 19: "knee-jerk" is also "knee jerk" and "kneejerk"; "hard line" also "hard-line"."""
+    lex = Lexicon([LexiconEntry("knee-jerk", "outrage", 0.8, "adj"), LexiconEntry("hard line", "pejorative", 0.8)])
+    for text in ("a knee-jerk veto", "a knee jerk veto", "a kneejerk veto"):
+        found = detect_loaded_language(f"They issued {text}.", lex, calibrated=False, extend=False)
+        assert [(s.text, s.terms) for s in found] == [(text[2:-5], ("knee-jerk",))]
+    found = detect_loaded_language("They took a hard-line view.", lex, calibrated=False, extend=False)
+    assert [(s.text, s.terms) for s in found] == [("hard-line", ("hard line",))]
+    # a hyphenated entry whose parts are function words is not its open phrase
+    lex = Lexicon([LexiconEntry("has-been", "pejorative", 0.8, "noun")])
+    assert detect_loaded_language("It has been a long year.", lex, calibrated=False) == []
+
+
+def test_a_participle_entry_stands_for_its_verb() -> None:
+    lex = Lexicon([LexiconEntry("humiliated", "outrage", 0.8, "adj"), LexiconEntry("heated", "outrage", 0.8, "adj")])
+    for word in ("humiliate", "humiliates", "humiliating"):
+        assert [s.text for s in detect_loaded_language(f"They {word} him.", lex, calibrated=False)] == [word]
+    # short bases are too often other words: "heated" does not make "heat" loaded
+    assert detect_loaded_language("They heat the hall.", lex, calibrated=False) == []
+
+
+def test_a_hyphenated_word_is_read_through_its_parts() -> None:
+    lex = Lexicon([LexiconEntry("hungry", "pejorative", 0.8, "adj")])
+    assert [s.text for s in detect_loaded_language("A power-hungry mayor.", lex, calibrated=False,
+                                                   extend=False)] == ["power-hungry"]
+
+
+def test_a_capitalised_name_at_sentence_start_is_not_a_word() -> None:
+    """Issue 19: a company whose name is an adjective opens a sentence ("Savage Arms said")."""
+    lex = Lexicon([LexiconEntry("savage", "force", 0.9, "adj")])
+    text = "Savage Arms said sales rose. The firm, said Savage, expects more."
+    assert detect_loaded_language(text, lex, calibrated=False) == []
+    # lower case elsewhere in the text: a capitalised first word is the ordinary word
+    assert detect_loaded_language("Savage cuts hit Mayor Lee. They were savage.", lex, calibrated=False,
+                                  extend=False)[0].text == "Savage"
+
+
+def test_an_irregular_past_after_a_determiner_is_a_noun() -> None:
+    lex = Lexicon([LexiconEntry("bite", "force", 0.9, "verb"), LexiconEntry("ambush", "force", 0.9, "verb")])
+    assert detect_loaded_language("It took a bit of time.", lex, calibrated=False) == []
+    assert [s.text for s in detect_loaded_language("The dog bit him.", lex, calibrated=False)] == ["bit"]
+    assert [s.text for s in detect_loaded_language("They staged an ambush.", lex, calibrated=False,
+                                                   extend=False)] == ["ambush"]

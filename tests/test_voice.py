@@ -21,10 +21,10 @@ def _voices(text: str) -> dict[str, tuple[str, str | None]]:
 
 def test_a_partys_list_of_response_points_is_the_partys_voice() -> None:
     text = ("The senator's office responded to the report:\n\n"
-            "It is a hit piece timed for the election. The figures were cherry-picked.\n\n"
+            "It is a vicious smear timed for the election. The figures were cherry-picked.\n\n"
             "The report was published on Monday.")
     voices = _voices(text)
-    assert voices["hit piece"] == ("source", "The senator's office")
+    assert voices["cherry-picked"] == ("source", "The senator's office")
 
 
 def test_a_statement_quoted_over_two_paragraphs_is_the_bloggers() -> None:

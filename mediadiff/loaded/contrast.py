@@ -31,7 +31,7 @@ from typing import Literal
 from ..align import Alignment, Member, Passage
 from ..document import Document, Token
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lemma_candidates
 
 __all__ = ["CONTRAST_SCORE", "PLAIN_WORDS", "LoadedFinding", "find_loaded_language", "loaded_language_scores"]
 
@@ -41,6 +41,8 @@ MAX_PEERS = 12
 CONTRAST_SCORE = 0.5
 _MIN_SIMILARITY = 0.5
 _MAX_CONTRAST_WORDS = 2
+# The fewest outlets in a passage for a word they all use to be the story's own.
+_MIN_STORY_OUTLETS = 3
 #: Plain words of news reporting that a contrast may point to (besides the neutral stop list).
 PLAIN_WORDS: frozenset[str] = frozenset(
     """said says say told added stated noted people residents officials workers employees staff
@@ -252,8 +254,13 @@ def _locate(passages_by_outlet: dict[str, list[tuple[Passage, Member]]], outlet:
     return None
 
 
-def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None) -> list[LoadedFinding]:
+def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None,
+                         min_score: float | None = None) -> list[LoadedFinding]:
     """Loaded wording of every outlet, with what the other outlets wrote in its place.
+
+    A lexicon span is the story's own word, not loading, when every other outlet carrying its
+    passage uses the same term for the same thing (a "crash" in every account of a crash): such
+    spans are left out.
 
     Parameters
     ----------
@@ -261,6 +268,9 @@ def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None
         The aligned documents (:func:`mediadiff.align.align`).
     lexicon : Lexicon, optional
         The lexicon (default: mediadiff's own, :meth:`Lexicon.default`).
+    min_score : float, optional
+        Passed to :func:`~mediadiff.loaded.detect.detect_loaded_language` (default: the
+        calibration's threshold).
 
     Returns
     -------
@@ -275,9 +285,11 @@ def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None
             by_outlet.setdefault(member.outlet, []).append((passage, member))
     findings: list[LoadedFinding] = []
     for document in alignment.documents:
-        spans: list[LoadedSpan] = detect_loaded_language(document, lex)
+        spans: list[LoadedSpan] = detect_loaded_language(document, lex, min_score=min_score)
         for span in spans:
             where = _locate(by_outlet, document.outlet, span.start, span.end)
+            if where is not None and _story_vocabulary(ctx, where[0], where[1], span):
+                continue
             counterpart = counterpart_outlet = passage_id = None
             if where is not None:
                 passage, member = where
@@ -295,6 +307,23 @@ def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None
         findings.extend(_contrast(ctx, document, by_outlet.get(document.outlet, []), spans))
     findings.sort(key=lambda f: (f.outlet, f.start, f.end))
     return findings
+
+
+def _story_vocabulary(ctx: _Context, passage: Passage, member: Member, span: LoadedSpan) -> bool:
+    """Whether ``span`` uses the story's own word: every other outlet's member of its passage has a
+    word that is a form of the first word of one of the span's terms, and the passage has at
+    least :data:`_MIN_STORY_OUTLETS` outlets (two outlets sharing a loaded word may share a slant)."""
+    others = [m for m in passage.members if m.outlet != member.outlet]
+    if len({m.outlet for m in others}) < _MIN_STORY_OUTLETS - 1 or not span.terms:
+        return False
+    heads = {e.words[0] for term in span.terms for e in ctx.lexicon.lookup(term.split()[0].lstrip("="))} | {
+        term.split()[0].lstrip("=").lower() for term in span.terms
+    }
+
+    def uses(m: Member) -> bool:
+        return any(heads.intersection(lemma_candidates(t.norm)) for t in ctx.member_words(m))
+
+    return all(uses(m) for m in others)
 
 
 def _plain_run(tokens: Sequence[Token], sentence_starts: frozenset[int], *, content: bool = True) -> bool:

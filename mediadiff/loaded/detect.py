@@ -2,29 +2,37 @@
 
 How a span is found
 -------------------
-1. Every word is looked up with its inflections (:func:`~mediadiff.loaded.lexicon.lemma_candidates`);
-   words on the news-neutral stop list are never flagged.
-2. Expressions are matched word by word, a ``…`` in the lexicon allowing a gap of up to three
+1. Every word is looked up with its inflections (:func:`~mediadiff.loaded.lexicon.lemma_candidates`)
+   and in its written variants (hyphenated, open, closed: "knee-jerk", "knee jerk", "kneejerk";
+   a participle entry also stands for its verb: "humiliated" -> humiliate); a hyphenated word
+   that is no entry is read through its parts ("power-hungry"). Words on the news-neutral stop
+   list are never flagged.
+2. Guards: a capitalised word that is part of a name is not a word of the lexicon ("Dana
+   Bash"; a word the prose capitalises mid-sentence; a sentence's first word followed by
+   another capitalised word, "Savage Arms said", unless the text also writes it in lower
+   case), and an irregular past form after a determiner is a noun ("a bit" is not "bite").
+3. Expressions are matched word by word, a ``…`` in the lexicon allowing a gap of up to three
    words (``snatch … away`` matches "snatched children away").
-3. Negation: a ``not``/``never``/``no``/``-n't``/``without``/``hardly`` up to three words before a
+4. Negation: a ``not``/``never``/``no``/``-n't``/``without``/``hardly`` up to three words before a
    match drops an intensifier or exaggeration ("not very", "not entirely" are hedges) and halves
    the strength of anything else ("did not slam" still uses the loaded verb, but mutes it).
-4. Span rules, because loaded language is often a phrase: an adjective takes the noun it loads
+5. Span rules, because loaded language is often a phrase: an adjective takes the noun it loads
    ("disastrous nuclear deal"), an adverb the word it loads ("shamelessly denied"), and a noun a
    following "of" + noun phrase ("travesty of justice").
-5. Spans that touch, or are joined only by "and", "or" or a comma, are merged. A span is kept
-   when its strongest term reaches ``min_score``: weak terms (intensifiers such as "even" and
-   "very", absolutes such as "never", "claimed") only count as part of a stronger span.
-6. A term that the text repeats five times or more has its strength halved: it names the
-   story's topic ("plague", "regime") rather than colouring it.
-7. A span inside a direct quotation is marked ``in_quote``, and a span inside any content the
+6. Spans that touch, or are joined only by "and", "or" or a comma, are merged. A term that the
+   text repeats five times or more has its strength halved: it names the story's topic.
+7. Score: the calibrated probability that a reader marks the span as loaded, from its context
+   (:mod:`mediadiff.loaded.calibration`); a span is kept when it reaches the calibration's one
+   threshold. With ``calibrated=False`` the score is the strongest term's strength and weak
+   terms ("even", "very", "claimed") only count as part of a stronger span.
+8. A span inside a direct quotation is marked ``in_quote``, and a span inside any content the
    article attributes to someone (quotation, indirect speech, statement) has ``voice="source"``
-   and that ``source``: the words are a source's, not the
-   outlet's.
+   and that ``source``: the words are a source's, not the outlet's.
 
 Public names
 ------------
 detect_loaded_language   text or Document -> list of LoadedSpan.
+loaded_candidates        every lexicon span with the context features the calibration reads.
 LoadedSpan               a loaded span: offsets, text, category, score, in_quote, matched terms.
 """
 
@@ -39,9 +47,10 @@ from typing import Literal
 from ..document import Article, Document, Quotation, Span, Token, covered, merged_intervals
 from ..errors import InputError, check_parameter, is_real
 from ..segment import find_quotations, segment, tokenize
-from .lexicon import Lexicon, LexiconEntry, lemma_candidates
+from .calibration import Calibration
+from .lexicon import IRREGULAR_FORMS, Lexicon, LexiconEntry, lemma_candidates
 
-__all__ = ["FUNCTION_WORDS", "NEGATORS", "LoadedSpan", "detect_loaded_language"]
+__all__ = ["FUNCTION_WORDS", "NEGATORS", "LoadedSpan", "detect_loaded_language", "loaded_candidates"]
 
 #: Words that negate a match up to three words later.
 NEGATORS: frozenset[str] = frozenset("not no never without hardly scarcely barely nor neither cannot".split())
@@ -66,6 +75,8 @@ _MAX_ADJ_EXTENSION = 2
 # Strength factor for a term that occurs 1, 2, 3, 4, 5+ times in the text.
 _TOPIC_DAMPING = (1.0, 1.0, 1.0, 1.0, 0.5)
 _MAX_OF_EXTENSION = 2
+# The shortest part of a hyphenated word that is looked up on its own.
+_MIN_PART = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +106,18 @@ class _Match:
     entry: LexiconEntry
     score: float
     pos: str
+    how: str = "word"  # word, phrase, variant (hyphenated/derived form) or part (of a hyphenated word)
+    negated: bool = False
+    repeats: int = 1
 
 
 def detect_loaded_language(
     text: str | Document,
     lexicon: Lexicon | None = None,
     *,
-    min_score: float = 0.5,
+    min_score: float | None = None,
     extend: bool = True,
+    calibrated: bool = False,
 ) -> list[LoadedSpan]:
     """Find loaded language in one text and say whether each span is quoted.
 
@@ -113,13 +128,23 @@ def detect_loaded_language(
         quotations (boilerplate sentences are skipped), so nothing is tokenised twice.
     lexicon : Lexicon, optional
         The lexicon to use; default: the one shipped with mediadiff (:meth:`Lexicon.default`).
-    min_score : float, default=0.5
-        Spans whose strongest term is weaker than this are dropped. Weaker terms (``even``,
-        ``very``, ``claimed``, ``never``) still join a span they touch ("even scolded"), so they
-        colour a loaded phrase without being flagged on their own; pass a lower value to see them.
+    min_score : float, optional
+        Spans scoring below this are dropped. Default: 0.5 on the lexicon strength, where weaker
+        terms (``even``, ``very``, ``claimed``) only count as part of a stronger span; with
+        ``calibrated=True``, the calibration's one threshold (:attr:`Calibration.threshold
+        <mediadiff.loaded.calibration.Calibration>`, 0.225 in the shipped file). Pass 0.0 to
+        see every candidate.
     extend : bool, default=True
         Whether to grow matches by the span rules (adjective + noun, adverb + word, "of" + noun
         phrase). Without it, spans are exactly the matched terms.
+    calibrated : bool, default=False
+        Whether ``score`` is the strongest term's lexicon strength (halved under negation,
+        halved for a term repeated five times: the default) or, with True, the calibrated
+        probability that a reader marks the span as loaded
+        (:class:`~mediadiff.loaded.calibration.Calibration`: the context decides). The
+        calibration is opt-in: it is fitted on research data whose licences do not let the
+        defaults depend on it, and out of sample it does not beat the lexicon score on every
+        set (docs/lexicon.md).
 
     Returns
     -------
@@ -131,31 +156,78 @@ def detect_loaded_language(
     >>> text = 'A “pilot program” snatched children away. Officials said “we must take away children.”'
     >>> [(s.text, s.category, s.in_quote) for s in detect_loaded_language(text)]
     [('snatched children away', 'force', False), ('take away', 'force', True)]
+    >>> [(s.text, s.in_quote) for s in detect_loaded_language(text, calibrated=True)]
+    [('snatched children away', False)]
     >>> [s.text for s in detect_loaded_language("The ruling was not very surprising.")]
     []
     """
-    check_parameter("min_score", min_score, "a float in the range [0.0, 1.0]",
-                    is_real(min_score) and 0.0 <= min_score <= 1.0, "detect_loaded_language")
-    if isinstance(text, Document):
-        source = text.text
-        tokens = tuple(t for s in text.content_sentences for t in s.tokens)
-        quotations: Sequence[Quotation] = text.quotations
-        document = text
-    elif isinstance(text, str):
-        source = text
-        tokens = tokenize(text)
-        quotations = find_quotations(text)
-        document = segment(Article("text", text), boilerplate=False)
-    else:
-        raise InputError(f"detect_loaded_language expects a str or a Document, got {type(text).__name__}")
+    check_parameter("min_score", min_score, "None or a float in the range [0.0, 1.0]",
+                    min_score is None or (is_real(min_score) and 0.0 <= min_score <= 1.0), "detect_loaded_language")
+    source, tokens, quotations, document = _read(text)
     lex = lexicon if lexicon is not None else Lexicon.default()
+    candidates = _candidates(source, tokens, quotations, document, lex, extend)
+    if not calibrated:
+        threshold = 0.5 if min_score is None else min_score
+        return [span for span, _ in candidates if span.score >= threshold]
+    calibration = Calibration.default()
+    threshold = calibration.threshold if min_score is None else min_score
+    out = []
+    for span, features in candidates:
+        p = round(calibration.probability(features), 4)
+        if p >= threshold:
+            out.append(replace(span, score=p))
+    return out
+
+
+def loaded_candidates(
+    text: str | Document, lexicon: Lexicon | None = None, *, extend: bool = True
+) -> list[tuple[LoadedSpan, dict[str, float]]]:
+    """Every lexicon span of a text, however weak, with the context features the calibration reads.
+
+    The spans are those of ``detect_loaded_language(text, lexicon, calibrated=False,
+    min_score=0.0)`` (``score`` is the lexicon strength); the features are what
+    :class:`~mediadiff.loaded.calibration.Calibration` turns into a probability. This is the
+    seam where a calibration is fitted (``bench/fit_loaded_calibration.py``).
+
+    Examples
+    --------
+    >>> [(s.text, f["cat=force"]) for s, f in loaded_candidates("Critics slammed the plan.")]
+    [('slammed', 1.0)]
+    """
+    source, tokens, quotations, document = _read(text)
+    lex = lexicon if lexicon is not None else Lexicon.default()
+    return _candidates(source, tokens, quotations, document, lex, extend)
+
+
+def _read(text: str | Document) -> tuple[str, Sequence[Token], Sequence[Quotation], Document]:
+    if isinstance(text, Document):
+        tokens = tuple(t for s in text.content_sentences for t in s.tokens)
+        return text.text, tokens, text.quotations, text
+    if isinstance(text, str):
+        return text, tokenize(text), find_quotations(text), segment(Article("text", text), boilerplate=False)
+    raise InputError(f"detect_loaded_language expects a str or a Document, got {type(text).__name__}")
+
+
+def _candidates(source: str, tokens: Sequence[Token], quotations: Sequence[Quotation], document: Document,
+                lex: Lexicon, extend: bool) -> list[tuple[LoadedSpan, dict[str, float]]]:
     matches = _damp_topics(_match(source, tokens, lex))
     matches = [m for m in (_negate(tokens, m) for m in matches) if m is not None]
     spans = []
     for m in matches:
         last = _extend(source, tokens, m) if extend else m.last
         spans.append((tokens[m.first].start, tokens[last].end, m))
-    return [_voiced(s, document) for s in _merge(source, spans, quotations) if s.score >= min_score]
+    groups = _group(source, spans, quotations)
+    if not groups:
+        return []
+    starts = [t.start for t in tokens]
+    initial = {s.tokens[0].start for s in document.sentences if s.tokens}
+    title_lines = _title_case_lines(source, tokens)
+    quoted = merged_intervals(quotations)
+    out = []
+    for group in groups:
+        span = _voiced(_span(source, group, quoted), document)
+        out.append((span, _features(source, tokens, starts, initial, title_lines, group, span)))
+    return out
 
 
 def _voiced(span: LoadedSpan, document: Document) -> LoadedSpan:
@@ -200,20 +272,44 @@ def _match(source: str, tokens: Sequence[Token], lex: Lexicon) -> list[_Match]:
 
     names = _name_like(source, tokens)
     for i, tok in enumerate(tokens):
-        if tok.kind != "word":
+        if tok.kind != "word" or i in names:
             continue
-        entries = [] if i in names else lex.lookup(tok.norm)
+        entries = lex.lookup(tok.norm)
+        how = "word"
+        if not entries and "-" in tok.norm.strip("-"):
+            # a hyphenated word none of whose written forms is an entry: its parts ("power-hungry")
+            parts = [p for p in tok.norm.split("-") if len(p) >= _MIN_PART and not lex.is_neutral(p)]
+            entries = [e for p in parts for e in lex.lookup(p) if not e.exact]
+            how = "part"
         if entries:
             entry = max(entries, key=lambda e: e.strength)
+            if how == "word" and entry.words != (tok.norm,) and entry.words[0] not in cands[i]:
+                how = "variant"  # matched through a written variant or a derived base form
             pos = entry.pos
-            if pos == "adj" and tok.norm.endswith("ly") and not entry.words[0].endswith("ly"):  # type: ignore[union-attr]
+            if pos == "adj" and tok.norm.endswith("ly") and not (entry.words[0] or "").endswith("ly"):
                 pos = "adv"
-            found.append(_Match(i, i, entry, entry.strength, pos))
+            if not _misread(tokens, i, entry):
+                found.append(_Match(i, i, entry, entry.strength, pos, how))
         for entry in lex.phrases_starting(cands[i]):
             last = rest(entry.words, 1, i + 1)
             if last is not None:
-                found.append(_Match(i, last, entry, entry.strength, "phrase"))
+                how = "phrase" if entry.words == _split_words(entry.term) else "variant"
+                found.append(_Match(i, last, entry, entry.strength, "phrase", how))
     return found
+
+
+def _split_words(term: str) -> tuple[str | None, ...]:
+    return LexiconEntry(term, "x", 0.0).words
+
+
+def _misread(tokens: Sequence[Token], i: int, entry: LexiconEntry) -> bool:
+    """Whether a verb entry's match through an irregular past form is another word: right after a
+    determiner, such a form is a noun ("a bit" is not "bite", "the shot" not "to shoot");
+    regular forms and the base ("an ambush", "the rigged vote") are left to the entry."""
+    norm = tokens[i].norm
+    if entry.pos != "verb" or i == 0 or IRREGULAR_FORMS.get(norm) != entry.words[0]:
+        return False
+    return tokens[i - 1].norm in _DETERMINERS
 
 
 def _damp_topics(matches: list[_Match]) -> list[_Match]:
@@ -225,7 +321,7 @@ def _damp_topics(matches: list[_Match]) -> list[_Match]:
     for m in matches:
         n = counts[m.entry.term]
         factor = _TOPIC_DAMPING[min(n, len(_TOPIC_DAMPING)) - 1]
-        out.append(_Match(m.first, m.last, m.entry, m.score * factor, m.pos) if factor != 1.0 else m)
+        out.append(_Match(m.first, m.last, m.entry, m.score * factor, m.pos, m.how, m.negated, n))
     return out
 
 
@@ -253,6 +349,18 @@ def _name_like(source: str, tokens: Sequence[Token]) -> set[int]:
         line_share.setdefault(line_start, 0.0)
         if line_share[line_start] < 0.6:
             out.add(i)
+    # a word the prose capitalises mid-sentence is a name ("said Savage"), and so is a
+    # sentence's capitalised first word followed by another capitalised word ("Savage Arms
+    # said"), unless the text also writes it in lower case (then it is the ordinary word)
+    lower = {t.norm for t in tokens if t.kind == "word" and t.text[:1].islower()}
+    for i, tok in enumerate(tokens):
+        if not caps[i] or tok.norm in lower or line_share.get(line_of[i], 0.0) >= 0.6:
+            continue
+        initial = i == 0 or tokens[i - 1].text in ".!?\"“”'‘’:" or _breaks(source, tokens[i - 1], tok)
+        if not initial and tokens[i - 1].kind == "word":
+            out.add(i)
+        elif initial and i + 1 < len(tokens) and caps[i + 1] and not _breaks(source, tok, tokens[i + 1]):
+            out.add(i)
     # a surname the text has used in a name is a name wherever it is capitalised: "John Bash ...
     # Bash told his staff" (not the verb "bash")
     known = {tokens[i].norm for i in out}
@@ -270,7 +378,7 @@ def _negate(tokens: Sequence[Token], m: _Match) -> _Match | None:
         if tok.norm in NEGATORS or tok.norm.endswith("n't"):
             if m.entry.category in _DROP_WHEN_NEGATED:
                 return None
-            return _Match(m.first, m.last, m.entry, m.score * 0.5, m.pos)
+            return _Match(m.first, m.last, m.entry, m.score * 0.5, m.pos, m.how, True, m.repeats)
     return m
 
 
@@ -307,9 +415,9 @@ def _extend(source: str, tokens: Sequence[Token], m: _Match) -> int:
     return last
 
 
-def _merge(source: str, spans: list[tuple[int, int, _Match]], quotations: Sequence[Quotation]) -> list[LoadedSpan]:
-    """Join overlapping or adjacent matches (within one quotation) into spans; mark quoted ones."""
-    quoted = merged_intervals(quotations)
+def _group(source: str, spans: list[tuple[int, int, _Match]],
+           quotations: Sequence[Quotation]) -> list[list[tuple[int, int, _Match]]]:
+    """Overlapping or adjacent matches (within one quotation), joined into groups in text order."""
     marks = sorted({q.mark_start for q in quotations} | {q.mark_end - 1 for q in quotations})
     spans.sort(key=lambda s: (s[0], -s[1]))
     groups: list[list[tuple[int, int, _Match]]] = []
@@ -320,19 +428,102 @@ def _merge(source: str, spans: list[tuple[int, int, _Match]], quotations: Sequen
                 groups[-1].append(span)
                 continue
         groups.append([span])
-    out = []
-    for group in groups:
-        start = min(s for s, _, _ in group)
-        end = max(e for _, e, _ in group)
-        ranked = sorted(group, key=lambda s: (-s[2].score, s[0]))
-        best = ranked[0][2]
-        terms = tuple(dict.fromkeys(s[2].entry.term for s in ranked))
-        in_quote = covered(quoted, start, end)
-        out.append(
-            LoadedSpan(start, end, source[start:end], category=best.entry.category, score=round(best.score, 4),
-                       in_quote=in_quote, terms=terms)
-        )
-    return out
+    return groups
+
+
+def _span(source: str, group: list[tuple[int, int, _Match]], quoted: Sequence[tuple[int, int]]) -> LoadedSpan:
+    """A group of matches as one span: its strongest term's category and strength."""
+    start = min(s for s, _, _ in group)
+    end = max(e for _, e, _ in group)
+    ranked = sorted(group, key=lambda s: (-s[2].score, s[0]))
+    best = ranked[0][2]
+    terms = tuple(dict.fromkeys(s[2].entry.term for s in ranked))
+    return LoadedSpan(start, end, source[start:end], category=best.entry.category, score=round(best.score, 4),
+                      in_quote=covered(quoted, start, end), terms=terms)
+
+
+def _title_case_lines(source: str, tokens: Sequence[Token]) -> frozenset[int]:
+    """Starts of lines written in title case (headlines): most of their longer words capitalised."""
+    counts: dict[int, list[int]] = {}
+    for t in tokens:
+        if t.kind == "word" and len(t.text) > 3:
+            counts.setdefault(source.rfind("\n", 0, t.start) + 1, []).append(int(t.text[:1].isupper()))
+    return frozenset(line for line, flags in counts.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 0.6)
+
+
+_BE = frozenset("be been being is are was were am 's".split())
+_DEGREE = frozenset("very so too most more really truly extremely quite utterly totally deeply".split())
+_PRONOUNS = frozenset("i you he she it we they me him her us them".split())
+
+
+def _strength_band(x: float) -> str:
+    return "lt45" if x < 0.45 else "lt55" if x < 0.55 else "lt65" if x < 0.65 else "lt75" if x < 0.75 else "ge75"
+
+
+def _features(source: str, tokens: Sequence[Token], starts: Sequence[int], initial: set[int] | frozenset[int],
+              title_lines: frozenset[int], group: list[tuple[int, int, _Match]], span: LoadedSpan) -> dict[str, float]:
+    """The context of a candidate span as named features (generic: no word of any data set).
+
+    Category, strength band and part of speech of its strongest term; how the term matched
+    (a word, an expression, a written variant or derived form, a part of a hyphenated word);
+    negation and repetition; the span's length and whether the span rules grew it; capitals (mid-sentence, sentence-initial, a title-case line); the word
+    before (determiner, form of "be", degree adverb, pronoun) and what follows (punctuation,
+    a function word, a content word); the inflection of the matched word. The term itself is
+    not a feature: per-term weights learn a data set's labelling scheme (PTC files "witch hunt"
+    under name calling, not loaded language) rather than the word's load. Whose voice the span is in is not a feature: a quoted loaded
+    word is as loaded as the outlet's own, and :attr:`LoadedSpan.voice` says whose it is.
+    """
+    ranked = sorted(group, key=lambda g: (-g[2].score, g[0]))
+    best = ranked[0][2]
+    entry = best.entry
+    first = bisect_left(starts, span.start)
+    last = bisect_left(starts, span.end) - 1
+    head = tokens[best.first]
+    words = sum(1 for t in tokens[first:last + 1] if t.kind == "word")
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"cat={entry.category}": 1.0,
+        f"strength={_strength_band(entry.strength)}": 1.0,
+        "strength": entry.strength,
+        f"pos={best.pos}": 1.0,
+        f"how={best.how}": 1.0,
+        f"words={min(words, 4)}": 1.0,
+        f"terms={min(len(span.terms), 3)}": 1.0,
+    }
+    if best.negated:
+        f["negated"] = 1.0
+    if best.repeats > 1:
+        f[f"repeats={'2' if best.repeats == 2 else '3-4' if best.repeats < 5 else '5+'}"] = 1.0
+    if last > best.last:
+        f["grown"] = 1.0
+    if source.rfind("\n", 0, span.start) + 1 in title_lines:
+        f["title_line"] = 1.0
+    elif head.text[:1].isupper():
+        f["cap_initial" if head.start in initial else "cap_mid"] = 1.0
+    if len(ranked) > 1:
+        f["second_strength"] = ranked[1][2].entry.strength
+    prev = tokens[first - 1] if first > 0 else None
+    if prev is None or prev.kind == "punct":
+        f["prev=edge"] = 1.0
+    elif prev.norm in _DETERMINERS:
+        f["prev=det"] = 1.0
+    elif prev.norm in _BE:
+        f["prev=be"] = 1.0
+    elif prev.norm in _DEGREE:
+        f["prev=degree"] = 1.0
+    elif prev.norm in _PRONOUNS:
+        f["prev=pronoun"] = 1.0
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is None or nxt.kind == "punct":
+        f["next=edge"] = 1.0
+    elif nxt.norm in FUNCTION_WORDS:
+        f["next=function"] = 1.0
+    else:
+        f["next=content"] = 1.0
+    norm = head.norm
+    suffix = next((x for x in ("ly", "ing", "ed", "s") if norm.endswith(x) and len(norm) > len(x) + 2), "")
+    f[f"suffix={suffix or 'none'}"] = 1.0
+    return f
 
 
 def _same_quote(a: int, b: int, marks: Sequence[int]) -> bool:

@@ -33,7 +33,10 @@ from types import MappingProxyType
 
 from ..errors import InputError, check_parameter, is_int, is_real
 
-__all__ = ["GAP", "POS_TAGS", "Lexicon", "LexiconEntry", "lemma_candidates"]
+__all__ = [
+    "GAP", "IRREGULAR_FORMS", "MIN_DERIVED_BASE", "POS_TAGS", "Lexicon", "LexiconEntry", "lemma_candidates", "participle_bases",
+    "written_variants",
+]
 
 #: The gap marker inside an expression: ``snatch … away``.
 GAP = "…"
@@ -59,6 +62,8 @@ _IRREGULAR = {
     "undid": "undo", "upheld": "uphold", "withdrew": "withdraw", "withheld": "withhold",
 }
 _VOWELS = set("aeiou")
+#: Irregular verb forms and their base ("took" -> "take"), read by :func:`lemma_candidates`.
+IRREGULAR_FORMS: Mapping[str, str] = MappingProxyType(_IRREGULAR)
 
 
 def lemma_candidates(word: str) -> tuple[str, ...]:
@@ -186,6 +191,82 @@ class LexiconEntry:
         return len(self.words) > 1
 
 
+# Function words: a hyphenated entry with one of them ("has-been", "would-be") is a word of its
+# own, not the open phrase ("has been"); an expression with one ("in fact") is never closed up.
+_GLUE = frozenset(
+    """a an the of to in on at by for from with up out off down over and or but be been being am is are was
+    were has have had would will could should can may might must do does did not no it its as so""".split()
+)
+
+
+def written_variants(entry: LexiconEntry) -> list[LexiconEntry]:
+    """The other ways news writes the same term: hyphenated, open or closed.
+
+    A hyphenated word (``knee-jerk``) is also matched as separate words ("knee jerk") and
+    closed up ("kneejerk"); an expression of two or three plain words without a gap
+    (``hard line``) is also matched hyphenated ("hard-line") and closed up ("hardline"). Each
+    variant keeps the entry's term, category, strength and part of speech, and its last word
+    takes inflections as usual ("knee-jerks", "rammed-through" is not a variant: gaps and
+    particles stay phrases).
+
+    >>> [v.words for v in written_variants(LexiconEntry("knee-jerk", "outrage", 0.6, "adj"))]
+    [('knee', 'jerk'), ('kneejerk',)]
+    >>> [v.words for v in written_variants(LexiconEntry("hard line", "pejorative", 0.5, "phrase"))]
+    [('hard-line',), ('hardline',)]
+    """
+    words = entry.words
+    out: list[LexiconEntry] = []
+
+    def variant(new: tuple[str | None, ...], pos: str) -> None:
+        out.append(LexiconEntry(entry.term, entry.category, entry.strength, pos, words=new, exact=entry.exact))
+
+    if len(words) == 1 and words[0] is not None and "-" in words[0].strip("-"):
+        parts = tuple(p for p in words[0].split("-") if p)
+        if len(parts) > 1 and all(p.isalpha() for p in parts):
+            if not any(p in _GLUE for p in parts):  # "has-been" is not "has been"
+                variant(parts, "phrase")
+            variant(("".join(parts),), entry.pos)
+    elif 2 <= len(words) <= 3 and all(w is not None and w.isalpha() and w not in _GLUE for w in words):
+        joined = [w for w in words if w is not None]
+        pos = entry.pos if entry.pos != "phrase" else "any"
+        variant(("-".join(joined),), pos)
+        variant(("".join(joined),), pos)
+    return out
+
+
+#: Shortest verb base a participle entry gives by rule ("bloat" from "bloated" would be 5:
+#: short bases are too often other words, "heat" from "heated", "rig" from "rigged").
+MIN_DERIVED_BASE = 6
+
+
+def participle_bases(entry: LexiconEntry) -> tuple[str, ...]:
+    """The verb a past-participle entry is formed from, by rule (its possible spellings).
+
+    An entry written as a participle (``humiliated``) also stands for its verb (humiliate,
+    humiliates, humiliating): the base is the suffix-rule candidate whose regular forms
+    (:func:`mediadiff.vocabulary.verb_forms`) give the entry back, at least
+    :data:`MIN_DERIVED_BASE` letters long. The rule cannot tell "bloat" from "create", so both
+    spellings are kept (``traumatiz``/``traumatize``); only real words ever match. Exact
+    entries and expressions have none.
+
+    >>> participle_bases(LexiconEntry("humiliated", "outrage", 0.6, "adj"))
+    ('humiliat', 'humiliate')
+    >>> participle_bases(LexiconEntry("heated", "outrage", 0.6, "adj"))
+    ()
+    """
+    from ..vocabulary import verb_forms
+
+    if entry.exact or entry.is_phrase or entry.pos not in ("adj", "verb", "any"):
+        return ()
+    word = entry.words[0]
+    if word is None or not word.endswith("ed") or not word.isalpha():
+        return ()
+    return tuple(
+        cand for cand in lemma_candidates(word)[1:]
+        if len(cand) >= MIN_DERIVED_BASE and (word in verb_forms(cand) or word in verb_forms(cand + "+"))
+    )
+
+
 _CATEGORY_LINE = "@category"
 
 
@@ -238,14 +319,27 @@ class Lexicon:
         self._exact: dict[str, list[LexiconEntry]] = {}
         self._phrases: dict[str, list[LexiconEntry]] = {}
         for entry in self.entries:
-            first = entry.words[0]
-            assert first is not None
-            if entry.is_phrase:
-                self._phrases.setdefault(first, []).append(entry)
-            elif entry.exact:
-                self._exact.setdefault(first, []).append(entry)
-            else:
-                self._words.setdefault(first, []).append(entry)
+            self._index(entry)
+        declared = set(self._words) | set(self._exact)
+        for entry in self.entries:
+            for variant in written_variants(entry):
+                first = variant.words[0]
+                if variant.is_phrase or first not in declared:
+                    self._index(variant)
+        for entry in self.entries:
+            for base in participle_bases(entry):
+                if base not in declared and base not in self.neutral:
+                    self._index(LexiconEntry(entry.term, entry.category, entry.strength, "verb", words=(base,)))
+
+    def _index(self, entry: LexiconEntry) -> None:
+        first = entry.words[0]
+        assert first is not None
+        if entry.is_phrase:
+            self._phrases.setdefault(first, []).append(entry)
+        elif entry.exact:
+            self._exact.setdefault(first, []).append(entry)
+        else:
+            self._words.setdefault(first, []).append(entry)
 
     # -- queries ------------------------------------------------------------------------------
     def __len__(self) -> int:
