@@ -88,7 +88,10 @@ def _run(args: argparse.Namespace) -> int:
     from .examples import example_stories, load_example, story_info
     from .load import DEFAULT_MAX_BYTES, load
 
-    say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    def say(*parts: object) -> None:
+        if not args.quiet:
+            print(*parts, file=sys.stderr)
+
     if args.no_overwrite:
         from .report import refuse_existing
 
@@ -159,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.quiet:
                 warnings.simplefilter("ignore")
             else:
-                warnings.showwarning = lambda message, category, *a, **k: print(  # type: ignore[assignment]
+                warnings.showwarning = lambda message, category, *a, **k: print(
                     f"mediadiff: warning: {message}", file=sys.stderr)
             return _run(args)
     except MediadiffError as exc:

@@ -257,9 +257,9 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
                 raise InputError(f"{source} (line {lineno}): invalid JSON: {exc.msg}") from exc
     else:  # .csv
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        fields = {f.strip().lower() for f in (reader.fieldnames or [])}
-        if not fields & set(_TEXT_KEYS):
-            raise InputError(f"{source}: the CSV has no 'text' or 'body' column (columns: {', '.join(sorted(fields)) or 'none'})")
+        columns = {f.strip().lower() for f in (reader.fieldnames or [])}
+        if not columns & set(_TEXT_KEYS):
+            raise InputError(f"{source}: the CSV has no 'text' or 'body' column (columns: {', '.join(sorted(columns)) or 'none'})")
         for i, row in enumerate(reader):
             clean = {(k or "").strip().lower(): v for k, v in row.items() if k is not None}
             records.append((f" (row {i + 2})", clean))

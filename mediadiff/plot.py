@@ -47,6 +47,7 @@ from .report._templates import CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
     from .compare import Comparison
 
@@ -91,7 +92,7 @@ _HATCHES = ("//", "\\\\", "xx", "..", "++", "--", "||", "oo")
 #: Outlet names are cut to this many characters in every chart and on the title page.
 _MAX_LABEL = 28
 #: rcParams for every page of the PDF: TrueType fonts embedded (not Type 3), no mathtext.
-_RC = {"pdf.fonttype": 42, "ps.fonttype": 42, "font.family": "DejaVu Sans", "axes.titlesize": 11,
+_RC: dict[RcKeyType, Any] = {"pdf.fonttype": 42, "ps.fonttype": 42, "font.family": "DejaVu Sans", "axes.titlesize": 11,
        "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False}
 #: Every page of the PDF: A4 portrait (inches), margins and the running header's height.
 _PAGE, _MARGIN, _HEADER = (8.27, 11.69), 0.6, 0.35
@@ -217,7 +218,10 @@ def _title(ax: Axes, title: str, caption: str | None = None, *, pad: float = 6.0
     size = 8.0
     # The axes' final width is known only after layout: take the smaller of its width now and
     # 55% of the figure's (what is left beside outlet names and a legend).
-    inches = min(ax.get_position().width, 0.55) * ax.figure.get_figwidth()
+    from matplotlib.figure import Figure
+
+    figure = ax.figure
+    inches = min(ax.get_position().width, 0.55) * (figure.get_figwidth() if isinstance(figure, Figure) else _PAGE[0])
     lines = _wrap(caption, max(40, int(inches * 72 / (size * 0.56))))
     heading = ax.set_title(title, loc="left", pad=pad + len(lines) * size * 1.2 + 3)
     ax.annotate("\n".join(lines), xy=(0, 0), xycoords=heading, xytext=(0, -3), textcoords="offset points",
@@ -291,7 +295,7 @@ def _size_square(report: Report) -> tuple[float, float]:
 def _min_support(report: Report) -> int:
     """The ``min_support`` the omission finder used (compare's default, 2, when not recorded)."""
     value = (report.get("options") or {}).get("min_support")
-    return int(value) if is_int(value) and value >= 1 else 2
+    return int(value) if value is not None and is_int(value) and int(value) >= 1 else 2
 
 
 # --- the charts -----------------------------------------------------------------------------
@@ -359,17 +363,17 @@ def coverage_matrix(
                 grid[i, column[m["outlet"]]] = 1
     omitted = []
     for om in report.get("omissions", []):
-        i, j = row_of.get(om["passage"]), column.get(om["outlet"])
-        if i is not None and j is not None and grid[i, j] == 0:
-            grid[i, j] = 2
-            omitted.append((j + 0.5, i + 0.5))
+        row, col = row_of.get(om["passage"]), column.get(om["outlet"])
+        if row is not None and col is not None and grid[row, col] == 0:
+            grid[row, col] = 2
+            omitted.append((col + 0.5, row + 0.5))
     paraphrased = []
     for i, p in enumerate(passages):
         for oid in p.get("paraphrased") or {}:  # the report's one field for "≈", as in HTML and Markdown
-            j = column.get(oid)
-            if j is not None and grid[i, j] == 0:
-                grid[i, j] = 3
-                paraphrased.append((j + 0.5, i + 0.5))
+            col = column.get(oid)
+            if col is not None and grid[i, col] == 0:
+                grid[i, col] = 3
+                paraphrased.append((col + 0.5, i + 0.5))
     cmap = ListedColormap([_ABSENT, _CARRIED, _OMITTED, _PARAPHRASED])
     edge = 0.6 if len(passages) <= 80 else 0.0
     ax.pcolormesh(grid, cmap=cmap, vmin=-0.5, vmax=3.5, edgecolors="white", linewidth=edge)
@@ -676,9 +680,9 @@ def placement(
     for shift in report.get("placement_shifts", []):
         if not isinstance(shift, Mapping):
             continue
-        i, j = row_of.get(shift.get("passage")), column.get(shift.get("outlet"))
-        if i is not None and j is not None:
-            ax.add_patch(Rectangle((j + 0.04, i + 0.06), 0.92, 0.88, fill=False, edgecolor=_OMITTED, linewidth=1.8))
+        row, col = row_of.get(str(shift.get("passage"))), column.get(str(shift.get("outlet")))
+        if row is not None and col is not None:
+            ax.add_patch(Rectangle((col + 0.04, row + 0.06), 0.92, 0.88, fill=False, edgecolor=_OMITTED, linewidth=1.8))
     _dress_grid(ax, labels, passages, snippets)
     if colorbar:
         _vector(ax.figure.colorbar(mesh, ax=ax, shrink=0.9 if len(passages) < 20 else 0.5, aspect=30,
@@ -903,6 +907,9 @@ def _plan(report: Report) -> list[_Page]:
     def one(chart: Callable[..., Any], name: str, height: float) -> None:
         pages.append(_Page(name, height, lambda fig: chart(report, ax=fig.add_subplot())))
 
+    def _drawing(chart: Callable[..., Any], part: Report, min_support: int) -> Callable[[Any], Any]:
+        return lambda fig: chart(part, ax=fig.add_subplot(), min_support=min_support)
+
     def matrix(chart: Callable[..., Any], name: str, min_support: int) -> None:
         chunks = _chunks(_passages(report, min_support))
         for k, rows in enumerate(chunks):
@@ -910,7 +917,7 @@ def _plan(report: Report) -> list[_Page]:
             where = (f"part {k + 1} of {len(chunks)}: passages {rows[0]['id']} to {rows[-1]['id']}"
                      if len(chunks) > 1 else "")
             pages.append(_Page(name, _size_matrix(report, len(rows), True)[1] + 0.8,
-                               lambda fig, part=part: chart(part, ax=fig.add_subplot(), min_support=min_support), where))
+                               _drawing(chart, part, min_support), where))
 
     bars = _size_bars(report)[1]
     matrix(coverage_matrix, "who carries each passage", 1)

@@ -1,4 +1,5 @@
-"""The code passes ruff (lint rules in pyproject.toml); skipped where ruff is not installed."""
+"""The code passes ruff (lint rules in pyproject.toml) and mypy --strict (its settings there too);
+each skipped where the tool is not installed."""
 
 from __future__ import annotations
 
@@ -20,4 +21,10 @@ def test_ruff_clean() -> None:
         pytest.skip("ruff is not installed (pip install 'mediadiff[test]' brings it)")
     result = subprocess.run([ruff, "check", "mediadiff", "tests", "bench", "examples", "scripts"],
                             cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_clean() -> None:
+    pytest.importorskip("mypy", reason="mypy is not installed (pip install 'mediadiff[test]' brings it)")
+    result = subprocess.run([sys.executable, "-m", "mypy", "mediadiff"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

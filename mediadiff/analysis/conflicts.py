@@ -49,7 +49,8 @@ from typing import Literal
 from ..align import Alignment
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
-from ._common import NOT_NAME_WORDS, RANK_WORDS, TITLE_WORDS, member_tokens, read_number
+from ..vocabulary import TITLE_WORDS
+from ._common import NOT_NAME_WORDS, RANK_WORDS, member_tokens, read_number
 
 __all__ = ["Conflict", "ConflictValue", "find_conflicts"]
 
@@ -647,7 +648,7 @@ def _same_figures(exact: Sequence[tuple[str, _Value]], slot: Sequence[tuple[str,
     for o, v in sorted(companions, key=lambda x: (x[0], x[1].start)):
         if o in seen or v.kind != "number" or v.value not in figures:
             continue
-        if v.unit == PARTITIVE or float(v.value) >= SAME_FIGURE_MIN:  # type: ignore[arg-type]
+        if v.unit == PARTITIVE or float(v.value) >= SAME_FIGURE_MIN:
             out.append((o, v))
             seen.add(o)
     return out

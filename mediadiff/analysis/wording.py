@@ -54,18 +54,16 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Literal
 
-from .._clauses import NEGATIONS, STOPWORDS
+from .._clauses import NEGATIONS, STOPWORDS, capitalised_words
 from ..align import Alignment, Passage
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
+from ..vocabulary import CALENDAR_WORDS, TITLE_WORDS
 from ._common import (
-    CALENDAR_WORDS,
     HEDGES,
     INTENSIFIERS,
     NOT_NAME_WORDS,
     RANK_WORDS,
-    TITLE_WORDS,
-    capitalised_words,
     match_key,
     member_tokens,
     read_number,
@@ -650,9 +648,9 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
             ot = tokens[outlet]
             if keys[outlet] not in opcodes:
                 sm = SequenceMatcher(None, keys[ref], keys[outlet], autojunk=False)
-                opcodes[keys[outlet]] = sm.get_opcodes()
-            changes = [run for tag, *op in opcodes[keys[outlet]] if tag != "equal"
-                       for run in _paired_runs(*op, joined[ref][1], joined[outlet][1])]
+                opcodes[keys[outlet]] = list(sm.get_opcodes())
+            changes = [run for tag, i1, i2, j1, j2 in opcodes[keys[outlet]] if tag != "equal"
+                       for run in _paired_runs(i1, i2, j1, j2, joined[ref][1], joined[outlet][1])]
             for i1, i2, j1, j2 in changes:
                 if _same_number(rt[i1:i2], ot[j1:j2]):
                     continue  # "twelve" / "12": the same number written another way

@@ -649,7 +649,8 @@ def _check_options(engine: Any, n_jobs: Any, out: Any, compare_options: Any) -> 
     check_parameter("out", out, "None or a folder path", out is None or isinstance(out, (str, os.PathLike)), owner=_OWNER)
     check_parameter("compare_options", compare_options, "None or a dict of compare() options",
                     compare_options is None or isinstance(compare_options, Mapping), owner=_OWNER)
-    options = plain(dict(compare_options or {}))  # NumPy numbers as plain ones, for corpus.json
+    # NumPy numbers as plain ones, for corpus.json
+    options: dict[str, Any] = {k: plain(v) for k, v in dict(compare_options or {}).items()}
     from ..compare import compare
 
     allowed = sorted(

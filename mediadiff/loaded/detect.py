@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..document import Article, Document, Quotation, Span, Token, covered, merged_intervals
+from ..document import Article, Document, Intervals, Quotation, Span, Token, covered, merged_intervals
 from ..errors import InputError, check_parameter, is_real
 from ..segment import find_quotations, segment, tokenize
 from .calibration import Calibration
@@ -431,7 +431,7 @@ def _group(source: str, spans: list[tuple[int, int, _Match]],
     return groups
 
 
-def _span(source: str, group: list[tuple[int, int, _Match]], quoted: Sequence[tuple[int, int]]) -> LoadedSpan:
+def _span(source: str, group: list[tuple[int, int, _Match]], quoted: Intervals) -> LoadedSpan:
     """A group of matches as one span: its strongest term's category and strength."""
     start = min(s for s, _, _ in group)
     end = max(e for _, e, _ in group)

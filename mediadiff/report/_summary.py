@@ -180,7 +180,7 @@ def typical_member(passage: Mapping[str, Any] | None) -> Mapping[str, Any]:
     little."""
     if not passage or not passage.get("members"):
         return {}
-    members = passage["members"]
+    members: Sequence[Mapping[str, Any]] = passage["members"]
     texts = [str(m.get("text", "")) for m in members]
     words = [frozenset(re.findall(r"\w+", t.lower())) for t in texts]
     if len(texts) == 1:
@@ -340,7 +340,7 @@ def _loaded_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
     rates = {o["id"]: float(o.get("scores", {}).get("loaded_language", 0.0) or 0.0) for o in report.get("outlets", [])}
     counts = Counter(s["outlet"] for s in own)
     top = max(sorted(counts), key=lambda o: (rates.get(o, 0.0), counts[o]))
-    examples = []
+    examples: list[str] = []
     for s in own:
         word = " ".join(s["text"].split())
         if s["outlet"] == top and word.lower() not in {e.lower() for e in examples}:

@@ -614,7 +614,8 @@ def _readability_section(report: Report) -> str:
         cells = []
         for m in measures:
             x, raw = _num(r.get(m)), r.get(m)
-            reasons = r.get("reasons") if isinstance(r.get("reasons"), Mapping) else {}
+            given = r.get("reasons")
+            reasons: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
             if x is None:
                 cells.append(f'<td class="num" title="{_e(reasons.get(m) or "undefined")}">—</td>')
             else:
