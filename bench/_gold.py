@@ -73,6 +73,7 @@ class Story:
 
 # --------------------------------------------------------------------------- loading
 
+
 def basil_texts(year: str, triplet: str) -> dict[str, str]:
     """The three outlet texts of a BASIL triplet, built as ``basil_story.py`` builds them."""
     out = {}
@@ -177,17 +178,30 @@ def to_offsets(story_dir: str | Path, year: str, triplet: str) -> dict:
             raise ValueError(f"{story_dir}/{o}.txt is not the BASIL text of {year} {triplet}")
     facts = []
     for f in gold["facts"]:
-        facts.append({"id": f["id"], "summary": f["summary"],
-                      "mentions": {o: [list(s) for s in locate_all(texts, o, ms)] for o, ms in f["mentions"].items()}})
+        facts.append(
+            {
+                "id": f["id"],
+                "summary": f["summary"],
+                "mentions": {o: [list(s) for s in locate_all(texts, o, ms)] for o, ms in f["mentions"].items()},
+            }
+        )
     conflicts = []
     for c in gold.get("numeric_conflicts", []):
-        conflicts.append({"fact": c["fact"], "values": {o: list(locate_all(texts, o, [v])[0]) for o, v in c["values"].items()}})
+        conflicts.append(
+            {"fact": c["fact"], "values": {o: list(locate_all(texts, o, [v])[0]) for o, v in c["values"].items()}}
+        )
     alterations = []
     for a in gold.get("quote_alterations", []):
-        alterations.append({"fact": a.get("fact"), "outlet": a["outlet"], "span": list(locate_all(texts, a["outlet"], [a["text"]])[0]),
-                            "reference_outlet": a["reference_outlet"],
-                            "reference_span": list(locate_all(texts, a["reference_outlet"], [a["reference_text"]])[0]),
-                            "kind": a.get("kind")})
+        alterations.append(
+            {
+                "fact": a.get("fact"),
+                "outlet": a["outlet"],
+                "span": list(locate_all(texts, a["outlet"], [a["text"]])[0]),
+                "reference_outlet": a["reference_outlet"],
+                "reference_span": list(locate_all(texts, a["reference_outlet"], [a["reference_text"]])[0]),
+                "kind": a.get("kind"),
+            }
+        )
     return {
         "source": {"dataset": "BASIL (Fan et al. 2019), dev split", "year": year, "triplet": triplet},
         "note": gold.get("note", ""),
@@ -300,8 +314,9 @@ def passage_facts(passages, spans: dict[str, list[tuple[str, int, int]]]) -> dic
     return out
 
 
-def omission_figures(omissions, pf: dict[str, set[str]], gold_pairs: set[tuple[str, str]],
-                     keys: Sequence[tuple[str, str]]) -> dict[str, Any]:
+def omission_figures(
+    omissions, pf: dict[str, set[str]], gold_pairs: set[tuple[str, str]], keys: Sequence[tuple[str, str]]
+) -> dict[str, Any]:
     """Omission precision/recall against gold and key omissions in each outlet's top three.
 
     A predicted (outlet, passage) counts as (outlet, fact) for every fact the passage maps to;
@@ -318,8 +333,15 @@ def omission_figures(omissions, pf: dict[str, set[str]], gold_pairs: set[tuple[s
             if f not in ranked.setdefault(o.outlet, []):
                 ranked[o.outlet].append(f)
     key_top3 = sum(1 for o, f in keys if f in ranked.get(o, [])[:3])
-    return {"tp": len(tp), "predicted": len(predicted), "gold": len(gold_pairs), "key_top3": key_top3,
-            "keys": len(keys), "missed": sorted(gold_pairs - predicted), "wrong": sorted(predicted - gold_pairs)}
+    return {
+        "tp": len(tp),
+        "predicted": len(predicted),
+        "gold": len(gold_pairs),
+        "key_top3": key_top3,
+        "keys": len(keys),
+        "missed": sorted(gold_pairs - predicted),
+        "wrong": sorted(predicted - gold_pairs),
+    }
 
 
 def piece_facts(story: Story, outlet: str, start: int, end: int) -> set[str]:
@@ -349,6 +371,10 @@ def second_readings_shared() -> list[tuple[Story, Story]]:
         path = SHARED_ALIGNMENT / first.name / "gold-second-reading.json"
         if path.is_file():
             gold = json.loads(path.read_text(encoding="utf-8"))
-            out.append((first, _from_gold(first.name, first.texts, gold,
-                                          lambda o, items, t=first.texts: locate_all(t, o, items))))
+            out.append(
+                (
+                    first,
+                    _from_gold(first.name, first.texts, gold, lambda o, items, t=first.texts: locate_all(t, o, items)),
+                )
+            )
     return out

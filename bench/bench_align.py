@@ -90,7 +90,10 @@ def quality(grid: bool = True) -> None:
 
     # the naive baseline, its threshold tuned on the same data (the most favourable setting)
     caches = {s: {} for s in names}
-    naive = {t: {s: pairwise_scores(data[s][1], naive_groups(docs[s], t, caches[s])) for s in names} for t in [x / 100 for x in range(20, 95, 5)]}
+    naive = {
+        t: {s: pairwise_scores(data[s][1], naive_groups(docs[s], t, caches[s])) for s in names}
+        for t in [x / 100 for x in range(20, 95, 5)]
+    }
 
     def f1(counts) -> float:
         return prf(*(sum(c[k] for c in counts.values()) for k in range(3)))[2]
@@ -116,15 +119,21 @@ def quality(grid: bool = True) -> None:
         return max(range(len(configs)), key=lambda k: (f1({s: runs[k][s] for s in stories_}), -k))
 
     k_all = best_on(names)
-    print(f"grid of {len(configs)} settings over {', '.join(GRID)}: best in-sample F1 {f1(runs[k_all]):.3f} at {configs[k_all]}")
+    print(
+        f"grid of {len(configs)} settings over {', '.join(GRID)}: best in-sample F1 {f1(runs[k_all]):.3f} at {configs[k_all]}"
+    )
     held = {}
     for s in names:
         k = best_on([x for x in names if x != s])
         held[s] = runs[k][s]
-        print(f"  leave {s} out: chosen {configs[k]}, held-out P/R/F1 {'/'.join(format(x, '.3f') for x in prf(*runs[k][s]))}")
+        print(
+            f"  leave {s} out: chosen {configs[k]}, held-out P/R/F1 {'/'.join(format(x, '.3f') for x in prf(*runs[k][s]))}"
+        )
     per_story = [prf(*held[s])[2] for s in names]
-    print(f"leave-one-story-out: mean held-out F1 {statistics.mean(per_story):.3f}; pooled held-out P/R/F1 "
-          f"{'/'.join(format(x, '.3f') for x in prf(*(sum(c[k] for c in held.values()) for k in range(3))))}")
+    print(
+        f"leave-one-story-out: mean held-out F1 {statistics.mean(per_story):.3f}; pooled held-out P/R/F1 "
+        f"{'/'.join(format(x, '.3f') for x in prf(*(sum(c[k] for c in held.values()) for k in range(3))))}"
+    )
     print()
 
 
@@ -142,7 +151,9 @@ def seeds() -> None:
         result = align(arts)
         times.append(time.perf_counter() - t0)
     print("## Seeds (five real articles, from raw text: segmentation included)")
-    print(f"first seed call in this process (scikit-learn already imported above): {first:.3f} s; median of 5 more: {statistics.median(times):.3f} s (target < 0.3 s)")
+    print(
+        f"first seed call in this process (scikit-learn already imported above): {first:.3f} s; median of 5 more: {statistics.median(times):.3f} s (target < 0.3 s)"
+    )
     for key in ("take away children", "numerous factual errors"):
         found = [p for p in result.passages if any(key in m.text for m in p.members)]
         print(f"  {key!r}: {len(found)} passage(s), outlets per passage {[p.support for p in found]}")
@@ -151,7 +162,9 @@ def seeds() -> None:
 
 def speed(sizes) -> None:
     print("## Speed on synthetic stories (from segmented documents)")
-    print(f"{'N':>4s} {'pieces':>7s} {'sents':>6s} {'mediadiff s':>12s} {'peak MB':>8s} {'naive s':>10s} {'naive':>9s} {'speed-up':>9s} {'naive peak MB':>14s}")
+    print(
+        f"{'N':>4s} {'pieces':>7s} {'sents':>6s} {'mediadiff s':>12s} {'peak MB':>8s} {'naive s':>10s} {'naive':>9s} {'speed-up':>9s} {'naive peak MB':>14s}"
+    )
     timings = {}
     for n in sizes:
         docs = as_documents(synthetic_story(n, seed=n))
@@ -170,7 +183,11 @@ def speed(sizes) -> None:
         tracemalloc.stop()
         pieces = sum(len(p.members) for p in result.passages)
         sents = _sentences(docs)
-        pairs = [(i, j) for i in range(len(sents)) for j in range(i + 1, len(sents)) if sents[i][0] != sents[j][0]] if n <= 20 else None
+        pairs = (
+            [(i, j) for i in range(len(sents)) for j in range(i + 1, len(sents)) if sents[i][0] != sents[j][0]]
+            if n <= 20
+            else None
+        )
         total_pairs = sum(1 for _ in ()) if pairs is None else len(pairs)
         if pairs is None:
             per_outlet = {}
@@ -193,7 +210,9 @@ def speed(sizes) -> None:
         naive_peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
         how = "measured" if sample_n == total_pairs else "extrapol."
-        print(f"{n:4d} {pieces:7d} {len(sents):6d} {ours:12.3f} {peak:8.1f} {naive:10.2f} {how:>9s} {naive / ours:8.0f}x {naive_peak:14.1f}")
+        print(
+            f"{n:4d} {pieces:7d} {len(sents):6d} {ours:12.3f} {peak:8.1f} {naive:10.2f} {how:>9s} {naive / ours:8.0f}x {naive_peak:14.1f}"
+        )
     if 50 in timings and 100 in timings:
         print(f"time(100) / time(50) = {timings[100] / timings[50]:.2f} (target <= 3)")
     if 20 in timings:

@@ -44,8 +44,14 @@ from mediadiff.document import Article  # noqa: E402
 # the straightforward computations (baselines; the tests check the fast paths against them)
 
 
-def all_pairs_alterations(alignment: Alignment, found_quotes: Sequence[quotes.Quote], *, min_words: int = 3,
-                          min_similarity: float = 0.6, min_truncated: int = 3) -> list[quotes.QuoteAlteration]:
+def all_pairs_alterations(
+    alignment: Alignment,
+    found_quotes: Sequence[quotes.Quote],
+    *,
+    min_words: int = 3,
+    min_similarity: float = 0.6,
+    min_truncated: int = 3,
+) -> list[quotes.QuoteAlteration]:
     """:func:`~mediadiff.analysis.quotes.find_quote_alterations` computed over every pair of versions."""
     docs = {d.outlet: d for d in alignment.documents}
     versions = quotes._versions(alignment, sorted(found_quotes, key=lambda q: (q.outlet, q.start, q.end)), min_words)
@@ -84,10 +90,22 @@ def all_pairs_alterations(alignment: Alignment, found_quotes: Sequence[quotes.Qu
     found = []
     for v, first, second in splices.values():
         rs, re_ = first.quote.start, second.quote.end
-        found.append(quotes.QuoteAlteration(
-            v.quote.outlet, v.quote.start, v.quote.end, v.quote.text, first.quote.outlet, rs, re_,
-            docs[first.quote.outlet].text[rs:re_], "spliced", (), (),
-            f"{v.quote.outlet} runs two quotations together as one; {first.quote.outlet} gives them separately."))
+        found.append(
+            quotes.QuoteAlteration(
+                v.quote.outlet,
+                v.quote.start,
+                v.quote.end,
+                v.quote.text,
+                first.quote.outlet,
+                rs,
+                re_,
+                docs[first.quote.outlet].text[rs:re_],
+                "spliced",
+                (),
+                (),
+                f"{v.quote.outlet} runs two quotations together as one; {first.quote.outlet} gives them separately.",
+            )
+        )
     rest = [i for i in range(len(versions)) if i not in splices]
     parent = {i: i for i in rest}
 
@@ -97,9 +115,13 @@ def all_pairs_alterations(alignment: Alignment, found_quotes: Sequence[quotes.Qu
         return i
 
     for x, i in enumerate(rest):
-        for j in rest[x + 1:]:
+        for j in rest[x + 1 :]:
             a, b = versions[i], versions[j]
-            if a.quote.outlet != b.quote.outlet and shared(a, b) >= 3 and quotes._same_speaker(a.quote.speaker, b.quote.speaker):
+            if (
+                a.quote.outlet != b.quote.outlet
+                and shared(a, b) >= 3
+                and quotes._same_speaker(a.quote.speaker, b.quote.speaker)
+            ):
                 m, _ = quotes._matched(a.keys, b.keys)
                 if m >= 3 and m >= min_similarity * min(len(a.keys), len(b.keys)):
                     parent[find(j)] = find(i)
@@ -115,14 +137,22 @@ def all_pairs_alterations(alignment: Alignment, found_quotes: Sequence[quotes.Qu
             return (-support, -len(v.keys), v.quote.outlet, v.quote.start)
 
         for v in group:
-            pool = [r for r in group if r is v or (r.quote.outlet != v.quote.outlet and any(
-                m >= 3 and m >= min_similarity * min(len(v.keys), len(r.keys))
-                for m in (quotes._matched(v.keys, r.keys)[0], quotes._matched(r.keys, v.keys)[0])))]
+            pool = [
+                r
+                for r in group
+                if r is v
+                or (
+                    r.quote.outlet != v.quote.outlet
+                    and any(
+                        m >= 3 and m >= min_similarity * min(len(v.keys), len(r.keys))
+                        for m in (quotes._matched(v.keys, r.keys)[0], quotes._matched(r.keys, v.keys)[0])
+                    )
+                )
+            ]
             ref = min(pool, key=lambda x, pool=pool: rank(x, pool))
             if v.quote.outlet != ref.quote.outlet and v.keys != ref.keys:
                 same = [o for o in versions if o.quote.outlet == v.quote.outlet]
-                found.extend(quotes._compare(v, ref, docs, min_similarity, min_truncated, same,
-                                             quotes._Quotations([])))
+                found.extend(quotes._compare(v, ref, docs, min_similarity, min_truncated, same, quotes._Quotations([])))
     found.sort(key=lambda a: (a.outlet, a.start, a.end, a.kind, a.reference_outlet, a.reference_start))
     return found
 
@@ -140,7 +170,7 @@ def all_pairs_reference(keys: dict[str, tuple[str, ...]]) -> tuple[str, dict[str
             return 2 * sum((bags[a] & bags[b]).values()) / size if size else 1.0
 
         candidates = sorted(outlets, key=lambda o: (-sum(dice(o, x) for x in outlets if x != o), o))
-        candidates = candidates[:wording.EXACT_REFERENCE_LIMIT]
+        candidates = candidates[: wording.EXACT_REFERENCE_LIMIT]
     ratios = {o: {x: wording._ratio(keys[o], keys[x]) for x in outlets if x != o} for o in candidates}
     ref = min(candidates, key=lambda o: (-(sum(ratios[o].values()) / len(ratios[o])), -len(keys[o]), o))
     return ref, ratios[ref]
@@ -179,7 +209,7 @@ def quote_story(n_outlets: int, *, seed: int = 0) -> list[Article]:
             elif r < 0.86:
                 words[rng.randrange(1, len(words))] = rng.choice(fillers)
             elif r < 0.93:
-                words = words[:rng.randint(5, len(words) - 4)]
+                words = words[: rng.randint(5, len(words) - 4)]
             elif i + 1 < len(statements):
                 words = words + [w.lower() for w in statements[i + 1].split()]
             parts.append(f"“{' '.join(words)},” the director said. The hearing went on.")
@@ -206,9 +236,11 @@ def run(label: str, alignment: Alignment) -> None:
     found = quotes.extract_quotes(alignment)
     t_new, new = timed(lambda: quotes.find_quote_alterations(alignment, found))
     t_old, old = timed(lambda: all_pairs_alterations(alignment, found))
-    print(f"{label:22s} quote alterations  all pairs {t_old:7.2f} s  fast {t_new:6.2f} s  "
-          f"x{t_old / max(t_new, 1e-9):6.1f}  ({len(new)} found, identical: {'yes' if new == old else 'NO'})",
-          flush=True)
+    print(
+        f"{label:22s} quote alterations  all pairs {t_old:7.2f} s  fast {t_new:6.2f} s  "
+        f"x{t_old / max(t_new, 1e-9):6.1f}  ({len(new)} found, identical: {'yes' if new == old else 'NO'})",
+        flush=True,
+    )
 
     def both() -> tuple[list[wording.WordingShift], dict[str, float]]:
         return wording.find_wording_shifts(alignment), wording.wording_shift_scores(alignment)
@@ -224,11 +256,17 @@ def run(label: str, alignment: Alignment) -> None:
             changed += a != b
             ours.append(mean_ratio(keys, a))
             before.append(mean_ratio(keys, b))
-    central = (f"mean ratio to the others {sum(before) / len(before):.4f} -> {sum(ours) / len(ours):.4f}"
-               if ours else "no passage above 12 members")
-    print(f"{label:22s} wording (both)     all pairs {t_old:7.2f} s  fast {t_new:6.2f} s  "
-          f"x{t_old / max(t_new, 1e-9):6.1f}  (reference changed in {changed} of {len(ours)} passages "
-          f"of > 12 members; {central})", flush=True)
+    central = (
+        f"mean ratio to the others {sum(before) / len(before):.4f} -> {sum(ours) / len(ours):.4f}"
+        if ours
+        else "no passage above 12 members"
+    )
+    print(
+        f"{label:22s} wording (both)     all pairs {t_old:7.2f} s  fast {t_new:6.2f} s  "
+        f"x{t_old / max(t_new, 1e-9):6.1f}  (reference changed in {changed} of {len(ours)} passages "
+        f"of > 12 members; {central})",
+        flush=True,
+    )
 
 
 def main() -> None:

@@ -60,7 +60,7 @@ def _same_source(text: str, gold: Sequence[tuple[int, int]], ours: Span | None) 
         return True
     start = min(x for x, _ in gold)
     relative = " ".join(text[x:b] for x, b in gold).strip().lower() in ("who", "which", "that")
-    return relative and ours.end <= start and text[ours.end:start].strip(" ,") == ""
+    return relative and ours.end <= start and text[ours.end : start].strip(" ,") == ""
 
 
 def score(items: list[_polnear.Item]) -> dict[str, tuple[float, float, float]]:
@@ -128,8 +128,10 @@ def cost() -> None:
         without = timed()
     finally:
         segment_module.find_attributions = real
-    print(f"segment() on the five seeds: {without * 1000:.1f} ms without the attribution layer, "
-          f"{with_layer * 1000:.1f} ms with it: +{(with_layer / without - 1) * 100:.0f}% (target <= 30%)")
+    print(
+        f"segment() on the five seeds: {without * 1000:.1f} ms without the attribution layer, "
+        f"{with_layer * 1000:.1f} ms with it: +{(with_layer / without - 1) * 100:.0f}% (target <= 30%)"
+    )
 
 
 def main(argv: list[str]) -> int:

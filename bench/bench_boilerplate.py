@@ -125,8 +125,10 @@ def report(items: list[Item], outcomes: list[Outcome], *, title: str) -> None:
     chrome = [o for i, o in zip(items, outcomes, strict=True) if i.cls != "content"]
     print(f"{'all chrome':<12} {len(chrome):>5} {sum(o.flagged for o in chrome) / len(chrome):>7.2f}")
     survived = sum(not o.rules for _, o in content)
-    print(f"content survival: {survived}/{len(content)} = {survived / len(content):.3f}"
-          + (f"  (taken by {dict(taken_by)})" if taken_by else ""))
+    print(
+        f"content survival: {survived}/{len(content)} = {survived / len(content):.3f}"
+        + (f"  (taken by {dict(taken_by)})" if taken_by else "")
+    )
     print(f"surrounding article lines flagged: {sum(o.collateral for o in outcomes)}")
 
 

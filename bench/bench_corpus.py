@@ -107,8 +107,14 @@ def _run(engine: str, n_jobs: int, n: int, out: str, trace: bool) -> dict[str, f
     traced = tracemalloc.get_traced_memory()[1] if trace else 0
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
-        "driver_cpu": me.ru_utime + me.ru_stime, "workers_cpu": children.ru_utime + children.ru_stime,
-        "engine": engine, "n_jobs": n_jobs, "stories": count, "failed": failed, "wall": wall, "first": first or 0.0,
+        "driver_cpu": me.ru_utime + me.ru_stime,
+        "workers_cpu": children.ru_utime + children.ru_stime,
+        "engine": engine,
+        "n_jobs": n_jobs,
+        "stories": count,
+        "failed": failed,
+        "wall": wall,
+        "first": first or 0.0,
         "driver_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "driver_traced_peak_mb": traced / 2**20,
     }
@@ -127,7 +133,9 @@ def _measure(engine: str, n_jobs: int, n: int, *, trace: bool = False) -> dict[s
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=1000, help="stories for the throughput runs (default 1000)")
-    parser.add_argument("--memory", default="1000,4000", help="two corpus sizes for the memory runs (default 1000,4000)")
+    parser.add_argument(
+        "--memory", default="1000,4000", help="two corpus sizes for the memory runs (default 1000,4000)"
+    )
     parser.add_argument("--skip-dask", action="store_true", help="leave out the Dask engine")
     parser.add_argument("--skip-memory", action="store_true", help="leave out the memory runs")
     parser.add_argument("--skip-throughput", action="store_true", help="only the memory runs")
@@ -139,8 +147,10 @@ def main() -> None:
         return
 
     n = args.stories
-    print(f"mediadiff batch benchmark: synthetic stories of 5 outlets; {os.cpu_count()} CPUs; "
-          f"load average {os.getloadavg()[0]:.1f} at start")
+    print(
+        f"mediadiff batch benchmark: synthetic stories of 5 outlets; {os.cpu_count()} CPUs; "
+        f"load average {os.getloadavg()[0]:.1f} at start"
+    )
     if not args.skip_throughput:
         _throughput(n, skip_dask=args.skip_dask)
     if not args.skip_memory:
@@ -161,32 +171,40 @@ def _throughput(n: int, *, skip_dask: bool) -> None:
     for label, engine, jobs in runs:
         r = _measure(engine, jobs, n)
         results[label] = r
-        print(f"  {label:30s} {r['wall']:8.1f} s  {r['stories'] / r['wall']:6.2f} stories/s  "
-              f"first story after {r['first']:5.1f} s  failed {int(r['failed'])}  "
-              f"driver peak RSS {r['driver_maxrss_mb']:.0f} MB", flush=True)
+        print(
+            f"  {label:30s} {r['wall']:8.1f} s  {r['stories'] / r['wall']:6.2f} stories/s  "
+            f"first story after {r['first']:5.1f} s  failed {int(r['failed'])}  "
+            f"driver peak RSS {r['driver_maxrss_mb']:.0f} MB",
+            flush=True,
+        )
     base = results["one process"]
     steady = base["wall"] / base["stories"]  # one story's time in one process
     print("\nCPU time (load-independent): seconds of CPU per story, driver + workers")
     one_cpu = (base["driver_cpu"] + base["workers_cpu"]) / base["stories"]
     for label, r in results.items():
         per_story = (r["driver_cpu"] + r["workers_cpu"]) / r["stories"]
-        print(f"  {label:30s} {per_story:6.3f} s/story  (driver {r['driver_cpu']:7.1f} s, workers "
-              f"{r['workers_cpu']:7.1f} s)  CPU efficiency vs one process {one_cpu / per_story:5.2f}")
+        print(
+            f"  {label:30s} {per_story:6.3f} s/story  (driver {r['driver_cpu']:7.1f} s, workers "
+            f"{r['workers_cpu']:7.1f} s)  CPU efficiency vs one process {one_cpu / per_story:5.2f}"
+        )
     print("\nAgainst one process (same stories, same run):")
     for label, r in results.items():
         speed = base["wall"] / r["wall"]
         startup = max(0.0, r["first"] - steady)
         slower_by = r["wall"] - base["wall"]
         ok = slower_by <= startup + 1e-9
-        print(f"  {label:30s} speed-up {speed:5.2f}x  start-up {startup:5.1f} s  "
-              f"slower than one process by {max(0.0, slower_by):6.1f} s (<= start-up: {'yes' if ok else 'NO'})")
+        print(
+            f"  {label:30s} speed-up {speed:5.2f}x  start-up {startup:5.1f} s  "
+            f"slower than one process by {max(0.0, slower_by):6.1f} s (<= start-up: {'yes' if ok else 'NO'})"
+        )
     two = results["local, 2 workers"]
-    print(f"  target: local 2 workers >= 1.7x one process: {base['wall'] / two['wall']:.2f}x "
-          f"({'met' if base['wall'] / two['wall'] >= 1.7 else 'NOT met'})")
+    print(
+        f"  target: local 2 workers >= 1.7x one process: {base['wall'] / two['wall']:.2f}x "
+        f"({'met' if base['wall'] / two['wall'] >= 1.7 else 'NOT met'})"
+    )
     if "dask, 2-worker LocalCluster" in results:
         d = results["dask, 2-worker LocalCluster"]
         print(f"  (dask 2 workers: {base['wall'] / d['wall']:.2f}x one process)")
-
 
 
 def _memory(small: int, large: int) -> None:
@@ -195,12 +213,17 @@ def _memory(small: int, large: int) -> None:
     for size in (small, large):
         r = _measure("local", 2, size, trace=True)
         mem[size] = r
-        print(f"  {size:6d} stories: {r['wall']:7.1f} s  driver peak RSS {r['driver_maxrss_mb']:6.1f} MB  "
-              f"driver peak Python allocation {r['driver_traced_peak_mb']:6.2f} MB", flush=True)
+        print(
+            f"  {size:6d} stories: {r['wall']:7.1f} s  driver peak RSS {r['driver_maxrss_mb']:6.1f} MB  "
+            f"driver peak Python allocation {r['driver_traced_peak_mb']:6.2f} MB",
+            flush=True,
+        )
     rss = mem[large]["driver_maxrss_mb"] / mem[small]["driver_maxrss_mb"]
     traced = mem[large]["driver_traced_peak_mb"] / mem[small]["driver_traced_peak_mb"]
-    print(f"  ratio {large} / {small}: driver RSS {rss:.3f}x, driver Python allocation {traced:.3f}x "
-          f"(target <= 1.25x: {'met' if rss <= 1.25 and traced <= 1.25 else 'NOT met'})")
+    print(
+        f"  ratio {large} / {small}: driver RSS {rss:.3f}x, driver Python allocation {traced:.3f}x "
+        f"(target <= 1.25x: {'met' if rss <= 1.25 and traced <= 1.25 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ _TOKEN = re.compile(r"\w+")
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
 
 
 def tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
@@ -55,6 +55,7 @@ def tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
 
 def scores(counts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
     """Mean precision, mean recall and the F1 of the two, as the benchmark computes them."""
+
     def precision(tp: float, fp: float, fn: float) -> float:
         return 1.0 if fp == fn == 0 else 0.0 if tp == fp == 0 else tp / (tp + fp)
 
@@ -73,7 +74,7 @@ def mediadiff_text(path: Path) -> str:
     text, parts, at = article.text, [], 0
     for b in sorted(doc.boilerplate, key=lambda b: b.start):
         if b.start >= at:
-            parts.append(text[at:b.start])
+            parts.append(text[at : b.start])
             at = b.end
     parts.append(text[at:])
     return "\n".join(parts)
@@ -83,8 +84,10 @@ def trafilatura_extractor() -> Callable[[str], str] | None:
     try:
         import trafilatura
     except ImportError as exc:
-        print(f"trafilatura not installed ({exc}); measuring mediadiff alone "
-              "(pip install trafilatura lxml_html_clean to measure it beside)")
+        print(
+            f"trafilatura not installed ({exc}); measuring mediadiff alone "
+            "(pip install trafilatura lxml_html_clean to measure it beside)"
+        )
         return None
     version = getattr(trafilatura, "__version__", "?")
     print(f"trafilatura {version}: extract() with its defaults")

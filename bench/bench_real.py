@@ -89,15 +89,21 @@ def evaluate(stories: list[Story], *, grid: bool, details: bool, models: dict[st
     names = [s.name for s in stories]
     docs = {s.name: as_documents(s.articles()) for s in stories}
     caches: dict[str, dict] = {s.name: {} for s in stories}
-    naive_runs = [{s.name: pairwise_scores(s.mentions, naive_groups(docs[s.name], t, caches[s.name])) for s in stories}
-                  for t in NAIVE_THRESHOLDS]
+    naive_runs = [
+        {s.name: pairwise_scores(s.mentions, naive_groups(docs[s.name], t, caches[s.name])) for s in stories}
+        for t in NAIVE_THRESHOLDS
+    ]
     t0 = time.perf_counter()
     default = {s.name: align(docs[s.name]) for s in stories}
     seconds = time.perf_counter() - t0
     configs = _grid() if grid else [{}]
     runs = [{s.name: pairwise_scores(s.mentions, _groups(align(docs[s.name], **c))) for s in stories} for c in configs]
-    learned = {s.name: pairwise_scores(s.mentions, _groups(align(
-        docs[s.name], pair_model=models[s.name] if models is not None else "shipped"))) for s in stories}
+    learned = {
+        s.name: pairwise_scores(
+            s.mentions, _groups(align(docs[s.name], pair_model=models[s.name] if models is not None else "shipped"))
+        )
+        for s in stories
+    }
 
     def choose(table: list[dict[str, tuple[int, int, int]]], others: list[str]) -> int:
         return max(range(len(table)), key=lambda k: (statistics.mean(prf(*table[k][n])[2] for n in others), -k))
@@ -109,8 +115,10 @@ def evaluate(stories: list[Story], *, grid: bool, details: bool, models: dict[st
         held[s.name] = runs[chosen[s.name]][s.name]
         naive[s.name] = naive_runs[choose(naive_runs, others)][s.name]
 
-    print(f"{'story':26s} {'facts':>5s} {'shared':>6s} | {'default P/R/F1':>16s} | {'LOSO':>6s} | {'learned':>7s} | "
-          f"{'naive':>6s} | {'omissions P/R/F1':>18s} {'key top3':>8s}")
+    print(
+        f"{'story':26s} {'facts':>5s} {'shared':>6s} | {'default P/R/F1':>16s} | {'LOSO':>6s} | {'learned':>7s} | "
+        f"{'naive':>6s} | {'omissions P/R/F1':>18s} {'key top3':>8s}"
+    )
     om_tp = om_pred = om_gold = key_hit = key_all = 0
     rows = []
     for s in stories:
@@ -127,19 +135,25 @@ def evaluate(stories: list[Story], *, grid: bool, details: bool, models: dict[st
         key_hit += om["key_top3"]
         key_all += om["keys"]
         rows.append((f, hf, lf, nf, of))
-        print(f"{s.name:26s} {len(facts):5d} {shared:6d} | {p:.2f}/{r:.2f}/{f:.2f}   | {hf:6.3f} | {lf:7.3f} | {nf:6.3f} | "
-              f"{op:.2f}/{orr:.2f}/{of:.2f}     {om['key_top3']}/{om['keys']}")
+        print(
+            f"{s.name:26s} {len(facts):5d} {shared:6d} | {p:.2f}/{r:.2f}/{f:.2f}   | {hf:6.3f} | {lf:7.3f} | {nf:6.3f} | "
+            f"{op:.2f}/{orr:.2f}/{of:.2f}     {om['key_top3']}/{om['keys']}"
+        )
         if details:
             print(f"    missed {om['missed']}\n    wrong  {om['wrong']}")
     mean = [statistics.mean(x[k] for x in rows) for k in range(5)]
     op, orr, of = prf(om_tp, om_pred, om_gold)
-    print(f"{'mean over stories':26s} {'':5s} {'':6s} | {'':8s}{mean[0]:.3f}   | {mean[1]:6.3f} | {mean[2]:7.3f} | {mean[3]:6.3f} | "
-          f"pooled {op:.2f}/{orr:.2f}/{of:.2f} {key_hit}/{key_all}")
+    print(
+        f"{'mean over stories':26s} {'':5s} {'':6s} | {'':8s}{mean[0]:.3f}   | {mean[1]:6.3f} | {mean[2]:7.3f} | {mean[3]:6.3f} | "
+        f"pooled {op:.2f}/{orr:.2f}/{of:.2f} {key_hit}/{key_all}"
+    )
     if grid:
         picked = sorted({tuple(sorted(configs[chosen[n]].items(), key=str)) for n in names}, key=str)
         print(f"LOSO chose among {len(configs)} settings of {', '.join(GRID)}: {[dict(c) for c in picked]}")
-    print(f"worst story: default F1 {min(x[0] for x in rows):.3f}, LOSO {min(x[1] for x in rows):.3f}; "
-          f"alignment time with the defaults, all {len(stories)} stories: {seconds:.2f} s")
+    print(
+        f"worst story: default F1 {min(x[0] for x in rows):.3f}, LOSO {min(x[1] for x in rows):.3f}; "
+        f"alignment time with the defaults, all {len(stories)} stories: {seconds:.2f} s"
+    )
     return {"default": mean[0], "loso": mean[1], "learned": mean[2], "naive": mean[3], "omission_f1": of}
 
 
@@ -159,11 +173,15 @@ def main(argv: list[str]) -> int:
     real = real_stories()
     if real:
         own = sum(1 for s in real if (REAL_GOLD / f"{s.name}.json").is_file())
-        print(f"## Real stories ({len(real)}: {len(real) - own} shared, {own} annotated by this project), "
-              "pairwise F1 over gold mentions")
-        print("default: align()'s defaults; LOSO: the grid setting best on the other stories; learned: "
-              "pair_model fitted on the other stories (bench/fit_pair_model.py); naive: difflib sentences, "
-              "threshold chosen on the other stories; omissions: find_omissions() on the default alignment")
+        print(
+            f"## Real stories ({len(real)}: {len(real) - own} shared, {own} annotated by this project), "
+            "pairwise F1 over gold mentions"
+        )
+        print(
+            "default: align()'s defaults; LOSO: the grid setting best on the other stories; learned: "
+            "pair_model fitted on the other stories (bench/fit_pair_model.py); naive: difflib sentences, "
+            "threshold chosen on the other stories; omissions: find_omissions() on the default alignment"
+        )
         tables: dict[str, Any] = {}
         models = {s.name: fit([o for o in real if o.name != s.name], tables) for s in real}
         evaluate(real, grid=grid, details=details, models=models)
@@ -172,8 +190,10 @@ def main(argv: list[str]) -> int:
     else:
         print("## Real stories: ../shared/eval not present, skipped")
     print()
-    print("## Bundled (fictional) stories (learned: the shipped pair model, which never saw them; LOSO: the "
-          "grid setting chosen on the other bundled stories)")
+    print(
+        "## Bundled (fictional) stories (learned: the shipped pair model, which never saw them; LOSO: the "
+        "grid setting chosen on the other bundled stories)"
+    )
     evaluate(bundled_stories(), grid=grid, details=details, models=None)
     return 0
 

@@ -32,8 +32,11 @@ def measure(label: str, articles: list[Article]) -> tuple[float, float]:
     peak = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
     chars = sum(len(a.text) for a in articles)
-    print(f"{label:38s} {len(articles):4d} outlets {chars / 1e6:6.2f} M chars  {len(comparison.passages):6d} passages"
-          f"  {seconds:8.1f} s  peak {peak:8.1f} MB", flush=True)
+    print(
+        f"{label:38s} {len(articles):4d} outlets {chars / 1e6:6.2f} M chars  {len(comparison.passages):6d} passages"
+        f"  {seconds:8.1f} s  peak {peak:8.1f} MB",
+        flush=True,
+    )
     return seconds, peak
 
 

@@ -99,8 +99,9 @@ def evaluate(story_dir: Path) -> dict:
 
     omissions = figures(find_omissions(alignment))
     baseline = figures(
-        find_omissions(alignment, response_weight=1.0, quote_weight=1.0, fact_weight=1.0, prominence_weight=0.0,
-                       voice_weight=0.0)
+        find_omissions(
+            alignment, response_weight=1.0, quote_weight=1.0, fact_weight=1.0, prominence_weight=0.0, voice_weight=0.0
+        )
     )
 
     alterations = find_quote_alterations(alignment, extract_quotes(alignment))
@@ -154,23 +155,29 @@ def main(argv: list[str]) -> int:
         r = evaluate(d)
         o, b = r["omissions"], r["baseline"]
         print(f"== {r['story']}")
-        print(f"omissions: precision {o['precision']:.2f} recall {o['recall']:.2f} "
-              f"({o['predicted']} predicted, {o['gold']} gold); key omissions in top 3: {o['key_top3']}/{o['keys']} "
-              f"(baseline, unweighted: {b['key_top3']}/{b['keys']})")
+        print(
+            f"omissions: precision {o['precision']:.2f} recall {o['recall']:.2f} "
+            f"({o['predicted']} predicted, {o['gold']} gold); key omissions in top 3: {o['key_top3']}/{o['keys']} "
+            f"(baseline, unweighted: {b['key_top3']}/{b['keys']})"
+        )
         if o["missed"]:
             print(f"  missed: {o['missed']}")
         if o["wrong"]:
             print(f"  wrong:  {o['wrong']}")
         found = sum(ok for *_, ok in r["alterations"])
-        print(f"quote alterations found: {found}/{len(r['alterations'])}  (extra predictions: {len(r['alterations_extra'])})")
+        print(
+            f"quote alterations found: {found}/{len(r['alterations'])}  (extra predictions: {len(r['alterations_extra'])})"
+        )
         for outlet, kind, ok in r["alterations"]:
             if not ok:
                 print(f"  missed: {outlet} {kind}")
         for x in r["alterations_extra"]:
             print(f"  extra:  {x}")
         numeric = [c for c in r["conflicts"] if c[0] in NUMERIC]
-        print(f"conflicts found: {sum(ok for *_, ok in r['conflicts'])}/{len(r['conflicts'])} "
-              f"(numeric {sum(ok for *_, ok in numeric)}/{len(numeric)}; {r['conflicts_predicted']} predicted)")
+        print(
+            f"conflicts found: {sum(ok for *_, ok in r['conflicts'])}/{len(r['conflicts'])} "
+            f"(numeric {sum(ok for *_, ok in numeric)}/{len(numeric)}; {r['conflicts_predicted']} predicted)"
+        )
         for kind, fact, ok in r["conflicts"]:
             if not ok:
                 print(f"  missed: {kind} ({fact})")

@@ -130,8 +130,10 @@ def eval_model(root: Path, *, folds: int = 5, fractions: Sequence[float] = (0.25
         pairs = " ".join(f"({a:g},{b:g})" for a, b in chosen)
         print(f"{frac:>15.2f} {n_train:>9} {p:6.3f} {r:6.3f} {f:6.3f}   {pairs}")
     print(f"{'detector':>15} {'(none)':>9} {base[0]:6.3f} {base[1]:6.3f} {base[2]:6.3f}   same articles, untrained")
-    print(f"target F1 >= 0.30 with all training folds: {'met' if f >= 0.30 else 'MISSED'};"
-          f" F1 ratio model / detector: {f / base[2]:.2f} ({time.perf_counter() - t0:.0f} s)")
+    print(
+        f"target F1 >= 0.30 with all training folds: {'met' if f >= 0.30 else 'MISSED'};"
+        f" F1 ratio model / detector: {f / base[2]:.2f} ({time.perf_counter() - t0:.0f} s)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -153,8 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     units = load_units(args.eval, lex)
     keep, thresholds = cv_predictions(units)
     cv = scores_of(units, keep)
-    systems = {"shipped (in sample)": detector(lex), "lexicon strengths": detector(lex, calibrated=False),
-               "word list": word_list(lex)}
+    systems = {
+        "shipped (in sample)": detector(lex),
+        "lexicon strengths": detector(lex, calibrated=False),
+        "word list": word_list(lex),
+    }
     ptc = eval_ptc(args.eval, systems)
     basil = eval_basil(args.eval, systems)
     babe = eval_babe(args.eval, systems)
@@ -165,7 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("  shipped (in sample): the shipped calibration, fitted on these very data: NOT a figure to quote")
     print("  word list: the lexicon's single words matched exactly, token by token (the floor)")
     print(f"{'':42}{'P':>7}{'R':>7}{'F1':>7}   target")
-    for label, res, key, target in (("PTC Loaded_Language", ptc, "ptc", 0.33), ("BASIL lexical spans", basil, "basil", 0.19)):
+    for label, res, key, target in (
+        ("PTC Loaded_Language", ptc, "ptc", 0.33),
+        ("BASIL lexical spans", basil, "basil", 0.19),
+    ):
         rows = {"calibrated (CV)": cv[key], **res}
         for name, (p, r, f) in rows.items():
             mark = ("met" if f >= target else "MISSED") if name == "calibrated (CV)" else ""
@@ -176,8 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows_babe = {"calibrated (CV)": (cv["babe"][0], cv["babe"][1]), **babe}
     for name, (f, share) in rows_babe.items():
         mark = "met" if f >= 0.72 else "MISSED"
-        print(f"{'BABE / ' + name:42}macro-F1 {f:.3f} (flags {share:.0%} of sentences)"
-              + (f"   >= 0.72 {mark}" if name == "calibrated (CV)" else ""))
+        print(
+            f"{'BABE / ' + name:42}macro-F1 {f:.3f} (flags {share:.0%} of sentences)"
+            + (f"   >= 0.72 {mark}" if name == "calibrated (CV)" else "")
+        )
     print(f"({time.perf_counter() - t0:.1f} s)")
     if not args.no_model:
         eval_model(args.eval)

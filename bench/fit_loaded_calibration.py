@@ -81,8 +81,15 @@ def load_units(root: Path, lexicon: Lexicon | None = None) -> list[Unit]:
     for doc in basil:
         gold = [(s.start, s.end) for s in doc.spans_labelled("lex")]
         cands = loaded_candidates(doc.text, lexicon)
-        units.append(Unit("basil", fold_of[doc.meta.get("triplet", doc.id)], cands,
-                          [int(_overlaps(s, gold)) for s, _ in cands], gold))
+        units.append(
+            Unit(
+                "basil",
+                fold_of[doc.meta.get("triplet", doc.id)],
+                cands,
+                [int(_overlaps(s, gold)) for s, _ in cands],
+                gold,
+            )
+        )
     sentences = [s for s in load_babe(root / "babe") if s.biased is not None]
     for i, sent in enumerate(sentences):
         marked = {w.lower().strip(".,;:!?\"'“”‘’") for w in sent.biased_words}
@@ -111,21 +118,28 @@ def metrics(units: Sequence[Unit], probs: Sequence[Sequence[float]], threshold: 
     for name in ("ptc", "basil"):
         idx = [i for i, u in enumerate(units) if u.dataset == name]
         if idx:
-            pred = [[(s.start, s.end) for (s, _), p in zip(units[i].candidates, probs[i], strict=True) if p >= threshold]
-                    for i in idx]
+            pred = [
+                [(s.start, s.end) for (s, _), p in zip(units[i].candidates, probs[i], strict=True) if p >= threshold]
+                for i in idx
+            ]
             out[name] = span_prf(pred, [units[i].gold for i in idx])
     idx = [i for i, u in enumerate(units) if u.dataset == "babe"]
     if idx:
-        flagged = [any(p >= threshold and not s.in_quote for (s, _), p in zip(units[i].candidates, probs[i], strict=True))
-                   for i in idx]
+        flagged = [
+            any(p >= threshold and not s.in_quote for (s, _), p in zip(units[i].candidates, probs[i], strict=True))
+            for i in idx
+        ]
         out["babe"] = (macro_f1(flagged, [units[i].biased for i in idx]), sum(flagged) / len(flagged))
     return out
 
 
 def objective(m: dict[str, tuple[float, ...]]) -> float:
     """What the threshold maximises: the mean of PTC F1, BASIL F1 and BABE macro-F1."""
-    parts = [m["ptc"][2] if "ptc" in m else None, m["basil"][2] if "basil" in m else None,
-             m["babe"][0] if "babe" in m else None]
+    parts = [
+        m["ptc"][2] if "ptc" in m else None,
+        m["basil"][2] if "basil" in m else None,
+        m["babe"][0] if "babe" in m else None,
+    ]
     vals = [p for p in parts if p is not None]
     return sum(vals) / len(vals)
 
@@ -135,15 +149,18 @@ def _training(units: Sequence[Unit]) -> tuple[list[dict[str, float]], list[int],
     same in total); BABE's
     quoted or attributed candidates are left out (they never decide a BABE figure, which counts
     the outlet's own voice, and its word marks inside quotations are sparse)."""
-    rows = [(u.dataset, f, v) for u in units for (s, f), v in zip(u.candidates, u.labels, strict=True)
-            if not (u.dataset == "babe" and (s.in_quote or s.voice == "source"))]
+    rows = [
+        (u.dataset, f, v)
+        for u in units
+        for (s, f), v in zip(u.candidates, u.labels, strict=True)
+        if not (u.dataset == "babe" and (s.in_quote or s.voice == "source"))
+    ]
     size = {d: sum(1 for r in rows if r[0] == d) for d in ("ptc", "basil", "babe")}
     total = sum(size.values())
     present = sum(1 for n in size.values() if n)
     if not EQUAL_WEIGHT:
         return [f for _, f, _ in rows], [v for _, _, v in rows], [1.0] * len(rows)
-    return ([f for _, f, _ in rows], [v for _, _, v in rows],
-            [total / (present * size[d]) for d, _, _ in rows])
+    return ([f for _, f, _ in rows], [v for _, _, v in rows], [total / (present * size[d]) for d, _, _ in rows])
 
 
 def _fit(units: Sequence[Unit], threshold: float = 0.5) -> Calibration:
@@ -181,8 +198,10 @@ def nested_cv(units: Sequence[Unit]) -> tuple[list[list[float]], list[float]]:
     for k in range(FOLDS):
         train = [u for u in units if u.fold != k]
         # inner folds: renumber the four training folds 0..3
-        inner = [Unit(u.dataset, (u.fold - (u.fold > k)) % (FOLDS - 1), u.candidates, u.labels, u.gold, u.biased)
-                 for u in train]
+        inner = [
+            Unit(u.dataset, (u.fold - (u.fold > k)) % (FOLDS - 1), u.candidates, u.labels, u.gold, u.biased)
+            for u in train
+        ]
         t = choose_threshold(inner, out_of_fold(inner, FOLDS - 1))
         thresholds.append(t)
         cal = _fit(train)
@@ -218,7 +237,9 @@ def category_precision(units: Sequence[Unit], keep: Sequence[Sequence[bool]]) ->
     return {cat: (hit / n, n) for cat, (hit, n) in sorted(counts.items())}
 
 
-def reliability(units: Sequence[Unit], probs: Sequence[Sequence[float]], bins: int = 5) -> list[tuple[str, float, float, int]]:
+def reliability(
+    units: Sequence[Unit], probs: Sequence[Sequence[float]], bins: int = 5
+) -> list[tuple[str, float, float, int]]:
     """Calibration check: per probability band, the mean probability and the share of positives."""
     pairs = [(p, v) for u, ps in zip(units, probs, strict=True) for p, v in zip(ps, u.labels, strict=True)]
     out = []
@@ -226,7 +247,9 @@ def reliability(units: Sequence[Unit], probs: Sequence[Sequence[float]], bins: i
         lo, hi = b / bins, (b + 1) / bins
         got = [(p, v) for p, v in pairs if lo <= p < hi or (b == bins - 1 and p == 1.0)]
         if got:
-            out.append((f"{lo:.1f}-{hi:.1f}", sum(p for p, _ in got) / len(got), sum(v for _, v in got) / len(got), len(got)))
+            out.append(
+                (f"{lo:.1f}-{hi:.1f}", sum(p for p, _ in got) / len(got), sum(v for _, v in got) / len(got), len(got))
+            )
     return out
 
 
@@ -240,11 +263,15 @@ def report(units: Sequence[Unit], say: Callable[[str], None] = print) -> dict[st
     say(f"  BASIL lexical span        P {got['basil'][0]:.3f} R {got['basil'][1]:.3f} F1 {got['basil'][2]:.3f}")
     say(f"  BABE macro-F1             {got['babe'][0]:.3f} (flags {got['babe'][1]:.0%} of sentences)")
     cats = category_precision(units, keep)
-    say("  precision by category (PTC + BASIL kept spans overlapping gold): "
-        + ", ".join(f"{c} {p:.2f} (n={n})" for c, (p, n) in cats.items()))
+    say(
+        "  precision by category (PTC + BASIL kept spans overlapping gold): "
+        + ", ".join(f"{c} {p:.2f} (n={n})" for c, (p, n) in cats.items())
+    )
     rel = reliability(units, probs)
-    say("  reliability (probability band: mean probability / share loaded / n): "
-        + "; ".join(f"{b}: {m:.2f}/{r:.2f}/{n}" for b, m, r, n in rel))
+    say(
+        "  reliability (probability band: mean probability / share loaded / n): "
+        + "; ".join(f"{b}: {m:.2f}/{r:.2f}/{n}" for b, m, r, n in rel)
+    )
     return {
         "ptc_span_prf": [round(x, 4) for x in got["ptc"]],
         "basil_span_prf": [round(x, 4) for x in got["basil"]],
@@ -269,12 +296,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     provenance = {
         "fitted": datetime.date.today().isoformat(),
         "data": "PTC Loaded_Language dev (110 articles), BASIL lexical spans dev (90 articles), BABE sentences "
-                "with annotator agreement (biased words); ../shared/eval, not shipped",
+        "with annotator agreement (biased words); ../shared/eval, not shipped",
         "labels": "PTC/BASIL: candidate overlaps a gold span; BABE: candidate contains an annotator-marked word",
         "split": f"{FOLDS} folds: PTC by article, BASIL by triplet, BABE by sentence",
         "procedure": f"scikit-learn LogisticRegression (L2, C={C}), each data set weighing the same, BABE's "
-                     "quoted candidates left out; threshold: the grid value "
-                     "maximising mean(PTC F1, BASIL F1, BABE macro-F1) on 5-fold out-of-fold probabilities",
+        "quoted candidates left out; threshold: the grid value "
+        "maximising mean(PTC F1, BASIL F1, BABE macro-F1) on 5-fold out-of-fold probabilities",
         "features": "generic context features of mediadiff.loaded.detect.loaded_candidates; no word of the data",
         "lexicon_entries": len(Lexicon.default()),
         "cross_validated": figures,
@@ -282,8 +309,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     cal = _fit(units, threshold)
     cal = Calibration(cal.weights, cal.intercept, threshold, provenance)
-    print(f"shipped threshold (chosen on all dev data): {threshold}; {len(cal.weights)} weights"
-          f" ({time.perf_counter() - t0:.0f} s)")
+    print(
+        f"shipped threshold (chosen on all dev data): {threshold}; {len(cal.weights)} weights"
+        f" ({time.perf_counter() - t0:.0f} s)"
+    )
     if args.write:
         cal.save(SHIPPED)
         print(f"wrote {SHIPPED}")

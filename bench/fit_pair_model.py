@@ -46,15 +46,35 @@ def pair_table(story: Story) -> tuple[Any, Any]:
     """The feature rows and same-fact labels of a story's candidate pairs (align's defaults)."""
     import numpy as np
 
-    defaults = {k: p.default for k, p in inspect.signature(align_module.align).parameters.items()
-                if p.default is not inspect.Parameter.empty}
+    defaults = {
+        k: p.default
+        for k, p in inspect.signature(align_module.align).parameters.items()
+        if p.default is not inspect.Parameter.empty
+    }
     documents = align_module.as_documents(story.articles())
-    pieces, owners = linkage_module.cut_pieces(documents, clauses=defaults["clauses"], min_clause_words=defaults["min_clause_words"])
+    pieces, owners = linkage_module.cut_pieces(
+        documents, clauses=defaults["clauses"], min_clause_words=defaults["min_clause_words"]
+    )
     table: list[Any] = []
     (ii, jj, _), _, _ = align_module._score(
-        documents, pieces, owners, table=table, pair_model=None,
-        **{k: defaults[k] for k in ("context", "word_weight", "char_weight", "anchor_weight", "near_copy", "neighbors",
-                                    "threshold", "quote_weight")},
+        documents,
+        pieces,
+        owners,
+        table=table,
+        pair_model=None,
+        **{
+            k: defaults[k]
+            for k in (
+                "context",
+                "word_weight",
+                "char_weight",
+                "anchor_weight",
+                "near_copy",
+                "neighbors",
+                "threshold",
+                "quote_weight",
+            )
+        },
     )
     facts = [piece_facts(story, documents[p.outlet].outlet, p.start, p.end) for p in pieces]
     labels = np.array([bool(facts[i] & facts[j]) for i, j in zip(ii.tolist(), jj.tolist(), strict=True)])
@@ -81,14 +101,20 @@ def fit(stories: list[Story], tables: dict[str, tuple[Any, Any]] | None = None) 
         "mediadiff": mediadiff.__version__,
         "method": f"logistic regression (scikit-learn, L2, C={C}) on standardised features",
         "data": "same-fact gold of real news: BASIL (Fan et al. 2019) dev triplets, annotated with "
-                "../shared/eval/alignment/GUIDE.md (bench/_gold.py)",
+        "../shared/eval/alignment/GUIDE.md (bench/_gold.py)",
         "stories": [s.name for s in stories],
         "pairs": int(len(y)),
         "positive_pairs": int(y.sum()),
         "refit": "python bench/fit_pair_model.py",
     }
-    return PairModel(FEATURES, tuple(map(float, scaler.mean_)), tuple(map(float, scale)),
-                     tuple(map(float, model.coef_[0])), float(model.intercept_[0]), provenance)
+    return PairModel(
+        FEATURES,
+        tuple(map(float, scaler.mean_)),
+        tuple(map(float, scale)),
+        tuple(map(float, model.coef_[0])),
+        float(model.intercept_[0]),
+        provenance,
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -97,8 +123,10 @@ def main(argv: list[str]) -> int:
         print("../shared/eval not present: nothing to fit on")
         return 1
     model = fit(stories)
-    print(f"fitted on {len(stories)} stories, {model.provenance['pairs']} candidate pairs "
-          f"({model.provenance['positive_pairs']} same-fact)")
+    print(
+        f"fitted on {len(stories)} stories, {model.provenance['pairs']} candidate pairs "
+        f"({model.provenance['positive_pairs']} same-fact)"
+    )
     for name, c in sorted(zip(FEATURES, model.coef, strict=True), key=lambda x: -abs(x[1])):
         print(f"  {name:18s} {c:+.3f}")
     if "--check" in argv:

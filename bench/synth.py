@@ -20,14 +20,39 @@ STORIES = Path(__file__).resolve().parents[1] / "mediadiff" / "data" / "stories"
 
 #: Word -> a paraphrase-like replacement (our own list; also used by bench_corpus.py).
 SYNONYMS = {
-    "said": "stated", "told": "informed", "officials": "authorities", "residents": "locals",
-    "people": "individuals", "about": "roughly", "found": "concluded", "report": "review",
-    "investigation": "inquiry", "plant": "facility", "company": "firm", "city": "town",
-    "state": "regional", "closed": "shut", "released": "discharged", "cut": "reduced",
-    "announced": "declared", "began": "started", "began.": "started.", "help": "assist",
-    "before": "prior to", "after": "following", "more": "additional", "many": "numerous",
-    "because": "since", "building": "site", "said.": "stated.", "paid": "handed over",
-    "large": "big", "small": "minor", "began,": "started,", "decision": "ruling", "says": "states",
+    "said": "stated",
+    "told": "informed",
+    "officials": "authorities",
+    "residents": "locals",
+    "people": "individuals",
+    "about": "roughly",
+    "found": "concluded",
+    "report": "review",
+    "investigation": "inquiry",
+    "plant": "facility",
+    "company": "firm",
+    "city": "town",
+    "state": "regional",
+    "closed": "shut",
+    "released": "discharged",
+    "cut": "reduced",
+    "announced": "declared",
+    "began": "started",
+    "began.": "started.",
+    "help": "assist",
+    "before": "prior to",
+    "after": "following",
+    "more": "additional",
+    "many": "numerous",
+    "because": "since",
+    "building": "site",
+    "said.": "stated.",
+    "paid": "handed over",
+    "large": "big",
+    "small": "minor",
+    "began,": "started,",
+    "decision": "ruling",
+    "says": "states",
 }
 _MODIFIERS = {"very", "nearly", "about", "roughly", "just", "only", "still", "also", "now", "some", "already"}
 
@@ -62,7 +87,9 @@ def _edit(sentence: str, rng: random.Random, rate: float) -> str:
         else:
             out.append(w)
     text = " ".join(out)
-    text = re.sub(r"\b(\d{1,3}),(\d{3})\b", lambda m: m.group(1) + m.group(2) if rng.random() < rate else m.group(0), text)
+    text = re.sub(
+        r"\b(\d{1,3}),(\d{3})\b", lambda m: m.group(1) + m.group(2) if rng.random() < rate else m.group(0), text
+    )
     if rng.random() < rate / 2:
         m = re.match(r"(.+), (\w+ \w+ said)\.$", text)
         if m:
@@ -91,7 +118,7 @@ def synthetic_story(n_outlets: int, *, seed: int = 0, facts: int = 40, story: st
                 i += 1
             sentences.append(text)
             i += 1
-        body = "\n\n".join(" ".join(sentences[p:p + 2]) for p in range(0, len(sentences), 2))
+        body = "\n\n".join(" ".join(sentences[p : p + 2]) for p in range(0, len(sentences), 2))
         articles.append(Article(outlet=f"outlet_{k:03d}", text=f"Synthetic story {k}\n\n{body}\n"))
     return articles
 

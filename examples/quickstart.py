@@ -16,8 +16,9 @@ def main(out_dir: str = "quickstart-report") -> None:
     articles = mediadiff.load_example("clinic_closure")  # five fictional outlets, one story
     comparison = mediadiff.compare(articles)
     paths = comparison.write(out_dir)
-    print(f"{len(comparison.outlets)} outlets, {len(comparison.passages)} passages, "
-          f"{len(comparison.omissions)} omissions")
+    print(
+        f"{len(comparison.outlets)} outlets, {len(comparison.passages)} passages, {len(comparison.omissions)} omissions"
+    )
     for sentence in comparison.key_findings():
         print(" -", sentence)
     for path in paths:

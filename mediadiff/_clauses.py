@@ -31,7 +31,16 @@ from collections.abc import Iterable, Sequence
 from .document import Document, Quotation, Sentence, Token
 from .vocabulary import ATTRIBUTION_CUES, QUOTING_VERBS
 
-__all__ = ["NEGATIONS", "STOPWORDS", "SPEECH_VERBS", "capitalised_words", "content_words", "cut_sentence", "headline_index", "unpunctuated"]
+__all__ = [
+    "NEGATIONS",
+    "STOPWORDS",
+    "SPEECH_VERBS",
+    "capitalised_words",
+    "content_words",
+    "cut_sentence",
+    "headline_index",
+    "unpunctuated",
+]
 
 #: Function words that carry no content of their own (compared with ``Token.norm``).
 STOPWORDS: frozenset[str] = frozenset(
@@ -74,13 +83,17 @@ _SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
 _AUXILIARIES = frozenset("will would could can may might must should shall has have had is are was were".split())
 # subordinators that open a temporal, causal or concessive clause: a fact of its own joined to
 # the one before it ("..., a few hours after President Obama ...", "... amid protests")
-_SUBORDINATORS = frozenset("after before when whenever as amid amidst because since though although unless until despite following ahead".split())
+_SUBORDINATORS = frozenset(
+    "after before when whenever as amid amidst because since though although unless until despite following ahead".split()
+)
 # of these, the ones that open such a clause even without a comma before them ("passed on
 # Tuesday after the Senate ...") and that also cut a headline ("... ahead of Georgetown speech")
 _BARE_SUBORDINATORS = frozenset("after amid amidst because despite following ahead".split())
 # words that open a sentence with a fronted adverbial clause or phrase; the main clause starts
 # after its first comma ("During his campaign, Obama told ...")
-_FRONTED = frozenset("after before when while as since because despite during following amid from speaking in at on with without although though if once unlike like".split())
+_FRONTED = frozenset(
+    "after before when while as since because despite during following amid from speaking in at on with without although though if once unlike like".split()
+)
 
 
 def content_words(tokens: Sequence[Token]) -> int:
@@ -90,7 +103,24 @@ def content_words(tokens: Sequence[Token]) -> int:
 
 def _is_participle(token: Token) -> bool:
     n = token.norm
-    return token.kind == "word" and len(n) > 5 and n.endswith("ing") and n not in {"morning", "evening", "during", "nothing", "something", "anything", "everything", "building", "meeting", "thing"}
+    return (
+        token.kind == "word"
+        and len(n) > 5
+        and n.endswith("ing")
+        and n
+        not in {
+            "morning",
+            "evening",
+            "during",
+            "nothing",
+            "something",
+            "anything",
+            "everything",
+            "building",
+            "meeting",
+            "thing",
+        }
+    )
 
 
 def _is_attribution(tokens: Sequence[Token], after_quote: bool = False) -> bool:
@@ -199,8 +229,9 @@ def headline_index(document: Document) -> int | None:
     return content[0].index if content and unpunctuated(content[0]) else None
 
 
-def _cut_points(sentence: Sentence, quotations: Sequence[Quotation],
-                names: frozenset[str] = frozenset()) -> tuple[list[int], set[int]]:
+def _cut_points(
+    sentence: Sentence, quotations: Sequence[Quotation], names: frozenset[str] = frozenset()
+) -> tuple[list[int], set[int]]:
     """Candidate cut offsets (the start of a piece that is not the first of the sentence), and
     the weak ones among them: list items (``and a ...``), which a short piece before them
     crosses to join the item after it rather than the clause before it. A headline's ``and``
@@ -238,8 +269,9 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation],
             continue  # a headline's colon follows a label ("DOJ IG: ...")
         elif t.kind == "punct" and t.text == ":" and nxt.kind != "punct" or (t.text == ":" and nxt.text in "\"“'‘"):
             cuts.add(nxt.start)
-        elif _after_comma(toks, k) and (nxt.norm in _COMMA_OPENERS or _is_participle(nxt) or nxt.norm == "as"
-                                        or _opens_with(toks, k + 1)):
+        elif _after_comma(toks, k) and (
+            nxt.norm in _COMMA_OPENERS or _is_participle(nxt) or nxt.norm == "as" or _opens_with(toks, k + 1)
+        ):
             cuts.add(nxt.start)
         elif t.kind == "word" and t.norm in _CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
             if _is_participle(nxt) or nxt.norm in _SUBJECTS or nxt.norm in _AUXILIARIES:
@@ -268,7 +300,10 @@ def _cut_points(sentence: Sentence, quotations: Sequence[Quotation],
 
 
 def cut_sentence(
-    sentence: Sentence, quotations: Sequence[Quotation] = (), *, min_words: int = 3,
+    sentence: Sentence,
+    quotations: Sequence[Quotation] = (),
+    *,
+    min_words: int = 3,
     names: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Cut a sentence into clause-level pieces; return their ``(start, end)`` text offsets.
@@ -308,21 +343,22 @@ def cut_sentence(
             if not (small or attribution):
                 continue
             if i == 0 or (small and i + 1 < len(pieces) and pieces[i + 1][0] in weak and pieces[i][0] not in weak):
-                j = i + 1  # a short piece after a clause cue joins the list item after it ("along with a lift | and a ramp")
+                j = (
+                    i + 1
+                )  # a short piece after a clause cue joins the list item after it ("along with a lift | and a ramp")
             elif attribution and i + 1 < len(pieces) and quoted(pieces[i + 1]) and not quoted(pieces[i - 1]):
                 j = i + 1
             else:
                 j = i - 1
             lo, hi = min(i, j), max(i, j)
-            pieces[lo:hi + 1] = [[pieces[lo][0], pieces[hi][1]]]
+            pieces[lo : hi + 1] = [[pieces[lo][0], pieces[hi][1]]]
             changed = True
             break
     return [_strip(sentence, a, b) for a, b in pieces]
 
 
 def _strip(sentence: Sentence, a: int, b: int) -> tuple[int, int]:
-    seg = sentence.text[a - sentence.start:b - sentence.start]
+    seg = sentence.text[a - sentence.start : b - sentence.start]
     lead = len(seg) - len(seg.lstrip())
     trail = len(seg) - len(seg.rstrip())
     return a + lead, b - trail
-

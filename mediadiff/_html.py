@@ -34,45 +34,246 @@ from html.parser import HTMLParser
 
 from .segment import fold_typography
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                   "track", "wbr"})
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "button",
-                     "select", "textarea", "title"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+_HIDDEN = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "canvas",
+        "button",
+        "select",
+        "textarea",
+        "title",
+    }
+)
 _CHROME = frozenset({"nav", "aside", "footer", "figcaption", "dialog"})
-_CHROME_ROLES = frozenset({"navigation", "complementary", "contentinfo", "search", "dialog", "menu", "menubar",
-                           "toolbar", "alert", "alertdialog"})
-_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-                    "header", "footer", "blockquote", "tr", "td", "th", "table", "figure", "figcaption", "hr",
-                    "main", "nav", "aside", "pre", "dl", "dt", "dd", "address", "details", "summary", "form",
-                    "fieldset", "body", "html"})
+_CHROME_ROLES = frozenset(
+    {
+        "navigation",
+        "complementary",
+        "contentinfo",
+        "search",
+        "dialog",
+        "menu",
+        "menubar",
+        "toolbar",
+        "alert",
+        "alertdialog",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "figure",
+        "figcaption",
+        "hr",
+        "main",
+        "nav",
+        "aside",
+        "pre",
+        "dl",
+        "dt",
+        "dd",
+        "address",
+        "details",
+        "summary",
+        "form",
+        "fieldset",
+        "body",
+        "html",
+    }
+)
 _PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
 #: a start tag of these closes an open <p> (as browsers do)
-_CLOSES_P = frozenset({"p", "div", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote",
-                       "pre", "section", "article", "header", "footer", "nav", "aside", "form", "figure", "main",
-                       "address", "details", "fieldset", "hr"})
+_CLOSES_P = frozenset(
+    {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "dl",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "form",
+        "figure",
+        "main",
+        "address",
+        "details",
+        "fieldset",
+        "hr",
+    }
+)
 
 #: class names that hide an element (CSS frameworks' and screen-reader-only utilities)
-_HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "u-hidden", "sr-only", "visually-hidden",
-                             "visuallyhidden", "screen-reader-text", "screen-reader-only", "offscreen", "invisible"})
+_HIDDEN_CLASSES = frozenset(
+    {
+        "hidden",
+        "hide",
+        "d-none",
+        "is-hidden",
+        "u-hidden",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "offscreen",
+        "invisible",
+    }
+)
 
 #: words in class/id names that name page chrome wherever they stand (comments, promotions ...)
-_CHROME_WORDS_STRONG = frozenset({
-    "comment", "comments", "commentlist", "disqus", "related", "share", "sharing", "sharebar", "shares", "social",
-    "socials", "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo", "promos", "promotion",
-    "promoted", "sponsor", "sponsored", "sponsors", "advert", "advertisement", "adverts", "advertising", "ad", "ads",
-    "adslot", "adunit", "outbrain", "taboola", "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs",
-    "recommended", "recommendations", "recirc", "trending", "popular", "mostread", "mostpopular", "paywall",
-})
+_CHROME_WORDS_STRONG = frozenset(
+    {
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "related",
+        "share",
+        "sharing",
+        "sharebar",
+        "shares",
+        "social",
+        "socials",
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "subscription",
+        "signup",
+        "promo",
+        "promos",
+        "promotion",
+        "promoted",
+        "sponsor",
+        "sponsored",
+        "sponsors",
+        "advert",
+        "advertisement",
+        "adverts",
+        "advertising",
+        "ad",
+        "ads",
+        "adslot",
+        "adunit",
+        "outbrain",
+        "taboola",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "breadcrumb",
+        "breadcrumbs",
+        "recommended",
+        "recommendations",
+        "recirc",
+        "trending",
+        "popular",
+        "mostread",
+        "mostpopular",
+        "paywall",
+    }
+)
 #: words in class/id names that name page chrome unless content words stand beside them
-_CHROME_WORDS = frozenset({
-    "nav", "navbar", "navigation", "menu", "menus", "submenu", "footer", "sidebar", "widget", "widgets", "banner",
-    "masthead", "header", "topbar", "toolbar", "pagination", "pager", "popup", "modal", "overlay", "login", "tags",
-    "tag", "tagcloud", "skip", "rss", "meta", "byline", "author", "dateline", "timestamp", "print", "more", "caption",
-    "credit", "credits",
-})
+_CHROME_WORDS = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "menus",
+        "submenu",
+        "footer",
+        "sidebar",
+        "widget",
+        "widgets",
+        "banner",
+        "masthead",
+        "header",
+        "topbar",
+        "toolbar",
+        "pagination",
+        "pager",
+        "popup",
+        "modal",
+        "overlay",
+        "login",
+        "tags",
+        "tag",
+        "tagcloud",
+        "skip",
+        "rss",
+        "meta",
+        "byline",
+        "author",
+        "dateline",
+        "timestamp",
+        "print",
+        "more",
+        "caption",
+        "credit",
+        "credits",
+    }
+)
 #: words in class/id names that name the article's content
-_CONTENT_WORDS = frozenset({"article", "body", "content", "entry", "hentry", "main", "post", "text", "story",
-                            "blog", "articlebody", "storybody", "postbody", "prose"})
+_CONTENT_WORDS = frozenset(
+    {
+        "article",
+        "body",
+        "content",
+        "entry",
+        "hentry",
+        "main",
+        "post",
+        "text",
+        "story",
+        "blog",
+        "articlebody",
+        "storybody",
+        "postbody",
+        "prose",
+    }
+)
 _NAME_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 _WORD = re.compile(r"\w+")
@@ -89,9 +290,29 @@ _MIN_PARAGRAPH_CHARS = 25
 #: An element marked itemprop="articleBody" is the article when it holds this many words.
 _MIN_BODY_WORDS = 50
 
-_TAG_SCORE = {"div": 5, "article": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
-              "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5, "h3": -5, "h4": -5,
-              "h5": -5, "h6": -5, "th": -5}
+_TAG_SCORE = {
+    "div": 5,
+    "article": 5,
+    "section": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "h4": -5,
+    "h5": -5,
+    "h6": -5,
+    "th": -5,
+}
 
 #: What separates a headline from the site name in a <title>: "Headline | Site", "Headline - Site".
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
@@ -100,9 +321,32 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
 class _Node:
     """An element of the page: its tag, what its attributes say, its children (nodes and text)."""
 
-    __slots__ = ("tag", "parent", "children", "hidden", "chrome", "in_article", "in_main", "names", "weight",
-                 "body", "declared", "words", "link_words", "chars", "commas", "own_chars", "has_block", "paragraphs",
-                 "items", "images", "inputs", "score", "scored", "form_words")
+    __slots__ = (
+        "tag",
+        "parent",
+        "children",
+        "hidden",
+        "chrome",
+        "in_article",
+        "in_main",
+        "names",
+        "weight",
+        "body",
+        "declared",
+        "words",
+        "link_words",
+        "chars",
+        "commas",
+        "own_chars",
+        "has_block",
+        "paragraphs",
+        "items",
+        "images",
+        "inputs",
+        "score",
+        "scored",
+        "form_words",
+    )
 
     def __init__(self, tag: str, parent: _Node | None) -> None:
         self.tag = tag
@@ -169,9 +413,13 @@ class _TreeBuilder(HTMLParser):
         self.nodes.append(node)
         role = values.get("role", "").strip().lower()
         classes = values.get("class", "")
-        node.hidden = (parent.hidden or tag in _HIDDEN or "hidden" in values
-                       or bool(_DISPLAY_NONE.search(values.get("style", "")))
-                       or not _HIDDEN_CLASSES.isdisjoint(classes.lower().split()))
+        node.hidden = (
+            parent.hidden
+            or tag in _HIDDEN
+            or "hidden" in values
+            or bool(_DISPLAY_NONE.search(values.get("style", "")))
+            or not _HIDDEN_CLASSES.isdisjoint(classes.lower().split())
+        )
         node.in_article = parent.in_article or tag == "article" or role == "article"
         node.in_main = parent.in_main or tag == "main" or role == "main"
         if tag in _CHROME or role in _CHROME_ROLES:
@@ -340,8 +588,13 @@ def _clean(top: _Node, keep: set[int]) -> None:
                 if child.weight < 0 or _link_density(child) > 0.33:
                     child.chrome = True
                 continue
-            if child.tag in ("div", "section", "ul", "ol", "dl", "table", "form", "fieldset", "figure", "header",
-                             "span") and child.words and id(child) not in keep and child.words < 0.5 * top.words:
+            if (
+                child.tag
+                in ("div", "section", "ul", "ol", "dl", "table", "form", "fieldset", "figure", "header", "span")
+                and child.words
+                and id(child) not in keep
+                and child.words < 0.5 * top.words
+            ):
                 if _weak(child):
                     child.chrome = True
                     continue
@@ -392,11 +645,18 @@ def _select(parser: _TreeBuilder) -> list[_Node]:
     if marked:  # the page marks its article body (schema.org): trust the mark
         top = best = max(marked, key=lambda n: n.words)
     # climb while the parent holds the same text (a wrapper) or scores nearly as well
-    while (top.parent is not None and top.parent.tag not in ("#document", "html", "body")
-           and top.tag != "article" and not top.body):
+    while (
+        top.parent is not None
+        and top.parent.tag not in ("#document", "html", "body")
+        and top.tag != "article"
+        and not top.body
+    ):
         parent = top.parent
-        if parent.words and top.words >= 0.9 * parent.words or (parent.scored and parent.score >= 0.9 * top.score
-                                                                and top.tag not in ("article",) and not top.body):
+        if (
+            parent.words
+            and top.words >= 0.9 * parent.words
+            or (parent.scored and parent.score >= 0.9 * top.score and top.tag not in ("article",) and not top.body)
+        ):
             top = parent
         else:
             break
@@ -413,8 +673,12 @@ def _select(parser: _TreeBuilder) -> list[_Node]:
             kept.append(sibling)
             continue
         # a second part of the body: named as the kept element, mostly paragraphs, few links
-        alike = (bool(sibling.names) and sibling.names == top.names and _link_density(sibling) < 0.2
-                 and sibling.paragraphs >= 3)
+        alike = (
+            bool(sibling.names)
+            and sibling.names == top.names
+            and _link_density(sibling) < 0.2
+            and sibling.paragraphs >= 3
+        )
         own = _best_score(sibling) + best.score * 0.2 if alike else sibling.score if sibling.scored else 0.0
         if own >= threshold:
             kept.append(sibling)
@@ -478,8 +742,8 @@ def confirmed_title(title: str, confirmations: Iterable[str | None]) -> str:
     """
     wanted = {_fold(c) for c in confirmations if c}
     for m in reversed(list(_TITLE_SEPARATOR.finditer(title))):
-        if _fold(title[:m.start()]) in wanted:
-            return title[:m.start()]
+        if _fold(title[: m.start()]) in wanted:
+            return title[: m.start()]
     return title
 
 
@@ -535,7 +799,8 @@ def extract(html: str) -> tuple[str, str | None]:
             continue
         headlines.append((text, banner))
     headline = next((text for text, banner in headlines if not banner), None) or next(
-        (text for text, _ in headlines), None)
+        (text for text, _ in headlines), None
+    )
     if headline is not None and not has_h1:
         raw = headline + "\n\n" + raw
     lines = [" ".join(line.split()) for line in raw.split("\n")]

@@ -32,7 +32,9 @@ class Piece:
     headline: bool = False  # the outlet's first content sentence, without closing punctuation
 
 
-def cut_pieces(documents: Sequence[Document], *, clauses: bool, min_clause_words: int) -> tuple[list[Piece], list[tuple[int, int]]]:
+def cut_pieces(
+    documents: Sequence[Document], *, clauses: bool, min_clause_words: int
+) -> tuple[list[Piece], list[tuple[int, int]]]:
     """Pieces in canonical order, and for each its ``(outlet, sentence)`` key."""
     pieces: list[Piece] = []
     owners: list[tuple[int, int]] = []
@@ -132,7 +134,9 @@ class _Clusters:
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
         self.outlets: dict[int, int] = {i: 1 << p.outlet for i, p in enumerate(pieces)}
         self.partial: dict[int, int] = {i: (0 if self.full[i] else 1 << p.outlet) for i, p in enumerate(pieces)}
-        self.nfull: dict[int, dict[int, int]] = {i: ({p.outlet: 1} if self.full[i] else {}) for i, p in enumerate(pieces)}
+        self.nfull: dict[int, dict[int, int]] = {
+            i: ({p.outlet: 1} if self.full[i] else {}) for i, p in enumerate(pieces)
+        }
         self.total_full: dict[int, int] = {i: int(self.full[i]) for i in range(n)}
         self.links: dict[int, dict[int, _Link]] = {i: {} for i in range(n)}
         self.next_id = n

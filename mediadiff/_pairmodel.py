@@ -75,7 +75,9 @@ class PairModel:
 
     def __post_init__(self) -> None:
         if self.features != FEATURES:
-            raise ValueError("pair model: its features are not those mediadiff computes (refit with bench/fit_pair_model.py)")
+            raise ValueError(
+                "pair model: its features are not those mediadiff computes (refit with bench/fit_pair_model.py)"
+            )
         if not len(self.mean) == len(self.scale) == len(self.coef) == len(FEATURES):
             raise ValueError("pair model: parameter lengths differ from the number of features")
 
@@ -88,14 +90,27 @@ class PairModel:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the model (what ``pair_model.json`` holds)."""
-        return {"format": 1, "features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
-                "coef": list(self.coef), "intercept": self.intercept, "provenance": self.provenance}
+        return {
+            "format": 1,
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+            "provenance": self.provenance,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PairModel:
         """A model from its JSON form."""
-        return cls(tuple(data["features"]), tuple(map(float, data["mean"])), tuple(map(float, data["scale"])),
-                   tuple(map(float, data["coef"])), float(data["intercept"]), dict(data.get("provenance", {})))
+        return cls(
+            tuple(data["features"]),
+            tuple(map(float, data["mean"])),
+            tuple(map(float, data["scale"])),
+            tuple(map(float, data["coef"])),
+            float(data["intercept"]),
+            dict(data.get("provenance", {})),
+        )
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +131,9 @@ def _binary(terms: Sequence[Sequence[str]]) -> Any:
         for t in set(ts):
             rows.append(r)
             cols.append(vocab.setdefault(t, len(vocab)))
-    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(terms), max(1, len(vocab))))
+    return sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(terms), max(1, len(vocab)))
+    )
 
 
 def _rowwise_max(m: Any, n: Any, i: Any, j: Any, chunk: int = 2000) -> Any:
@@ -125,9 +142,9 @@ def _rowwise_max(m: Any, n: Any, i: Any, j: Any, chunk: int = 2000) -> Any:
 
     out = np.zeros(len(i), dtype=np.float64)
     for lo in range(0, len(i), chunk):
-        prod = m[i[lo:lo + chunk]].multiply(n[j[lo:lo + chunk]]).tocsr()
+        prod = m[i[lo : lo + chunk]].multiply(n[j[lo : lo + chunk]]).tocsr()
         if prod.nnz:
-            out[lo:lo + chunk] = prod.max(axis=1).toarray().ravel()
+            out[lo : lo + chunk] = prod.max(axis=1).toarray().ravel()
     return out
 
 

@@ -53,7 +53,11 @@ def settle(
             if not lone[i]:
                 continue
             left = i - 1 if i > 0 and (pieces[i - 1].outlet, pieces[i - 1].sentence) == (p.outlet, p.sentence) else None
-            right = i + 1 if i + 1 < len(pieces) and (pieces[i + 1].outlet, pieces[i + 1].sentence) == (p.outlet, p.sentence) else None
+            right = (
+                i + 1
+                if i + 1 < len(pieces) and (pieces[i + 1].outlet, pieces[i + 1].sentence) == (p.outlet, p.sentence)
+                else None
+            )
             target = left if left is not None else right
             if target is not None and label[target] != label[i] and len(groups[label[i]]) == 1:
                 label[i] = label[target]
@@ -64,7 +68,9 @@ def settle(
         sent_pieces: dict[tuple[int, int], list[int]] = {}
         for i, p in enumerate(pieces):
             sent_pieces.setdefault((p.outlet, p.sentence), []).append(i)
-        pronoun = {key: _pronoun_quote(documents[key[0]], documents[key[0]].content_sentences[key[1]]) for key in sent_pieces}
+        pronoun = {
+            key: _pronoun_quote(documents[key[0]], documents[key[0]].content_sentences[key[1]]) for key in sent_pieces
+        }
         members: dict[int, list[int]] = {}
         for i, g in enumerate(label):
             members.setdefault(g, []).append(i)
@@ -81,7 +87,10 @@ def settle(
             if features is None:
                 continue
             restate = max(
-                _cosine(features.words, i, j) for o, k in keys for i in sent_pieces[(o, k)] for j in sent_pieces[(o, k - 1)]
+                _cosine(features.words, i, j)
+                for o, k in keys
+                for i in sent_pieces[(o, k)]
+                for j in sent_pieces[(o, k - 1)]
             )
             if restate < QUOTE_RESTATEMENT:
                 continue
@@ -101,8 +110,13 @@ def _pronoun_quote(doc: Document, sentence: Any) -> bool:
     said"), as the attribution layer reads it."""
     if sentence.text.lstrip()[:1] not in "\"“‘'":
         return False
-    return any(a.cue is not None and sentence.start <= a.cue.start < sentence.end and a.source is not None
-               and a.source.text.lower() in PRONOUNS for a in doc.attributions)
+    return any(
+        a.cue is not None
+        and sentence.start <= a.cue.start < sentence.end
+        and a.source is not None
+        and a.source.text.lower() in PRONOUNS
+        for a in doc.attributions
+    )
 
 
 def join_cohesive(groups: list[list[int]], pieces: Sequence[Piece], share: float) -> list[list[int]]:
@@ -127,7 +141,7 @@ def join_cohesive(groups: list[list[int]], pieces: Sequence[Piece], share: float
     for (outlet, _), found in in_sentence.items():
         ordered = sorted(found)
         for x, a in enumerate(ordered):
-            for b in ordered[x + 1:]:
+            for b in ordered[x + 1 :]:
                 together.setdefault((a, b), set()).add(outlet)
     sets = DisjointSets(range(len(groups)))
     joined = False
@@ -143,8 +157,14 @@ def join_cohesive(groups: list[list[int]], pieces: Sequence[Piece], share: float
 
 
 def place_headlines(
-    groups: list[list[int]], pieces: Sequence[Piece], features: Any, floor: float, *,
-    word_weight: float, char_weight: float, anchor_weight: float,
+    groups: list[list[int]],
+    pieces: Sequence[Piece],
+    features: Any,
+    floor: float,
+    *,
+    word_weight: float,
+    char_weight: float,
+    anchor_weight: float,
 ) -> list[list[int]]:
     """Move each headline piece to the group of the body piece of its own outlet it is most
     like, unless the grouping already put it with a body piece of another outlet.
@@ -172,8 +192,14 @@ def place_headlines(
             continue
         if body_outlets.get(label[h], set()) - {p.outlet}:
             continue  # the grouping found it in other outlets' bodies: it stays with them
-        scores, _ = pair_scores(features, np.full(len(own), h), np.asarray(own),
-                                word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight)
+        scores, _ = pair_scores(
+            features,
+            np.full(len(own), h),
+            np.asarray(own),
+            word_weight=word_weight,
+            char_weight=char_weight,
+            anchor_weight=anchor_weight,
+        )
         best = int(np.argmax(scores))
         if scores[best] >= floor and label[own[best]] != label[h]:
             label[h] = label[own[best]]

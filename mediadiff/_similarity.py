@@ -175,7 +175,7 @@ def anchor_terms(tokens: Sequence[Token], quoted: Sequence[tuple[int, int]] = ()
         if a >= hi or b <= lo:
             continue  # a quotation elsewhere in the article
         words = [t.norm for t in tokens if t.kind != "punct" and a <= t.start < b]
-        out.extend("q:" + " ".join(words[i:i + 3]) for i in range(len(words) - 2))
+        out.extend("q:" + " ".join(words[i : i + 3]) for i in range(len(words) - 2))
     return out
 
 
@@ -202,8 +202,14 @@ def _distinct_rows(*blocks: Any) -> Any:
     csr = [m.tocsr() for m in blocks]
     out = np.empty(csr[0].shape[0], dtype=np.int64)
     for r in range(len(out)):
-        key = tuple(part for m in csr for part in (m.indices[m.indptr[r]:m.indptr[r + 1]].tobytes(),
-                                                   m.data[m.indptr[r]:m.indptr[r + 1]].tobytes()))
+        key = tuple(
+            part
+            for m in csr
+            for part in (
+                m.indices[m.indptr[r] : m.indptr[r + 1]].tobytes(),
+                m.data[m.indptr[r] : m.indptr[r + 1]].tobytes(),
+            )
+        )
         out[r] = keys.setdefault(key, len(keys))
     return out
 
@@ -221,7 +227,9 @@ def _distinct_inputs(items: Sequence[Any]) -> tuple[list[Any], Any]:
     return distinct, np.asarray(index, dtype=np.int64)
 
 
-def _with_context(counter: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float) -> Any:
+def _with_context(
+    counter: Any, pieces: Sequence[Any], sentences: Sequence[Any], owner: Sequence[int], context: float
+) -> Any:
     """TF-IDF rows of the pieces (``counter``: a CountVectorizer), each mixed with its sentence's.
 
     Equal pieces and sentences (copies of one wire sentence) are analysed once and their counts
@@ -309,8 +317,14 @@ def build_features(
         from scipy import sparse
 
         quotes = sparse.csr_matrix((len(piece_words), 1), dtype=np.float32)
-    return Features(words=words, chars=chars, anchors=anchors, has_anchors=has, quotes=quotes,
-                    distinct=_distinct_rows(words, chars, anchors, quotes))
+    return Features(
+        words=words,
+        chars=chars,
+        anchors=anchors,
+        has_anchors=has,
+        quotes=quotes,
+        distinct=_distinct_rows(words, chars, anchors, quotes),
+    )
 
 
 def candidate_pairs(
@@ -341,7 +355,7 @@ def candidate_pairs(
     classes = int(label.max()) + 1 if n else 0
     order = np.argsort(label, kind="stable")
     bounds = np.searchsorted(label[order], np.arange(classes + 1))
-    members = [order[bounds[c]:bounds[c + 1]] for c in range(classes)]  # pieces of each class, ascending
+    members = [order[bounds[c] : bounds[c + 1]] for c in range(classes)]  # pieces of each class, ascending
     sizes = np.diff(bounds)
     xd = x[order[bounds[:-1]]]  # one row per class
     xdt = xd.T.tocsr()
@@ -349,7 +363,7 @@ def candidate_pairs(
     cols_out: list[Any] = []
     truncated = np.zeros(n, dtype=bool)
     for lo in range(0, classes, chunk):
-        prod = (xd[lo:lo + chunk] @ xdt).tocsr()
+        prod = (xd[lo : lo + chunk] @ xdt).tocsr()
         for r in range(prod.shape[0]):
             a, b = prod.indptr[r], prod.indptr[r + 1]
             keep = prod.data[a:b] >= floor
@@ -386,11 +400,10 @@ def rowwise(m: Any, n: Any, i: Any, j: Any, chunk: int = 2000) -> Any:
 
     out = np.empty(len(i), dtype=np.float64)
     for lo in range(0, len(i), chunk):
-        a = m[i[lo:lo + chunk]]
-        b = n[j[lo:lo + chunk]]
-        out[lo:lo + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+        a = m[i[lo : lo + chunk]]
+        b = n[j[lo : lo + chunk]]
+        out[lo : lo + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
     return out
-
 
 
 @dataclass(frozen=True)
@@ -468,7 +481,14 @@ def pair_scores(
 
 
 def refine_near_copies(
-    scores: Any, chars: Any, i: Any, j: Any, tokens: Sequence[Sequence[str]], *, near_copy: float, band: tuple[float, float]
+    scores: Any,
+    chars: Any,
+    i: Any,
+    j: Any,
+    tokens: Sequence[Sequence[str]],
+    *,
+    near_copy: float,
+    band: tuple[float, float],
 ) -> Any:
     """Raise the score of near-copies to their difflib ratio.
 

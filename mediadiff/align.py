@@ -192,14 +192,18 @@ def _members(group: Sequence[int], pieces: Sequence[Piece], documents: Sequence[
                 Member(
                     first.start,
                     last.end,
-                    doc.text[first.start:last.end],
+                    doc.text[first.start : last.end],
                     outlet=doc.outlet,
                     sentence=doc.content_sentences[first.sentence].index,
                 )
             )
 
     for i in idx:
-        if run and i == run[-1] + 1 and (pieces[i].outlet, pieces[i].sentence) == (pieces[run[-1]].outlet, pieces[run[-1]].sentence):
+        if (
+            run
+            and i == run[-1] + 1
+            and (pieces[i].outlet, pieces[i].sentence) == (pieces[run[-1]].outlet, pieces[run[-1]].sentence)
+        ):
             run.append(i)
         else:
             flush()
@@ -364,18 +368,43 @@ def align(
     for name, value in weights.items():
         check_parameter(name, value, "a float >= 0", is_real(value) and value >= 0, owner)
     check_parameter(
-        "word_weight", word_weight, "a float >= 0 with the other weights not all zero", word_weight + char_weight + anchor_weight > 0, owner
+        "word_weight",
+        word_weight,
+        "a float >= 0 with the other weights not all zero",
+        word_weight + char_weight + anchor_weight > 0,
+        owner,
     )
-    check_parameter("quote_weight", quote_weight, "a float in the range [0, 1]", is_real(quote_weight) and 0 <= quote_weight <= 1, owner)
-    check_parameter("near_copy", near_copy, "a float in the range [0, 1]", is_real(near_copy) and 0 <= near_copy <= 1, owner)
+    check_parameter(
+        "quote_weight",
+        quote_weight,
+        "a float in the range [0, 1]",
+        is_real(quote_weight) and 0 <= quote_weight <= 1,
+        owner,
+    )
+    check_parameter(
+        "near_copy", near_copy, "a float in the range [0, 1]", is_real(near_copy) and 0 <= near_copy <= 1, owner
+    )
     check_parameter("neighbors", neighbors, "an int >= 1", is_int(neighbors) and neighbors >= 1, owner)
-    check_parameter("min_clause_words", min_clause_words, "an int >= 1", is_int(min_clause_words) and min_clause_words >= 1, owner)
+    check_parameter(
+        "min_clause_words", min_clause_words, "an int >= 1", is_int(min_clause_words) and min_clause_words >= 1, owner
+    )
     for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
         check_parameter(name, value, "a bool", isinstance(value, bool), owner)
-    check_parameter("linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner)
-    for name, share in (("complement_threshold", complement_threshold), ("headline_threshold", headline_threshold),
-                        ("cohesion", cohesion)):
-        check_parameter(name, share, "a float in the range (0, 1] or None", share is None or (is_real(share) and 0 < share <= 1), owner)
+    check_parameter(
+        "linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner
+    )
+    for name, share in (
+        ("complement_threshold", complement_threshold),
+        ("headline_threshold", headline_threshold),
+        ("cohesion", cohesion),
+    ):
+        check_parameter(
+            name,
+            share,
+            "a float in the range (0, 1] or None",
+            share is None or (is_real(share) and 0 < share <= 1),
+            owner,
+        )
 
     if isinstance(pair_model, str):
         check_parameter("pair_model", pair_model, "'shipped', a PairModel or None", pair_model == "shipped", owner)
@@ -402,23 +431,45 @@ def align(
             quote_weight=quote_weight,
             pair_model=pair_model,
         )
-        groups = group_pieces(pieces, edges, full, threshold=threshold, repeat_threshold=repeat_threshold, linkage=linkage,
-                        complement_threshold=complement_threshold)
+        groups = group_pieces(
+            pieces,
+            edges,
+            full,
+            threshold=threshold,
+            repeat_threshold=repeat_threshold,
+            linkage=linkage,
+            complement_threshold=complement_threshold,
+        )
         if cohesion is not None:
             groups = join_cohesive(groups, pieces, cohesion)
         if headline_threshold is not None:
-            groups = place_headlines(groups, pieces, features, headline_threshold,
-                                      word_weight=word_weight, char_weight=char_weight, anchor_weight=anchor_weight)
+            groups = place_headlines(
+                groups,
+                pieces,
+                features,
+                headline_threshold,
+                word_weight=word_weight,
+                char_weight=char_weight,
+                anchor_weight=anchor_weight,
+            )
     groups = settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
     passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
     nearest, agreement = _nearest(groups, pieces, documents, passages, edges) if features is not None else ({}, {})
-    return Alignment(documents=documents, passages=passages, similarity=_outlet_similarity(passages, documents),
-                     nearest=nearest, agreement=agreement)
+    return Alignment(
+        documents=documents,
+        passages=passages,
+        similarity=_outlet_similarity(passages, documents),
+        nearest=nearest,
+        agreement=agreement,
+    )
 
 
 def _nearest(
-    groups: Sequence[Sequence[int]], pieces: Sequence[Piece], documents: Sequence[Document],
-    passages: Sequence[Passage], edges: tuple[Any, Any, Any],
+    groups: Sequence[Sequence[int]],
+    pieces: Sequence[Piece],
+    documents: Sequence[Document],
+    passages: Sequence[Passage],
+    edges: tuple[Any, Any, Any],
 ) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """For each passage, the best candidate score of each outlet that does not carry it
     (between body pieces: headline pieces are left out), and the mean candidate score between
@@ -430,8 +481,12 @@ def _nearest(
         piece = pieces[first]
         pid = by_start.get((documents[piece.outlet].outlet, piece.start))
         if pid is None:  # the member starts earlier than its first piece (a re-joined sentence)
-            pid = next(p.id for p in passages for m in p.members
-                       if m.outlet == documents[piece.outlet].outlet and m.start <= piece.start < m.end)
+            pid = next(
+                p.id
+                for p in passages
+                for m in p.members
+                if m.outlet == documents[piece.outlet].outlet and m.start <= piece.start < m.end
+            )
         for i in g:
             passage_of[i] = pid
     carried = {p.id: set(p.outlets) for p in passages}
@@ -507,7 +562,7 @@ def _score(
             sentence_anchors.append(anchor_terms(s.tokens, quoted[o], s.start))
     features = build_features(
         piece_words,
-        [documents[p.outlet].text[p.start:p.end] for p in pieces],
+        [documents[p.outlet].text[p.start : p.end] for p in pieces],
         piece_anchors,
         sentence_words,
         [s.text for s in sentences],
@@ -525,14 +580,25 @@ def _score(
         anchor_weight=anchor_weight / total,
     )
     parts = pair_parts(features, ii, jj)
-    scores, chars = pair_scores(features, ii, jj, word_weight=word_weight, char_weight=char_weight,
-                                anchor_weight=anchor_weight, quote_weight=quote_weight, parts=parts)
+    scores, chars = pair_scores(
+        features,
+        ii,
+        jj,
+        word_weight=word_weight,
+        char_weight=char_weight,
+        anchor_weight=anchor_weight,
+        quote_weight=quote_weight,
+        parts=parts,
+    )
     words = [[t.norm for t in toks if t.kind != "punct"] for toks in piece_tokens]
     scores = refine_near_copies(scores, chars, ii, jj, words, near_copy=near_copy, band=(0.0, max(threshold, 0.9)))
     if pair_model is not None or table is not None:
         span = [max(1, len(d.content_sentences) - 1) for d in documents]
         x = pair_features(
-            parts, ii, jj, scores,
+            parts,
+            ii,
+            jj,
+            scores,
             words=piece_words,
             anchors=piece_anchors,
             negated=[any(t.norm in NEGATIONS for t in toks) for toks in piece_tokens],
@@ -545,4 +611,3 @@ def _score(
         if pair_model is not None:
             scores = pair_model.predict(x)
     return (ii, jj, scores), [not t for t in truncated.tolist()], features
-

@@ -81,7 +81,7 @@ def _is_cue(tokens: Sequence[Token], k: int) -> int:
     if t.norm in FINDING_CUES:
         # "a poll found", "an audit released last month that found", "the Department ... found":
         # a document's or an agency's finding, not a person's discovery ("Police found the van")
-        near = tokens[max(0, k - 7):k]
+        near = tokens[max(0, k - 7) : k]
         document = any(x.norm in SOURCE_NOUNS for x in near) and not any(x.text in ".;:" for x in near)
         agency = k > 1 and tokens[k - 1].kind == "word" and tokens[k - 1].text[:1].isupper()
         return 1 if document or agency else 0
@@ -112,7 +112,11 @@ def _source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> 
         # an apposition or age closes right before the cue: "Smith, 71, said"; "X, the nominee, said"
         m = j - 1
         while m >= 0 and tokens[m].text != "," and j - m <= _APPOSITION_REACH:
-            if tokens[m].text in _QUOTE_MARKS or tokens[m].text in ".;:!?" and not (m > 0 and _abbreviation(tokens[m - 1])):
+            if (
+                tokens[m].text in _QUOTE_MARKS
+                or tokens[m].text in ".;:!?"
+                and not (m > 0 and _abbreviation(tokens[m - 1]))
+            ):
                 return None
             m -= 1
         if m >= 1 and tokens[m].text == ",":
@@ -156,8 +160,11 @@ def _source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> 
 def _between(token: Token) -> bool:
     """A word that stands between a source and its cue and belongs to neither: an auxiliary or an
     adverb ("has said", "are quietly saying", "may now ask")."""
-    return token.kind == "word" and (token.norm in SOURCE_STOP or token.norm in PASSIVE_MARKERS or (
-        token.norm.endswith("ly") and len(token.norm) > 4 and token.text[:1].islower()))
+    return token.kind == "word" and (
+        token.norm in SOURCE_STOP
+        or token.norm in PASSIVE_MARKERS
+        or (token.norm.endswith("ly") and len(token.norm) > 4 and token.text[:1].islower())
+    )
 
 
 def _clause_subject(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
@@ -175,12 +182,20 @@ def _clause_subject(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         if p > 0 and tokens[p - 1].text != ",":
             continue
         t = tokens[p]
-        if t.kind != "word" or not t.text[:1].isupper() or t.norm in NOUN_MARKERS or t.norm in SUBJECT_BREAKS \
-                or t.norm in TIME_OPENERS or t.norm in CALENDAR_WORDS:
+        if (
+            t.kind != "word"
+            or not t.text[:1].isupper()
+            or t.norm in NOUN_MARKERS
+            or t.norm in SUBJECT_BREAKS
+            or t.norm in TIME_OPENERS
+            or t.norm in CALENDAR_WORDS
+        ):
             continue
         q = p
         if t.norm not in PRONOUNS:
-            while q + 1 < k and (tokens[q + 1].text[:1].isupper() or (tokens[q + 1].text == "." and _abbreviation(tokens[q]))):
+            while q + 1 < k and (
+                tokens[q + 1].text[:1].isupper() or (tokens[q + 1].text == "." and _abbreviation(tokens[q]))
+            ):
                 q += 1
         if q + 1 < k and tokens[q + 1].kind == "word" and tokens[q + 1].text[:1].islower():
             return p, q
@@ -197,8 +212,9 @@ def _has_name(tokens: Sequence[Token], span: tuple[int, int] | None) -> bool:
     if span is None:
         return False
     first, last = span
-    return any(t.kind == "word" and t.text[:1].isupper() for t in tokens[first + 1:last + 1]) or (
-        first == last and tokens[first].text[:1].isupper() and tokens[first].norm not in PRONOUNS)
+    return any(t.kind == "word" and t.text[:1].isupper() for t in tokens[first + 1 : last + 1]) or (
+        first == last and tokens[first].text[:1].isupper() and tokens[first].norm not in PRONOUNS
+    )
 
 
 def _source_after(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
@@ -210,7 +226,7 @@ def _source_after(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
         return None
     first, last = span
     nxt = last + 1
-    if (nxt < len(tokens) and tokens[nxt].text == "," and not _has_name(tokens, span)):
+    if nxt < len(tokens) and tokens[nxt].text == "," and not _has_name(tokens, span):
         name = _phrase_after(tokens, nxt + 1)
         if name is not None and _has_name(tokens, name) and _ends_clause(tokens, name[1]):
             return name
@@ -277,7 +293,7 @@ def _content_after(text: str, tokens: Sequence[Token], last: int, end: int) -> t
 def _ends_clause(tokens: Sequence[Token], last: int) -> bool:
     """Whether token ``last`` ends its clause: only punctuation after it, or a comma (", who
     ...", ", a spokesman for ...")."""
-    rest = tokens[last + 1:]
+    rest = tokens[last + 1 :]
     return all(t.kind == "punct" for t in rest) or (bool(rest) and rest[0].text == ",")
 
 
@@ -299,12 +315,14 @@ def _looks_like_source(tokens: Sequence[Token], span: tuple[int, int] | None) ->
     if span is None:
         return False
     first, last = span
-    words = [t for t in tokens[first:last + 1] if t.kind == "word"]
+    words = [t for t in tokens[first : last + 1] if t.kind == "word"]
     if not words:
         return False
     if len(words) == 1 and words[0].norm in PRONOUNS:
         return True
-    if words[0].norm in SUBJECT_BREAKS or any(t.kind == "punct" and t.text in _QUOTE_MARKS for t in tokens[first:last + 1]):
+    if words[0].norm in SUBJECT_BREAKS or any(
+        t.kind == "punct" and t.text in _QUOTE_MARKS for t in tokens[first : last + 1]
+    ):
         return False  # "that Valeant had ''upside": a clause, not a speaker
     if any(w.norm in ATTRIBUTION_CUES and w.norm not in NOUN_LIKE_CUES for w in words):
         return False  # "said the way the group treated women": another cue's clause
@@ -351,10 +369,17 @@ def _sentence_attributions(text: str, sentence: Sentence, quotes: Sequence[Quota
             if k <= 1:
                 content = _trim(text, end_of_source, sentence.end)
             else:
-                content = _trim(text, sentence.start, tokens[k - 1].start if tokens[k - 1].kind == "punct" else cue.start)
-        elif (comma_before and after is not None and _looks_like_source(tokens, after)
-              and _ends_clause(tokens, after[1]) and tokens[k].norm not in LISTENER_CUES
-              and not (before is not None and _looks_like_source(tokens, before))):
+                content = _trim(
+                    text, sentence.start, tokens[k - 1].start if tokens[k - 1].kind == "punct" else cue.start
+                )
+        elif (
+            comma_before
+            and after is not None
+            and _looks_like_source(tokens, after)
+            and _ends_clause(tokens, after[1])
+            and tokens[k].norm not in LISTENER_CUES
+            and not (before is not None and _looks_like_source(tokens, before))
+        ):
             # inversion at the end: "CONTENT, said Sen. Doe."
             source = after
             content = _trim(text, sentence.start, tokens[k - 1].start)
@@ -404,8 +429,14 @@ def _snap(content: tuple[int, int], quotes: Sequence[Quotation]) -> tuple[int, i
     return a, b
 
 
-def _make(text: str, source: tuple[int, int] | None, tokens: Sequence[Token], cue: Span,
-          content: Sequence[tuple[int, int]], quotes: Sequence[Quotation]) -> Attribution | None:
+def _make(
+    text: str,
+    source: tuple[int, int] | None,
+    tokens: Sequence[Token],
+    cue: Span,
+    content: Sequence[tuple[int, int]],
+    quotes: Sequence[Quotation],
+) -> Attribution | None:
     """The attribution of ``content`` to ``source`` (None when no content is left)."""
     content = [_snap(c, quotes) for c in content]
     spans = tuple(Span.of(text, a, b) for a, b in content if b > a)
@@ -425,10 +456,17 @@ def _headline(text: str, sentence: Sentence) -> Attribution | None:
     for k, t in enumerate(tokens[:7]):
         if t.text == ":" and 0 < k < len(tokens) - 1:
             speaker = [x for x in tokens[:k] if x.kind == "word"]
-            if speaker and all(x.text[:1].isupper() for x in speaker) and not any(
-                    x.norm in LABELS or x.norm in CALENDAR_WORDS for x in speaker):
-                return Attribution(source=Span.of(text, tokens[0].start, tokens[k - 1].end), cue=Span.of(text, t.start, t.end),
-                                   content=(Span.of(text, tokens[k + 1].start, sentence.end),), kind="indirect")
+            if (
+                speaker
+                and all(x.text[:1].isupper() for x in speaker)
+                and not any(x.norm in LABELS or x.norm in CALENDAR_WORDS for x in speaker)
+            ):
+                return Attribution(
+                    source=Span.of(text, tokens[0].start, tokens[k - 1].end),
+                    cue=Span.of(text, t.start, t.end),
+                    content=(Span.of(text, tokens[k + 1].start, sentence.end),),
+                    kind="indirect",
+                )
             return None
     return None
 
@@ -437,8 +475,11 @@ def _frame_verb(tokens: Sequence[Token], k: int) -> bool:
     """Whether ``tokens[k]`` can be the verb that frames a quotation: a cue, or a lower-case
     past tense ("shouted", "quipped") where no cue list reaches."""
     t = tokens[k]
-    return t.kind == "word" and t.text[:1].islower() and (
-        _is_cue(tokens, k) > 0 or (t.norm.endswith("ed") and len(t.norm) > 4 and t.norm not in CALENDAR_WORDS))
+    return (
+        t.kind == "word"
+        and t.text[:1].islower()
+        and (_is_cue(tokens, k) > 0 or (t.norm.endswith("ed") and len(t.norm) > 4 and t.norm not in CALENDAR_WORDS))
+    )
 
 
 def _frame(text: str, tokens: Sequence[Token], quote: Quotation) -> tuple[Span, Span] | None:
@@ -449,9 +490,13 @@ def _frame(text: str, tokens: Sequence[Token], quote: Quotation) -> tuple[Span, 
         if tokens[v].kind != "word" or not _frame_verb(tokens, v):
             continue
         span = _source_before(tokens, v, apposition=False)
-        rest = tokens[v + 1:v + 2]
-        if span is not None and span[0] == after and _looks_like_source(tokens, span) and (
-                not rest or rest[0].kind == "punct" or rest[0].norm in TIME_OPENERS):
+        rest = tokens[v + 1 : v + 2]
+        if (
+            span is not None
+            and span[0] == after
+            and _looks_like_source(tokens, span)
+            and (not rest or rest[0].kind == "punct" or rest[0].norm in TIME_OPENERS)
+        ):
             return _span(tokens, span[0], span[1], text), Span.of(text, tokens[v].start, tokens[v].end)
         break
     opening = bisect_left([t.start for t in tokens], quote.mark_start)
@@ -472,9 +517,14 @@ def _bare_cue(text: str, sentence: Sentence) -> tuple[Span, Span] | None:
     for k in range(1, min(len(tokens), _SOURCE_REACH)):
         if _is_cue(tokens, k) == 1:
             span = _source_before(tokens, k)
-            rest = [t for t in tokens[k + 1:] if t.kind == "word"]
-            if span is None or span[0] != 0 or not _looks_like_source(tokens, span) or len(rest) > 3 \
-                    or (rest and rest[0].norm not in TIME_OPENERS):
+            rest = [t for t in tokens[k + 1 :] if t.kind == "word"]
+            if (
+                span is None
+                or span[0] != 0
+                or not _looks_like_source(tokens, span)
+                or len(rest) > 3
+                or (rest and rest[0].norm not in TIME_OPENERS)
+            ):
                 return None
             return _span(tokens, span[0], span[1], text), Span.of(text, tokens[k].start, tokens[k].end)
     return None
@@ -485,7 +535,9 @@ def _introduces(sentence: Sentence) -> bool:
     return bool(sentence.tokens) and sentence.tokens[-1].text == ":"
 
 
-def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequence[Quotation]) -> tuple[Attribution, ...]:
+def find_attributions(
+    text: str, sentences: Sequence[Sentence], quotations: Sequence[Quotation]
+) -> tuple[Attribution, ...]:
     """Attribution records of a document, in text order of their content.
 
     ``sentences`` are the document's content sentences (boilerplate left out) and
@@ -526,16 +578,21 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequ
                 span = _source_before(s.tokens, k)
                 source = _span(s.tokens, *span, text) if span and _looks_like_source(s.tokens, span) else None
                 cue = Span.of(text, s.tokens[k].start, s.tokens[k].end)
-            rest = [x for x in sentences[n + 1:] if x.paragraph <= s.paragraph + 1]
+            rest = [x for x in sentences[n + 1 :] if x.paragraph <= s.paragraph + 1]
             if rest:
                 a, b = rest[0].start, rest[-1].end
                 found = [f for f in found if f.content[0].start < s.tokens[-1].start - 1] + [
-                    Attribution(source=source, cue=cue, content=(Span.of(text, a, b),), kind="indirect")]
+                    Attribution(source=source, cue=cue, content=(Span.of(text, a, b),), kind="indirect")
+                ]
         if not found and out and (bare := _bare_cue(text, s)) is not None:
             # "“... ?” / Rubio said.": a quotation closes the sentence before, its speaker follows
             last = out[-1]
-            if last.source is None and last.cue is None and paragraph.get(id(last)) == s.paragraph \
-                    and not text[last.content[-1].end:s.start].strip(" \n\t\"“”‘’'«»").strip():
+            if (
+                last.source is None
+                and last.cue is None
+                and paragraph.get(id(last)) == s.paragraph
+                and not text[last.content[-1].end : s.start].strip(" \n\t\"“”‘’'«»").strip()
+            ):
                 out[-1] = replace(last, source=bare[0], cue=bare[1])
                 paragraph[id(out[-1])] = s.paragraph
         covered = [(c.start, c.end) for a in found for c in a.content]
@@ -547,13 +604,15 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotations: Sequ
                 frame = _frame(text, s.tokens, q) if not found else None
                 if frame is not None:
                     # "“...,” the man shouted": the verb that frames a quotation is a speech verb
-                    framed = Attribution(source=frame[0], cue=frame[1], content=(Span.of(text, q.start, q.end),), kind="direct")
+                    framed = Attribution(
+                        source=frame[0], cue=frame[1], content=(Span.of(text, q.start, q.end),), kind="direct"
+                    )
                     out.append(framed)
                     paragraph[id(framed)] = s.paragraph
                     continue
                 orphan = Attribution(source=None, cue=None, content=(Span.of(text, q.start, q.end),), kind="direct")
                 out.append(orphan)
-                if text[s.start:q.mark_start].strip() == "":
+                if text[s.start : q.mark_start].strip() == "":
                     paragraph[id(orphan)] = s.paragraph  # it opens its sentence: a speaker's words go on
         for f in found:
             paragraph[id(f)] = s.paragraph
@@ -570,7 +629,8 @@ def _named(span: Span | None) -> bool:
     """Whether a source names someone (a capitalised word other than a pronoun or an article:
     "The company" names no one)."""
     return span is not None and any(
-        w[:1].isupper() and w.lower() not in PRONOUNS and w.lower() not in ("the", "a", "an") for w in span.text.split())
+        w[:1].isupper() and w.lower() not in PRONOUNS and w.lower() not in ("the", "a", "an") for w in span.text.split()
+    )
 
 
 def _stands_for_someone(source: Span) -> bool:
@@ -610,11 +670,12 @@ def _speakers(found: list[Attribution], paragraph: dict[int, int]) -> list[Attri
             continue  # a quotation inside a sentence of the outlet's ("a so-called “hit piece”") keeps no speaker
         here = paragraph[id(a)]
         near = [b for b in reversed(out[:n]) if b.source is not None and paragraph.get(id(b)) == here]
-        near = near or [b for b in out[n + 1:] if b.source is not None and b.cue is not None and paragraph.get(id(b)) == here]
+        near = near or [
+            b for b in out[n + 1 :] if b.source is not None and b.cue is not None and paragraph.get(id(b)) == here
+        ]
         if not near:
             before = [b for b in out[:n] if b.source is not None and paragraph.get(id(b), -2) == here - 1]
-            if before and before[-1].kind != "indirect" and not any(
-                    paragraph.get(id(b)) == here for b in out[:n]):
+            if before and before[-1].kind != "indirect" and not any(paragraph.get(id(b)) == here for b in out[:n]):
                 near = [before[-1]]
         if near:
             out[n] = replace(a, source=near[0].source)

@@ -230,7 +230,9 @@ _UPSELL_PRODUCT = (
     r"(?:subscri\w+|(?:digital|full|unlimited|premium|all[- ]access) (?:access|subscription|membership|plan|pass|\w+ plus)"
     r"|ad[- ]free|premium|free trial)\b"
 )
-_UPSELL_PRICE = r"(?:(?:\d+ ?% off|cents|per (?:week|month|year)|a (?:week|month|year)|offer|trial|cancel any ?time)\b|[$£€]\s?\d)"
+_UPSELL_PRICE = (
+    r"(?:(?:\d+ ?% off|cents|per (?:week|month|year)|a (?:week|month|year)|offer|trial|cancel any ?time)\b|[$£€]\s?\d)"
+)
 #: Headers of lists of sponsored or recommended links ("Sponsored Stories", "Readers also viewed").
 _PROMO_LABEL = (
     r"(?:sponsored|promoted)(?: (?:stories|links|content|posts|articles|listings|headlines|offers|partner content))?"
@@ -261,15 +263,15 @@ _PLAYER = (
     r"|watch\s*:\s*[^.!?]{1,120}"
     r"|listen (?:on|with) (?:apple podcasts|spotify|google podcasts|amazon music|the [\w ]{1,30} app|our app)"
 )
-_MACHINE_VOICE = r"(?:an? )?(?:ai|artificial intelligence|automated|synthetic|computer[- ]generated|text[- ]to[- ]speech|digital)\b"
+_MACHINE_VOICE = (
+    r"(?:an? )?(?:ai|artificial intelligence|automated|synthetic|computer[- ]generated|text[- ]to[- ]speech|digital)\b"
+)
 #: Market-data disclaimers: what may be delayed, who supplies the data.
 _MARKET_SUBJECT = (
     r"(?:(?:stock|market|index|price|fund|crypto(?:currency)?|exchange|trading|financial)\s+)?(?:quotes?|data|prices?|charts?)"
     r"(?:\s+(?:shown|displayed|listed|on this (?:page|site)))?"
 )
-_PROVIDER = (
-    r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*|of|and|for)){0,5}|(?:an? )?third[- ]part(?:y|ies))"
-)
+_PROVIDER = r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z&][\w&.'’-]*|of|and|for)){0,5}|(?:an? )?third[- ]part(?:y|ies))"
 _MARKET = (  # lookaheads: the rule adds the ".*" that takes the line
     rf"(?=.*\b{_MARKET_SUBJECT}\s+(?:are |is |may be |can be )?delayed"
     r"(?:\s+(?:by\s+)?(?:at least |up to |by up to |a minimum of )?\d+\s*min\w*|\s+and\b|\s+unless\b|\s+for (?:at least )?\d+"
@@ -316,9 +318,7 @@ _COMMENTS = (
     rf"|(?:there (?:are|is) )?(?:no|{_COUNT}) comments?(?: (?:on|for) this (?:story|article|post))?(?: yet)?"
 )
 #: Corrections and update stamps that are page chrome, not part of the story.
-_STAMP_TIME = (
-    rf"(?:{_TIME}|\d{{1,2}}[:.]\d{{2}}\s*(?:gmt|bst|utc|cet|cest|[ecmp][sd]t|et|ct|pt)\b)"
-)
+_STAMP_TIME = rf"(?:{_TIME}|\d{{1,2}}[:.]\d{{2}}\s*(?:gmt|bst|utc|cet|cest|[ecmp][sd]t|et|ct|pt)\b)"
 _UPDATE_STAMP = (
     r"(?:(?:first|originally|last)\s+)?(?:updated|published|posted|modified|edited|corrected)\s*(?:on|at)?\s*:?\s*"
     rf"(?:{_DATE}(?:(?:,?\s+|\s*(?:at|[,|·•–—-])\s*){_STAMP_TIME})?"
@@ -362,7 +362,9 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"|{_LIST_LABEL})[.:!]?|(?:tags|topics|filed under|categories)\s*:[^.!?\"“”]*",
         _I,
     ),
-    "advert": re.compile(r"(?:advertisement|sponsored(?: content)?|story continues below(?: advertisement)?|ad)[.:]?", _I),
+    "advert": re.compile(
+        r"(?:advertisement|sponsored(?: content)?|story continues below(?: advertisement)?|ad)[.:]?", _I
+    ),
     "cookies": re.compile(rf"(?:{_COOKIE_LABEL})[.!]?|{_REPORTED}{_READER}{_anywhere(_COOKIE_WORDS)}.*", _I),
     "photo": re.compile(
         r"(?:(?:image|photo|photograph|picture|caption|credit|video)\s*:.*"
@@ -382,10 +384,13 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"|{_STAMPS})\.?",
         _I,
     ),
-    "related": re.compile(rf"(?:{_LIST_LABEL}|{_PROMO_LABEL}|read (?:more|next|also)|see also|also read)\s*:\s*\S.*", _I),
+    "related": re.compile(
+        rf"(?:{_LIST_LABEL}|{_PROMO_LABEL}|read (?:more|next|also)|see also|also read)\s*:\s*\S.*", _I
+    ),
     "promoted": re.compile(rf"(?:{_PROMO_LABEL})[.:]?", _I),
     "appeal": re.compile(
-        rf"{_REPORTED}(?:{_imperative(_APPEAL_VERBS)}|{_READER}{_anywhere(_APPEAL_ASK)}{_anywhere(_APPEAL_CONTEXT)}).*", _I
+        rf"{_REPORTED}(?:{_imperative(_APPEAL_VERBS)}|{_READER}{_anywhere(_APPEAL_ASK)}{_anywhere(_APPEAL_CONTEXT)}).*",
+        _I,
     ),
     "upsell": re.compile(
         rf"(?:{_UPSELL_LABEL})[.!]?|(?:special|limited[- ]time|exclusive|introductory) offer\s*:.*"
@@ -409,8 +414,19 @@ RULES: dict[str, re.Pattern[str]] = {
 
 #: Rules that match a line only up to this many words (a longer line is prose).
 _MAX_WORDS = {
-    "copyright": 40, "byline": 30, "related": 30, "subscribe": 60, "cookies": 80, "promoted": 15, "appeal": 60,
-    "upsell": 50, "player": 40, "market": 50, "credit": 60, "comments": 20, "update": 60,
+    "copyright": 40,
+    "byline": 30,
+    "related": 30,
+    "subscribe": 60,
+    "cookies": 80,
+    "promoted": 15,
+    "appeal": 60,
+    "upsell": 50,
+    "player": 40,
+    "market": 50,
+    "credit": 60,
+    "comments": 20,
+    "update": 60,
 }
 
 _BARE_CREDIT = re.compile(
@@ -510,7 +526,9 @@ def detect_boilerplate(text: str, *, rules: Sequence[str] | None = None) -> list
         # one span for the whole block (its lines are one paragraph to the sentence splitter)
         inside = [i for i, (_, end) in enumerate(lines) if end <= block[0]]
         for i in inside:
-            found[i] = BoilerplateLine(lines[inside[0]][0], block[0], text[lines[inside[0]][0]:block[0]], rule="front_matter")
+            found[i] = BoilerplateLine(
+                lines[inside[0]][0], block[0], text[lines[inside[0]][0] : block[0]], rule="front_matter"
+            )
     for i, (start, end) in enumerate(lines):
         rule = _rule_for(text[start:end]) if i not in found else None
         if rule is not None and rule in active:
@@ -520,8 +538,12 @@ def detect_boilerplate(text: str, *, rules: Sequence[str] | None = None) -> list
         if "caption" in active and _BARE_CREDIT.fullmatch(line) and i + 1 < len(lines) and i + 1 not in found:
             s2, e2 = lines[i + 1]
             nxt = text[s2:e2]
-            if (len(_WORD.findall(nxt)) <= 25 and not any(q in nxt for q in "\"“”") and not _ATTRIBUTION.search(nxt)
-                    and len(re.findall(r"[.!?](?:\s|$)", nxt)) <= 1):
+            if (
+                len(_WORD.findall(nxt)) <= 25
+                and not any(q in nxt for q in '"“”')
+                and not _ATTRIBUTION.search(nxt)
+                and len(re.findall(r"[.!?](?:\s|$)", nxt)) <= 1
+            ):
                 found[i + 1] = BoilerplateLine(s2, e2, nxt, rule="caption")
         if "related" in active and _RELATED.fullmatch(line):
             for k in range(i + 1, len(lines)):

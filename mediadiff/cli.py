@@ -27,7 +27,9 @@ def _formats(value: str) -> list[str]:
     chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r}; choose from {','.join(FORMATS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or value!r}; choose from {','.join(FORMATS)}"
+        )
     return chosen
 
 
@@ -41,24 +43,42 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser, out_required: bool = True) -> None:
-        p.add_argument("--out", required=out_required, metavar="DIR", help="folder for the report files (created if needed)")
-        p.add_argument("--format", type=_formats, default=None, metavar="FORMATS",
-                       help="comma-separated formats among json,html,md,pdf (default: all available)")
-        p.add_argument("--min-support", type=int, default=2, metavar="N",
-                       help="an omission needs at least N other outlets carrying the passage (default 2)")
+        p.add_argument(
+            "--out", required=out_required, metavar="DIR", help="folder for the report files (created if needed)"
+        )
+        p.add_argument(
+            "--format",
+            type=_formats,
+            default=None,
+            metavar="FORMATS",
+            help="comma-separated formats among json,html,md,pdf (default: all available)",
+        )
+        p.add_argument(
+            "--min-support",
+            type=int,
+            default=2,
+            metavar="N",
+            help="an omission needs at least N other outlets carrying the passage (default 2)",
+        )
         p.add_argument("--no-overwrite", action="store_true", help="fail if the folder already holds a report")
         p.add_argument("--quiet", action="store_true", help="print nothing but errors")
         p.add_argument("--debug", action="store_true", help="show tracebacks")
 
-    p_compare = sub.add_parser("compare", help="compare articles given as files or folders",
-                               description="Compare articles (.txt .md .html .json .jsonl .csv; folders are read "
-                               "for such files). Each file's stem is its outlet id unless the record names one.")
+    p_compare = sub.add_parser(
+        "compare",
+        help="compare articles given as files or folders",
+        description="Compare articles (.txt .md .html .json .jsonl .csv; folders are read "
+        "for such files). Each file's stem is its outlet id unless the record names one.",
+    )
     p_compare.add_argument("paths", nargs="+", metavar="PATH")
     p_compare.add_argument("--max-bytes", type=int, default=None, metavar="N", help="refuse files larger than N bytes")
     common(p_compare)
 
-    p_demo = sub.add_parser("demo", help="run on a bundled example story",
-                            description="Compare the outlets of a bundled fictional example story.")
+    p_demo = sub.add_parser(
+        "demo",
+        help="run on a bundled example story",
+        description="Compare the outlets of a bundled fictional example story.",
+    )
     p_demo.add_argument("--story", default=None, help="which bundled story (default: the first; see --list)")
     p_demo.add_argument("--list", action="store_true", help="list the bundled stories and exit")
     common(p_demo, out_required=False)
@@ -74,8 +94,10 @@ def _too_few(paths: Sequence[str], articles: Sequence[Article]) -> str:
     given = ", ".join(paths)
     found = ", ".join(str(a.source_path or a.outlet) for a in articles)
     where = given if found in ("", given) else f"{given} ({found})"
-    return (f"compare needs at least 2 articles (one per outlet), got {len(articles)} from {where}; "
-            "give two or more article files, or a folder holding them")
+    return (
+        f"compare needs at least 2 articles (one per outlet), got {len(articles)} from {where}; "
+        "give two or more article files, or a folder holding them"
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -119,9 +141,11 @@ def _run(args: argparse.Namespace) -> int:
     for p in paths:
         say(f"mediadiff: wrote {p}")
     if not args.quiet:
-        print(f"{len(comparison.passages)} passages, {len(comparison.omissions)} omissions, "
-              f"{len(comparison.wording_shifts)} wording shifts, {len(comparison.loaded_language)} loaded-language "
-              f"spans, {len(comparison.quote_alterations)} quote alterations, {len(comparison.conflicts)} conflicts")
+        print(
+            f"{len(comparison.passages)} passages, {len(comparison.omissions)} omissions, "
+            f"{len(comparison.wording_shifts)} wording shifts, {len(comparison.loaded_language)} loaded-language "
+            f"spans, {len(comparison.quote_alterations)} quote alterations, {len(comparison.conflicts)} conflicts"
+        )
     return 0
 
 
@@ -163,7 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warnings.simplefilter("ignore")
             else:
                 warnings.showwarning = lambda message, category, *a, **k: print(
-                    f"mediadiff: warning: {message}", file=sys.stderr)
+                    f"mediadiff: warning: {message}", file=sys.stderr
+                )
             return _run(args)
     except MediadiffError as exc:
         if args.debug:
@@ -176,8 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # an internal error: say so in one line unless --debug
         if args.debug:
             raise
-        print(f"mediadiff: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-              file=sys.stderr)
+        print(
+            f"mediadiff: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            file=sys.stderr,
+        )
         return 1
 
 

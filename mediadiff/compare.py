@@ -29,8 +29,16 @@ __all__ = ["Analysis", "Comparison", "analyze", "compare", "told_in_other_words"
 ProgressCallback = Callable[[str, int, int], None]
 
 _STAGES = (
-    "segment", "align", "omissions", "wording_shifts", "quotes", "quote_alterations",
-    "conflicts", "placement", "loaded_language", "readability",
+    "segment",
+    "align",
+    "omissions",
+    "wording_shifts",
+    "quotes",
+    "quote_alterations",
+    "conflicts",
+    "placement",
+    "loaded_language",
+    "readability",
 )
 
 
@@ -80,10 +88,12 @@ class Comparison:
         """One line: the outlets and how many findings of each kind (the dataclass repr would
         print every article and finding)."""
         outlets = ", ".join(self.outlets[:4]) + (f", … {len(self.outlets) - 4} more" if len(self.outlets) > 4 else "")
-        return (f"<Comparison of {len(self.outlets)} outlets ({outlets}): {len(self.passages)} passages, "
-                f"{len(self.omissions)} omissions, {len(self.wording_shifts)} wording shifts, "
-                f"{len(self.loaded_language)} loaded-language spans, {len(self.quote_alterations)} quote alterations, "
-                f"{len(self.conflicts)} conflicts, {len(self.warnings)} warnings>")
+        return (
+            f"<Comparison of {len(self.outlets)} outlets ({outlets}): {len(self.passages)} passages, "
+            f"{len(self.omissions)} omissions, {len(self.wording_shifts)} wording shifts, "
+            f"{len(self.loaded_language)} loaded-language spans, {len(self.quote_alterations)} quote alterations, "
+            f"{len(self.conflicts)} conflicts, {len(self.warnings)} warnings>"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-ready data, following ``docs/schema.md`` (schema version 1)."""
@@ -144,27 +154,36 @@ class Comparison:
             for p in report["passages"]
             for m in p["members"]
         ]
-        values = [
-            {"kind": c["kind"], "passage": c["passage"], **v}
-            for c in report["conflicts"]
-            for v in c["values"]
-        ]
+        values = [{"kind": c["kind"], "passage": c["passage"], **v} for c in report["conflicts"] for v in c["values"]]
         # columns come from the dataclasses the rows are made of, so an empty table keeps them
-        member_columns = ["passage", "support", "outlet", *(n for n in _flat_fields(Member) if n != "outlet"), "placement"]
+        member_columns = [
+            "passage",
+            "support",
+            "outlet",
+            *(n for n in _flat_fields(Member) if n != "outlet"),
+            "placement",
+        ]
         frames = {
             "outlets": pd.DataFrame(outlets),
             "passages": pd.DataFrame(members, columns=member_columns),
             "conflicts": pd.DataFrame(values, columns=["kind", "passage", *_flat_fields(ConflictValue)]),
         }
         kinds = {
-            "omissions": Omission, "wording_shifts": WordingShift, "loaded_language": LoadedFinding, "quotes": Quote,
-            "quote_alterations": QuoteAlteration, "placement_shifts": PlacementShift,
+            "omissions": Omission,
+            "wording_shifts": WordingShift,
+            "loaded_language": LoadedFinding,
+            "quotes": Quote,
+            "quote_alterations": QuoteAlteration,
+            "placement_shifts": PlacementShift,
         }
         for key, kind in kinds.items():
             # lists of names (carried_by, silenced) stay as tuples; nested objects are left out
             columns = _flat_fields(kind)
             frames[key] = pd.DataFrame(
-                [{k: (tuple(v) if isinstance(v, list) else v) for k, v in f.items() if k in columns} for f in report[key]],
+                [
+                    {k: (tuple(v) if isinstance(v, list) else v) for k, v in f.items() if k in columns}
+                    for f in report[key]
+                ],
                 columns=columns,
             )
         return frames
@@ -254,8 +273,10 @@ def _long_warnings(documents: Sequence[Document]) -> list[str]:
             path = d.article.source_path
             name = path.replace("\\", "/").rsplit("/", 1)[-1] if path else d.outlet
             label = name if name == d.outlet else f"{d.outlet} ({name})"
-            notes.append(f"{label}: {n:,} words, {n / median:.0f} times the median article of the set "
-                         f"({median:g} words): a page of many stories pasted as one? Check it holds one article")
+            notes.append(
+                f"{label}: {n:,} words, {n / median:.0f} times the median article of the set "
+                f"({median:g} words): a page of many stories pasted as one? Check it holds one article"
+            )
     return notes
 
 
@@ -299,15 +320,21 @@ def _off_story_warnings(alignment: Alignment) -> list[str]:
     for o in away:
         best = max(alignment.similarity[index[o]][j] for j in range(len(index)) if j != index[o])
         if len(away) == len(index):
-            notes.append(f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
-                         "with any of them): are they about one story? No omissions are reported")
+            notes.append(
+                f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
+                "with any of them): are they about one story? No omissions are reported"
+            )
         else:
-            notes.append(f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
-                         "with any of them): off the story? It is kept out of the omissions and their scores")
+            notes.append(
+                f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
+                "with any of them): off the story? It is kept out of the omissions and their scores"
+            )
     return notes
 
 
-def told_in_other_words(alignment: Alignment, omissions: Sequence[Any], *, min_support: int = 2) -> dict[str, dict[str, float]]:
+def told_in_other_words(
+    alignment: Alignment, omissions: Sequence[Any], *, min_support: int = 2
+) -> dict[str, dict[str, float]]:
     """The outlets that tell a passage in other words: passage id -> {outlet: closeness}.
 
     An outlet tells a passage in other words when it does not carry it, enough other outlets
@@ -330,8 +357,11 @@ def told_in_other_words(alignment: Alignment, omissions: Sequence[Any], *, min_s
         carriers = [o for o in p.outlets if o in on_story]
         if len(carriers) < need:
             continue
-        told = {o: round(alignment.closeness(p.id, o), 6) for o in on_story
-                if o not in p.outlets and (p.id, o) not in omitted}
+        told = {
+            o: round(alignment.closeness(p.id, o), 6)
+            for o in on_story
+            if o not in p.outlets and (p.id, o) not in omitted
+        }
         if told:
             out[p.id] = told
     return out
@@ -464,9 +494,11 @@ class Analysis:
         words = sum(len(s.words) for s in self.document.content_sentences)
         ease = self.readability.get("flesch_reading_ease")
         reading = f"; Flesch reading ease {ease:.1f}" if isinstance(ease, (int, float)) else ""
-        return (f"<Analysis of {self.document.outlet!r}: {_n(words, 'word')} in "
-                f"{_n(len(self.document.content_sentences), 'sentence')}, {_n(len(self.loaded_language), 'loaded-language span')}, "
-                f"{_n(len(self.warnings), 'warning')}{reading}>")
+        return (
+            f"<Analysis of {self.document.outlet!r}: {_n(words, 'word')} in "
+            f"{_n(len(self.document.content_sentences), 'sentence')}, {_n(len(self.loaded_language), 'loaded-language span')}, "
+            f"{_n(len(self.warnings), 'warning')}{reading}>"
+        )
 
 
 def analyze(article: Article, *, lexicon: Any = None) -> Analysis:
@@ -509,5 +541,6 @@ def analyze(article: Article, *, lexicon: Any = None) -> Analysis:
     for note in notes:
         warnings.warn(note, InputWarning, stacklevel=2)
     spans = detect_loaded_language(document, lexicon=lexicon)
-    return Analysis(document=document, loaded_language=tuple(spans), readability=readability(document),
-                    warnings=tuple(notes))
+    return Analysis(
+        document=document, loaded_language=tuple(spans), readability=readability(document), warnings=tuple(notes)
+    )

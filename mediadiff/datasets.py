@@ -101,7 +101,7 @@ def load_ptc(path: str | Path, *, techniques: tuple[str, ...] | None = None) -> 
         spans.setdefault(cols[0].strip(), []).append((cols[1].strip(), int(cols[2]), int(cols[3])))
     out = []
     for file in sorted(articles.glob("article*.txt")):
-        art_id = file.stem[len("article"):]
+        art_id = file.stem[len("article") :]
         with open(file, encoding="utf-8", newline="") as fh:  # offsets count characters as stored
             text = fh.read()
         gold = []
@@ -109,7 +109,9 @@ def load_ptc(path: str | Path, *, techniques: tuple[str, ...] | None = None) -> 
             if techniques is not None and label not in techniques:
                 continue
             if not 0 <= start <= end <= len(text):
-                raise InputError(f"{labels}: span [{start}, {end}) of article {art_id} is outside its {len(text)} characters")
+                raise InputError(
+                    f"{labels}: span [{start}, {end}) of article {art_id} is outside its {len(text)} characters"
+                )
             gold.append(LabelledSpan(start, end, text[start:end], label=label))
         out.append(LabelledText(art_id, text, tuple(gold), meta={"source": "ptc"}))
     return out

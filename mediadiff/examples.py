@@ -96,8 +96,9 @@ def load_gold(story: str) -> dict[str, Any]:
     gold: dict[str, Any] = json.loads(_story_dir(story).joinpath("gold.json").read_text(encoding="utf-8"))
     texts = {a.outlet: a.text for a in load_example(story)}
 
-    def resolve(entry: dict[str, Any], where: str, outlet_key: str = "outlet", text_key: str = "text",
-                prefix: str = "") -> None:
+    def resolve(
+        entry: dict[str, Any], where: str, outlet_key: str = "outlet", text_key: str = "text", prefix: str = ""
+    ) -> None:
         outlet = entry[outlet_key]
         if outlet not in texts:
             raise InputError(f"gold {where}: unknown outlet {outlet!r}")

@@ -67,6 +67,7 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".json"
 #: Files larger than this are refused (a clear error, not a slow run); change with ``max_bytes``.
 DEFAULT_MAX_BYTES = 20_000_000
 
+
 class _NoArticleError(InputError):
     """A file that holds no article at all (empty, white space only, no visible text, no records).
 
@@ -94,13 +95,20 @@ def decode(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
     >>> decode(codecs.BOM_UTF16_LE + "hi".encode("utf-16-le"))
     ('hi', 'utf-16')
     """
-    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(name), "utf-8" if name == "utf-8-sig" else name
             except UnicodeDecodeError as exc:
-                raise DecodingError(f"{source}: starts with a {name} byte-order mark but is not valid {name}: {exc.reason}") from exc
+                raise DecodingError(
+                    f"{source}: starts with a {name} byte-order mark but is not valid {name}: {exc.reason}"
+                ) from exc
     for signature, what in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise DecodingError(f"{source}: this is {what}, not text")
@@ -200,7 +208,7 @@ def _title_of_plain_text(text: str) -> str | None:
             continue
         if m.start(1) in chrome:
             continue
-        rest = text[m.end():]
+        rest = text[m.end() :]
         return m.group(1) if re.match(r"[ \t]*(?:\r\n|\r|\n)", rest) else None
     return None
 
@@ -215,23 +223,31 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
     source = str(path)
     ext = p.suffix.lower()
     if ext not in SUPPORTED_EXTENSIONS:
-        raise InputError(f"{source}: unsupported file type {ext or '(none)'!r}; expected one of {', '.join(SUPPORTED_EXTENSIONS)}")
+        raise InputError(
+            f"{source}: unsupported file type {ext or '(none)'!r}; expected one of {', '.join(SUPPORTED_EXTENSIONS)}"
+        )
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{source}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (raise max_bytes to allow it)")
+            raise InputError(
+                f"{source}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (raise max_bytes to allow it)"
+            )
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
     text, encoding = decode(data, source=source)
     if not text.strip():
-        raise _NoArticleError(f"{source}: the file is empty" if not text else f"{source}: the file holds only white space")
+        raise _NoArticleError(
+            f"{source}: the file is empty" if not text else f"{source}: the file holds only white space"
+        )
     stem = p.stem
     if ext in (".txt", ".md"):
         block = front_matter(text)
         fields = block[1] if block is not None else {}
-        meta = {key: fields.get(key) or fields.get(alias) or None
-                for key, alias in (("name", "outlet"), ("url", "link"), ("published", "date"), ("title", "headline"))}
+        meta = {
+            key: fields.get(key) or fields.get(alias) or None
+            for key, alias in (("name", "outlet"), ("url", "link"), ("published", "date"), ("title", "headline"))
+        }
         title = meta.pop("title") or _title_of_plain_text(text)
         return [Article(outlet=stem, text=text, title=title, source_path=source, encoding=encoding, **meta)]
     if ext in (".html", ".htm"):
@@ -259,7 +275,9 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
         reader = csv.DictReader(io.StringIO(text, newline=""))
         columns = {f.strip().lower() for f in (reader.fieldnames or [])}
         if not columns & set(_TEXT_KEYS):
-            raise InputError(f"{source}: the CSV has no 'text' or 'body' column (columns: {', '.join(sorted(columns)) or 'none'})")
+            raise InputError(
+                f"{source}: the CSV has no 'text' or 'body' column (columns: {', '.join(sorted(columns)) or 'none'})"
+            )
         for i, row in enumerate(reader):
             clean = {(k or "").strip().lower(): v for k, v in row.items() if k is not None}
             records.append((f" (row {i + 2})", clean))
@@ -287,7 +305,8 @@ def _expand(path: Path) -> list[Path]:
         if skipped:
             warnings.warn(
                 f"{path}: skipped {len(skipped)} entr{'y' if len(skipped) == 1 else 'ies'} that are not article files: "
-                + ", ".join(skipped[:10]) + (" ..." if len(skipped) > 10 else ""),
+                + ", ".join(skipped[:10])
+                + (" ..." if len(skipped) > 10 else ""),
                 InputWarning,
                 stacklevel=3,
             )
@@ -345,8 +364,9 @@ def load(paths: PathLike | Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_B
                 warnings.warn(f"{exc}; skipped", InputWarning, stacklevel=2)
                 skipped += 1
         if in_folder and skipped == len(files):
-            raise InputError(f"{path}: the directory holds no article ({skipped} empty "
-                             f"file{'s' if skipped != 1 else ''} skipped)")
+            raise InputError(
+                f"{path}: the directory holds no article ({skipped} empty file{'s' if skipped != 1 else ''} skipped)"
+            )
     seen: dict[str, str | None] = {}
     for a in articles:
         if a.outlet in seen:

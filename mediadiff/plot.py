@@ -72,8 +72,15 @@ _CARRIED, _OMITTED, _ABSENT, _PARAPHRASED = "#0072B2", "#D55E00", "#EDEDED", "#A
 #: through a table (4.9 or less: grade 4 and below; 9.0-9.9: college), so it gets its own axis.
 _GRADE_MEASURES = ("flesch_kincaid_grade", "gunning_fog", "smog_index")
 #: The Dale-Chall score's bands and the US grade each is usually read as (10 and above: college graduate).
-_DALE_CHALL_BANDS = ((5.0, "≤ 4"), (6.0, "5-6"), (7.0, "7-8"), (8.0, "9-10"), (9.0, "11-12"), (10.0, "college"),
-                     (math.inf, "graduate"))
+_DALE_CHALL_BANDS = (
+    (5.0, "≤ 4"),
+    (6.0, "5-6"),
+    (7.0, "7-8"),
+    (8.0, "9-10"),
+    (9.0, "11-12"),
+    (10.0, "college"),
+    (math.inf, "graduate"),
+)
 _MEASURE_LABELS = {
     "flesch_reading_ease": "Flesch reading ease",
     "flesch_kincaid_grade": "Flesch-Kincaid grade",
@@ -92,16 +99,28 @@ _HATCHES = ("//", "\\\\", "xx", "..", "++", "--", "||", "oo")
 #: Outlet names are cut to this many characters in every chart and on the title page.
 _MAX_LABEL = 28
 #: rcParams for every page of the PDF: TrueType fonts embedded (not Type 3), no mathtext.
-_RC: dict[RcKeyType, Any] = {"pdf.fonttype": 42, "ps.fonttype": 42, "font.family": "DejaVu Sans", "axes.titlesize": 11,
-       "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False}
+_RC: dict[RcKeyType, Any] = {
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "font.family": "DejaVu Sans",
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
 #: Every page of the PDF: A4 portrait (inches), margins and the running header's height.
 _PAGE, _MARGIN, _HEADER = (8.27, 11.69), 0.6, 0.35
 #: Most passage rows on one page of a matrix; more go on to a continuation page.
 _ROWS_PER_PAGE = 60
 
 #: Legends outside the axes, top right: they never cover bars, and constrained layout makes room.
-_LEGEND_RIGHT: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "fontsize": 8, "frameon": False,
-                                 "borderaxespad": 0.0}
+_LEGEND_RIGHT: dict[str, Any] = {
+    "loc": "upper left",
+    "bbox_to_anchor": (1.01, 1.0),
+    "fontsize": 8,
+    "frameon": False,
+    "borderaxespad": 0.0,
+}
 
 Report = Mapping[str, Any]
 
@@ -181,8 +200,14 @@ def _top_labels(ax: Axes, labels: Sequence[str]) -> None:
     import numpy as np
 
     flat = len(labels) <= 3 and max(map(len, labels), default=0) <= 12
-    ax.set_xticks(np.arange(len(labels)) + 0.5, labels, rotation=0 if flat else 45, ha="center" if flat else "left",
-                  rotation_mode="anchor", fontsize=_size(len(labels)))
+    ax.set_xticks(
+        np.arange(len(labels)) + 0.5,
+        labels,
+        rotation=0 if flat else 45,
+        ha="center" if flat else "left",
+        rotation_mode="anchor",
+        fontsize=_size(len(labels)),
+    )
 
 
 def _vector(colorbar: Any) -> None:
@@ -224,8 +249,19 @@ def _title(ax: Axes, title: str, caption: str | None = None, *, pad: float = 6.0
     inches = min(ax.get_position().width, 0.55) * (figure.get_figwidth() if isinstance(figure, Figure) else _PAGE[0])
     lines = _wrap(caption, max(40, int(inches * 72 / (size * 0.56))))
     heading = ax.set_title(title, loc="left", pad=pad + len(lines) * size * 1.2 + 3)
-    ax.annotate("\n".join(lines), xy=(0, 0), xycoords=heading, xytext=(0, -3), textcoords="offset points",
-                ha="left", va="top", fontsize=size, color="#555555", annotation_clip=False, clip_on=False)
+    ax.annotate(
+        "\n".join(lines),
+        xy=(0, 0),
+        xycoords=heading,
+        xytext=(0, -3),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=size,
+        color="#555555",
+        annotation_clip=False,
+        clip_on=False,
+    )
 
 
 def _passages(report: Report, min_support: int) -> list[Mapping[str, Any]]:
@@ -249,8 +285,11 @@ def _category_style(category: str) -> dict[str, Any]:
     k = category_colour(category)
     # categories outside the lexicon share its spare tint; a hatch by name tells them apart
     hatch = None if category in _CATEGORIES else _HATCHES[zlib.crc32(category.encode("utf-8")) % len(_HATCHES)]
-    return {"facecolor": CATEGORY_COLOURS[k % len(CATEGORY_COLOURS)], "edgecolor": PALETTE[k % len(PALETTE)],
-            "hatch": hatch}
+    return {
+        "facecolor": CATEGORY_COLOURS[k % len(CATEGORY_COLOURS)],
+        "edgecolor": PALETTE[k % len(PALETTE)],
+        "hatch": hatch,
+    }
 
 
 def _category_order(categories: Sequence[str]) -> list[str]:
@@ -275,8 +314,11 @@ def _dress_grid(ax: Axes, labels: Sequence[str], passages: Sequence[Mapping[str,
     ax.set_ylim(len(passages), 0)
     ax.xaxis.tick_top()
     _top_labels(ax, labels)
-    ax.set_yticks(np.arange(len(passages)) + 0.5, [_passage_label(p, snippets) for p in passages],
-                  fontsize=_size(len(passages), big=8.0, small=4.0, at=120))
+    ax.set_yticks(
+        np.arange(len(passages)) + 0.5,
+        [_passage_label(p, snippets) for p in passages],
+        fontsize=_size(len(passages), big=8.0, small=4.0, at=120),
+    )
     ax.tick_params(length=0)
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
@@ -387,20 +429,39 @@ def coverage_matrix(
     _dress_grid(ax, labels, passages, snippets)
     n = len(ids)
     for i, p in enumerate(passages):
-        ax.text(len(ids) + 0.15, i + 0.5, f"{p.get('support', 0)}/{n}", va="center", ha="left",
-                fontsize=_size(len(passages), big=7.5, small=4.0, at=120), color="#555555", clip_on=False)
+        ax.text(
+            len(ids) + 0.15,
+            i + 0.5,
+            f"{p.get('support', 0)}/{n}",
+            va="center",
+            ha="left",
+            fontsize=_size(len(passages), big=7.5, small=4.0, at=120),
+            color="#555555",
+            clip_on=False,
+        )
 
     def marked(colour: str, marker: str, marker_colour: str) -> tuple[Any, ...]:
-        return (Patch(color=colour), Line2D([], [], marker=marker, color=marker_colour, linestyle="none",
-                                            markersize=6, markeredgewidth=1.0))
+        return (
+            Patch(color=colour),
+            Line2D([], [], marker=marker, color=marker_colour, linestyle="none", markersize=6, markeredgewidth=1.0),
+        )
 
-    cases = [(1, Patch(color=_CARRIED), "carried"),
-             (2, marked(_OMITTED, "x", "white"), "omitted (an omission finding)"),
-             (3, marked(_PARAPHRASED, r"$\approx$", _CARRIED), "in other words: a close paraphrase, not an omission"),
-             (0, Patch(color=_ABSENT), f"not carried; fewer than {counted} outlets carry it")]
+    cases = [
+        (1, Patch(color=_CARRIED), "carried"),
+        (2, marked(_OMITTED, "x", "white"), "omitted (an omission finding)"),
+        (3, marked(_PARAPHRASED, r"$\approx$", _CARRIED), "in other words: a close paraphrase, not an omission"),
+        (0, Patch(color=_ABSENT), f"not carried; fewer than {counted} outlets carry it"),
+    ]
     shown = [(handle, text) for case, handle, text in cases if case == 1 or (grid == case).any()]
-    ax.legend(handles=[h for h, _ in shown], labels=[t for _, t in shown], loc="upper left", bbox_to_anchor=(0.0, 0.0),
-              frameon=False, fontsize=8, borderaxespad=0.4)
+    ax.legend(
+        handles=[h for h, _ in shown],
+        labels=[t for _, t in shown],
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.0),
+        frameon=False,
+        fontsize=8,
+        borderaxespad=0.4,
+    )
     ax.set_title("Which outlets carry each passage", loc="left", pad=12)
     return ax
 
@@ -442,8 +503,13 @@ def outlet_scores(
     for s_i, name in enumerate(scores):
         values = [_real((o.get("scores") or {}).get(name)) or 0.0 for o in outlets]
         top = max(top, *values)
-        bars = ax.barh(y - 0.4 + height * (s_i + 0.5), values, height=height * 0.92,
-                       color=colours.get(name, PALETTE[(s_i + 1) % len(PALETTE)]), label=name.replace("_", " "))
+        bars = ax.barh(
+            y - 0.4 + height * (s_i + 0.5),
+            values,
+            height=height * 0.92,
+            color=colours.get(name, PALETTE[(s_i + 1) % len(PALETTE)]),
+            label=name.replace("_", " "),
+        )
         if len(ids) <= 15:
             ax.bar_label(bars, fmt="%.2f", padding=2, fontsize=7)
     ax.set_yticks(y, labels, fontsize=_size(len(ids)))
@@ -455,10 +521,13 @@ def outlet_scores(
     ax.legend(**_LEGEND_RIGHT)
     names = join_names([_MEASURE_LABELS.get(s, s.replace("_", " ")) for s in scores])
     if tuple(scores) == ("omission", "wording_shift"):
-        _title(ax, "Omission and wording-shift scores per outlet",
-               "Omission: the weight of the passages the outlet leaves out over the weight of all it could have "
-               "carried (replies weigh most, and passages near the top). Wording shift: how far its words sit from "
-               "the reference wording of the passages it shares.")
+        _title(
+            ax,
+            "Omission and wording-shift scores per outlet",
+            "Omission: the weight of the passages the outlet leaves out over the weight of all it could have "
+            "carried (replies weigh most, and passages near the top). Wording shift: how far its words sit from "
+            "the reference wording of the passages it shares.",
+        )
     else:
         _title(ax, _text(f"Scores per outlet: {names}"))
     return ax
@@ -515,18 +584,31 @@ def similarity_matrix(
         for i in range(n):
             for j in range(n):
                 if np.isfinite(grid[i, j]):
-                    ax.text(j + 0.5, i + 0.5, f"{grid[i, j]:.2f}", ha="center", va="center", fontsize=_size(n, 8, 5, 12),
-                            color="black" if grid[i, j] > 0.6 else "white")
+                    ax.text(
+                        j + 0.5,
+                        i + 0.5,
+                        f"{grid[i, j]:.2f}",
+                        ha="center",
+                        va="center",
+                        fontsize=_size(n, 8, 5, 12),
+                        color="black" if grid[i, j] > 0.6 else "white",
+                    )
     if colorbar:
-        _vector(ax.figure.colorbar(mesh, ax=ax, shrink=0.7, label="share of the two outlets' text\nin passages both carry"))
-    _title(ax, "Pairwise content similarity of the outlets",
-           "Share of two outlets' text that lies in passages both carry: 1 = they carry the same passages, "
-           "0 = they share none. It says nothing of wording.")
+        _vector(
+            ax.figure.colorbar(mesh, ax=ax, shrink=0.7, label="share of the two outlets' text\nin passages both carry")
+        )
+    _title(
+        ax,
+        "Pairwise content similarity of the outlets",
+        "Share of two outlets' text that lies in passages both carry: 1 = they carry the same passages, "
+        "0 = they share none. It says nothing of wording.",
+    )
     return ax
 
 
-def _loaded_rates(report: Report, ids: Sequence[str], include_quotes: bool, per_1000_words: bool
-                  ) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
+def _loaded_rates(
+    report: Report, ids: Sequence[str], include_quotes: bool, per_1000_words: bool
+) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
     """(outlet, category) -> value and outlet -> total, as the loaded-language chart draws them.
 
     Outside quotations per 1,000 words: the report's own ``scores.loaded_language_by_category``
@@ -613,13 +695,22 @@ def loaded_language(
         left += widths
     for i, o in enumerate(ids):
         total = totals.get(o, 0.0)
-        ax.text(max(total, float(left[i])), i, f" {total:.1f}" if per_1000_words else f" {int(total)}", va="center",
-                fontsize=7)
+        ax.text(
+            max(total, float(left[i])),
+            i,
+            f" {total:.1f}" if per_1000_words else f" {int(total)}",
+            va="center",
+            fontsize=7,
+        )
     ax.set_yticks(y, labels, fontsize=_size(len(ids)))
     ax.set_ylim(len(ids) - 0.5, -0.5)
     top = max([float(left.max()) if len(left) else 0.0, *totals.values()])
     ax.set_xlim(0, max(1.0, top * 1.15))
-    where = "all the outlet's words, quotations included" if include_quotes else "the outlet's own words, outside quotations"
+    where = (
+        "all the outlet's words, quotations included"
+        if include_quotes
+        else "the outlet's own words, outside quotations"
+    )
     ax.set_xlabel(f"loaded terms per 1,000 words ({where})" if per_1000_words else f"loaded terms ({where})")
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
@@ -628,10 +719,13 @@ def loaded_language(
     else:
         ax.text(0.5, 0.5, "No loaded language found", ha="center", va="center", transform=ax.transAxes, color="#555555")
     if per_1000_words and not include_quotes:
-        _title(ax, "Loaded language per 1,000 own words, by category",
-               "Words a lexicon marks as loaded (force, outrage, pejorative ...) or that only this outlet uses, in its "
-               "own voice: words inside quotations are a source's and do not count. The figures of report.json "
-               "(scores.loaded_language).")
+        _title(
+            ax,
+            "Loaded language per 1,000 own words, by category",
+            "Words a lexicon marks as loaded (force, outrage, pejorative ...) or that only this outlet uses, in its "
+            "own voice: words inside quotations are a source's and do not count. The figures of report.json "
+            "(scores.loaded_language).",
+        )
     else:
         unit = "per 1,000 words" if per_1000_words else "number of terms"
         _title(ax, f"Loaded language by category ({unit}, {'quotations included' if include_quotes else 'own words'})")
@@ -674,8 +768,14 @@ def placement(
             if outlet in column and _real(pos) is not None:
                 grid[i, column[outlet]] = float(pos)
     cmap = colormaps["viridis"].with_extremes(bad=_ABSENT)
-    mesh = ax.pcolormesh(np.ma.masked_invalid(grid), cmap=cmap, vmin=0.0, vmax=1.0, edgecolors="white",
-                         linewidth=0.6 if len(passages) <= 80 else 0.0)
+    mesh = ax.pcolormesh(
+        np.ma.masked_invalid(grid),
+        cmap=cmap,
+        vmin=0.0,
+        vmax=1.0,
+        edgecolors="white",
+        linewidth=0.6 if len(passages) <= 80 else 0.0,
+    )
     row_of = {p["id"]: i for i, p in enumerate(passages)}
     for shift in report.get("placement_shifts", []):
         if not isinstance(shift, Mapping):
@@ -685,8 +785,15 @@ def placement(
             ax.add_patch(Rectangle((col + 0.04, row + 0.06), 0.92, 0.88, fill=False, edgecolor=_OMITTED, linewidth=1.8))
     _dress_grid(ax, labels, passages, snippets)
     if colorbar:
-        _vector(ax.figure.colorbar(mesh, ax=ax, shrink=0.9 if len(passages) < 20 else 0.5, aspect=30,
-                                   label="position in the article\n(0 = lead, 1 = end)"))
+        _vector(
+            ax.figure.colorbar(
+                mesh,
+                ax=ax,
+                shrink=0.9 if len(passages) < 20 else 0.5,
+                aspect=30,
+                label="position in the article\n(0 = lead, 1 = end)",
+            )
+        )
     ax.set_title("Where each outlet places the shared passages", loc="left", pad=12)
     note = "grey: not carried"
     if any(isinstance(s, Mapping) for s in report.get("placement_shifts", [])):
@@ -708,8 +815,17 @@ def _dale_chall_axis(ax: Axes, values: Sequence[float]) -> None:
         if b > a:
             if k % 2:
                 ax.axvspan(a, b, color="#f2f2f2", zorder=0, linewidth=0)
-            ax.text((a + b) / 2, 1.0, meaning, transform=ax.get_xaxis_transform(), ha="center", va="bottom",
-                    fontsize=7, color="#555555", linespacing=1.0)
+            ax.text(
+                (a + b) / 2,
+                1.0,
+                meaning,
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color="#555555",
+                linespacing=1.0,
+            )
         start = end
     ax.set_xlabel("Dale-Chall score (higher is harder); above: the US grade each band is read as")
 
@@ -763,8 +879,15 @@ def readability(
         values = np.array([_real((o.get("readability") or {}).get(m)) for o in outlets], dtype=float)
         columns.extend(values.tolist())
         colour = PALETTE[(k + 4) % len(PALETTE)] if m != "dale_chall" else "#333333"
-        ax.scatter(values, y, marker=markers[k % len(markers)], s=36, color=colour,
-                   label=_text(_MEASURE_LABELS.get(m, m.replace("_", " "))), zorder=3)
+        ax.scatter(
+            values,
+            y,
+            marker=markers[k % len(markers)],
+            s=36,
+            color=colour,
+            label=_text(_MEASURE_LABELS.get(m, m.replace("_", " "))),
+            zorder=3,
+        )
     ax.set_yticks(y, labels, fontsize=_size(len(ids)))
     ax.set_ylim(len(ids) - 0.5, -0.5)
     ax.grid(axis="both", color="#e5e5e5", linewidth=0.6)
@@ -773,10 +896,14 @@ def readability(
         ax.legend(**_LEGEND_RIGHT)
     if all(m in _GRADE_MEASURES for m in measures):
         ax.set_xlabel("US school grade (higher is harder to read)")
-        note = ("Dale-Chall is not on this axis: its score is not a school grade and has a chart of its own."
-                if "dale_chall" in present else None)
-        _title(ax, f"Readability as a US school grade ({len(measures)} formula{'s' if len(measures) > 1 else ''})",
-               note)
+        note = (
+            "Dale-Chall is not on this axis: its score is not a school grade and has a chart of its own."
+            if "dale_chall" in present
+            else None
+        )
+        _title(
+            ax, f"Readability as a US school grade ({len(measures)} formula{'s' if len(measures) > 1 else ''})", note
+        )
     elif list(measures) == ["dale_chall"]:
         _dale_chall_axis(ax, columns)
         _title(ax, "Dale-Chall score (its own scale, not a grade)", pad=20)
@@ -850,11 +977,29 @@ def findings(
         scaled = values / biggest * width if biggest else values * 0
         ax.barh(y, scaled, left=k + 0.04, height=0.66, color=colour, edgecolor="white", linewidth=0.4)
         for i, (v, w) in enumerate(zip(values, scaled, strict=True)):
-            ax.text(k + 0.06 + w, i, f"{int(v)}", va="center", ha="left", fontsize=label_size,
-                    color="#1d1d1f" if v else "#9a9a9a")
-        ax.annotate(heading, xy=(k + 0.04, 1.0), xycoords=ax.get_xaxis_transform(), xytext=(0, 3),
-                    textcoords="offset points", ha="left", va="bottom", fontsize=7.5, fontweight="bold",
-                    linespacing=1.1, annotation_clip=False, clip_on=False)  # the column's heading, above the axes
+            ax.text(
+                k + 0.06 + w,
+                i,
+                f"{int(v)}",
+                va="center",
+                ha="left",
+                fontsize=label_size,
+                color="#1d1d1f" if v else "#9a9a9a",
+            )
+        ax.annotate(
+            heading,
+            xy=(k + 0.04, 1.0),
+            xycoords=ax.get_xaxis_transform(),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="left",
+            va="bottom",
+            fontsize=7.5,
+            fontweight="bold",
+            linespacing=1.1,
+            annotation_clip=False,
+            clip_on=False,
+        )  # the column's heading, above the axes
         if k:
             ax.axvline(k, color="#d8d8dc", linewidth=0.8)
     ax.set_yticks(y, labels, fontsize=_size(len(ids)))
@@ -864,16 +1009,26 @@ def findings(
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom"):
         ax.spines[side].set_visible(False)
-    _title(ax, "Findings per outlet, one column per kind",
-           "Number of findings of each kind. Each column has its own scale and the kinds are not added up: "
-           "counts of different kinds are not comparable (one loaded word and one omitted denial both count 1). "
-           "A conflict counts once for each outlet that gives one of its values.", pad=30.0)
+    _title(
+        ax,
+        "Findings per outlet, one column per kind",
+        "Number of findings of each kind. Each column has its own scale and the kinds are not added up: "
+        "counts of different kinds are not comparable (one loaded word and one omitted denial both count 1). "
+        "A conflict counts once for each outlet that gives one of its values.",
+        pad=30.0,
+    )
     return ax
 
 
 #: The chart functions in the order of ``charts.pdf`` (after the title page).
 CHARTS: tuple[Callable[..., Any], ...] = (
-    coverage_matrix, outlet_scores, similarity_matrix, loaded_language, placement, readability, findings,
+    coverage_matrix,
+    outlet_scores,
+    similarity_matrix,
+    loaded_language,
+    placement,
+    readability,
+    findings,
 )
 
 
@@ -897,7 +1052,7 @@ def _chunks(rows: Sequence[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
         return [[]]
     k = math.ceil(len(rows) / _ROWS_PER_PAGE)
     size = math.ceil(len(rows) / k)
-    return [list(rows[i:i + size]) for i in range(0, len(rows), size)]
+    return [list(rows[i : i + size]) for i in range(0, len(rows), size)]
 
 
 def _plan(report: Report) -> list[_Page]:
@@ -914,10 +1069,14 @@ def _plan(report: Report) -> list[_Page]:
         chunks = _chunks(_passages(report, min_support))
         for k, rows in enumerate(chunks):
             part = {**report, "passages": rows}
-            where = (f"part {k + 1} of {len(chunks)}: passages {rows[0]['id']} to {rows[-1]['id']}"
-                     if len(chunks) > 1 else "")
-            pages.append(_Page(name, _size_matrix(report, len(rows), True)[1] + 0.8,
-                               _drawing(chart, part, min_support), where))
+            where = (
+                f"part {k + 1} of {len(chunks)}: passages {rows[0]['id']} to {rows[-1]['id']}"
+                if len(chunks) > 1
+                else ""
+            )
+            pages.append(
+                _Page(name, _size_matrix(report, len(rows), True)[1] + 0.8, _drawing(chart, part, min_support), where)
+            )
 
     bars = _size_bars(report)[1]
     matrix(coverage_matrix, "who carries each passage", 1)
@@ -926,8 +1085,9 @@ def _plan(report: Report) -> list[_Page]:
     one(similarity_matrix, "content similarity", min(_size_square(report)[1] + 0.4, _PAGE[0]))
     one(loaded_language, "loaded language", bars + 0.5)
     matrix(placement, "placement", 2)
-    present = {k for o in report.get("outlets", []) for k, v in (o.get("readability") or {}).items()
-               if _real(v) is not None}
+    present = {
+        k for o in report.get("outlets", []) for k, v in (o.get("readability") or {}).items() if _real(v) is not None
+    }
 
     def both(fig: Figure) -> None:
         top, bottom = fig.subplots(2, 1, height_ratios=[bars, bars * 0.8])
@@ -1000,8 +1160,9 @@ def _title_page(report: Report, pages: Sequence[_Page] | None = None) -> Figure:
         """How many characters of DejaVu Sans at ``size`` points fit in ``share`` of the text width."""
         return max(20, int(room_pt * share / (size * 0.6)))
 
-    def line(text: str, size: float, *, weight: str = "normal", color: str = "#1d1d1f", x: float = x0,
-             gap: float = 1.35) -> None:
+    def line(
+        text: str, size: float, *, weight: str = "normal", color: str = "#1d1d1f", x: float = x0, gap: float = 1.35
+    ) -> None:
         nonlocal y
         fig.text(x, y, _text(text), fontsize=size, fontweight=weight, color=color, va="top", ha="left")
         y -= size * gap / height_pt
@@ -1020,11 +1181,18 @@ def _title_page(report: Report, pages: Sequence[_Page] | None = None) -> Figure:
     for part in _wrap(str(report.get("title") or "Untitled story"), chars(18) - 2):
         line(part, 18, weight="bold", gap=1.3)
     y -= 0.005
-    para(f"{len(outlets)} outlets compared · {len(passages)} passages, {shared} carried by two or more outlets", 10,
-         color="#5f6368")
+    para(
+        f"{len(outlets)} outlets compared · {len(passages)} passages, {shared} carried by two or more outlets",
+        10,
+        color="#5f6368",
+    )
     y -= 0.02
     line("Outlets", 12, weight="bold", gap=1.6)
-    cut = [o for o in outlets if _middle(o.get("name") or o["id"], _MAX_LABEL) != " ".join(str(o.get("name") or o["id"]).split())]
+    cut = [
+        o
+        for o in outlets
+        if _middle(o.get("name") or o["id"], _MAX_LABEL) != " ".join(str(o.get("name") or o["id"]).split())
+    ]
     if len(outlets) <= 12:
         for o in outlets:
             title = f" — {o['title']}" if o.get("title") else ""
@@ -1036,13 +1204,20 @@ def _title_page(report: Report, pages: Sequence[_Page] | None = None) -> Figure:
         for col, chunk in enumerate((outlets[:half], outlets[half:])):
             y = top
             for o in chunk:
-                line(f"• {_middle(o.get('name') or o['id'], _MAX_LABEL)}: {o.get('n_words', '?')} words", 7.0,
-                     x=x0 + col * 0.5 * (1 - 2 * x0))
+                line(
+                    f"• {_middle(o.get('name') or o['id'], _MAX_LABEL)}: {o.get('n_words', '?')} words",
+                    7.0,
+                    x=x0 + col * 0.5 * (1 - 2 * x0),
+                )
         y = top - half * 7.0 * 1.35 / height_pt
     if cut:
         y -= 0.004
-        para(f"Names longer than {_MAX_LABEL} characters are cut in the middle (…), here and in every chart; "
-             "report.html gives them in full.", 8, color="#5f6368")
+        para(
+            f"Names longer than {_MAX_LABEL} characters are cut in the middle (…), here and in every chart; "
+            "report.html gives them in full.",
+            8,
+            color="#5f6368",
+        )
     y -= 0.02
     line("Key findings", 12, weight="bold", gap=1.6)
     for sentence in key_findings(report):
@@ -1053,8 +1228,12 @@ def _title_page(report: Report, pages: Sequence[_Page] | None = None) -> Figure:
         y -= 0.004
     y = min(y, 0.14)
     para(_contents(pages), 8, color="#5f6368")
-    para(f"Made by {gen.get('name', 'mediadiff')} {gen.get('version', '')} (report schema "
-         f"{report.get('schema_version', '?')}); the data behind every chart is in report.json.", 8, color="#5f6368")
+    para(
+        f"Made by {gen.get('name', 'mediadiff')} {gen.get('version', '')} (report schema "
+        f"{report.get('schema_version', '?')}); the data behind every chart is in report.json.",
+        8,
+        color="#5f6368",
+    )
     warnings_ = report.get("warnings") or []
     if warnings_:
         para(f"Warnings: {shorten(join_names([str(w) for w in warnings_]), 150)}", 8, color="#8a3300")

@@ -160,7 +160,7 @@ class RuleSplitter:
             return False
         if text[stop] != ".":
             return True
-        before = text[:stop + 1]
+        before = text[: stop + 1]
         word = before.rsplit(None, 1)[-1] if before.strip() else ""
         word = word.lstrip(_QUOTE_CHARS + "([")
         if _INITIALISM.search(word):
@@ -234,12 +234,7 @@ def _paragraph_lines(text: str) -> list[list[tuple[int, int]]]:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped)
-        wrapped = (
-            not prev_blank
-            and paragraphs
-            and prev_end_char not in _TERMINAL + ":;\"”’)"
-            and stripped[0].islower()
-        )
+        wrapped = not prev_blank and paragraphs and prev_end_char not in _TERMINAL + ':;"”’)' and stripped[0].islower()
         if wrapped:
             paragraphs[-1].append((start, end))
         else:
@@ -301,7 +296,7 @@ def find_quotations(text: str) -> list[Quotation]:
 
     def add(o: int, width: int, i: int, close: int) -> None:
         if i > o + width:
-            quotes.append(Quotation(o + width, i, text[o + width:i], mark_start=o, mark_end=i + close, closed=True))
+            quotes.append(Quotation(o + width, i, text[o + width : i], mark_start=o, mark_end=i + close, closed=True))
 
     for lines in _paragraph_lines(text):
         p_start, p_end = lines[0][0], lines[-1][1]
@@ -310,7 +305,7 @@ def find_quotations(text: str) -> list[Quotation]:
         while i < p_end:
             ch = text[i]
             width = 1
-            if ch in "\"“”„«»":
+            if ch in '"“”„«»':
                 kind = "d"
             elif ch == "'" and i + 1 < p_end and text[i + 1] == "'":
                 kind, width = "d", 2  # '' written for a double quote
@@ -327,7 +322,9 @@ def find_quotations(text: str) -> list[Quotation]:
             opening = _is_opening(text, i + width - 1) if width == 2 else _is_opening(text, i)
             if width == 2:
                 before = text[i - 1] if i > 0 else " "
-                opening = (before.isspace() or before in "([{—–-/:") and not (text[i + 2] if i + 2 < len(text) else " ").isspace()
+                opening = (before.isspace() or before in "([{—–-/:") and not (
+                    text[i + 2] if i + 2 < len(text) else " "
+                ).isspace()
             open_here = stack and stack[-1][0] == kind
             if open_here and not (opening and (ch in _OPEN_DOUBLE + "‘" or width == 2) and kind == "d"):
                 # closing mark for the innermost open quotation of this kind
@@ -355,7 +352,7 @@ def find_quotations(text: str) -> list[Quotation]:
             i += width
         for kind, o, w in stack:
             if kind == "d" and p_end > o + w:
-                quotes.append(Quotation(o + w, p_end, text[o + w:p_end], mark_start=o, mark_end=p_end, closed=False))
+                quotes.append(Quotation(o + w, p_end, text[o + w : p_end], mark_start=o, mark_end=p_end, closed=False))
     quotes.sort(key=lambda q: (q.mark_start, -q.mark_end))
     return quotes
 

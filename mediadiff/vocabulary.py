@@ -159,8 +159,14 @@ QUOTING_VERBS: frozenset[str] = _forms("read reads")
 
 #: Multi-word cues, as tuples of words.
 ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("according", "to"), ("pointed", "to"), ("points", "to"), ("point", "to"), ("pointing", "to"),
-    ("pointed", "out"), ("points", "out"), ("pointing", "out"),
+    ("according", "to"),
+    ("pointed", "to"),
+    ("points", "to"),
+    ("point", "to"),
+    ("pointing", "to"),
+    ("pointed", "out"),
+    ("points", "out"),
+    ("pointing", "out"),
 )
 
 #: Words that may stand between a source and its cue ("has said", "also told", "later wrote").
@@ -234,4 +240,3 @@ TITLE_WORDS: frozenset[str] = frozenset(
     head leader founder owner ceo cfo coo chancellor provost dean principal captain lieutenant
     sergeant detective agent analyst adviser advisor aide editor reporter professor doctor""".split()
 )
-

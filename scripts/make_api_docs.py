@@ -1,7 +1,7 @@
 """Write docs/api.md from the docstrings and signatures of every public name.
 
-    python scripts/make_api_docs.py          # rewrite docs/api.md
-    python scripts/make_api_docs.py --check  # exit 1 if docs/api.md is out of date (used by the tests)
+python scripts/make_api_docs.py          # rewrite docs/api.md
+python scripts/make_api_docs.py --check  # exit 1 if docs/api.md is out of date (used by the tests)
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def _signature(obj: object) -> str:
         return ""
     params = [
         p.replace(default=_Shown(f"<{type(p.default).__name__} of {len(p.default)}>"))
-        if isinstance(p.default, (set, frozenset)) else p
+        if isinstance(p.default, (set, frozenset))
+        else p
         for p in signature.parameters.values()
     ]
     return str(signature.replace(parameters=params))
@@ -103,7 +104,11 @@ def render() -> str:
             obj = getattr(module, name)
             if name == "__version__" or inspect.ismodule(obj):
                 continue
-            if modname != "mediadiff" and id(obj) in documented and not isinstance(obj, (str, int, float, dict, tuple, frozenset)):
+            if (
+                modname != "mediadiff"
+                and id(obj) in documented
+                and not isinstance(obj, (str, int, float, dict, tuple, frozenset))
+            ):
                 lines.append(f"- `{modname}.{name}`: see above.")
                 continue
             if callable(obj) or inspect.isclass(obj):
@@ -128,7 +133,11 @@ def render() -> str:
                     target = getattr(target, "__func__", target)
                     doc = _summary(target)
                     if doc:
-                        sig = "" if isinstance(value, property) else _signature(target).replace("(self, ", "(").replace("(self)", "()")
+                        sig = (
+                            ""
+                            if isinstance(value, property)
+                            else _signature(target).replace("(self, ", "(").replace("(self)", "()")
+                        )
                         members.append(f"- `{attr}{sig}`: {doc}")
                 if members:
                     lines += members + [""]

@@ -64,8 +64,15 @@ def make_report(*, hostile: bool = False, names: dict[str, str] | None = None) -
             if outlet in row:
                 if text:
                     text += " "
-                members[pid].append({"outlet": outlet, "start": len(text), "end": len(text) + len(row[outlet]),
-                                     "text": row[outlet], "sentence": k})
+                members[pid].append(
+                    {
+                        "outlet": outlet,
+                        "start": len(text),
+                        "end": len(text) + len(row[outlet]),
+                        "text": row[outlet],
+                        "sentence": k,
+                    }
+                )
                 text += row[outlet]
                 k += 1
         texts[outlet] = text
@@ -82,29 +89,47 @@ def make_report(*, hostile: bool = False, names: dict[str, str] | None = None) -
     names = names or default_names
     outlets = []
     for o in ("a", "b", "c"):
-        outlets.append({
-            "id": o,
-            "name": names[o],
-            "title": f"Clinic to close {SCRIPT}" if hostile else f"Clinic to close ({names[o]})",
-            "url": JS_URL if (hostile and o != "b") else f"https://news.example/{o}?x=1&y=2",
-            "published": "2024-05-01",
-            "source": f"{o}.txt",
-            "n_chars": len(texts[o]),
-            "n_words": len(texts[o].split()),
-            "n_sentences": sum(1 for p in members.values() for m in p if m["outlet"] == o),
-            "boilerplate": [],
-            "readability": {"flesch_reading_ease": 60.0 + len(o), "flesch_kincaid_grade": 8.5, "gunning_fog": 10.25,
-                            "smog_index": None, "words": len(texts[o].split()),
-                            "reasons": {"smog_index": "fewer than three sentences"}},
-            "scores": {"omission": {"a": 0.0, "b": 0.25, "c": 0.6}[o], "wording_shift": {"a": 0.0, "b": 0.0, "c": 0.4}[o],
-                       "loaded_language": {"a": 0.0, "b": 0.0, "c": 25.0}[o], "loaded_language_by_category": {}},
-        })
+        outlets.append(
+            {
+                "id": o,
+                "name": names[o],
+                "title": f"Clinic to close {SCRIPT}" if hostile else f"Clinic to close ({names[o]})",
+                "url": JS_URL if (hostile and o != "b") else f"https://news.example/{o}?x=1&y=2",
+                "published": "2024-05-01",
+                "source": f"{o}.txt",
+                "n_chars": len(texts[o]),
+                "n_words": len(texts[o].split()),
+                "n_sentences": sum(1 for p in members.values() for m in p if m["outlet"] == o),
+                "boilerplate": [],
+                "readability": {
+                    "flesch_reading_ease": 60.0 + len(o),
+                    "flesch_kincaid_grade": 8.5,
+                    "gunning_fog": 10.25,
+                    "smog_index": None,
+                    "words": len(texts[o].split()),
+                    "reasons": {"smog_index": "fewer than three sentences"},
+                },
+                "scores": {
+                    "omission": {"a": 0.0, "b": 0.25, "c": 0.6}[o],
+                    "wording_shift": {"a": 0.0, "b": 0.0, "c": 0.4}[o],
+                    "loaded_language": {"a": 0.0, "b": 0.0, "c": 25.0}[o],
+                    "loaded_language_by_category": {},
+                },
+            }
+        )
     passages = []
     for pid in story:
         ms = members[pid]
         ids = [m["outlet"] for m in ms]
-        passages.append({"id": pid, "support": len(ids), "outlets": ids, "members": ms,
-                         "placement": {m["outlet"]: round(m["sentence"] / 5, 4) for m in ms}})
+        passages.append(
+            {
+                "id": pid,
+                "support": len(ids),
+                "outlets": ids,
+                "members": ms,
+                "placement": {m["outlet"]: round(m["sentence"] / 5, 4) for m in ms},
+            }
+        )
     category = f'force"><b>{SCRIPT}' if hostile else "force"
     c_loaded = span("c", "rammed through")
     c_quote, a_quote = span("c", "We will fight this decision"), span("a", "We will fight this decision in court")
@@ -117,39 +142,92 @@ def make_report(*, hostile: bool = False, names: dict[str, str] | None = None) -
         "similarity": {"outlets": ["a", "b", "c"], "matrix": [[1.0, 0.9, 0.5], [0.9, 1.0, 0.45], [0.5, 0.45, 1.0]]},
         "passages": passages,
         "omissions": [
-            {"outlet": "b", "passage": "P5", "weight": 0.4, "kind": "quote", "carried_by": ["a", "c"],
-             "explanation": f"Beta Wire leaves out the quotation {SCRIPT if hostile else ''}"},
-            {"outlet": "c", "passage": "P4", "weight": 0.8, "kind": "response", "carried_by": ["a", "b"],
-             "explanation": "Gamma Post leaves out the director's response."},
+            {
+                "outlet": "b",
+                "passage": "P5",
+                "weight": 0.4,
+                "kind": "quote",
+                "carried_by": ["a", "c"],
+                "explanation": f"Beta Wire leaves out the quotation {SCRIPT if hostile else ''}",
+            },
+            {
+                "outlet": "c",
+                "passage": "P4",
+                "weight": 0.8,
+                "kind": "response",
+                "carried_by": ["a", "b"],
+                "explanation": "Gamma Post leaves out the director's response.",
+            },
         ],
         "wording_shifts": [
-            {"passage": "P2", "outlet": "c", "reference": "a", **{k: v for k, v in c_loaded.items() if k != "outlet"},
-             "reference_start": span("a", "approved")["start"], "reference_end": span("a", "approved")["end"],
-             "reference_text": "approved", "kind": "substitution", "explanation": "other words"},
-            {"passage": "P5", "outlet": "c", "reference": "a", "start": c_quote["end"], "end": c_quote["end"],
-             "text": "", "reference_start": a_quote["end"] - 9, "reference_end": a_quote["end"],
-             "reference_text": " in court", "kind": "deletion", "explanation": "leaves out words"},
+            {
+                "passage": "P2",
+                "outlet": "c",
+                "reference": "a",
+                **{k: v for k, v in c_loaded.items() if k != "outlet"},
+                "reference_start": span("a", "approved")["start"],
+                "reference_end": span("a", "approved")["end"],
+                "reference_text": "approved",
+                "kind": "substitution",
+                "explanation": "other words",
+            },
+            {
+                "passage": "P5",
+                "outlet": "c",
+                "reference": "a",
+                "start": c_quote["end"],
+                "end": c_quote["end"],
+                "text": "",
+                "reference_start": a_quote["end"] - 9,
+                "reference_end": a_quote["end"],
+                "reference_text": " in court",
+                "kind": "deletion",
+                "explanation": "leaves out words",
+            },
         ],
         "loaded_language": [
-            {**c_loaded, "category": category, "score": 0.8, "in_quote": False,
-             "counterpart": f"approved {SCRIPT}" if hostile else "approved"},
+            {
+                **c_loaded,
+                "category": category,
+                "score": 0.8,
+                "in_quote": False,
+                "counterpart": f"approved {SCRIPT}" if hostile else "approved",
+            },
         ],
         "quotes": [
             {**a_quote, "speaker": "the director", "passage": "P5"},
             {**c_quote, "speaker": "the director", "passage": "P5"},
         ],
         "quote_alterations": [
-            {**c_quote, "reference_outlet": "a", "reference_start": a_quote["start"], "reference_end": a_quote["end"],
-             "reference_text": a_quote["text"], "kind": "truncated"},
+            {
+                **c_quote,
+                "reference_outlet": "a",
+                "reference_start": a_quote["start"],
+                "reference_end": a_quote["end"],
+                "reference_text": a_quote["text"],
+                "kind": "truncated",
+            },
         ],
         "conflicts": [
-            {"kind": "number", "passage": "P3", "values": [{**span("a", "38 jobs"), "value": 38.0},
-                                                         {**span("b", "38 jobs"), "value": 38.0},
-                                                         {**span("c", "40 jobs"), "value": 40.0}]},
+            {
+                "kind": "number",
+                "passage": "P3",
+                "values": [
+                    {**span("a", "38 jobs"), "value": 38.0},
+                    {**span("b", "38 jobs"), "value": 38.0},
+                    {**span("c", "40 jobs"), "value": 40.0},
+                ],
+            },
         ],
         "placement_shifts": [
-            {"outlet": "c", "passage": "P5", "kind": "promoted", "position": 0.1, "others_position": 0.8,
-             "explanation": "Gamma Post leads with the quote."},
+            {
+                "outlet": "c",
+                "passage": "P5",
+                "kind": "promoted",
+                "position": 0.1,
+                "others_position": 0.8,
+                "explanation": "Gamma Post leads with the quote.",
+            },
         ],
         "warnings": [f"c: very short article {SCRIPT}" if hostile else "c: very short article (60 words)"],
     }
@@ -163,28 +241,69 @@ def make_large_report(n_outlets: int, n_passages: int, *, name_length: int = 60)
     for i, o in enumerate(ids):
         long = "The Extraordinarily Long-Named Regional Evening Chronicle and Gazette of the Northern Counties " * 2
         name = long[: max(0, name_length - 7)].rstrip() + f" No. {i}"
-        outlets.append({"id": o, "name": name, "n_words": 400 + i, "boilerplate": [],
-                        "readability": {"flesch_kincaid_grade": 8 + (i % 5) / 2, "gunning_fog": 10 + (i % 3)},
-                        "scores": {"omission": (i % 7) / 7, "wording_shift": (i % 5) / 5, "loaded_language": float(i % 4)}})
+        outlets.append(
+            {
+                "id": o,
+                "name": name,
+                "n_words": 400 + i,
+                "boilerplate": [],
+                "readability": {"flesch_kincaid_grade": 8 + (i % 5) / 2, "gunning_fog": 10 + (i % 3)},
+                "scores": {"omission": (i % 7) / 7, "wording_shift": (i % 5) / 5, "loaded_language": float(i % 4)},
+            }
+        )
     passages, omissions, loaded = [], [], []
     for p in range(n_passages):
         carriers = [o for i, o in enumerate(ids) if (i * 7 + p * 3) % 5 != 0 or p == 0]
-        members = [{"outlet": o, "start": 10 * p, "end": 10 * p + 9, "text": f"Passage {p:03d}", "sentence": p}
-                   for o in carriers]
-        passages.append({"id": f"P{p + 1}", "support": len(carriers), "outlets": carriers, "members": members,
-                         "placement": {o: round(p / max(1, n_passages - 1), 4) for o in carriers}})
-        omissions += [{"outlet": o, "passage": f"P{p + 1}", "weight": 0.5, "kind": "fact"} for o in ids if o not in carriers]
+        members = [
+            {"outlet": o, "start": 10 * p, "end": 10 * p + 9, "text": f"Passage {p:03d}", "sentence": p}
+            for o in carriers
+        ]
+        passages.append(
+            {
+                "id": f"P{p + 1}",
+                "support": len(carriers),
+                "outlets": carriers,
+                "members": members,
+                "placement": {o: round(p / max(1, n_passages - 1), 4) for o in carriers},
+            }
+        )
+        omissions += [
+            {"outlet": o, "passage": f"P{p + 1}", "weight": 0.5, "kind": "fact"} for o in ids if o not in carriers
+        ]
     for i, o in enumerate(ids):
         for k in range(i % 4):
-            loaded.append({"outlet": o, "start": 10 * k, "end": 10 * k + 5, "text": "loaded",
-                           "category": ["force", "emotion", "pejorative"][k % 3], "score": 0.7, "in_quote": False,
-                           "counterpart": None})
-    matrix = [[1.0 if i == j else round(0.3 + 0.5 * ((i + j) % 5) / 5, 3) for j in range(n_outlets)] for i in range(n_outlets)]
-    return {"schema_version": 1, "generator": {"name": "mediadiff", "version": "0.0.test"},
-            "title": "A story covered by very many outlets, with a deliberately long title to test wrapping on the title page",
-            "options": {}, "outlets": outlets, "similarity": {"outlets": ids, "matrix": matrix}, "passages": passages,
-            "omissions": omissions, "wording_shifts": [], "loaded_language": loaded, "quotes": [],
-            "quote_alterations": [], "conflicts": [], "placement_shifts": [], "warnings": []}
+            loaded.append(
+                {
+                    "outlet": o,
+                    "start": 10 * k,
+                    "end": 10 * k + 5,
+                    "text": "loaded",
+                    "category": ["force", "emotion", "pejorative"][k % 3],
+                    "score": 0.7,
+                    "in_quote": False,
+                    "counterpart": None,
+                }
+            )
+    matrix = [
+        [1.0 if i == j else round(0.3 + 0.5 * ((i + j) % 5) / 5, 3) for j in range(n_outlets)] for i in range(n_outlets)
+    ]
+    return {
+        "schema_version": 1,
+        "generator": {"name": "mediadiff", "version": "0.0.test"},
+        "title": "A story covered by very many outlets, with a deliberately long title to test wrapping on the title page",
+        "options": {},
+        "outlets": outlets,
+        "similarity": {"outlets": ids, "matrix": matrix},
+        "passages": passages,
+        "omissions": omissions,
+        "wording_shifts": [],
+        "loaded_language": loaded,
+        "quotes": [],
+        "quote_alterations": [],
+        "conflicts": [],
+        "placement_shifts": [],
+        "warnings": [],
+    }
 
 
 _DEMO: dict[str, Any] = {}

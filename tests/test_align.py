@@ -58,7 +58,7 @@ def _assert_conserved(result: Alignment) -> None:
         covered = {i for m in members for i in range(m.start, m.end) if not doc.text[i].isspace()}
         assert covered == _content_chars(result, outlet)
         for m in members:
-            assert doc.text[m.start:m.end] == m.text
+            assert doc.text[m.start : m.end] == m.text
             assert doc.sentences[m.sentence].contains(m)
 
 
@@ -124,7 +124,9 @@ def test_two_facts_on_one_topic_with_similar_words_stay_apart():
 
 
 def test_similarity_matrix_is_symmetric_in_unit_range():
-    result = align([_article("a", FACTS), _article("b", PARAPHRASE), _article("c", ["An unrelated note about weather."])])
+    result = align(
+        [_article("a", FACTS), _article("b", PARAPHRASE), _article("c", ["An unrelated note about weather."])]
+    )
     sim = result.similarity
     assert len(sim) == 3 and all(len(row) == 3 for row in sim)
     for i in range(3):
@@ -155,7 +157,11 @@ def test_outlet_order_does_not_change_the_passages(order):
 
 @settings(max_examples=25, deadline=None)
 @given(
-    st.lists(st.sampled_from(FACTS + PARAPHRASE + ["Short one.", "“A quote, with commas,” she said: “and more; here.”"]), min_size=1, max_size=6),
+    st.lists(
+        st.sampled_from(FACTS + PARAPHRASE + ["Short one.", "“A quote, with commas,” she said: “and more; here.”"]),
+        min_size=1,
+        max_size=6,
+    ),
     st.lists(st.sampled_from(FACTS + PARAPHRASE), min_size=0, max_size=4),
 )
 def test_every_piece_of_content_is_in_exactly_one_passage(left, right):
@@ -175,7 +181,15 @@ def test_bundled_story_conservation_and_multi_member_passages():
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("threshold", 0), ("threshold", 1.5), ("context", 1.0), ("neighbors", 0), ("word_weight", -1), ("clauses", "yes"), ("linkage", "single")],
+    [
+        ("threshold", 0),
+        ("threshold", 1.5),
+        ("context", 1.0),
+        ("neighbors", 0),
+        ("word_weight", -1),
+        ("clauses", "yes"),
+        ("linkage", "single"),
+    ],
 )
 def test_bad_parameters_are_rejected_with_the_parameter_named(option, value):
     with pytest.raises(ParameterError, match=f"'{option}' parameter of align"):
@@ -300,14 +314,20 @@ def test_headlines_that_share_story_names_join_their_own_body_facts():
     """Two headlines share "Flood in Harbor City" and little else with each other; each
     announces a different fact of its own body. The grouping alone pairs the two headlines;
     ``headline_threshold`` sends each to the passage of the body fact it names."""
-    a = ["Flood in Harbor City shuts schools", "",
-         "All 14 public schools in the district were closed on Monday because of flooding.",
-         "About 2,300 homes lost electricity when a substation near the river was submerged.",
-         "The mayor asked residents to stay off the roads until the water recedes."]
-    b = ["Flood in Harbor City knocks out power", "",
-         "A submerged substation knocked out power to roughly 2,300 households on Monday.",
-         "Officials closed the district's 14 public schools for the day.",
-         "Residents were told to avoid driving until the floodwater goes down, the mayor said."]
+    a = [
+        "Flood in Harbor City shuts schools",
+        "",
+        "All 14 public schools in the district were closed on Monday because of flooding.",
+        "About 2,300 homes lost electricity when a substation near the river was submerged.",
+        "The mayor asked residents to stay off the roads until the water recedes.",
+    ]
+    b = [
+        "Flood in Harbor City knocks out power",
+        "",
+        "A submerged substation knocked out power to roughly 2,300 households on Monday.",
+        "Officials closed the district's 14 public schools for the day.",
+        "Residents were told to avoid driving until the floodwater goes down, the mayor said.",
+    ]
     articles = [_article("a", a), _article("b", b)]
     result = align(articles)
     assert _passage_of(result, "a", "Flood in Harbor City shuts") is _passage_of(result, "a", "All 14 public schools")
@@ -315,7 +335,9 @@ def test_headlines_that_share_story_names_join_their_own_body_facts():
     assert _passage_of(result, "a", "All 14 public schools") is _passage_of(result, "b", "Officials closed")
     _assert_conserved(result)
     apart = align(articles, headline_threshold=None)
-    assert _passage_of(apart, "a", "Flood in Harbor City shuts") is _passage_of(apart, "b", "Flood in Harbor City knocks")
+    assert _passage_of(apart, "a", "Flood in Harbor City shuts") is _passage_of(
+        apart, "b", "Flood in Harbor City knocks"
+    )
     with pytest.raises(ParameterError, match="headline_threshold"):
         align(articles, headline_threshold=1.5)
 
@@ -323,15 +345,25 @@ def test_headlines_that_share_story_names_join_their_own_body_facts():
 def _sawmill_story(together: int) -> list[Article]:
     """Five outlets report a fire and the warehouses it destroyed; the first ``together`` of
     them in one sentence ("..., destroying two warehouses"), the others in two sentences."""
-    filler = ["The council will meet again next month to discuss the budget.", "A new bridge over the river is planned for 2027."]
-    joined = ["A fire broke out at the Dunmore sawmill on Sunday night, destroying two warehouses full of timber.",
-              "Fire broke out at the Dunmore sawmill late on Sunday, destroying two timber warehouses.",
-              "A Sunday night fire at the Dunmore sawmill spread quickly, destroying two warehouses."]
-    split = [["The fire broke out at the Dunmore sawmill on Sunday night.", "Two warehouses full of timber were destroyed."],
-             ["Fire broke out at the Dunmore sawmill late on Sunday.", "It destroyed two timber warehouses."],
-             ["A Sunday night fire at the Dunmore sawmill spread quickly.", "It destroyed two warehouses."],
-             ["Two warehouses full of timber burned to the ground.", "The blaze started at the Dunmore sawmill on Sunday night."],
-             ["Two warehouses were lost.", "Firefighters said the fire began at the Dunmore sawmill on Sunday."]]
+    filler = [
+        "The council will meet again next month to discuss the budget.",
+        "A new bridge over the river is planned for 2027.",
+    ]
+    joined = [
+        "A fire broke out at the Dunmore sawmill on Sunday night, destroying two warehouses full of timber.",
+        "Fire broke out at the Dunmore sawmill late on Sunday, destroying two timber warehouses.",
+        "A Sunday night fire at the Dunmore sawmill spread quickly, destroying two warehouses.",
+    ]
+    split = [
+        ["The fire broke out at the Dunmore sawmill on Sunday night.", "Two warehouses full of timber were destroyed."],
+        ["Fire broke out at the Dunmore sawmill late on Sunday.", "It destroyed two timber warehouses."],
+        ["A Sunday night fire at the Dunmore sawmill spread quickly.", "It destroyed two warehouses."],
+        [
+            "Two warehouses full of timber burned to the ground.",
+            "The blaze started at the Dunmore sawmill on Sunday night.",
+        ],
+        ["Two warehouses were lost.", "Firefighters said the fire began at the Dunmore sawmill on Sunday."],
+    ]
     bodies = [[joined[k]] if k < together else split[k] for k in range(5)]
     return [_article(chr(ord("a") + k), [*body, filler[k % 2]]) for k, body in enumerate(bodies)]
 
@@ -391,7 +423,7 @@ def _reference_grouping(pieces, edges, full, *, threshold, repeat_threshold, lin
         options = [
             (value(c, d), c, d)
             for x, c in enumerate(groups)
-            for d in groups[x + 1:]
+            for d in groups[x + 1 :]
             if frozenset((c, d)) not in refused
         ]
         options = [o for o in options if o[0] >= threshold]
@@ -416,8 +448,17 @@ def test_grouping_is_exact_greedy_linkage(linkage, seed):
 
     rng = random.Random(seed)
     n = 14
-    pieces = [Piece(rng.randrange(4), rng.randrange(5), 0, 1, quoted=rng.random() < 0.3, headline=False) for _ in range(n)]
-    pairs = sorted({(i, j) for i in range(n) for j in range(i + 1, n) if pieces[i].outlet != pieces[j].outlet and rng.random() < 0.5})
+    pieces = [
+        Piece(rng.randrange(4), rng.randrange(5), 0, 1, quoted=rng.random() < 0.3, headline=False) for _ in range(n)
+    ]
+    pairs = sorted(
+        {
+            (i, j)
+            for i in range(n)
+            for j in range(i + 1, n)
+            if pieces[i].outlet != pieces[j].outlet and rng.random() < 0.5
+        }
+    )
     ii = np.array([i for i, _ in pairs], dtype=np.int64)
     jj = np.array([j for _, j in pairs], dtype=np.int64)
     ss = np.array([rng.random() for _ in pairs])
@@ -439,32 +480,55 @@ def test_outlet_linkage_keeps_conservation_and_order_invariance():
 @pytest.mark.parametrize(
     ("text", "pieces"),
     [
-        ("The plant served 4,000 homes last year, most of them on the east side of town.",
-         ["The plant served 4,000 homes last year,", "most of them on the east side of town."]),
-        ("The lone vote against came from Councillor Ruth Abara, who said the budget cut would close two schools in the north of the county.",
-         ["The lone vote against came from Councillor Ruth Abara,", "who said the budget cut would close two schools in the north of the county."]),
-        ("The renovation brought new windows and a roof, along with a lift and a ramp at the back door.",
-         ["The renovation brought new windows and a roof,", "along with a lift and a ramp at the back door."]),
-        ("The river flooded the lower town, which lost power for two days.",
-         ["The river flooded the lower town,", "which lost power for two days."]),
+        (
+            "The plant served 4,000 homes last year, most of them on the east side of town.",
+            ["The plant served 4,000 homes last year,", "most of them on the east side of town."],
+        ),
+        (
+            "The lone vote against came from Councillor Ruth Abara, who said the budget cut would close two schools in the north of the county.",
+            [
+                "The lone vote against came from Councillor Ruth Abara,",
+                "who said the budget cut would close two schools in the north of the county.",
+            ],
+        ),
+        (
+            "The renovation brought new windows and a roof, along with a lift and a ramp at the back door.",
+            ["The renovation brought new windows and a roof,", "along with a lift and a ramp at the back door."],
+        ),
+        (
+            "The river flooded the lower town, which lost power for two days.",
+            ["The river flooded the lower town,", "which lost power for two days."],
+        ),
         # a bare "and a"/"and an" adds a new item to a list; "and the" continues a known one
-        ("The second floor has 40 computers, a dozen study rooms and a workshop with two laser cutters.",
-         ["The second floor has 40 computers, a dozen study rooms", "and a workshop with two laser cutters."]),
-        ("The storm flooded the harbour and the old market square near the ferry terminal.",
-         ["The storm flooded the harbour and the old market square near the ferry terminal."]),
+        (
+            "The second floor has 40 computers, a dozen study rooms and a workshop with two laser cutters.",
+            ["The second floor has 40 computers, a dozen study rooms", "and a workshop with two laser cutters."],
+        ),
+        (
+            "The storm flooded the harbour and the old market square near the ferry terminal.",
+            ["The storm flooded the harbour and the old market square near the ferry terminal."],
+        ),
         # no clause cue: an apposition and a quantifier without "of" stay in one piece
-        ("Dr. Ana Ruiz, the hospital's medical director, disputed the audit.",
-         ["Dr. Ana Ruiz, the hospital's medical director, disputed the audit."]),
-        ("The storm closed the coast road, most bridges and both ferry lines on Monday.",
-         ["The storm closed the coast road, most bridges and both ferry lines on Monday."]),
+        (
+            "Dr. Ana Ruiz, the hospital's medical director, disputed the audit.",
+            ["Dr. Ana Ruiz, the hospital's medical director, disputed the audit."],
+        ),
+        (
+            "The storm closed the coast road, most bridges and both ferry lines on Monday.",
+            ["The storm closed the coast road, most bridges and both ferry lines on Monday."],
+        ),
         # a headline (no closing punctuation) is cut before "with" and "and" that join two
         # announcements, unless a side would have fewer than two content words
-        ("Museum reopens Friday with free entry and a new dinosaur hall",
-         ["Museum reopens Friday", "with free entry", "and a new dinosaur hall"]),
+        (
+            "Museum reopens Friday with free entry and a new dinosaur hall",
+            ["Museum reopens Friday", "with free entry", "and a new dinosaur hall"],
+        ),
         ("Fire and rain hit the coast", ["Fire and rain hit the coast"]),
         # an attribution stays with the clause it attributes
-        ("The county will run a shuttle twice a day, the administrator said.",
-         ["The county will run a shuttle twice a day, the administrator said."]),
+        (
+            "The county will run a shuttle twice a day, the administrator said.",
+            ["The county will run a shuttle twice a day, the administrator said."],
+        ),
     ],
 )
 def test_clause_cues_cut_a_sentence_into_pieces(text, pieces):
@@ -478,8 +542,10 @@ def test_clause_cues_cut_a_sentence_into_pieces(text, pieces):
 def test_a_headline_and_between_two_names_of_the_article_is_no_cut():
     from mediadiff._clauses import capitalised_words, cut_sentence
 
-    text = ("Mayor Ann Ruiz and Tom Hale Cleared by Audit\n\n"
-            "An audit cleared Mayor Ann Ruiz and her deputy, Tom Hale, of wrongdoing. Hale thanked the auditors.")
+    text = (
+        "Mayor Ann Ruiz and Tom Hale Cleared by Audit\n\n"
+        "An audit cleared Mayor Ann Ruiz and her deputy, Tom Hale, of wrongdoing. Hale thanked the auditors."
+    )
     doc = segment(Article("a", text))
     head = doc.sentences[0]
     names = capitalised_words([doc])
@@ -493,9 +559,11 @@ def test_two_partial_views_of_one_fact_join_when_no_outlet_is_in_both():
     """Wire copies and two paraphrases of one fact: the mean over all their pairs is low (one
     paraphrase shares few words with the wire), but the best pair is strong and no outlet is in
     both groups, so ``complement_threshold`` joins them; without it they stay apart."""
-    filler = ["The city council will meet again next month to discuss the budget.",
-              "A new bridge over the river is planned for 2027.",
-              "Schools in the north district stayed open all week."]
+    filler = [
+        "The city council will meet again next month to discuss the budget.",
+        "A new bridge over the river is planned for 2027.",
+        "Schools in the north district stayed open all week.",
+    ]
     wire = "The storm knocked out power to 40,000 homes across the valley on Sunday night, the utility said."
     articles = [
         _article("a", [wire, *filler]),
@@ -551,8 +619,16 @@ def test_copies_are_worked_once_with_the_same_candidates_and_scores(story):
         articles = load_example(story)
     docs = as_documents(articles)
     pieces, owners = cut_pieces(docs, clauses=True, min_clause_words=3)
-    options = {"context": 0.3, "word_weight": 0.45, "char_weight": 0.25, "anchor_weight": 0.15, "near_copy": 0.6,
-               "neighbors": 40, "threshold": 0.2, "quote_weight": 0.5}
+    options = {
+        "context": 0.3,
+        "word_weight": 0.45,
+        "char_weight": 0.25,
+        "anchor_weight": 0.15,
+        "near_copy": 0.6,
+        "neighbors": 40,
+        "threshold": 0.2,
+        "quote_weight": 0.5,
+    }
     (ii, jj, _), _, features = _score(docs, pieces, owners, **options)
     if story == "copies":
         assert len(set(features.distinct.tolist())) < len(pieces)  # the copies share a number

@@ -10,11 +10,44 @@ import sys
 import mediadiff
 
 PUBLIC = [
-    "Alignment", "Analysis", "Article", "Attribution", "Comparison", "CorpusResult", "DecodingError", "Document", "EncodingFallbackWarning",
-    "InputError", "InputWarning", "Lexicon", "LoadedSpan", "MediadiffError", "MediadiffWarning", "Member",
-    "OutletProfiles", "OutputError", "ParameterError", "Passage", "Quotation", "Sentence", "Span", "Token", "__version__",
-    "align", "analyze", "cluster_stories", "compare", "compare_corpus", "detect_loaded_language", "example_stories", "load",
-    "load_example", "load_gold", "plot", "profile_outlets", "segment",
+    "Alignment",
+    "Analysis",
+    "Article",
+    "Attribution",
+    "Comparison",
+    "CorpusResult",
+    "DecodingError",
+    "Document",
+    "EncodingFallbackWarning",
+    "InputError",
+    "InputWarning",
+    "Lexicon",
+    "LoadedSpan",
+    "MediadiffError",
+    "MediadiffWarning",
+    "Member",
+    "OutletProfiles",
+    "OutputError",
+    "ParameterError",
+    "Passage",
+    "Quotation",
+    "Sentence",
+    "Span",
+    "Token",
+    "__version__",
+    "align",
+    "analyze",
+    "cluster_stories",
+    "compare",
+    "compare_corpus",
+    "detect_loaded_language",
+    "example_stories",
+    "load",
+    "load_example",
+    "load_gold",
+    "plot",
+    "profile_outlets",
+    "segment",
 ]
 
 
@@ -32,7 +65,9 @@ def test_every_public_name_is_documented_and_typed() -> None:
         if inspect.isfunction(obj):
             hints = obj.__annotations__
             assert "return" in hints, name
-            params = [p for p in inspect.signature(obj).parameters.values() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)]
+            params = [
+                p for p in inspect.signature(obj).parameters.values() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+            ]
             assert all(p.name in hints for p in params), name
 
 

@@ -16,28 +16,34 @@ def _doc(text: str) -> Document:
 
 def _found(text: str) -> list[tuple[str, str | None, str | None, list[str]]]:
     """(kind, source, cue, contents) of every attribution, in text order."""
-    return [(a.kind, a.source.text if a.source else None, a.cue.text if a.cue else None, [c.text for c in a.content])
-            for a in _doc(text).attributions]
+    return [
+        (a.kind, a.source.text if a.source else None, a.cue.text if a.cue else None, [c.text for c in a.content])
+        for a in _doc(text).attributions
+    ]
 
 
 def test_a_quotation_and_its_speaker_after_it() -> None:
     assert _found("“We will reopen the bridge by spring,” Mayor Ana Ruiz said.") == [
-        ("direct", "Mayor Ana Ruiz", "said", ["We will reopen the bridge by spring,"])]
+        ("direct", "Mayor Ana Ruiz", "said", ["We will reopen the bridge by spring,"])
+    ]
 
 
 def test_a_speaker_after_the_cue_with_an_apposition_after_him() -> None:
     assert _found("“The repairs are overdue,” said Tom Reyes, a council member who voted for them.") == [
-        ("direct", "Tom Reyes", "said", ["The repairs are overdue,"])]
+        ("direct", "Tom Reyes", "said", ["The repairs are overdue,"])
+    ]
 
 
 def test_indirect_speech_after_the_cue_and_that() -> None:
     assert _found("The transport office said that the north crossing would stay open.") == [
-        ("indirect", "The transport office", "said", ["the north crossing would stay open."])]
+        ("indirect", "The transport office", "said", ["the north crossing would stay open."])
+    ]
 
 
 def test_indirect_speech_before_the_cue() -> None:
     assert _found("The closure will cost the port millions, the shipping union warned.") == [
-        ("indirect", "the shipping union", "warned", ["The closure will cost the port millions"])]
+        ("indirect", "the shipping union", "warned", ["The closure will cost the port millions"])
+    ]
 
 
 def test_an_age_or_title_between_commas_is_not_the_source() -> None:
@@ -47,9 +53,11 @@ def test_an_age_or_title_between_commas_is_not_the_source() -> None:
 
 def test_according_to_before_and_after() -> None:
     assert _found("According to the audit, costs doubled in two years.") == [
-        ("indirect", "the audit", "According to", ["costs doubled in two years."])]
+        ("indirect", "the audit", "According to", ["costs doubled in two years."])
+    ]
     assert _found("Costs doubled in two years, according to the audit.") == [
-        ("indirect", "the audit", "according to", ["Costs doubled in two years"])]
+        ("indirect", "the audit", "according to", ["Costs doubled in two years"])
+    ]
 
 
 def test_a_document_reports_a_finding() -> None:
@@ -70,8 +78,10 @@ def test_a_cue_that_ends_its_clause_attributes_nothing_after_it() -> None:
 
 
 def test_a_statement_introduced_by_a_colon() -> None:
-    text = ("The campaign said in a statement:\n\nThe report is a partisan smear. It ignores the record.\n\n"
-            "Voters went to the polls on Tuesday.")
+    text = (
+        "The campaign said in a statement:\n\nThe report is a partisan smear. It ignores the record.\n\n"
+        "Voters went to the polls on Tuesday."
+    )
     [(kind, source, cue, content)] = _found(text)
     assert source == "The campaign"
     assert content == ["The report is a partisan smear. It ignores the record."]
@@ -119,10 +129,29 @@ def test_a_cue_inside_a_quotation_is_the_quoted_speakers() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([
-    "“We will win,” she said.", "Reyes said the vote was rushed.", "According to the audit, costs rose.",
-    "Costs rose, the union warned.", "The bridge reopened.", "''Fine,'' he said.", "The office said:",
-    "Rain fell on Monday.", "\n\n", "Mayor: No comment", " “Half", "said", ", according to"]), min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“We will win,” she said.",
+                "Reyes said the vote was rushed.",
+                "According to the audit, costs rose.",
+                "Costs rose, the union warned.",
+                "The bridge reopened.",
+                "''Fine,'' he said.",
+                "The office said:",
+                "Rain fell on Monday.",
+                "\n\n",
+                "Mayor: No comment",
+                " “Half",
+                "said",
+                ", according to",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_every_attribution_span_points_into_the_text(parts: list[str]) -> None:
     text = " ".join(parts)
     doc = _doc(text)
@@ -130,7 +159,7 @@ def test_every_attribution_span_points_into_the_text(parts: list[str]) -> None:
         assert isinstance(a, Attribution) and a.kind in ("direct", "indirect", "mixed")
         for span in (a.source, a.cue, *a.content):
             if span is not None:
-                assert text[span.start:span.end] == span.text
+                assert text[span.start : span.end] == span.text
         assert all(c.end > c.start for c in a.content)
     assert list(doc.attributions) == sorted(doc.attributions, key=lambda a: (a.start, a.end))
     assert doc.attributions == _doc(text).attributions  # deterministic
@@ -143,7 +172,8 @@ def test_empty_and_tiny_texts(text: str) -> None:
 
 def test_a_long_relative_clause_between_source_and_cue() -> None:
     [(kind, source, cue, content)] = _found(
-        "Dina Okafor, who ran the harbour authority for a decade before the storm, said the sea wall was never finished.")
+        "Dina Okafor, who ran the harbour authority for a decade before the storm, said the sea wall was never finished."
+    )
     assert (source, cue, content) == ("Dina Okafor", "said", ["the sea wall was never finished."])
 
 
@@ -156,7 +186,10 @@ def test_a_second_predicate_and_a_participle_take_the_subject_of_the_clause() ->
     [(kind, source, cue, content)] = _found("Reyes voted against the budget and says it was written in a hurry.")
     assert (source, cue, content) == ("Reyes", "says", ["it was written in a hurry."])
     found = _found("At a rally in Dover on Sunday, Mrs. Ruiz defended the plan, saying that it would cut fares.")
-    assert found == [("indirect", "Mrs. Ruiz", "defended", ["the plan"]), ("indirect", "Mrs. Ruiz", "saying", ["it would cut fares."])]
+    assert found == [
+        ("indirect", "Mrs. Ruiz", "defended", ["the plan"]),
+        ("indirect", "Mrs. Ruiz", "saying", ["it would cut fares."]),
+    ]
 
 
 def test_an_adverb_or_auxiliary_is_not_part_of_the_source() -> None:
@@ -167,7 +200,9 @@ def test_an_adverb_or_auxiliary_is_not_part_of_the_source() -> None:
 def test_a_participle_after_the_speaker_is_not_a_second_source() -> None:
     found = _found("The levy will fail, Reyes said, adding that it was costly.")
     assert [(s, c, content) for _, s, c, content in found] == [
-        ("Reyes", "said", ["The levy will fail"]), ("Reyes", "adding", ["it was costly."])]
+        ("Reyes", "said", ["The levy will fail"]),
+        ("Reyes", "adding", ["it was costly."]),
+    ]
 
 
 def test_a_quotation_closed_by_its_speaker_in_the_next_sentence() -> None:
@@ -177,14 +212,18 @@ def test_a_quotation_closed_by_its_speaker_in_the_next_sentence() -> None:
 
 def test_a_verb_that_frames_a_quotation_is_a_speech_verb() -> None:
     assert _found("“They sold the river,” the fisherman shouted.") == [
-        ("direct", "the fisherman", "shouted", ["They sold the river,"])]
+        ("direct", "the fisherman", "shouted", ["They sold the river,"])
+    ]
     assert _found("Waving a flag, Mr. Reyes bellowed, “Not one more tower!”") == [
-        ("direct", "Mr. Reyes", "bellowed", ["Not one more tower!"])]
+        ("direct", "Mr. Reyes", "bellowed", ["Not one more tower!"])
+    ]
     assert _found("The banner read “Save the pier.”")[0][1:3] == (None, None)  # no frame: a quotation on its own
 
 
 def test_a_line_that_leads_with_its_speaker_but_not_a_label() -> None:
-    text = "The hearing ran late.\n\nOkafor: We were told nothing about the pumps.\n\nUpdate: The hearing resumes Monday."
+    text = (
+        "The hearing ran late.\n\nOkafor: We were told nothing about the pumps.\n\nUpdate: The hearing resumes Monday."
+    )
     found = _found(text)
     assert ("indirect", "Okafor", ":", ["We were told nothing about the pumps."]) in found
     assert not any(source == "Update" for _, source, _, _ in found)
@@ -201,12 +240,18 @@ def test_so_called_is_an_adjective() -> None:
 
 
 def test_a_title_resolves_to_the_person_named_before() -> None:
-    doc = _doc("Sen. Ann Doe said the bill would pass.\n\nThe senator said the vote would come in May.\n\n"
-               "The company said it would appeal. She said the appeal would fail.")
+    doc = _doc(
+        "Sen. Ann Doe said the bill would pass.\n\nThe senator said the vote would come in May.\n\n"
+        "The company said it would appeal. She said the appeal would fail."
+    )
     speakers = [(a.source.text if a.source else None, a.speaker) for a in doc.attributions]
     # "the senator" stands for Sen. Ann Doe; "The company" names no one, so "She" is Doe as well
-    assert speakers == [("Sen. Ann Doe", "Sen. Ann Doe"), ("The senator", "Sen. Ann Doe"),
-                        ("The company", "The company"), ("She", "Sen. Ann Doe")]
+    assert speakers == [
+        ("Sen. Ann Doe", "Sen. Ann Doe"),
+        ("The senator", "Sen. Ann Doe"),
+        ("The company", "The company"),
+        ("She", "Sen. Ann Doe"),
+    ]
 
 
 def test_pointing_to_something_attributes_it() -> None:

@@ -68,7 +68,7 @@ def test_rules(line: str, rule: str) -> None:
     text = f"Some headline\n\nThe council voted on Monday.\n{line}\nThe vote was close, officials said."
     found = detect_boilerplate(text)
     assert [(b.text, b.rule) for b in found] == [(line, rule)]
-    assert text[found[0].start:found[0].end] == line
+    assert text[found[0].start : found[0].end] == line
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_seed_boilerplate() -> None:
         for fragment, line in zip(expected, found, strict=True):
             assert fragment in line
         for b in doc.boilerplate:
-            assert a.text[b.start:b.end] == b.text
+            assert a.text[b.start : b.end] == b.text
         # boilerplate sentences are flagged, the rest is content; nothing is removed
         assert all(s.boilerplate == any(b.contains(s) for b in doc.boilerplate) for s in doc.sentences)
 
@@ -183,9 +183,21 @@ def test_navigation_lists_each_label_once() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Related", "Related News.", "related reading", "More news", "More stories:", "More from The Ledger",
-     "Top stories", "Latest News", "Trending news", "Trending Stories", "Most Popular", "Back to top",
-     "Tags: bridges, Marl"],
+    [
+        "Related",
+        "Related News.",
+        "related reading",
+        "More news",
+        "More stories:",
+        "More from The Ledger",
+        "Top stories",
+        "Latest News",
+        "Trending news",
+        "Trending Stories",
+        "Most Popular",
+        "Back to top",
+        "Tags: bridges, Marl",
+    ],
 )
 def test_navigation_labels_still_match(line: str) -> None:
     assert RULES["navigation"].fullmatch(line)

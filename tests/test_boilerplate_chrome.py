@@ -13,25 +13,34 @@ from mediadiff.boilerplate import RULES, detect_boilerplate
 
 
 def test_most_popular_list_under_its_header() -> None:
-    text = ("Bridge opens\n\nThe footbridge opened on Tuesday.\nIt cost $12 million.\n\n"
-            "Most Popular\nCouncil member resigns after vote\nRiver festival moves to June\n\n"
-            "The mayor thanked the builders.")
+    text = (
+        "Bridge opens\n\nThe footbridge opened on Tuesday.\nIt cost $12 million.\n\n"
+        "Most Popular\nCouncil member resigns after vote\nRiver festival moves to June\n\n"
+        "The mayor thanked the builders."
+    )
     found = [(b.text, b.rule) for b in detect_boilerplate(text)]
-    assert found == [("Most Popular", "navigation"), ("Council member resigns after vote", "related"),
-                     ("River festival moves to June", "related")]
+    assert found == [
+        ("Most Popular", "navigation"),
+        ("Council member resigns after vote", "related"),
+        ("River festival moves to June", "related"),
+    ]
 
 
 def test_pasted_page_chrome_is_reported_not_deleted() -> None:
-    text = ("Mayor opens Marl footbridge\n\nBy Jane Doe - 10/06/20 11:32 AM EDT\nShare on Facebook. Share on Twitter.\n\n"
-            "The new footbridge opened on Tuesday, the mayor said.\nIt cost $12 million.\n\n"
-            "Most Popular: Council member resigns after vote.\n"
-            "Copyright 2020 Valley Media Inc. All rights reserved.")
+    text = (
+        "Mayor opens Marl footbridge\n\nBy Jane Doe - 10/06/20 11:32 AM EDT\nShare on Facebook. Share on Twitter.\n\n"
+        "The new footbridge opened on Tuesday, the mayor said.\nIt cost $12 million.\n\n"
+        "Most Popular: Council member resigns after vote.\n"
+        "Copyright 2020 Valley Media Inc. All rights reserved."
+    )
     doc = segment(Article("ledger", text))
     assert doc.text == text
     assert [b.rule for b in doc.boilerplate] == ["byline", "share", "related", "copyright"]
-    assert all(text[b.start:b.end] == b.text for b in doc.boilerplate)
+    assert all(text[b.start : b.end] == b.text for b in doc.boilerplate)
     assert [s.text for s in doc.content_sentences] == [
-        "Mayor opens Marl footbridge", "The new footbridge opened on Tuesday, the mayor said.", "It cost $12 million.",
+        "Mayor opens Marl footbridge",
+        "The new footbridge opened on Tuesday, the mayor said.",
+        "It cost $12 million.",
     ]
 
 

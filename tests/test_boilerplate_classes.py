@@ -129,8 +129,10 @@ def test_look_alike_news_is_content(line: str) -> None:
 
 def test_appeal_words_in_opinion_prose_are_content() -> None:
     # regression: "our" + "members" + "work" in a column read as a donation appeal
-    line = ("Many corporations and the wealthiest members of our society have found ways to make "
-            "the tax code work for them.")
+    line = (
+        "Many corporations and the wealthiest members of our society have found ways to make "
+        "the tax code work for them."
+    )
     assert flagged(line) == []
 
 
@@ -152,17 +154,22 @@ def test_sponsored_list_header_and_its_links_are_set_aside_and_the_story_goes_on
 
 def test_label_colon_link_is_related() -> None:
     assert flagged("Paid content: Five ways to cut your heating bill") == [
-        ("Paid content: Five ways to cut your heating bill", "related")]
+        ("Paid content: Five ways to cut your heating bill", "related")
+    ]
 
 
 def test_wire_credit_at_the_end_is_reported_with_exact_offsets() -> None:
-    text = ("Port strike ends\n\nDock workers voted to end the strike on Sunday.\n\n"
-            "  (Reporting by Ines Kalu; Editing by Paul Marsh)  \r\nComments (3)")
+    text = (
+        "Port strike ends\n\nDock workers voted to end the strike on Sunday.\n\n"
+        "  (Reporting by Ines Kalu; Editing by Paul Marsh)  \r\nComments (3)"
+    )
     doc = segment(Article("wire", text))
     assert doc.text == text
     assert [(b.text, b.rule) for b in doc.boilerplate] == [
-        ("(Reporting by Ines Kalu; Editing by Paul Marsh)", "credit"), ("Comments (3)", "comments")]
-    assert all(text[b.start:b.end] == b.text for b in doc.boilerplate)
+        ("(Reporting by Ines Kalu; Editing by Paul Marsh)", "credit"),
+        ("Comments (3)", "comments"),
+    ]
+    assert all(text[b.start : b.end] == b.text for b in doc.boilerplate)
 
 
 def test_new_rules_are_named_and_can_be_chosen() -> None:

@@ -27,8 +27,14 @@ from _report_fixture import demo_comparison, make_report
 
 from mediadiff.report.html import render_html
 
-CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or "")
-                 if p and os.access(p, os.X_OK)), None)
+CHROMIUM = next(
+    (
+        p
+        for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or "")
+        if p and os.access(p, os.X_OK)
+    ),
+    None,
+)
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")
 
 
@@ -40,8 +46,12 @@ class _Socket:
         assert m, url
         self.sock = socket.create_connection((m.group(1), int(m.group(2))), timeout=20)
         key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET {m.group(3)} HTTP/1.1\r\nHost: {m.group(1)}:{m.group(2)}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+        self.sock.sendall(
+            (
+                f"GET {m.group(3)} HTTP/1.1\r\nHost: {m.group(1)}:{m.group(2)}\r\nUpgrade: websocket\r\n"
+                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
         head = b""
         while b"\r\n\r\n" not in head:
             head += self.sock.recv(1)
@@ -77,8 +87,13 @@ class _Socket:
         data = json.dumps({"id": self.next_id, "method": method, "params": params}).encode()
         mask = os.urandom(4)
         n = len(data)
-        head = bytes([0x81]) + (bytes([0x80 | n]) if n < 126 else bytes([0x80 | 126]) + struct.pack(">H", n)
-                                if n < 65536 else bytes([0x80 | 127]) + struct.pack(">Q", n))
+        head = bytes([0x81]) + (
+            bytes([0x80 | n])
+            if n < 126
+            else bytes([0x80 | 126]) + struct.pack(">H", n)
+            if n < 65536
+            else bytes([0x80 | 127]) + struct.pack(">Q", n)
+        )
         self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
         while True:
             message = self._read()
@@ -109,10 +124,23 @@ def browser():
     log_path = Path(profile) / "stderr.log"
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=1280,1600", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=log,
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--remote-debugging-port=0",
+                "--window-size=1280,1600",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
         )
     try:
         port = None
@@ -202,7 +230,9 @@ def test_demo_report_shows_summary_and_collation_without_console_errors(tab, tmp
     assert json.loads(rect)["height"] > 50
     rows = ws.evaluate("document.querySelectorAll('table.collation tbody tr').length")
     assert rows == len(report["passages"])
-    heads = ws.evaluate("Array.from(document.querySelectorAll('table.collation thead th .outlet-name')).map(e => e.innerText)")
+    heads = ws.evaluate(
+        "Array.from(document.querySelectorAll('table.collation thead th .outlet-name')).map(e => e.innerText)"
+    )
     assert heads == [o["name"] for o in report["outlets"]]
     visible = ws.evaluate("document.querySelector('table.collation').getBoundingClientRect().width")
     assert visible > 500
@@ -216,14 +246,17 @@ def test_hostile_report_runs_no_script_and_shows_the_payload_as_text(tab, tmp_pa
     page.write_text(render_html(make_report(hostile=True)), encoding="utf-8")
     ws = tab(page)
     # hover every element: an injected onmouseover would fire now
-    ws.evaluate("document.querySelectorAll('*').forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))")
+    ws.evaluate(
+        "document.querySelectorAll('*').forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))"
+    )
     ws.evaluate("1")
     assert not _ran_script(ws), ws.events
     assert ws.evaluate("document.scripts.length") == 0
     assert ws.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
     handlers = ws.evaluate(
         "Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes).map(a => a.name))"
-        ".filter(n => n.startsWith('on')).length")
+        ".filter(n => n.startsWith('on')).length"
+    )
     assert handlers == 0
     hrefs = ws.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
     assert not [h for h in hrefs if not re.match(r"(https?://|file://.*#)", h)], hrefs
@@ -233,8 +266,9 @@ def test_hostile_report_runs_no_script_and_shows_the_payload_as_text(tab, tmp_pa
 
 def test_the_probe_sees_a_script_that_does_run(tab, tmp_path):
     page = tmp_path / "control.html"
-    page.write_text("<!DOCTYPE html><html><body><p>control</p><script>console.log('ran')</script></body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        "<!DOCTYPE html><html><body><p>control</p><script>console.log('ran')</script></body></html>", encoding="utf-8"
+    )
     ws = tab(page)
     assert _ran_script(ws)
 
@@ -305,9 +339,13 @@ def test_outlet_scores_keep_names_whole_in_an_800_pixel_window(tab, tmp_path):
         for word in o["name"].split():
             assert _lines(ws, "table.scores tbody", word) == 1, (o["name"], word)
     # each name cell is at least as wide as the longest word of the names, and the table scrolls in its box
-    widths = ws.evaluate("Array.from(document.querySelectorAll('table.scores tbody .outlet-name'))"
-                         ".map(e => e.getBoundingClientRect().width)")
+    widths = ws.evaluate(
+        "Array.from(document.querySelectorAll('table.scores tbody .outlet-name'))"
+        ".map(e => e.getBoundingClientRect().width)"
+    )
     assert min(widths) >= 80
     page_width = ws.evaluate("document.documentElement.scrollWidth")
-    wide = ws.evaluate("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 800 && !e.closest('.scroll')).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.innerText||'').slice(0,40))")
+    wide = ws.evaluate(
+        "Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 800 && !e.closest('.scroll')).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.innerText||'').slice(0,40))"
+    )
     assert page_width <= 800, wide

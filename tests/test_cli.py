@@ -28,13 +28,13 @@ def check_report(path: Path, texts: dict[str, str]) -> dict:
         spans += [(f["outlet"], f) for f in report[key]]
     spans += [(v["outlet"], v) for c in report["conflicts"] for v in c["values"]]
     for outlet, span in spans:
-        assert texts[outlet][span["start"]:span["end"]] == span["text"]
+        assert texts[outlet][span["start"] : span["end"]] == span["text"]
     for alt in report["quote_alterations"]:
         ref = texts[alt["reference_outlet"]]
-        assert ref[alt["reference_start"]:alt["reference_end"]] == alt["reference_text"]
+        assert ref[alt["reference_start"] : alt["reference_end"]] == alt["reference_text"]
     for shift in report["wording_shifts"]:
         ref = texts[shift["reference"]]
-        assert ref[shift["reference_start"]:shift["reference_end"]] == shift["reference_text"]
+        assert ref[shift["reference_start"] : shift["reference_end"]] == shift["reference_text"]
     return report
 
 
@@ -69,7 +69,9 @@ def test_bad_input_one_line_exit_2(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Some text here.", encoding="utf-8")
     result = run("compare", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o"))
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"mediadiff: error: {tmp_path / 'missing.txt'}: no such file or directory"]
+    assert result.stderr.strip().splitlines() == [
+        f"mediadiff: error: {tmp_path / 'missing.txt'}: no such file or directory"
+    ]
     assert "Traceback" not in result.stderr
 
 
@@ -151,11 +153,33 @@ def test_a_file_over_the_size_limit_names_the_option(tmp_path, capsys):
     """Issue 20: the one-line error for a too-large file names --max-bytes, the CLI's option."""
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("The council voted to close the clinic on Tuesday. " * 10, encoding="utf-8")
-    code = main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "out"),
-                 "--max-bytes", "100"])
+    code = main(
+        [
+            "compare",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--max-bytes",
+            "100",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "a.txt: file is 500 bytes, over the limit of 100 bytes" in err
     assert "--max-bytes" in err and "--max-bytes 500" in err and "max_bytes" not in err
-    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "out"),
-                 "--max-bytes", "600", "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                str(tmp_path / "a.txt"),
+                str(tmp_path / "b.txt"),
+                "--out",
+                str(tmp_path / "out"),
+                "--max-bytes",
+                "600",
+                "--quiet",
+            ]
+        )
+        == 0
+    )

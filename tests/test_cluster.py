@@ -223,8 +223,17 @@ def test_numpy_numbers_are_accepted_and_story_similarity_names_itself():
     import numpy as np
 
     assert len(cluster_stories(ARTICLES, threshold=np.float64(0.2), date_window_days=np.int64(3))) == 3
-    assert len(cluster_stories(ARTICLES, threshold=np.float32(0.2), date_window_days=np.float32(3.0),
-                               weights=(np.float32(0.5), np.int64(1)))) == 3
+    assert (
+        len(
+            cluster_stories(
+                ARTICLES,
+                threshold=np.float32(0.2),
+                date_window_days=np.float32(3.0),
+                weights=(np.float32(0.5), np.int64(1)),
+            )
+        )
+        == 3
+    )
     with pytest.raises(ParameterError, match="'weights' parameter of story_similarity"):
         story_similarity(ARTICLES, weights=(0, 0))
     with pytest.raises(InputError, match="story_similarity expects"):

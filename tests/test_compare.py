@@ -33,13 +33,13 @@ def test_report_validates_and_offsets_hold(reports: dict[str, dict], story: str)
     texts = {a.outlet: a.text for a in mediadiff.load_example(story)}
     for p in report["passages"]:
         for m in p["members"]:
-            assert texts[m["outlet"]][m["start"]:m["end"]] == m["text"]
+            assert texts[m["outlet"]][m["start"] : m["end"]] == m["text"]
     for key in ("loaded_language", "quotes", "quote_alterations", "wording_shifts"):
         for f in report[key]:
-            assert texts[f["outlet"]][f["start"]:f["end"]] == f["text"], (key, f)
+            assert texts[f["outlet"]][f["start"] : f["end"]] == f["text"], (key, f)
     for c in report["conflicts"]:
         for v in c["values"]:
-            assert texts[v["outlet"]][v["start"]:v["end"]] == v["text"]
+            assert texts[v["outlet"]][v["start"] : v["end"]] == v["text"]
 
 
 @pytest.mark.parametrize("story", STORIES)
@@ -48,7 +48,9 @@ def test_content_conserved(reports: dict[str, dict], story: str) -> None:
     report = reports[story]
     for outlet in report["outlets"]:
         doc = mediadiff.segment(next(a for a in mediadiff.load_example(story) if a.outlet == outlet["id"]))
-        members = sorted((m["start"], m["end"]) for p in report["passages"] for m in p["members"] if m["outlet"] == outlet["id"])
+        members = sorted(
+            (m["start"], m["end"]) for p in report["passages"] for m in p["members"] if m["outlet"] == outlet["id"]
+        )
         assert all(a[1] <= b[0] for a, b in zip(members, members[1:], strict=False)), "members of one outlet overlap"
         for s in doc.sentences:
             for t in s.words:
@@ -68,7 +70,9 @@ def test_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     outs = set()
     for seed in ("0", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        outs.add(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout)
+        outs.add(
+            subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+        )
     assert len(outs) == 1
 
 
@@ -84,7 +88,9 @@ def test_bad_input() -> None:
         compare([a, a])
     with pytest.raises(InputError, match="expected mediadiff.Article"):
         compare([a, {"outlet": "b", "text": "x"}])  # type: ignore[list-item]
-    with pytest.raises(ParameterError, match="The 'min_support' parameter of compare must be an int >= 1. Got 0 instead."):
+    with pytest.raises(
+        ParameterError, match="The 'min_support' parameter of compare must be an int >= 1. Got 0 instead."
+    ):
         compare([a, Article("b", "Other text.")], min_support=0)
 
 
@@ -96,7 +102,9 @@ def test_write_formats_and_json_roundtrip(tmp_path: Path) -> None:
     assert not [p for p in (tmp_path / "r").iterdir() if p.name.startswith(".")]  # no temporary files left
 
 
-words = st.sampled_from("the council mayor said voted budget river plant closed Monday 12 3,000 “cuts” ‘so-called’ . , ; and but".split())
+words = st.sampled_from(
+    "the council mayor said voted budget river plant closed Monday 12 3,000 “cuts” ‘so-called’ . , ; and but".split()
+)
 
 
 @settings(max_examples=15, deadline=None)
@@ -111,7 +119,7 @@ def test_random_articles_invariants(bodies: list[str], rnd) -> None:  # noqa: AN
     report = first.to_dict()
     for p in report["passages"]:
         for m in p["members"]:
-            assert bodies[int(m["outlet"][1:])][m["start"]:m["end"]] == m["text"]
+            assert bodies[int(m["outlet"][1:])][m["start"] : m["end"]] == m["text"]
     for o in report["outlets"]:
         assert 0.0 <= o["scores"]["omission"] <= 1.0 and 0.0 <= o["scores"]["wording_shift"] <= 1.0
 
@@ -145,7 +153,17 @@ def test_to_frames_empty_tables_keep_their_columns() -> None:
     assert comparison.conflicts == () and comparison.quote_alterations == ()
     frames = comparison.to_frames()
     assert list(frames["conflicts"].columns) == [
-        "kind", "passage", "outlet", "start", "end", "text", "value", "low", "high", "unit", "qualifier"
+        "kind",
+        "passage",
+        "outlet",
+        "start",
+        "end",
+        "text",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "qualifier",
     ]
     assert "reference_words" in frames["quote_alterations"].columns
     assert {"outlet", "weight", "carried_by", "silenced"} <= set(frames["omissions"].columns)
@@ -171,8 +189,10 @@ def test_numeric_options_refuse_bools_and_accept_numpy_scalars() -> None:
 
     from mediadiff.analysis import extract_quotes, find_omissions, find_quote_alterations
 
-    articles = [Article("a", "The council approved the budget on Monday after a long debate."),
-                Article("b", "On Monday the council approved its budget after long debate.")]
+    articles = [
+        Article("a", "The council approved the budget on Monday after a long debate."),
+        Article("b", "On Monday the council approved its budget after long debate."),
+    ]
     for bad in ({"min_support": True}, {"align_options": {"neighbors": True}}, {"align_options": {"threshold": True}}):
         with pytest.raises(ParameterError, match="Got True instead"):
             compare(articles, **bad)  # type: ignore[arg-type]
@@ -197,8 +217,10 @@ def test_an_article_ten_times_the_median_is_named_in_a_warning(tmp_path):
     import mediadiff
     from mediadiff.errors import InputWarning
 
-    story = ("The council voted on Tuesday to close the Elm Street clinic by June, citing a budget gap of "
-             "two million dollars. Nurses said patients would have to travel to the county hospital. ")
+    story = (
+        "The council voted on Tuesday to close the Elm Street clinic by June, citing a budget gap of "
+        "two million dollars. Nurses said patients would have to travel to the county hospital. "
+    )
     other = "Residents packed the library to hear plans for a new park beside the river and a wider footbridge. "
     (tmp_path / "herald.txt").write_text(story * 2, encoding="utf-8")
     (tmp_path / "wire.txt").write_text(story * 2, encoding="utf-8")

@@ -29,33 +29,49 @@ def conflicts(*texts: str) -> list[tuple[str, list[str]]]:
 @pytest.mark.parametrize(
     ("texts", "expected"),
     [
-        (("It forced the evacuation of 312 residents.", "About 400 people were moved out."),
-         [("number", ["312 residents", "About 400 people"])]),
-        (("Kestrel paid a $4.2 million penalty.", "Kestrel agreed to pay $4 million."),
-         [("money", ["$4.2 million", "$4 million"])]),
-        (("Staff was cut by 18 percent.", "Staff was cut by a quarter."),
-         [("percent", ["18 percent", "a quarter"])]),
+        (
+            ("It forced the evacuation of 312 residents.", "About 400 people were moved out."),
+            [("number", ["312 residents", "About 400 people"])],
+        ),
+        (
+            ("Kestrel paid a $4.2 million penalty.", "Kestrel agreed to pay $4 million."),
+            [("money", ["$4.2 million", "$4 million"])],
+        ),
+        (("Staff was cut by 18 percent.", "Staff was cut by a quarter."), [("percent", ["18 percent", "a quarter"])]),
         (("The tank failed on March 11.", "On March 12, the tank burst."), [("date", ["March 11", "March 12"])]),
-        (("It separated nearly 3,000 children.", "It separated thousands of families."),
-         [("vagueness", ["nearly 3,000 children", "thousands of families"])]),
-        (("Dana Whitcombe, deputy director of the agency, spoke.", "Director Dana Whitcombe spoke."),
-         [("title", ["deputy director", "Director"])]),
-        (("Officer Dana Whitcombe spoke.", "Officer Dana Whitcomb spoke."),
-         [("name", ["Officer Dana Whitcombe", "Officer Dana Whitcomb"])]),
+        (
+            ("It separated nearly 3,000 children.", "It separated thousands of families."),
+            [("vagueness", ["nearly 3,000 children", "thousands of families"])],
+        ),
+        (
+            ("Dana Whitcombe, deputy director of the agency, spoke.", "Director Dana Whitcombe spoke."),
+            [("title", ["deputy director", "Director"])],
+        ),
+        (
+            ("Officer Dana Whitcombe spoke.", "Officer Dana Whitcomb spoke."),
+            [("name", ["Officer Dana Whitcombe", "Officer Dana Whitcomb"])],
+        ),
         # a share written as a ratio is a percentage
-        (("About 70 percent of the patients are uninsured.", "Nine in ten of the patients are uninsured."),
-         [("percent", ["About 70 percent", "Nine in ten"])]),
-        (("One out of four voters stayed home.", "Ten percent of voters stayed home."),
-         [("percent", ["One out of four", "Ten percent"])]),
+        (
+            ("About 70 percent of the patients are uninsured.", "Nine in ten of the patients are uninsured."),
+            [("percent", ["About 70 percent", "Nine in ten"])],
+        ),
+        (
+            ("One out of four voters stayed home.", "Ten percent of voters stayed home."),
+            [("percent", ["One out of four", "Ten percent"])],
+        ),
         # a capitalised word inside a title belongs to it; the rank word makes it another job
-        (("County Administrator Priya Raman said so.", "Deputy County Administrator Priya Raman said so."),
-         [("title", ["County Administrator", "Deputy County Administrator"])]),
+        (
+            ("County Administrator Priya Raman said so.", "Deputy County Administrator Priya Raman said so."),
+            [("title", ["County Administrator", "Deputy County Administrator"])],
+        ),
     ],
 )
 def test_kinds(texts, expected):
     got = conflicts(*texts)
     assert [(k, [t.removeprefix("Officer ") for t in v]) for k, v in got] == [
-        (k, [t.removeprefix("Officer ") for t in v]) for k, v in expected]
+        (k, [t.removeprefix("Officer ") for t in v]) for k, v in expected
+    ]
 
 
 @pytest.mark.parametrize(
@@ -84,7 +100,7 @@ def test_values_point_into_the_texts():
     al = passage("It forced the evacuation of 312 residents.", "About 400 people were moved out.")
     (c,) = find_conflicts(al)
     for v in c.values:
-        assert al.document(v.outlet).text[v.start:v.end] == v.text
+        assert al.document(v.outlet).text[v.start : v.end] == v.text
     assert [v.value for v in c.values] == [312.0, 400.0]
     assert c.values[1].qualifier == "about" and c.values[1].low == pytest.approx(340.0)
 
@@ -109,7 +125,9 @@ def test_open_range_has_no_upper_bound_and_reaches_the_report() -> None:
     from mediadiff import compare
     from mediadiff.document import Article
 
-    a = Article("a", "Officials said at least 300 residents were evacuated from the riverside district on Monday night.")
+    a = Article(
+        "a", "Officials said at least 300 residents were evacuated from the riverside district on Monday night."
+    )
     b = Article("b", "Officials said 250 residents were evacuated from the riverside district on Monday night.")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -125,15 +143,18 @@ def _two_passages(first: list[str], second: list[str], closeness: float) -> Alig
     texts = [*first, *second]
     docs = tuple(segment(Article(chr(97 + i), t)) for i, t in enumerate(texts))
     members = [Member(0, len(d.text), d.text, outlet=d.outlet, sentence=0) for d in docs]
-    passages = canonical_passages([members[: len(first)], members[len(first):]], docs)
+    passages = canonical_passages([members[: len(first)], members[len(first) :]], docs)
     nearest = {p.id: {d.outlet: closeness for d in docs if d.outlet not in p.outlets} for p in passages}
     n = len(docs)
     return Alignment(docs, passages, ((1.0,) * n,) * n, nearest=nearest)
 
 
 def test_a_count_in_a_close_passage_of_other_outlets_conflicts_with_related_passage() -> None:
-    al = _two_passages(["The closure will cost the county 38 jobs.", "Its 38 jobs will go when it closes."],
-                       ["The clinic will shut and will eliminate about 45 jobs."], 0.18)
+    al = _two_passages(
+        ["The closure will cost the county 38 jobs.", "Its 38 jobs will go when it closes."],
+        ["The clinic will shut and will eliminate about 45 jobs."],
+        0.18,
+    )
     (c,) = find_conflicts(al)
     assert (c.kind, [v.text for v in c.values]) == ("number", ["38 jobs", "38 jobs", "about 45 jobs"])
     main = next(p for p in al.passages if p.support == 2)
@@ -158,10 +179,14 @@ def test_common_units_are_not_compared_across_passages(first, second) -> None:
 
 
 def test_a_conflict_lists_every_outlet_that_repeats_a_figure_in_other_words() -> None:
-    """"38 jobs" against "about 45 jobs" is also "38 employees" and "All 38 of the nurses":
+    """ "38 jobs" against "about 45 jobs" is also "38 employees" and "All 38 of the nurses":
     an outlet is not left out of a conflict for naming what it counts differently."""
-    got = conflicts("The closure costs 38 jobs.", "Its 38 employees will be laid off.",
-                    "All 38 of its nurses and clerks lose their jobs.", "It will eliminate about 45 jobs.")
+    got = conflicts(
+        "The closure costs 38 jobs.",
+        "Its 38 employees will be laid off.",
+        "All 38 of its nurses and clerks lose their jobs.",
+        "It will eliminate about 45 jobs.",
+    )
     assert got == [("number", ["38 jobs", "38 employees", "All 38", "about 45 jobs"])]
 
 
@@ -174,11 +199,15 @@ def test_two_slots_that_join_each_other_make_one_conflict() -> None:
     ("texts", "expected"),
     [
         # small numbers in another unit meet by chance: "Two hospitals" is not the count of workers
-        (("Two workers were hurt.", "Three workers were hurt.", "Two hospitals took them."),
-         [("number", ["Two workers", "Three workers"])]),
+        (
+            ("Two workers were hurt.", "Three workers were hurt.", "Two hospitals took them."),
+            [("number", ["Two workers", "Three workers"])],
+        ),
         # an outlet with a (vague) figure of its own in the slot is not joined by another unit
-        (("It cut 38 jobs.", "It cut 45 jobs.", "Thousands of jobs, 38 employees."),
-         [("number", ["38 jobs", "45 jobs"]), ("vagueness", ["38 jobs", "45 jobs", "Thousands of jobs"])]),
+        (
+            ("It cut 38 jobs.", "It cut 45 jobs.", "Thousands of jobs, 38 employees."),
+            [("number", ["38 jobs", "45 jobs"]), ("vagueness", ["38 jobs", "45 jobs", "Thousands of jobs"])],
+        ),
     ],
 )
 def test_what_does_not_join_a_conflict(texts, expected) -> None:
@@ -199,8 +228,9 @@ def test_partitive_and_other_unit_counts_open_no_conflict(texts) -> None:
 
 
 def test_passages_that_share_an_outlet_are_not_compared() -> None:
-    docs = tuple(segment(Article(o, t)) for o, t in
-                 [("a", "It cut 38 jobs. It later added 45 jobs."), ("b", "It cut 38 jobs.")])
+    docs = tuple(
+        segment(Article(o, t)) for o, t in [("a", "It cut 38 jobs. It later added 45 jobs."), ("b", "It cut 38 jobs.")]
+    )
     a, b = docs
     first = [Member(0, 15, a.text[:15], outlet="a", sentence=0), Member(0, 15, b.text, outlet="b", sentence=0)]
     second = [Member(16, len(a.text), a.text[16:], outlet="a", sentence=1)]
@@ -217,12 +247,12 @@ def test_related_floor_is_checked() -> None:
 
 
 def test_a_person_whose_surname_is_also_a_place_word_keeps_the_name_check() -> None:
-    """"Park" and "Hall" are surnames too: a misspelt first name is still a conflict."""
-    assert conflicts("Officer Jin Park spoke.", "Officer Jim Park spoke.") == [
-        ("name", ["Jin Park", "Jim Park"])]
+    """ "Park" and "Hall" are surnames too: a misspelt first name is still a conflict."""
+    assert conflicts("Officer Jin Park spoke.", "Officer Jim Park spoke.") == [("name", ["Jin Park", "Jim Park"])]
 
 
 # issue 20: a place name changed inside an aligned passage is a conflict; a longer form of a name is not
+
 
 def _three(a: str, b: str, c: str):
     from mediadiff.align import align
@@ -236,15 +266,19 @@ def test_a_place_name_changed_in_the_same_words_is_a_conflict():
     other = same.replace("Norfolk", "Norwalk")
     found = [c for c in find_conflicts(_three(same, same, other)) if c.kind == "name"]
     assert [(c.unit, [(v.outlet, v.text) for v in c.values]) for c in found] == [
-        ("norfolk", [("a", "Norfolk"), ("b", "Norfolk"), ("c", "Norwalk")])]
-    assert all(_three(same, same, other).document(v.outlet).text[v.start:v.end] == v.text for v in found[0].values)
+        ("norfolk", [("a", "Norfolk"), ("b", "Norfolk"), ("c", "Norwalk")])
+    ]
+    assert all(_three(same, same, other).document(v.outlet).text[v.start : v.end] == v.text for v in found[0].values)
 
 
 def test_a_longer_form_of_the_same_name_is_not_a_conflict():
-    short = ("Sgt. Dana Whitcombe of the Marine Corps Reserve said the convoy left the base at dawn with 12 trucks "
-             "of water.")
-    long = ("Sgt. Dana Whitcombe of the United States Marine Corps Reserve said the convoy left the base at dawn "
-            "with 12 trucks of water.")
+    short = (
+        "Sgt. Dana Whitcombe of the Marine Corps Reserve said the convoy left the base at dawn with 12 trucks of water."
+    )
+    long = (
+        "Sgt. Dana Whitcombe of the United States Marine Corps Reserve said the convoy left the base at dawn "
+        "with 12 trucks of water."
+    )
     assert find_conflicts(_three(short, short, long)) == []
 
 

@@ -27,7 +27,9 @@ def _short(article: Article, paragraphs: int = 7) -> Article:
 
 def _small_stories() -> list[tuple[str, list[Article]]]:
     """Three bundled stories, three outlets each, shortened."""
-    return [(s, [_short(a) for a in sorted(load_example(s), key=lambda a: a.outlet)[:3]]) for s in example_stories()[:3]]
+    return [
+        (s, [_short(a) for a in sorted(load_example(s), key=lambda a: a.outlet)[:3]]) for s in example_stories()[:3]
+    ]
 
 
 STORIES = _small_stories()
@@ -51,9 +53,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_layout_and_score_lines_in_story_order(reference: Path) -> None:
     lines = [json.loads(x) for x in (reference / "scores.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [(r["story"], r["outlet"]) for r in lines] == [
-        (s, a.outlet) for s, articles in STORIES for a in articles
-    ]
+    assert [(r["story"], r["outlet"]) for r in lines] == [(s, a.outlet) for s, articles in STORIES for a in articles]
     for story, _ in STORIES:
         report = json.loads((reference / "stories" / story / "report.json").read_text(encoding="utf-8"))
         assert [r for r in lines if r["story"] == story] == score_records(story, report)
@@ -200,8 +200,9 @@ def test_resuming_with_other_compare_options_is_refused(tmp_path: Path) -> None:
     compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False)
     with pytest.raises(ParameterError, match=r"other compare options.*resume=False \(on the command line: --restart\)"):
         compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False, compare_options={"min_support": 1})
-    restarted = compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False, resume=False,
-                               compare_options={"min_support": 1})
+    restarted = compare_corpus(
+        STORIES[:1], n_jobs=1, out=tmp_path, progress=False, resume=False, compare_options={"min_support": 1}
+    )
     assert (restarted.n_done, restarted.n_skipped) == (1, 0)
 
 
@@ -231,8 +232,9 @@ def test_dask_cluster_gives_identical_files(reference: Path, tmp_path: Path) -> 
             assert _files(tmp_path / "a") == _files(reference)
             # By address, as on a multi-node cluster, with a failing story among them.
             stories = [STORIES[0], ("lonely", STORIES[1][1][:1]), *STORIES[1:]]
-            by_address = compare_corpus(stories, engine="dask", scheduler=cluster.scheduler_address,
-                                        out=tmp_path / "b", progress=False)
+            by_address = compare_corpus(
+                stories, engine="dask", scheduler=cluster.scheduler_address, out=tmp_path / "b", progress=False
+            )
             assert [f.story for f in by_address.failures] == ["lonely"]
             assert _files(tmp_path / "b") == _files(reference)
 
@@ -307,7 +309,6 @@ def test_cli_refuses_unusable_input(tmp_path: Path) -> None:
         _parse(["corpus", str(bad), "--out", str(tmp_path / "o"), "--jobs", "0"])
 
 
-
 # --- progress --------------------------------------------------------------------------------
 
 
@@ -318,8 +319,9 @@ def test_progress_bar_shows_rate(capsys: pytest.CaptureFixture[str]) -> None:
     assert "1/1" in err and "story/s" in err
 
 
-def test_without_tqdm_progress_goes_to_the_log(monkeypatch: pytest.MonkeyPatch,
-                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_without_tqdm_progress_goes_to_the_log(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     import sys
 
     monkeypatch.setitem(sys.modules, "tqdm.auto", None)  # makes `from tqdm.auto import tqdm` fail
@@ -331,8 +333,9 @@ def test_without_tqdm_progress_goes_to_the_log(monkeypatch: pytest.MonkeyPatch,
 def test_numpy_compare_options_are_accepted_and_stored_plain(tmp_path: Path) -> None:
     # review: compare() takes min_support=np.int64(2), compare_corpus refused it ("plain JSON values")
     np = pytest.importorskip("numpy")
-    result = compare_corpus(STORIES[:1], n_jobs=1, out=tmp_path, progress=False,
-                            compare_options={"min_support": np.int64(2)})
+    result = compare_corpus(
+        STORIES[:1], n_jobs=1, out=tmp_path, progress=False, compare_options={"min_support": np.int64(2)}
+    )
     assert (result.n_done, result.n_failed) == (1, 0)
     stored = json.loads((tmp_path / "corpus.json").read_text(encoding="utf-8"))["compare_options"]
     assert stored == {"min_support": 2}

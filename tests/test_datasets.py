@@ -33,12 +33,18 @@ def test_load_ptc_rejects_spans_outside_the_text(tmp_path: Path) -> None:
 def test_load_basil_moves_offsets_into_the_joined_text(tmp_path: Path) -> None:
     (tmp_path / "articles" / "2011").mkdir(parents=True)
     (tmp_path / "annotations" / "2011").mkdir(parents=True)
-    article = {"title": "Budget Fight", "source": "FOX", "triplet-uuid": "t1",
-               "body-paragraphs": [["First one.", "A reckless plan."], ["Last words here."]]}
-    ann = {"phrase-level-annotations": [
-        {"id": "p1", "start": 2, "end": 10, "txt": "reckless", "bias": "lex", "quote": "no"},
-        {"id": "title", "start": 7, "end": 12, "txt": "Fight", "bias": "inf", "quote": "yes"},
-    ]}
+    article = {
+        "title": "Budget Fight",
+        "source": "FOX",
+        "triplet-uuid": "t1",
+        "body-paragraphs": [["First one.", "A reckless plan."], ["Last words here."]],
+    }
+    ann = {
+        "phrase-level-annotations": [
+            {"id": "p1", "start": 2, "end": 10, "txt": "reckless", "bias": "lex", "quote": "no"},
+            {"id": "title", "start": 7, "end": 12, "txt": "Fight", "bias": "inf", "quote": "yes"},
+        ]
+    }
     (tmp_path / "articles" / "2011" / "t1_1.json").write_text(json.dumps(article), encoding="utf-8")
     (tmp_path / "annotations" / "2011" / "t1_1_ann.json").write_text(json.dumps(ann), encoding="utf-8")
     (doc,) = load_basil(tmp_path)
@@ -64,5 +70,5 @@ def test_readers_on_the_dev_data_keep_offsets_exact() -> None:
     if not EVAL.is_dir():
         pytest.skip(f"../shared/eval not present at {EVAL}")
     for doc in load_ptc(EVAL / "ptc")[:20] + load_basil(EVAL / "basil")[:20]:
-        assert all(doc.text[s.start:s.end] == s.text for s in doc.spans)
+        assert all(doc.text[s.start : s.end] == s.text for s in doc.spans)
     assert any(s.biased is None or s.biased for s in load_babe(EVAL / "babe"))

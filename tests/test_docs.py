@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_api_reference_is_current() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_api_docs.py"), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_api_docs.py"), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -24,7 +25,8 @@ def test_every_top_level_name_is_documented() -> None:
     import inspect
 
     missing = [
-        n for n in mediadiff.__all__
+        n
+        for n in mediadiff.__all__
         if n != "__version__"
         and (f"`mediadiff.{n}`" if inspect.ismodule(getattr(mediadiff, n)) else f"`{n}") not in api
     ]
@@ -45,12 +47,16 @@ def test_readme_and_quickstart_rank_the_omissions_they_show(tmp_path, monkeypatc
 
     import mediadiff
 
-    expected = sorted((o.weight for o in mediadiff.compare(mediadiff.load_example("clinic_closure")).omissions),
-                      reverse=True)
+    expected = sorted(
+        (o.weight for o in mediadiff.compare(mediadiff.load_example("clinic_closure")).omissions), reverse=True
+    )
     monkeypatch.chdir(tmp_path)  # the snippets write a report folder
     for page, shown in ((ROOT / "README.md", 3), (ROOT / "docs" / "quickstart.md", 5)):
-        [code] = [b for b in re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
-                  if "comparison.omissions" in b]
+        [code] = [
+            b
+            for b in re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+            if "comparison.omissions" in b
+        ]
         code = re.sub(r'mediadiff\.load\("[^"]*"\)', 'mediadiff.load_example("clinic_closure")', code)
         exec(compile(code, str(page), "exec"), {})
         # "the_patriot_post omits P14 response 0.767857" or "... omits response 0.77 — <text>"

@@ -222,12 +222,7 @@ def test_omissions_are_complete_and_correct(story_dir):
         assert isinstance(om["key"], bool), om
         assert (oid, fid) not in listed, om
         listed.add((oid, fid))
-    expected = {
-        (oid, fid)
-        for oid in outlets
-        for fid, c in carriers.items()
-        if oid not in c and len(c - {oid}) >= 2
-    }
+    expected = {(oid, fid) for oid in outlets for fid, c in carriers.items() if oid not in c and len(c - {oid}) >= 2}
     assert listed == expected, f"missing: {expected - listed}"
 
 
@@ -303,6 +298,4 @@ def test_hard_stories_plant_every_case(story_dir):
     assert gold["boilerplate"]
     # a response carried by 3+ outlets that one outlet omits
     carriers = {f["id"]: {m["outlet"] for m in f["mentions"]} for f in gold["facts"]}
-    assert any(
-        om["kind"] == "response" and len(carriers[om["fact"]]) >= 3 for om in gold["omissions"]
-    )
+    assert any(om["kind"] == "response" and len(carriers[om["fact"]]) >= 3 for om in gold["omissions"])

@@ -16,17 +16,26 @@ EXAMPLES = ROOT / "examples"
 
 
 def run(script: Path, *args: str, cwd: Path) -> str:
-    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-           "PYTHONWARNINGS": "ignore::UserWarning"}
-    done = subprocess.run([sys.executable, str(script), *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=240)
+    env = {
+        **os.environ,
+        "MPLBACKEND": "Agg",
+        "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        "PYTHONWARNINGS": "ignore::UserWarning",
+    }
+    done = subprocess.run(
+        [sys.executable, str(script), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=240
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 
 
 def test_every_example_is_tested():
     assert sorted(p.name for p in EXAMPLES.glob("*.py")) == [
-        "compare_folder.py", "custom_lexicon.py", "quickstart.py", "single_chart.py"]
+        "compare_folder.py",
+        "custom_lexicon.py",
+        "quickstart.py",
+        "single_chart.py",
+    ]
 
 
 def test_quickstart_writes_all_four_reports(tmp_path):
@@ -34,8 +43,13 @@ def test_quickstart_writes_all_four_reports(tmp_path):
     folder = tmp_path / "report"
     assert sorted(p.name for p in folder.iterdir()) == ["charts.pdf", "report.html", "report.json", "report.md"]
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
-    assert [o["id"] for o in report["outlets"]] == ["brennock_today", "civic_herald", "metro_wire", "the_patriot_post",
-                                                    "valley_voice"]
+    assert [o["id"] for o in report["outlets"]] == [
+        "brennock_today",
+        "civic_herald",
+        "metro_wire",
+        "the_patriot_post",
+        "valley_voice",
+    ]
     assert f"{len(report['omissions'])} omissions" in out
     first = out.splitlines()[1].removeprefix(" - ")
     assert "omits" in first and "carried by" in first
@@ -48,8 +62,9 @@ def test_quickstart_writes_all_four_reports(tmp_path):
 def test_compare_folder_on_the_seeds(tmp_path):
     if not SEEDS.is_dir():
         pytest.skip(f"../shared/seeds not present at {SEEDS}")
-    out = run(EXAMPLES / "compare_folder.py", str(SEEDS), str(tmp_path / "seeds-report"), "--format", "json,md",
-              cwd=tmp_path)
+    out = run(
+        EXAMPLES / "compare_folder.py", str(SEEDS), str(tmp_path / "seeds-report"), "--format", "json,md", cwd=tmp_path
+    )
     n = len(list(SEEDS.glob("*.txt")))
     assert out.startswith(f"loaded {n} articles")
     report = json.loads((tmp_path / "seeds-report" / "report.json").read_text(encoding="utf-8"))
@@ -63,10 +78,12 @@ def test_compare_folder_writes_into_the_current_folder_by_default(tmp_path):
     """Without OUT_DIR the report goes to ./<folder>-report, never beside the input folder."""
     folder = tmp_path / "data" / "news"
     folder.mkdir(parents=True)
-    (folder / "a.txt").write_text("The ferry resumed service on Monday after the storm. Crews cleared the pier.",
-                                  encoding="utf-8")
-    (folder / "b.txt").write_text("After the storm the ferry resumed service on Monday. Passengers cheered.",
-                                  encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "The ferry resumed service on Monday after the storm. Crews cleared the pier.", encoding="utf-8"
+    )
+    (folder / "b.txt").write_text(
+        "After the storm the ferry resumed service on Monday. Passengers cheered.", encoding="utf-8"
+    )
     cwd = tmp_path / "work"
     cwd.mkdir()
     out = run(EXAMPLES / "compare_folder.py", str(folder), "--format", "json", cwd=cwd)

@@ -23,7 +23,7 @@ from mediadiff.document import Article
 from mediadiff.report._summary import key_findings
 
 _QUOTE = re.compile(r"“([^“”]*)”")
-_MARKS = str.maketrans({c: "'" for c in "\"“”‘’"})
+_MARKS = str.maketrans({c: "'" for c in '"“”‘’'})
 
 
 def _flat(text: str) -> str:
@@ -40,7 +40,7 @@ def _owners(sentence: str, names: dict[str, str]) -> list[tuple[str, list[str]]]
     previous: list[str] = []
     at = 0
     for m in _QUOTE.finditer(sentence):
-        segment = sentence[at:m.start()]
+        segment = sentence[at : m.start()]
         if conflict:
             segment = re.split(r"[;:]", segment)[-1]
         named = sorted(((segment.rfind(n), o) for o, n in names.items() if n in segment), reverse=True)
@@ -65,7 +65,8 @@ def _check(articles: list[Article]) -> int:
                 if len(piece) < 3:
                     continue
                 assert any(_flat(piece) in texts[o] for o in owners), (
-                    f"{quoted!r} is given to {owners} but is not in their articles: {sentence!r}")
+                    f"{quoted!r} is given to {owners} but is not in their articles: {sentence!r}"
+                )
                 checked += 1
     return checked
 
@@ -99,7 +100,10 @@ def test_the_checker_catches_words_given_to_the_wrong_outlet() -> None:
     [(quoted, owners)] = _owners("Alpha omits the response that Beta reports as “We deny it.”, carried by 2.", names)
     assert (quoted, owners) == ("We deny it.", ["b"])
     assert _owners("The outlets disagree on a number: Alpha says “3”; Beta says “4” or “four”.", names) == [
-        ("3", ["a"]), ("4", ["b"]), ("four", ["b"])]
+        ("3", ["a"]),
+        ("4", ["b"]),
+        ("four", ["b"]),
+    ]
 
 
 STORY = [
@@ -125,10 +129,14 @@ def test_an_article_from_another_story_is_set_aside_with_a_warning() -> None:
     short = STORY[:3]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        c = mediadiff.compare([_article("alpha", STORY), _article("beta", retold), _article("gamma", short),
-                               _article("zeta", UNRELATED)])
-    assert any(issubclass(w.category, mediadiff.InputWarning)
-               and str(w.message).startswith("zeta: shares almost nothing with the other articles") for w in caught)
+        c = mediadiff.compare(
+            [_article("alpha", STORY), _article("beta", retold), _article("gamma", short), _article("zeta", UNRELATED)]
+        )
+    assert any(
+        issubclass(w.category, mediadiff.InputWarning)
+        and str(w.message).startswith("zeta: shares almost nothing with the other articles")
+        for w in caught
+    )
     assert not any("shares almost nothing" in str(w.message) for w in caught if not str(w.message).startswith("zeta"))
     assert not any(o.outlet == "zeta" for o in c.omissions)  # it omits nothing ...
     assert all("zeta" not in o.carried_by for o in c.omissions)  # ... and carries nothing for the others
@@ -146,8 +154,14 @@ def _compare(articles: list[Article]) -> mediadiff.Comparison:
 def test_two_outlets_report_their_differences_labelled_as_such() -> None:
     short = STORY[:3]
     c = _compare([_article("alpha", STORY), _article("beta", short)])
-    [mayor] = [o for o in c.omissions if "Ruiz" in c.alignment.document("alpha").text[
-        min(m.start for p in c.passages if p.id == o.passage for m in p.members):]]
+    [mayor] = [
+        o
+        for o in c.omissions
+        if "Ruiz"
+        in c.alignment.document("alpha").text[
+            min(m.start for p in c.passages if p.id == o.passage for m in p.members) :
+        ]
+    ]
     assert (mayor.outlet, mayor.consensus, mayor.carried_by) == ("beta", False, ("alpha",))
     assert "difference between the two" in mayor.explanation
     sentence = next(s for s in key_findings(c.to_dict()) if s.startswith("beta leaves out"))
@@ -158,11 +172,18 @@ def test_two_outlets_report_their_differences_labelled_as_such() -> None:
 def test_a_source_the_outlet_names_elsewhere_is_not_said_to_be_silenced() -> None:
     cited = "The closure is overdue, Mayor Ana Ruiz said."
     for_b = [STORY[0], STORY[1], STORY[2], "Ruiz has led the city since 2019."]
-    texts = [_article("alpha", [*STORY[:3], cited]), _article("beta", for_b), _article("gamma", [*STORY[:3], cited]),
-             _article("delta", STORY[:3])]
+    texts = [
+        _article("alpha", [*STORY[:3], cited]),
+        _article("beta", for_b),
+        _article("gamma", [*STORY[:3], cited]),
+        _article("delta", STORY[:3]),
+    ]
     c = _compare(texts)
-    by = {o.outlet: o for o in c.omissions if "overdue" in " ".join(
-        m.text for p in c.passages if p.id == o.passage for m in p.members)}
+    by = {
+        o.outlet: o
+        for o in c.omissions
+        if "overdue" in " ".join(m.text for p in c.passages if p.id == o.passage for m in p.members)
+    }
     assert by["beta"].silenced == ()  # beta names Ruiz elsewhere: it does not silence her
     assert by["delta"].silenced == ("Ruiz",) and "delta never names Ruiz" in by["delta"].explanation
 
@@ -173,8 +194,12 @@ def test_the_command_line_and_the_report_name_an_off_story_article(tmp_path: Pat
     retold = [STORY[0], STORY[1].replace("The city closed", "Officials shut"), *STORY[2:]]
     for name, lines in (("alpha", STORY), ("beta", retold), ("gamma", STORY[:3]), ("zeta", UNRELATED)):
         (folder / f"{name}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "mediadiff", "compare", str(folder), "--out", str(tmp_path / "out"),
-                           "--format", "md"], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "mediadiff", "compare", str(folder), "--out", str(tmp_path / "out"), "--format", "md"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert "mediadiff: warning: zeta: shares almost nothing with the other articles" in done.stderr
     assert "zeta: shares almost nothing" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
@@ -185,16 +210,32 @@ def test_departs_most_is_the_highest_wording_shift_score_not_the_most_shifts():
     with the highest wording-shift score, a mean over the passages it shares."""
     from mediadiff.report._summary import key_findings
 
-    shift = {"passage": "P1", "reference": "a", "start": 0, "end": 1, "text": "x", "reference_start": 0,
-             "reference_end": 1, "reference_text": "y", "kind": "substitution", "weight": 0.2}
+    shift = {
+        "passage": "P1",
+        "reference": "a",
+        "start": 0,
+        "end": 1,
+        "text": "x",
+        "reference_start": 0,
+        "reference_end": 1,
+        "reference_text": "y",
+        "kind": "substitution",
+        "weight": 0.2,
+    }
     report = {
-        "outlets": [{"id": "long", "name": "The Long Read", "scores": {"wording_shift": 0.12}},
-                    {"id": "short", "name": "Brief News", "scores": {"wording_shift": 0.41}},
-                    {"id": "wire", "name": "Wire", "scores": {"wording_shift": 0.0}}],
-        "wording_shifts": [*({**shift, "outlet": "long"} for _ in range(30)),
-                           {**shift, "outlet": "short", "kind": "hedging", "weight": 0.8},
-                           {**shift, "outlet": "short"}],
+        "outlets": [
+            {"id": "long", "name": "The Long Read", "scores": {"wording_shift": 0.12}},
+            {"id": "short", "name": "Brief News", "scores": {"wording_shift": 0.41}},
+            {"id": "wire", "name": "Wire", "scores": {"wording_shift": 0.0}},
+        ],
+        "wording_shifts": [
+            *({**shift, "outlet": "long"} for _ in range(30)),
+            {**shift, "outlet": "short", "kind": "hedging", "weight": 0.8},
+            {**shift, "outlet": "short"},
+        ],
     }
     [sentence] = [s for s in key_findings(report) if "departs most" in s]
-    assert sentence == ("Brief News departs most from the shared wording (wording-shift score 0.41; the others "
-                        "0.00–0.12): 2 wording shifts listed, including changes of hedging (1).")
+    assert sentence == (
+        "Brief News departs most from the shared wording (wording-shift score 0.41; the others "
+        "0.00–0.12): 2 wording shifts listed, including changes of hedging (1)."
+    )

@@ -1,4 +1,4 @@
-"""The code passes ruff (lint rules in pyproject.toml) and mypy --strict (its settings there too);
+"""The code passes ruff (lint rules and formatting in pyproject.toml) and mypy --strict (its settings there too);
 each skipped where the tool is not installed."""
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ def test_ruff_clean() -> None:
     ruff = str(beside) if beside.is_file() else shutil.which("ruff")
     if ruff is None:
         pytest.skip("ruff is not installed (pip install 'mediadiff[test]' brings it)")
-    result = subprocess.run([ruff, "check", "mediadiff", "tests", "bench", "examples", "scripts"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [ruff, "check", "mediadiff", "tests", "bench", "examples", "scripts"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -57,7 +57,9 @@ def test_html_to_text_falls_back_to_h1_title() -> None:
 
 
 def test_json_object_and_list(tmp_path: Path) -> None:
-    write(tmp_path / "one.json", json.dumps({"outlet": "ledger", "text": BODY, "title": "T", "url": "https://x.test/a"}))
+    write(
+        tmp_path / "one.json", json.dumps({"outlet": "ledger", "text": BODY, "title": "T", "url": "https://x.test/a"})
+    )
     write(tmp_path / "many.json", json.dumps([{"source": "a", "body": BODY}, {"text": BODY, "published": 2024}]))
     arts = load([tmp_path / "one.json", tmp_path / "many.json"])
     assert [a.outlet for a in arts] == ["ledger", "a", "many-2"]
@@ -72,7 +74,9 @@ def test_jsonl_skips_blank_lines(tmp_path: Path) -> None:
 
 
 def test_csv_columns(tmp_path: Path) -> None:
-    csv_text = 'Outlet,Title,Body\nledger,"Budget, passed","' + BODY.replace('"', '""') + '"\nherald,,Short text here.\n'
+    csv_text = (
+        'Outlet,Title,Body\nledger,"Budget, passed","' + BODY.replace('"', '""') + '"\nherald,,Short text here.\n'
+    )
     arts = load(write(tmp_path / "s.csv", csv_text))
     assert [(a.outlet, a.title) for a in arts] == [("ledger", "Budget, passed"), ("herald", None)]
     assert arts[0].text == BODY
@@ -220,18 +224,25 @@ def test_front_matter_names_the_outlet_and_stays_out_of_the_content(tmp_path: Pa
     and the block, kept in the text so that offsets do not move, is boilerplate."""
     from mediadiff.segment import segment
 
-    text = ("---\nname: The Example Times\nurl: https://example.org/bridge\ndate: 2026-12-01\n"
-            "title: \"Bridge closes for repairs\"\n---\n\nBridge closes\n\nThe city closed the bridge on Monday.\n")
+    text = (
+        "---\nname: The Example Times\nurl: https://example.org/bridge\ndate: 2026-12-01\n"
+        'title: "Bridge closes for repairs"\n---\n\nBridge closes\n\nThe city closed the bridge on Monday.\n'
+    )
     path = tmp_path / "example.txt"
     path.write_text(text, encoding="utf-8")
     [article] = load(path)
     assert (article.outlet, article.name, article.url, article.published, article.title) == (
-        "example", "The Example Times", "https://example.org/bridge", "2026-12-01", "Bridge closes for repairs")
+        "example",
+        "The Example Times",
+        "https://example.org/bridge",
+        "2026-12-01",
+        "Bridge closes for repairs",
+    )
     assert article.text == text
     doc = segment(article)
     assert [s.text for s in doc.content_sentences] == ["Bridge closes", "The city closed the bridge on Monday."]
     assert {b.rule for b in doc.boilerplate} == {"front_matter"}
-    assert all(text[b.start:b.end] == b.text for b in doc.boilerplate)
+    assert all(text[b.start : b.end] == b.text for b in doc.boilerplate)
 
 
 def test_a_file_without_front_matter_and_a_broken_block_keep_their_text(tmp_path: Path) -> None:
@@ -244,6 +255,8 @@ def test_a_file_without_front_matter_and_a_broken_block_keep_their_text(tmp_path
 
 def test_records_accept_date_for_published(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
-    path.write_text('{"outlet": "a", "name": "Alpha", "date": "2026-12-01", "text": "The mayor spoke."}\n', encoding="utf-8")
+    path.write_text(
+        '{"outlet": "a", "name": "Alpha", "date": "2026-12-01", "text": "The mayor spoke."}\n', encoding="utf-8"
+    )
     [article] = load(path)
     assert (article.name, article.published) == ("Alpha", "2026-12-01")

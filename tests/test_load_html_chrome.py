@@ -52,8 +52,20 @@ def test_page_chrome_left_out_and_article_kept() -> None:
         "It cost $12 million, paid mostly by the state.",
         "Traffic on the old road bridge is expected to ease by spring.",
     ]
-    for chrome in ("Valley Ledger", "News", "Sport", "footbridge at dawn", "Related", "Tags", "Most Popular",
-                   "Sign up", "Go", "Copyright", "Jane Doe", "Share on"):  # byline and share: by class name
+    for chrome in (
+        "Valley Ledger",
+        "News",
+        "Sport",
+        "footbridge at dawn",
+        "Related",
+        "Tags",
+        "Most Popular",
+        "Sign up",
+        "Go",
+        "Copyright",
+        "Jane Doe",
+        "Share on",
+    ):  # byline and share: by class name
         assert chrome not in text.replace("Marl footbridge", "")
 
 
@@ -68,16 +80,20 @@ def test_byline_and_share_buttons_kept_in_the_text_are_reported(tmp_path: Path) 
         ("Share on Facebook.", "navigation"),
         ("Share on Twitter.", "navigation"),
     ]
-    assert all(article.text[b.start:b.end] == b.text for b in doc.boilerplate)
+    assert all(article.text[b.start : b.end] == b.text for b in doc.boilerplate)
     assert [s.text for s in doc.content_sentences][0] == "Mayor opens Marl footbridge"
 
 
 def test_without_article_element_the_page_minus_chrome_is_kept() -> None:
-    page = ("<title>Bridge</title><nav>Home</nav><header>The Valley Ledger</header>"
-            f"<div>{BODY}</div><aside>Most read</aside><footer>About us</footer>")
+    page = (
+        "<title>Bridge</title><nav>Home</nav><header>The Valley Ledger</header>"
+        f"<div>{BODY}</div><aside>Most read</aside><footer>About us</footer>"
+    )
     text, _ = html_to_text(page)
-    assert text == ("The new footbridge over the Marl river opened on Tuesday after three years of work, the mayor "
-                    "said.\n\nIt cost $12 million, paid mostly by the state.")
+    assert text == (
+        "The new footbridge over the Marl river opened on Tuesday after three years of work, the mayor "
+        "said.\n\nIt cost $12 million, paid mostly by the state."
+    )
 
 
 def test_short_teaser_articles_do_not_replace_the_body() -> None:
@@ -90,25 +106,31 @@ def test_short_teaser_articles_do_not_replace_the_body() -> None:
 
 def test_longest_article_is_preferred() -> None:
     long_body = "".join(f"<p>Sentence {i} of the main story goes on for a while here.</p>" for i in range(20))
-    page = (f"<main><article>{long_body}</article><article><p>A shorter next story.</p></article></main>"
-            "<div>Most Popular</div><div>Council member resigns after vote</div>")
+    page = (
+        f"<main><article>{long_body}</article><article><p>A shorter next story.</p></article></main>"
+        "<div>Most Popular</div><div>Council member resigns after vote</div>"
+    )
     text, _ = html_to_text(page)
     assert text.startswith("Sentence 0") and "Sentence 19" in text
     assert "shorter next story" not in text and "Most Popular" not in text
 
 
 def test_headline_outside_the_article_comes_first() -> None:
-    page = ("<title>Marl footbridge opens - The Valley Ledger</title>"
-            "<header><h1>The Valley Ledger</h1></header>"
-            f"<main><header><h1>Marl footbridge opens</h1></header><article>{BODY}</article></main>")
+    page = (
+        "<title>Marl footbridge opens - The Valley Ledger</title>"
+        "<header><h1>The Valley Ledger</h1></header>"
+        f"<main><header><h1>Marl footbridge opens</h1></header><article>{BODY}</article></main>"
+    )
     text, title = html_to_text(page)
     assert text.startswith("Marl footbridge opens\n\nThe new footbridge")
     assert title == "Marl footbridge opens"
 
 
 def test_site_logo_h1_is_not_the_headline() -> None:
-    page = ("<title>Marl footbridge opens | The Valley Ledger</title>"
-            f"<header><h1>The Valley Ledger</h1></header><article>{BODY}</article>")
+    page = (
+        "<title>Marl footbridge opens | The Valley Ledger</title>"
+        f"<header><h1>The Valley Ledger</h1></header><article>{BODY}</article>"
+    )
     text, title = html_to_text(page)
     assert text.startswith("The new footbridge")
     assert title == "Marl footbridge opens | The Valley Ledger"  # nothing confirms the shorter title
@@ -117,8 +139,11 @@ def test_site_logo_h1_is_not_the_headline() -> None:
 @pytest.mark.parametrize(
     ("head", "h1", "expected"),
     [
-        ("<title>Bridge opens | The Ledger</title><meta property='og:title' content='Bridge opens'>", None,
-         "Bridge opens"),
+        (
+            "<title>Bridge opens | The Ledger</title><meta property='og:title' content='Bridge opens'>",
+            None,
+            "Bridge opens",
+        ),
         ("<title>Bridge opens - The Ledger</title>", "Bridge opens", "Bridge opens"),
         ("<title>Bridge opens — Politics | The Ledger</title>", "Bridge opens", "Bridge opens"),
         ("<title>Bridge opens | The Ledger</title>", None, "Bridge opens | The Ledger"),
@@ -135,12 +160,14 @@ def test_title_site_suffix_dropped_only_when_confirmed(head: str, h1: str | None
 
 
 def test_hidden_elements_and_aria_roles_left_out() -> None:
-    page = ("<div role='navigation'><div><a>Home</a></div><div><a>World</a></div></div>"
-            "<div role='banner'>The Valley Ledger</div>"
-            "<p>The footbridge opened.</p>"
-            "<div hidden>Hidden promo</div><div style='display: none'>Invisible</div>"
-            "<div role='complementary'><div>Sidebar</div></div><svg><title>icon</title></svg>"
-            "<p>It cost $12 million.</p><div role='contentinfo'>Contact us</div>")
+    page = (
+        "<div role='navigation'><div><a>Home</a></div><div><a>World</a></div></div>"
+        "<div role='banner'>The Valley Ledger</div>"
+        "<p>The footbridge opened.</p>"
+        "<div hidden>Hidden promo</div><div style='display: none'>Invisible</div>"
+        "<div role='complementary'><div>Sidebar</div></div><svg><title>icon</title></svg>"
+        "<p>It cost $12 million.</p><div role='contentinfo'>Contact us</div>"
+    )
     text, title = html_to_text(page)
     assert text == "The footbridge opened.\n\nIt cost $12 million."
     assert title is None  # an <svg>'s <title> is no page title
@@ -163,8 +190,10 @@ def test_many_unclosed_and_stray_tags_stay_fast() -> None:
     assert text.count("word") == 20000
 
 
-ASPNET = ('<body><form id="aspnetForm"><h1>Council passes budget</h1>'
-          "<p>The council approved the budget after a long debate on Monday night.</p></form></body>")
+ASPNET = (
+    '<body><form id="aspnetForm"><h1>Council passes budget</h1>'
+    "<p>The council approved the budget after a long debate on Monday night.</p></form></body>"
+)
 
 
 def test_form_wrapping_the_whole_page_is_not_chrome() -> None:
@@ -186,9 +215,11 @@ def test_form_wrapped_page_in_a_folder_is_loaded(tmp_path: Path) -> None:
 
 
 def test_small_search_and_newsletter_forms_are_still_chrome() -> None:
-    page = ("<form action='/search'><label>Search the Valley Ledger</label><input name='q'></form>"
-            f"<h1>Mayor opens Marl footbridge</h1>{BODY}"
-            "<form><p>Get our morning newsletter in your inbox.</p><input name='email'><button>Go</button></form>")
+    page = (
+        "<form action='/search'><label>Search the Valley Ledger</label><input name='q'></form>"
+        f"<h1>Mayor opens Marl footbridge</h1>{BODY}"
+        "<form><p>Get our morning newsletter in your inbox.</p><input name='email'><button>Go</button></form>"
+    )
     text, _ = html_to_text(page)
     assert text.startswith("Mayor opens Marl footbridge\n\nThe new footbridge")
     assert text.endswith("paid mostly by the state.")
@@ -196,13 +227,17 @@ def test_small_search_and_newsletter_forms_are_still_chrome() -> None:
 
 
 def test_search_form_inside_a_page_wrapping_form_is_still_chrome() -> None:
-    page = ("<body><form id='aspnetForm'><nav><a>Home</a></nav>"
-            "<form role='search'><label>Search</label><input name='q'></form>"
-            "<div class='search'><form><label>Find a story</label><input></form></div>"
-            f"<h1>Mayor opens Marl footbridge</h1>{BODY}<footer>About us</footer></form></body>")
+    page = (
+        "<body><form id='aspnetForm'><nav><a>Home</a></nav>"
+        "<form role='search'><label>Search</label><input name='q'></form>"
+        "<div class='search'><form><label>Find a story</label><input></form></div>"
+        f"<h1>Mayor opens Marl footbridge</h1>{BODY}<footer>About us</footer></form></body>"
+    )
     text, _ = html_to_text(page)
-    assert text == ("Mayor opens Marl footbridge\n\nThe new footbridge over the Marl river opened on Tuesday after "
-                    "three years of work, the mayor said.\n\nIt cost $12 million, paid mostly by the state.")
+    assert text == (
+        "Mayor opens Marl footbridge\n\nThe new footbridge over the Marl river opened on Tuesday after "
+        "three years of work, the mayor said.\n\nIt cost $12 million, paid mostly by the state."
+    )
 
 
 def test_many_unclosed_forms_stay_fast() -> None:

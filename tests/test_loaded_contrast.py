@@ -26,7 +26,8 @@ def hand_alignment(texts: dict[str, str]) -> Alignment:
     for i in range(2):
         members = tuple(
             Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index)
-            for d in docs for s in d.content_sentences[i:i + 1]
+            for d in docs
+            for s in d.content_sentences[i : i + 1]
         )
         passages.append(Passage(f"P{i + 1}", members))
     n = len(docs)
@@ -129,9 +130,14 @@ def test_counterpart_found_through_the_object_when_members_differ() -> None:
     from mediadiff.document import Article
     from mediadiff.loaded.contrast import find_loaded_language
 
-    a = Article("a", "In Fairview, a 2019 program known as the pilot plan also snatched children away from their families.")
-    b = Article("b", "The report also described a 2019 program in Fairview known as the pilot plan for border cases. "
-                     "Officials separated children from their parents under it.")
+    a = Article(
+        "a", "In Fairview, a 2019 program known as the pilot plan also snatched children away from their families."
+    )
+    b = Article(
+        "b",
+        "The report also described a 2019 program in Fairview known as the pilot plan for border cases. "
+        "Officials separated children from their parents under it.",
+    )
     found = [f for f in find_loaded_language(align([a, b])) if f.outlet == "a" and "snatched" in f.text]
     assert [(f.text, f.counterpart, f.counterpart_outlet) for f in found] == [
         ("snatched children away", "separated children", "b")
@@ -143,7 +149,9 @@ def test_a_particle_is_not_taken_for_the_object() -> None:
     "moms away from" is no counterpart."""
     a = Article("a", "Officials kept the order even if it meant taking away their children at the border.")
     b = Article("b", "A memo described agents taking nursing mothers away from their infants in custody.")
-    found = [f for f in find_loaded_language(align([a, b]), min_score=0.0) if f.outlet == "a" and "taking away" in f.text]
+    found = [
+        f for f in find_loaded_language(align([a, b]), min_score=0.0) if f.outlet == "a" and "taking away" in f.text
+    ]
     assert found and all(f.counterpart != "mothers away" for f in found)
 
 

@@ -32,9 +32,7 @@ def test_inflections_match_the_base_form() -> None:
 
 
 def test_gapped_expression_spans_the_gap() -> None:
-    assert spans("Agents snatched three children away at night.") == [
-        ("snatched three children away", "force", False)
-    ]
+    assert spans("Agents snatched three children away at night.") == [("snatched three children away", "force", False)]
     # a gap never crosses punctuation
     assert "snatched" in spans("Agents snatched, then drove away.")[0][0]
     assert "away" not in spans("Agents snatched, then drove away.")[0][0]
@@ -46,8 +44,10 @@ def test_negation_drops_hedges_and_mutes_strong_words() -> None:
     plain = detect_loaded_language("The plan was a disaster.", min_score=0.0, calibrated=False)
     assert muted[0].score == plain[0].score / 2
     # calibrated, negation lowers the probability too
-    assert (detect_loaded_language("The plan was not a disaster.", min_score=0.0)[0].score
-            < detect_loaded_language("The plan was a disaster.", min_score=0.0)[0].score)
+    assert (
+        detect_loaded_language("The plan was not a disaster.", min_score=0.0)[0].score
+        < detect_loaded_language("The plan was a disaster.", min_score=0.0)[0].score
+    )
 
 
 def test_quoted_words_are_marked_in_quote() -> None:
@@ -79,8 +79,7 @@ def test_names_are_not_words() -> None:
 
 
 def test_a_surname_is_a_name_where_it_opens_a_sentence_too() -> None:
-    text = ("The memo was sent by U.S. Attorney Ray Bash on Friday. Bash told his staff to wait. "
-            "Critics bash the plan.")
+    text = "The memo was sent by U.S. Attorney Ray Bash on Friday. Bash told his staff to wait. Critics bash the plan."
     assert spans(text) == [("bash", "force", False)]
 
 
@@ -96,12 +95,37 @@ def test_document_input_skips_boilerplate_and_matches_text_input() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["the", "plan", "slammed", "very", "disastrous", "“", "”", "not", ",", "away",
-                                 "snatched", "of", "travesty", "\n", "Bash", "Dana", "fury", "."]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "plan",
+                "slammed",
+                "very",
+                "disastrous",
+                "“",
+                "”",
+                "not",
+                ",",
+                "away",
+                "snatched",
+                "of",
+                "travesty",
+                "\n",
+                "Bash",
+                "Dana",
+                "fury",
+                ".",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_offsets_always_point_into_the_text(words: list[str]) -> None:
     text = " ".join(words)
     found = detect_loaded_language(text, min_score=0.0)
-    assert all(isinstance(s, LoadedSpan) and text[s.start:s.end] == s.text for s in found)
+    assert all(isinstance(s, LoadedSpan) and text[s.start : s.end] == s.text for s in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     assert all(0.0 <= s.score <= 1.0 for s in found)
 
@@ -140,8 +164,9 @@ def test_a_participle_entry_stands_for_its_verb() -> None:
 
 def test_a_hyphenated_word_is_read_through_its_parts() -> None:
     lex = Lexicon([LexiconEntry("hungry", "pejorative", 0.8, "adj")])
-    assert [s.text for s in detect_loaded_language("A power-hungry mayor.", lex, calibrated=False,
-                                                   extend=False)] == ["power-hungry"]
+    assert [s.text for s in detect_loaded_language("A power-hungry mayor.", lex, calibrated=False, extend=False)] == [
+        "power-hungry"
+    ]
 
 
 def test_a_capitalised_name_at_sentence_start_is_not_a_word() -> None:
@@ -150,13 +175,18 @@ def test_a_capitalised_name_at_sentence_start_is_not_a_word() -> None:
     text = "Savage Arms said sales rose. The firm, said Savage, expects more."
     assert detect_loaded_language(text, lex, calibrated=False) == []
     # lower case elsewhere in the text: a capitalised first word is the ordinary word
-    assert detect_loaded_language("Savage cuts hit Mayor Lee. They were savage.", lex, calibrated=False,
-                                  extend=False)[0].text == "Savage"
+    assert (
+        detect_loaded_language("Savage cuts hit Mayor Lee. They were savage.", lex, calibrated=False, extend=False)[
+            0
+        ].text
+        == "Savage"
+    )
 
 
 def test_an_irregular_past_after_a_determiner_is_a_noun() -> None:
     lex = Lexicon([LexiconEntry("bite", "force", 0.9, "verb"), LexiconEntry("ambush", "force", 0.9, "verb")])
     assert detect_loaded_language("It took a bit of time.", lex, calibrated=False) == []
     assert [s.text for s in detect_loaded_language("The dog bit him.", lex, calibrated=False)] == ["bit"]
-    assert [s.text for s in detect_loaded_language("They staged an ambush.", lex, calibrated=False,
-                                                   extend=False)] == ["ambush"]
+    assert [s.text for s in detect_loaded_language("They staged an ambush.", lex, calibrated=False, extend=False)] == [
+        "ambush"
+    ]

@@ -24,8 +24,18 @@ def test_default_lexicon_has_the_documented_shape() -> None:
 
 @pytest.mark.parametrize(
     ("word", "base"),
-    [("snatched", "snatch"), ("snubbed", "snub"), ("raging", "rage"), ("angrily", "angry"), ("horribly", "horrible"),
-     ("parodies", "parody"), ("took", "take"), ("lying", "lie"), ("drastically", "drastic"), ("regime's", "regime")],
+    [
+        ("snatched", "snatch"),
+        ("snubbed", "snub"),
+        ("raging", "rage"),
+        ("angrily", "angry"),
+        ("horribly", "horrible"),
+        ("parodies", "parody"),
+        ("took", "take"),
+        ("lying", "lie"),
+        ("drastically", "drastic"),
+        ("regime's", "regime"),
+    ],
 )
 def test_lemma_candidates_undo_inflections(word: str, base: str) -> None:
     assert base in lemma_candidates(word)
@@ -33,8 +43,11 @@ def test_lemma_candidates_undo_inflections(word: str, base: str) -> None:
 
 def test_save_and_load_round_trip(tmp_path: Path) -> None:
     lex = Lexicon(
-        [LexiconEntry("gizmo", "hype", 0.9, "noun"), LexiconEntry("rip … off", "force", 0.6, "phrase"),
-         LexiconEntry("=lied", "doubt", 0.5, "verb")],
+        [
+            LexiconEntry("gizmo", "hype", 0.9, "noun"),
+            LexiconEntry("rip … off", "force", 0.6, "phrase"),
+            LexiconEntry("=lied", "doubt", 0.5, "verb"),
+        ],
         categories={"hype": "Marketing words.", "force": "Force.", "doubt": "Doubt."},
         neutral=["plan"],
     )

@@ -34,10 +34,11 @@ def test_fit_predict_recovers_training_spans(model: LoadedLanguageModel) -> None
 def test_predict_returns_detector_spans_with_quote_flag(model: LoadedLanguageModel) -> None:
     text = 'Aides said: "It is a gimmick." The senator blasted it.'
     found = model.predict([text])[0]
-    assert all(isinstance(s, LoadedSpan) and text[s.start:s.end] == s.text for s in found)
+    assert all(isinstance(s, LoadedSpan) and text[s.start : s.end] == s.text for s in found)
     # the toy model may take a neighbour along ("senator blasted"); the quote flag is what counts
     assert [("gimmick" in s.text, "blasted" in s.text, s.in_quote) for s in found] == [
-        (True, False, True), (False, True, False)
+        (True, False, True),
+        (False, True, False),
     ]
     assert all(0.0 < s.score <= 1.0 for s in found)
 
@@ -120,13 +121,23 @@ def test_numpy_parameters_are_saved_as_plain_numbers(tmp_path: Path) -> None:
     # review: NumPy scalars passed the parameter checks, then save() raised
     # "TypeError: Object of type float32 is not JSON serializable"
     np = pytest.importorskip("numpy")
-    model = LoadedLanguageModel(epochs=np.int64(5), alpha=np.float32(1e-4), threshold=(np.float64(0.6), np.float32(0.25)),
-                                cv=np.int32(2), random_state=np.int64(0)).fit(TEXTS, SPANS)
+    model = LoadedLanguageModel(
+        epochs=np.int64(5),
+        alpha=np.float32(1e-4),
+        threshold=(np.float64(0.6), np.float32(0.25)),
+        cv=np.int32(2),
+        random_state=np.int64(0),
+    ).fit(TEXTS, SPANS)
     path = tmp_path / "model.json"
     model.save(path)
     params = json.loads(path.read_text(encoding="utf-8"))["params"]
-    assert params == {"alpha": float(np.float32(1e-4)), "epochs": 5, "threshold": [0.6, 0.25], "cv": 2,
-                      "random_state": 0}
+    assert params == {
+        "alpha": float(np.float32(1e-4)),
+        "epochs": 5,
+        "threshold": [0.6, 0.25],
+        "cv": 2,
+        "random_state": 0,
+    }
     assert type(params["epochs"]) is int and type(params["alpha"]) is float
     again = LoadedLanguageModel.load(path)
     assert again.weights_ == model.weights_ and again.threshold_ == model.threshold_ == (0.6, 0.25)

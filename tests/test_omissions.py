@@ -43,53 +43,90 @@ TEXTS = {
 
 
 def corpus() -> Alignment:
-    return build(TEXTS, [
-        [(o, "The plant leaked chemicals.") for o in "abcd"],
-        [("a", "The company denied any wrongdoing."), ("b", "The company denied any wrongdoing.")],
-        [("a", "Schools closed."), ("b", "Schools closed."), ("c", "Schools closed.")],
-        [("d", "“We will rebuild,” the mayor said.")],
-    ])
+    return build(
+        TEXTS,
+        [
+            [(o, "The plant leaked chemicals.") for o in "abcd"],
+            [("a", "The company denied any wrongdoing."), ("b", "The company denied any wrongdoing.")],
+            [("a", "Schools closed."), ("b", "Schools closed."), ("c", "Schools closed.")],
+            [("d", "“We will rebuild,” the mayor said.")],
+        ],
+    )
 
 
 def test_kinds_response_quote_fact():
     text = "The firm denied the claims.\n\n“We are fine,” she said.\n\nRain fell."
-    al = build({"a": text, "b": text},
-               [[("a", "The firm denied the claims."), ("b", "The firm denied the claims.")],
-                [("a", "“We are fine,” she said."), ("b", "“We are fine,” she said.")],
-                [("a", "Rain fell."), ("b", "Rain fell.")]])
+    al = build(
+        {"a": text, "b": text},
+        [
+            [("a", "The firm denied the claims."), ("b", "The firm denied the claims.")],
+            [("a", "“We are fine,” she said."), ("b", "“We are fine,” she said.")],
+            [("a", "Rain fell."), ("b", "Rain fell.")],
+        ],
+    )
     assert [passage_kind(al, p) for p in al.passages] == ["response", "quote", "fact"]
 
 
 def test_quotation_continuing_a_reply_is_a_response():
     text = "Dr. Ann Lee disputed the audit. “Our costs are average,” she said.\n\n“We are fine and the ward stays open,” a nurse said."
-    al = build({"a": text, "b": text},
-               [[("a", "“Our costs are average,” she said."), ("b", "“Our costs are average,” she said.")],
-                [("a", "“We are fine and the ward stays open,” a nurse said."), ("b", "“We are fine and the ward stays open,” a nurse said.")]])
+    al = build(
+        {"a": text, "b": text},
+        [
+            [("a", "“Our costs are average,” she said."), ("b", "“Our costs are average,” she said.")],
+            [
+                ("a", "“We are fine and the ward stays open,” a nurse said."),
+                ("b", "“We are fine and the ward stays open,” a nurse said."),
+            ],
+        ],
+    )
     assert [passage_kind(al, p) for p in al.passages] == ["response", "quote"]
 
 
 def test_spokesperson_giving_a_figure_is_not_a_response():
     """A hospital spokeswoman giving a count is a figure, not a party's reply."""
-    al = build({"a": "Nine were treated, a hospital spokeswoman said.", "b": "Nine were treated, a hospital spokeswoman said."},
-               [[("a", "Nine were treated, a hospital spokeswoman said."), ("b", "Nine were treated, a hospital spokeswoman said.")]])
+    al = build(
+        {
+            "a": "Nine were treated, a hospital spokeswoman said.",
+            "b": "Nine were treated, a hospital spokeswoman said.",
+        },
+        [
+            [
+                ("a", "Nine were treated, a hospital spokeswoman said."),
+                ("b", "Nine were treated, a hospital spokeswoman said."),
+            ]
+        ],
+    )
     assert passage_kind(al, al.passages[0]) == "figure"
 
 
 def test_a_count_a_sum_or_a_share_is_a_figure_but_a_date_is_not():
-    texts = {"a": "The audit found a $2 million gap. It ran from June 3 to May 2024. About 40% of beds closed. "
-                  "Dozens of workers left."}
+    texts = {
+        "a": "The audit found a $2 million gap. It ran from June 3 to May 2024. About 40% of beds closed. "
+        "Dozens of workers left."
+    }
     texts["b"] = texts["a"]
-    sentences = ["The audit found a $2 million gap.", "It ran from June 3 to May 2024.", "About 40% of beds closed.",
-                 "Dozens of workers left."]
+    sentences = [
+        "The audit found a $2 million gap.",
+        "It ran from June 3 to May 2024.",
+        "About 40% of beds closed.",
+        "Dozens of workers left.",
+    ]
     al = build(texts, [[("a", s), ("b", s)] for s in sentences])
     assert [passage_kind(al, p) for p in al.passages] == ["figure", "fact", "figure", "figure"]
 
 
 def test_declined_to_comment_is_a_response_but_declined_cases_are_not():
-    t = {"a": "The firm declined to comment. Prosecutors declined the case.",
-         "b": "The firm declined to comment. Prosecutors declined the case."}
-    al = build(t, [[("a", "The firm declined to comment."), ("b", "The firm declined to comment.")],
-                   [("a", "Prosecutors declined the case."), ("b", "Prosecutors declined the case.")]])
+    t = {
+        "a": "The firm declined to comment. Prosecutors declined the case.",
+        "b": "The firm declined to comment. Prosecutors declined the case.",
+    }
+    al = build(
+        t,
+        [
+            [("a", "The firm declined to comment."), ("b", "The firm declined to comment.")],
+            [("a", "Prosecutors declined the case."), ("b", "Prosecutors declined the case.")],
+        ],
+    )
     assert [passage_kind(al, p) for p in al.passages] == ["response", "fact"]
 
 
@@ -98,8 +135,18 @@ def test_a_quote_is_counted_by_outlets_not_by_members():
     quoted = "“The bridge stays shut until spring,” the mayor said."
     plain = "The bridge stays shut. It will reopen in spring. The mayor decided it."
     texts = {"a": quoted, "b": quoted, "c": plain}
-    al = build(texts, [[("a", quoted), ("b", quoted), ("c", "The bridge stays shut."),
-                        ("c", "It will reopen in spring."), ("c", "The mayor decided it.")]])
+    al = build(
+        texts,
+        [
+            [
+                ("a", quoted),
+                ("b", quoted),
+                ("c", "The bridge stays shut."),
+                ("c", "It will reopen in spring."),
+                ("c", "The mayor decided it."),
+            ]
+        ],
+    )
     assert passage_kind(al, al.passages[0]) == "quote"
 
 
@@ -182,11 +229,14 @@ VOICES = {
 def voices(b_shuttle: str = "Raman said the county would run a shuttle.") -> Alignment:
     """The shuttle passage is carried by a and b (b's sentence given), the rest by everyone."""
     texts = dict(VOICES, b=f"The county will close the clinic. {b_shuttle} Rain fell.")
-    return build(texts, [
-        [(o, "The county will close the clinic") for o in "abcde"],
-        [("a", "County Administrator Priya Raman said a shuttle would run."), ("b", b_shuttle)],
-        [(o, "Rain fell.") for o in "abcde"],
-    ])
+    return build(
+        texts,
+        [
+            [(o, "The county will close the clinic") for o in "abcde"],
+            [("a", "County Administrator Priya Raman said a shuttle would run."), ("b", b_shuttle)],
+            [(o, "Rain fell.") for o in "abcde"],
+        ],
+    )
 
 
 def test_an_omission_that_silences_a_source_weighs_twice_one_that_does_not():
@@ -228,12 +278,18 @@ def test_a_carried_passage_is_weighed_by_the_other_outlets_sources():
         "c": "The county will close the clinic. A shuttle will run. Rain fell.",
         "d": "The county will close the clinic. Rain fell.",
     }
-    al = build(texts, [
-        [(o, "The county will close the clinic.") for o in "abcd"],
-        [("a", "County Administrator Priya Raman said a shuttle would run."),
-         ("b", "Raman said the county would run a shuttle."), ("c", "A shuttle will run.")],
-        [(o, "Rain fell.") for o in "bcd"],
-    ])
+    al = build(
+        texts,
+        [
+            [(o, "The county will close the clinic.") for o in "abcd"],
+            [
+                ("a", "County Administrator Priya Raman said a shuttle would run."),
+                ("b", "Raman said the county would run a shuttle."),
+                ("c", "A shuttle will run."),
+            ],
+            [(o, "Rain fell.") for o in "bcd"],
+        ],
+    )
     # a omits the rain (0.125); it could have carried the lead (0.25), the shuttle (0.125: of b and c
     # only b cites Raman, so leaving it out would silence nobody) and the rain
     assert omission_scores(al, find_omissions(al))["a"] == pytest.approx(0.125 / 0.5, abs=1e-6)
@@ -268,15 +324,18 @@ def test_seed_single_carrier_fact_is_not_an_omission():
     assert all(passages[o.passage].support >= 2 for o in found)
 
 
-
-
 def test_a_missing_response_outranks_a_missing_figure_which_outranks_a_plain_fact() -> None:
     """Ranking as a media critic reads it: the accused side's reply first, then a figure, then
     the rest; placed alike and carried by the same outlets, only the kind decides."""
     text = "The firm denied any wrongdoing. The leak cost $2 million. The plant opened in spring."
     texts = {"a": text, "b": text, "c": "Rain fell."}
-    al = build(texts, [[("a", s), ("b", s)] for s in
-                       ("The firm denied any wrongdoing.", "The leak cost $2 million.", "The plant opened in spring.")])
+    al = build(
+        texts,
+        [
+            [("a", s), ("b", s)]
+            for s in ("The firm denied any wrongdoing.", "The leak cost $2 million.", "The plant opened in spring.")
+        ],
+    )
     found = find_omissions(al, prominence_weight=0.0, off_story_floor=None)
     assert [o.kind for o in sorted(found, key=lambda o: -o.weight)] == ["response", "figure", "fact"]
 
@@ -290,9 +349,13 @@ def test_an_outlet_as_close_to_a_passage_as_its_carriers_are_to_each_other_does_
     from mediadiff.analysis.omissions import find_omissions
     from mediadiff.document import Article
 
-    base = align([Article("a", "The mayor resigned on Monday. Heavy rain flooded the river road."),
-                  Article("b", "The mayor resigned on Monday. Heavy rain flooded the river road."),
-                  Article("c", "Schools stay open. Heavy rain flooded the river road.")])
+    base = align(
+        [
+            Article("a", "The mayor resigned on Monday. Heavy rain flooded the river road."),
+            Article("b", "The mayor resigned on Monday. Heavy rain flooded the river road."),
+            Article("c", "Schools stay open. Heavy rain flooded the river road."),
+        ]
+    )
     [passage] = [p for p in base.passages if p.support == 2]
     loose = dataclasses.replace(base, agreement={**base.agreement, passage.id: 0.2})
     near = dataclasses.replace(loose, nearest={passage.id: {"c": 0.19}})
@@ -312,9 +375,13 @@ def test_close_paraphrase_is_not_called_an_omission() -> None:
     from mediadiff.analysis.omissions import find_omissions
     from mediadiff.document import Article
 
-    base = align([Article("a", "The mayor resigned on Monday. Heavy rain flooded the river road."),
-                  Article("b", "The mayor resigned on Monday. Heavy rain flooded the river road."),
-                  Article("c", "Schools stay open. Heavy rain flooded the river road.")])
+    base = align(
+        [
+            Article("a", "The mayor resigned on Monday. Heavy rain flooded the river road."),
+            Article("b", "The mayor resigned on Monday. Heavy rain flooded the river road."),
+            Article("c", "Schools stay open. Heavy rain flooded the river road."),
+        ]
+    )
     [passage] = [p for p in base.passages if p.support == 2]
     near = dataclasses.replace(base, nearest={passage.id: {"c": 0.35}})
     assert [(o.outlet, o.passage) for o in find_omissions(base)] == [("c", passage.id)]
@@ -335,15 +402,34 @@ def test_a_headline_that_reports_the_fact_carries_it() -> None:
     def article(outlet: str, lines: list[str]) -> Article:
         return Article(outlet, "\n\n".join(lines) + "\n")
 
-    result = align([
-        article("a", ["Bridge reopens after repairs", "The Elm Street bridge reopened to traffic on Monday after six months of repairs.",
-                      "The repairs cost $2 million."]),
-        article("b", ["Elm Street bridge reopens, council says", "The council approved next year's budget on Tuesday.",
-                      "Parking fees will rise in March."]),
-        article("c", ["Elm Street bridge open again",
-                      "Traffic returned to the Elm Street bridge on Monday once six months of repair work ended.",
-                      "The work cost $2 million."]),
-    ])
+    result = align(
+        [
+            article(
+                "a",
+                [
+                    "Bridge reopens after repairs",
+                    "The Elm Street bridge reopened to traffic on Monday after six months of repairs.",
+                    "The repairs cost $2 million.",
+                ],
+            ),
+            article(
+                "b",
+                [
+                    "Elm Street bridge reopens, council says",
+                    "The council approved next year's budget on Tuesday.",
+                    "Parking fees will rise in March.",
+                ],
+            ),
+            article(
+                "c",
+                [
+                    "Elm Street bridge open again",
+                    "Traffic returned to the Elm Street bridge on Monday once six months of repair work ended.",
+                    "The work cost $2 million.",
+                ],
+            ),
+        ]
+    )
     [reopening] = [p for p in result.passages if any("reopened to traffic" in m.text for m in p.members)]
     assert [m.text for m in reopening.members_of("b")] == ["Elm Street bridge reopens, council says"]
     assert ("b", reopening.id) not in {(o.outlet, o.passage) for o in find_omissions(result)}
@@ -397,20 +483,29 @@ def test_three_outlets_and_min_support_three_report_nothing() -> None:
     ``min_support=3`` cannot have one (two others is all there are)."""
     found = find_omissions(corpus(), min_support=3, off_story_floor=None)
     assert all(len(o.carried_by) >= 3 for o in found)
-    three = build({o: TEXTS[o] for o in "abc"}, [
-        [(o, "The plant leaked chemicals.") for o in "abc"],
-        [("a", "The company denied any wrongdoing."), ("b", "The company denied any wrongdoing.")],
-    ])
+    three = build(
+        {o: TEXTS[o] for o in "abc"},
+        [
+            [(o, "The plant leaked chemicals.") for o in "abc"],
+            [("a", "The company denied any wrongdoing."), ("b", "The company denied any wrongdoing.")],
+        ],
+    )
     assert find_omissions(three, min_support=3, off_story_floor=None) == []
     assert [(o.outlet, o.consensus) for o in find_omissions(three, off_story_floor=None)] == [("c", True)]
 
 
 def test_an_outlet_whose_article_holds_the_passages_core_words_is_not_said_to_omit_it() -> None:
     articles = [
-        Article("a", "Harbour fees rise.\n\nThe council approved the harbour levy by seven votes to two on Tuesday. "
-                     "Fishermen protested outside the hall."),
-        Article("b", "Harbour fees rise.\n\nFishermen protested outside the hall. The council approved the harbour "
-                     "levy by seven votes to two on Tuesday."),
+        Article(
+            "a",
+            "Harbour fees rise.\n\nThe council approved the harbour levy by seven votes to two on Tuesday. "
+            "Fishermen protested outside the hall.",
+        ),
+        Article(
+            "b",
+            "Harbour fees rise.\n\nFishermen protested outside the hall. The council approved the harbour "
+            "levy by seven votes to two on Tuesday.",
+        ),
         Article("c", "Harbour fees rise.\n\nFishermen protested outside the hall. Boats will pay more from June."),
     ]
     alignment = align(articles)

@@ -70,8 +70,12 @@ def test_coverage_matrix_tells_a_paraphrase_from_a_passage_too_few_carry():
     assert grid[3].tolist() == [1, 1, 2] and grid[4].tolist() == [1, 3, 1] and grid[5].tolist() == [0, 1, 0]
     assert sorted(map(tuple, np.asarray(ax.collections[2].get_offsets()))) == [(1.5, 4.5)]  # the ≈ mark
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["carried", "omitted (an omission finding)", "in other words: a close paraphrase, not an omission",
-                      "not carried; fewer than 2 outlets carry it"]
+    assert legend == [
+        "carried",
+        "omitted (an omission finding)",
+        "in other words: a close paraphrase, not an omission",
+        "not carried; fewer than 2 outlets carry it",
+    ]
     report["options"] = {"min_support": 3}  # now P5 (support 2) is carried by too few to count
     del next(p for p in report["passages"] if p["id"] == "P5")["paraphrased"]  # and compare() says no paraphrase
     grid = np.asarray(plot.coverage_matrix(report, ax=_ax()).collections[0].get_array()).reshape(6, 3)
@@ -101,8 +105,9 @@ def test_coverage_matrix_paraphrase_cells_are_the_omission_finders_paraphrases()
             assert (case == 3) == (outlet in p["paraphrased"])
             if case == 3:
                 assert p["paraphrased"][outlet] == round(closeness, 6) and p["support"] >= 2
-                assert closeness >= PARAPHRASE_FLOOR or not any(o["passage"] == p["id"] for o in report["omissions"]
-                                                                if o["outlet"] == outlet)
+                assert closeness >= PARAPHRASE_FLOOR or not any(
+                    o["passage"] == p["id"] for o in report["omissions"] if o["outlet"] == outlet
+                )
             elif case == 0:
                 assert p["support"] < 2
     assert cases[3] >= 1 and cases[0] >= 1 and cases[2] == len(report["omissions"])
@@ -140,8 +145,9 @@ def test_loaded_language_chart_shows_the_reports_own_rate():
     # and page 1 give the rate per 1,000 words outside quotations (10.8).
     report = make_report()
     report["loaded_language"].append({**report["loaded_language"][0], "category": "pejorative"})
-    report["outlets"][2]["scores"].update(loaded_language=10.791,
-                                          loaded_language_by_category={"force": 7.194, "pejorative": 3.597})
+    report["outlets"][2]["scores"].update(
+        loaded_language=10.791, loaded_language_by_category={"force": 7.194, "pejorative": 3.597}
+    )
     ax = plot.loaded_language(report, ax=_ax())
     bars = [(p.get_y(), round(p.get_width(), 3)) for p in ax.patches if p.get_width()]
     assert [w for _, w in bars] == [7.194, 3.597]
@@ -152,8 +158,9 @@ def test_loaded_language_chart_shows_the_reports_own_rate():
 def _bar_colours(ax):
     """{category: facecolor} of a loaded-language chart, from its legend."""
     legend = ax.get_legend()
-    return {t.get_text(): tuple(h.get_facecolor()) for t, h in zip(legend.get_texts(), legend.legend_handles,
-                                                                    strict=True)}
+    return {
+        t.get_text(): tuple(h.get_facecolor()) for t, h in zip(legend.get_texts(), legend.legend_handles, strict=True)
+    }
 
 
 def test_loaded_language_colours_are_fixed_per_category():
@@ -233,8 +240,14 @@ def _findings_by_column(ax, n_outlets):
 def test_findings_counts_every_kind():
     ax = plot.findings(make_report(), ax=_ax())
     # omissions, wording shifts, loaded terms, altered quotes, conflicts, placement shifts; outlets a, b, c
-    assert _findings_by_column(ax, 3) == {0: [0, 1, 1], 1: [0, 0, 2], 2: [0, 0, 1], 3: [0, 0, 1], 4: [1, 1, 1],
-                                          5: [0, 0, 1]}
+    assert _findings_by_column(ax, 3) == {
+        0: [0, 1, 1],
+        1: [0, 0, 2],
+        2: [0, 0, 1],
+        3: [0, 0, 1],
+        4: [1, 1, 1],
+        5: [0, 0, 1],
+    }
 
 
 def test_findings_are_not_stacked_and_say_counts_are_not_comparable():
@@ -316,12 +329,19 @@ def test_pdf_has_a_title_page_and_a_page_per_chart_with_fonts_embedded(small_pdf
     assert "Eastgate clinic closure" in title_page
     for name in ("Alpha Daily", "Beta Wire", "Gamma Post"):
         assert name in title_page
-    assert ("Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the clinic "
-            "had overspent.”, carried by 2 of 3 outlets.") in title_page
-    titles = ["Which outlets carry each passage", "Omission and wording-shift scores per outlet",
-              "Pairwise content similarity of the outlets", "Loaded language per 1,000 own words, by category",
-              "Where each outlet places the shared passages", "Readability as a US school grade",
-              "Findings per outlet, one column per kind"]
+    assert (
+        "Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the clinic "
+        "had overspent.”, carried by 2 of 3 outlets."
+    ) in title_page
+    titles = [
+        "Which outlets carry each passage",
+        "Omission and wording-shift scores per outlet",
+        "Pairwise content similarity of the outlets",
+        "Loaded language per 1,000 own words, by category",
+        "Where each outlet places the shared passages",
+        "Readability as a US school grade",
+        "Findings per outlet, one column per kind",
+    ]
     assert len(pages[1:-1]) == len(titles)  # the text ends with a form feed
     for number, (page, title) in enumerate(zip(pages[1:], titles, strict=False), start=2):
         flat = " ".join(page.split())
@@ -332,11 +352,19 @@ def test_pdf_has_a_title_page_and_a_page_per_chart_with_fonts_embedded(small_pdf
 def test_pdf_is_byte_identical_for_the_same_input_even_under_another_hash_seed(small_pdf):
     import hashlib
 
-    code = ("import sys, hashlib; sys.path[:0] = [sys.argv[1]]; from _report_fixture import make_report; "
-            "from mediadiff.plot import render_pdf; print(hashlib.sha256(render_pdf(make_report())).hexdigest())")
+    code = (
+        "import sys, hashlib; sys.path[:0] = [sys.argv[1]]; from _report_fixture import make_report; "
+        "from mediadiff.plot import render_pdf; print(hashlib.sha256(render_pdf(make_report())).hexdigest())"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345", "MPLBACKEND": "Agg"}
-    out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)], capture_output=True, text=True,
-                         env=env, check=True, cwd=Path(__file__).parents[1])
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(Path(__file__).parent)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=Path(__file__).parents[1],
+    )
     assert out.stdout.strip() == hashlib.sha256(small_pdf).hexdigest()
 
 
@@ -361,7 +389,12 @@ def _outside_margins(fig) -> list[str]:
     for t in fig.findobj(Text):
         if t.get_visible() and t.get_text().strip():
             box = t.get_window_extent(renderer)
-            if box.x0 < margin - 1 or box.x1 > width - margin + 1 or box.y0 < margin - 1 or box.y1 > height - margin + 1:
+            if (
+                box.x0 < margin - 1
+                or box.x1 > width - margin + 1
+                or box.y0 < margin - 1
+                or box.y1 > height - margin + 1
+            ):
                 bad.append(t.get_text())
     return bad
 
@@ -380,8 +413,11 @@ def test_long_matrices_go_on_over_pages_of_at_most_sixty_rows(tmp_path):
     report = make_large_report(6, 130, name_length=20)
     pages = plot._plan(report)
     coverage = [p for p in pages if p.name == "who carries each passage"]
-    assert [p.part for p in coverage] == ["part 1 of 3: passages P1 to P44", "part 2 of 3: passages P45 to P88",
-                                          "part 3 of 3: passages P89 to P130"]
+    assert [p.part for p in coverage] == [
+        "part 1 of 3: passages P1 to P44",
+        "part 2 of 3: passages P45 to P88",
+        "part 3 of 3: passages P89 to P130",
+    ]
     pdf = plot.render_pdf(report)
     assert _pages(pdf) == 1 + len(pages) == 1 + len(plot.CHARTS) + 4  # coverage and placement: three pages each
     text = _text_of(pdf, tmp_path)
@@ -402,7 +438,7 @@ def test_outlet_names_are_cut_alike_on_the_title_page_and_in_every_chart(tmp_pat
     buffer = io.BytesIO()
     plot._title_page(report).savefig(buffer, format="pdf")
     text = " ".join(_text_of(buffer.getvalue(), tmp_path).split())
-    outlets = text[text.index("Outlets"):text.index("Key findings")]  # (key findings name outlets in full)
+    outlets = text[text.index("Outlets") : text.index("Key findings")]  # (key findings name outlets in full)
     assert all(s in outlets for s in short) and full[0] not in outlets
     assert "Names longer than 28 characters are cut in the middle" in text
 

@@ -16,10 +16,25 @@ from mediadiff.corpus.profiles import profile_outlets
 from mediadiff.errors import InputError, ParameterError
 
 
-def _record(story: str, outlet: str, omission: float, shift: float, loaded: float,
-            kinds: dict[str, int] | None = None, terms: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return {"story": story, "outlet": outlet, "n_outlets": 2, "omission": omission, "wording_shift": shift,
-            "loaded_language": loaded, "n_omissions": kinds or {}, "loaded_terms": terms or []}
+def _record(
+    story: str,
+    outlet: str,
+    omission: float,
+    shift: float,
+    loaded: float,
+    kinds: dict[str, int] | None = None,
+    terms: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    return {
+        "story": story,
+        "outlet": outlet,
+        "n_outlets": 2,
+        "omission": omission,
+        "wording_shift": shift,
+        "loaded_language": loaded,
+        "n_omissions": kinds or {},
+        "loaded_terms": terms or [],
+    }
 
 
 def _term(term: str, counterpart: str | None, count: int = 1, category: str = "pejorative") -> dict[str, Any]:
@@ -29,7 +44,9 @@ def _term(term: str, counterpart: str | None, count: int = 1, category: str = "p
 # Two outlets over five stories; "wire" misses story s5.
 RECORDS = [
     _record("s1", "post", 0.50, 0.40, 4.0, {"response": 2, "fact": 1}, [_term("slammed", "criticised")]),
-    _record("s2", "post", 0.70, 0.30, 6.0, {"response": 1}, [_term("slammed", "criticised"), _term("regime", "government")]),
+    _record(
+        "s2", "post", 0.70, 0.30, 6.0, {"response": 1}, [_term("slammed", "criticised"), _term("regime", "government")]
+    ),
     _record("s3", "post", 0.60, 0.50, 0.0, {"response": 1, "quote": 1}, [_term("slammed", "faulted", 2)]),
     _record("s4", "post", 0.20, 0.20, 2.0, {"fact": 1}),
     _record("s5", "post", 0.40, 0.10, 8.0, {"response": 1}, [_term("regime", None)]),
@@ -68,8 +85,10 @@ def test_intervals_contain_the_mean_and_lie_within_the_data() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.floats(min_value=0, max_value=1, allow_nan=False), min_size=1, max_size=30),
-       st.integers(min_value=0, max_value=2**31))
+@given(
+    st.lists(st.floats(min_value=0, max_value=1, allow_nan=False), min_size=1, max_size=30),
+    st.integers(min_value=0, max_value=2**31),
+)
 def test_interval_contains_the_mean_for_any_sample(values: list[float], seed: int) -> None:
     records = [_record(f"s{i:03d}", "a", v, v, v) for i, v in enumerate(values)]
     e = profile_outlets(records, n_bootstrap=200, seed=seed)["a"].omission
@@ -100,11 +119,21 @@ def test_reads_a_scores_file_a_folder_and_a_result(tmp_path: Path) -> None:
     expected = profile_outlets(RECORDS)
     assert profile_outlets(tmp_path / "scores.jsonl") == expected
     assert profile_outlets(str(tmp_path)) == expected
-    on_disk = CorpusResult(out=str(tmp_path), n_stories=5, n_done=5, n_recovered=0, n_skipped=0, failures=(),
-                           engine="local", seconds=0.0)
+    on_disk = CorpusResult(
+        out=str(tmp_path), n_stories=5, n_done=5, n_recovered=0, n_skipped=0, failures=(), engine="local", seconds=0.0
+    )
     assert profile_outlets(on_disk) == expected
-    in_memory = CorpusResult(out=None, n_stories=5, n_done=5, n_recovered=0, n_skipped=0, failures=(),
-                             engine="local", seconds=0.0, records=tuple(RECORDS))
+    in_memory = CorpusResult(
+        out=None,
+        n_stories=5,
+        n_done=5,
+        n_recovered=0,
+        n_skipped=0,
+        failures=(),
+        engine="local",
+        seconds=0.0,
+        records=tuple(RECORDS),
+    )
     assert profile_outlets(in_memory) == expected
 
 
@@ -148,12 +177,15 @@ def test_bad_input_is_refused(tmp_path: Path) -> None:
 def test_numpy_parameters_are_accepted_and_written_plain() -> None:
     # review: confidence=np.float32(0.9) was refused ("must be a float"), unlike every other option
     np = pytest.importorskip("numpy")
-    profiles = profile_outlets(RECORDS, n_bootstrap=np.int64(200), seed=np.int32(1), confidence=np.float32(0.9),
-                               top_terms=np.int64(3))
+    profiles = profile_outlets(
+        RECORDS, n_bootstrap=np.int64(200), seed=np.int32(1), confidence=np.float32(0.9), top_terms=np.int64(3)
+    )
     data = json.loads(profiles.to_json())
     assert (data["n_bootstrap"], data["seed"], data["confidence"]) == (200, 1, float(np.float32(0.9)))
-    assert profiles.to_json() == profile_outlets(RECORDS, n_bootstrap=200, seed=1, confidence=float(np.float32(0.9)),
-                                                 top_terms=3).to_json()
+    assert (
+        profiles.to_json()
+        == profile_outlets(RECORDS, n_bootstrap=200, seed=1, confidence=float(np.float32(0.9)), top_terms=3).to_json()
+    )
     for bad in (float("inf"), float("nan"), True, 1):
         with pytest.raises(ParameterError, match="'confidence' parameter of profile_outlets"):
             profile_outlets(RECORDS, confidence=bad)
@@ -204,8 +236,14 @@ def test_profiles_pdf_legend_covers_no_bar(tmp_path: Path) -> None:
 
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
-    records = [*RECORDS[:5], *(_record(f"s{i}", o, 0.2, 0.1, 0.0, {"fact": 1, "quote": 1, "response": 1})
-                               for i in (1, 2) for o in ("desk", "daily"))]
+    records = [
+        *RECORDS[:5],
+        *(
+            _record(f"s{i}", o, 0.2, 0.1, 0.0, {"fact": 1, "quote": 1, "response": 1})
+            for i in (1, 2)
+            for o in ("desk", "daily")
+        ),
+    ]
     records += [_record("s1", "wire", 0.1, 0.05, 0.0, {"fact": 3})]
     pdf = profile_outlets(records).to_pdf(tmp_path / "profiles.pdf")
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", pdf, str(tmp_path / "page")], check=True)

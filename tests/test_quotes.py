@@ -16,6 +16,8 @@ from mediadiff.document import Article
 from mediadiff.segment import segment
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
 def quotes_of(text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extract_quotes(align([Article("a", text)]))]
 
@@ -26,9 +28,11 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
         ("“We need more time,” Sessions told the prosecutors.", "Sessions"),
         ("Sessions told the prosecutors: “We need more time.”", "Sessions"),
         ('"The report is wrong," a spokesperson said.', "a spokesperson"),
-        ("“It was the kind of problem that leads to a rupture,” said Dana Whitcombe, deputy director.",
-         "Dana Whitcombe"),
-        ("Spokesman Martin Oyelaran added: \"We reject any suggestion of negligence.\"", "Spokesman Martin Oyelaran"),
+        (
+            "“It was the kind of problem that leads to a rupture,” said Dana Whitcombe, deputy director.",
+            "Dana Whitcombe",
+        ),
+        ('Spokesman Martin Oyelaran added: "We reject any suggestion of negligence."', "Spokesman Martin Oyelaran"),
         ("The plan was “a recipe for disaster,” according to Judge Amy Ward.", "Judge Amy Ward"),
         ("“We are going to get answers.”", None),
         # the name before an apposition, not the apposition
@@ -39,15 +43,23 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
         # a plural role
         ("In their report, inspectors wrote that “the tank was badly corroded last year.”", "inspectors"),
         # reported speech: the quoted words end a long indirect clause of the speaker's verb
-        ("Governor Lena Hart told county officials at a closed meeting in March that they should “stop the "
-         "shuttle at once.”", "Governor Lena Hart"),
+        (
+            "Governor Lena Hart told county officials at a closed meeting in March that they should “stop the "
+            "shuttle at once.”",
+            "Governor Lena Hart",
+        ),
         # a relative clause between the speaker and the verb
-        ("“The contract was never signed,” city attorney Paul Rook, who reviewed the bids, wrote to the council.",
-         "city attorney Paul Rook"),
+        (
+            "“The contract was never signed,” city attorney Paul Rook, who reviewed the bids, wrote to the council.",
+            "city attorney Paul Rook",
+        ),
         ("“The contract was never signed,” Rook, who reviewed the bids last year, said.", "Rook"),
         # a verb too far from the quotation attributes nothing
-        ("Hart said the county would review the plan once the full audit by the state auditor's office and "
-         "the two outside firms reached the board, along with what critics call “a blank cheque.”", "critics"),
+        (
+            "Hart said the county would review the plan once the full audit by the state auditor's office and "
+            "the two outside firms reached the board, along with what critics call “a blank cheque.”",
+            "critics",
+        ),
     ],
 )
 def test_speakers(text, speaker):
@@ -91,19 +103,23 @@ def test_truncated_but_not_a_fragment():
     full = "“We reject any suggestion of negligence, and we will cooperate fully with investigators,” he said."
     cut = "“We reject any suggestion of negligence,” he said."
     fragment = "The firm rejected “any suggestion of negligence” and said it would help."
-    assert alterations(full, full, cut) == [("o2", "truncated", ("and", "we", "will", "cooperate", "fully", "with",
-                                                                    "investigators"))]
+    assert alterations(full, full, cut) == [
+        ("o2", "truncated", ("and", "we", "will", "cooperate", "fully", "with", "investigators"))
+    ]
     assert alterations(full, full, fragment) == []
 
 
 def test_spliced():
     """Two statements that the other outlets give apart, with more than an attribution between
     them, run together as one quotation."""
-    apart = ("“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
-             "on Friday. “We are going to get answers,” she said afterwards.")
+    apart = (
+        "“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
+        "on Friday. “We are going to get answers,” she said afterwards."
+    )
     joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
-    got = find_quote_alterations(al := align([Article("a", apart), Article("b", apart), Article("c", joined)]),
-                                 extract_quotes(al))
+    got = find_quote_alterations(
+        al := align([Article("a", apart), Article("b", apart), Article("c", joined)]), extract_quotes(al)
+    )
     assert [(a.outlet, a.kind) for a in got] == [("c", "spliced")]
     assert got[0].reference_text.startswith("Nobody should have to wonder if the water is safe,” Ann Lee said")
 
@@ -113,8 +129,9 @@ def test_a_statement_split_only_by_its_attribution_is_not_spliced():
     outlet that gives it whole has not spliced anything."""
     apart = "“Nobody should have to wonder if the water is safe,” Ann Lee said. “We are going to get answers.”"
     joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
-    got = find_quote_alterations(al := align([Article("a", apart), Article("b", apart), Article("c", joined)]),
-                                 extract_quotes(al))
+    got = find_quote_alterations(
+        al := align([Article("a", apart), Article("b", apart), Article("c", joined)]), extract_quotes(al)
+    )
     assert [a.kind for a in got] == []
 
 
@@ -142,8 +159,10 @@ def test_splice_is_judged_by_every_outlet_in_a_story_of_many():
     """13 outlets give two quotations apart, 7 run them together: the majority of all outlets
     says the 7 splice. (Judged against only the 12 outlets sharing most words, the other
     splicers outvoted the rest and no splice was found.)"""
-    apart = ("“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
-             "on Friday. “We are going to get answers,” she said afterwards.")
+    apart = (
+        "“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
+        "on Friday. “We are going to get answers,” she said afterwards."
+    )
     joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
     texts = [apart] * 13 + [joined] * 7
     al = align([Article(f"o{i:02d}", t) for i, t in enumerate(texts)])
@@ -152,7 +171,10 @@ def test_splice_is_judged_by_every_outlet_in_a_story_of_many():
 
 
 def test_typography_is_not_an_alteration():
-    assert alterations("“It’s the D.O.J.’s call — not ours,” she said.", "\"It's the DOJ's call - not ours,\" she said.") == []
+    assert (
+        alterations("“It’s the D.O.J.’s call — not ours,” she said.", "\"It's the DOJ's call - not ours,\" she said.")
+        == []
+    )
 
 
 def test_order_is_canonical():
@@ -169,13 +191,14 @@ def test_seed_word_added_if_you_care():
         pytest.skip("../shared/seeds not present")
     al = align([Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.txt"))])
     fold = str.maketrans("’‘“”", "''\"\"")
-    hits = [a for a in find_quote_alterations(al, extract_quotes(al))
-            if "If you care about kids, don't bring them in." in a.text.translate(fold)]
+    hits = [
+        a
+        for a in find_quote_alterations(al, extract_quotes(al))
+        if "If you care about kids, don't bring them in." in a.text.translate(fold)
+    ]
     assert hits and hits[0].kind == "word_added"
     assert "If care about kids, don't bring them in." in hits[0].reference_text.translate(fold)
     assert hits[0].words == ("you",)
-
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -202,10 +225,10 @@ def _variant(rng: random.Random, words: list[str], following: list[str]) -> list
     if r < 0.5:
         pass
     elif r < 0.6:
-        q = q[:rng.randint(1, len(q) - 1)]
+        q = q[: rng.randint(1, len(q) - 1)]
     elif r < 0.67:
         i = rng.randrange(len(q))
-        q = q[i:i + rng.randint(2, 6)]
+        q = q[i : i + rng.randint(2, 6)]
     elif r < 0.74:
         q = q + following
     elif r < 0.8 and len(q) > 5:
@@ -238,7 +261,9 @@ def _story(n_outlets: int, seed: int) -> Alignment:
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("params", [{}, {"min_words": 1, "min_similarity": 0.4, "min_truncated": 1}], ids=["default", "loose"])
+@pytest.mark.parametrize(
+    "params", [{}, {"min_words": 1, "min_similarity": 0.4, "min_truncated": 1}], ids=["default", "loose"]
+)
 def test_many_outlets_same_as_all_pairs(seed, params):
     al = _story(30 if seed % 2 else 14, seed)
     found = extract_quotes(al)
@@ -257,7 +282,8 @@ def test_thirty_outlets_with_wire_copies_same_as_all_pairs(seed):
     # most outlets give
     assert {a.kind for a in got} == {"word_added", "word_dropped", "word_changed", "truncated", "spliced"}
     assert {a.reference_text for a in got if a.kind != "spliced"} == {
-        text for text, _ in Counter(q.text for q in found).most_common(5)}
+        text for text, _ in Counter(q.text for q in found).most_common(5)
+    }
 
 
 def test_link_diffs_the_earlier_version_first_as_all_pairs_does():
@@ -265,8 +291,11 @@ def test_link_diffs_the_earlier_version_first_as_all_pairs_does():
     # way round 5 (of at least 0.6 x 6 needed). Comparing every pair diffs the earlier version
     # first, so o2's version is linked to o3's (not to o1's), and all three make one group.
     a, b = "we we water we water will we will", "will we water water we will"
-    al = Alignment(tuple(segment(Article(o, f"“{t},” she said.")) for o, t in (("o1", b), ("o2", a), ("o3", b))),
-                   (), ((1.0,) * 3,) * 3)
+    al = Alignment(
+        tuple(segment(Article(o, f"“{t},” she said.")) for o, t in (("o1", b), ("o2", a), ("o3", b))),
+        (),
+        ((1.0,) * 3,) * 3,
+    )
     versions = quotes._versions(al, extract_quotes(al), 3)
     memo = quotes._Quotations(versions)
     assert memo.matched(versions[0].keys, versions[1].keys)[0] == 3
@@ -278,11 +307,14 @@ def test_link_diffs_the_earlier_version_first_as_all_pairs_does():
 def test_explanation_names_the_outlets_own_speaker_and_a_different_one():
     texts = ["“We will rebuild the old bridge this spring,” Mayor Ann Ruiz said."] * 2 + [
         "“We will quickly rebuild the old bridge this spring,” Deputy Mayor Tom Hale said.",
-        "“We will rebuild the old bridge by spring,” she said."]
+        "“We will rebuild the old bridge by spring,” she said.",
+    ]
     al = align([Article(f"o{i}", t) for i, t in enumerate(texts)])
     got = {a.outlet: a.explanation for a in find_quote_alterations(al, extract_quotes(al))}
-    assert got["o2"] == ("o2 quotes Deputy Mayor Tom Hale with words that are not in the other outlets' version "
-                         "(o0's version; o0 gives the words to Mayor Ann Ruiz).")
+    assert got["o2"] == (
+        "o2 quotes Deputy Mayor Tom Hale with words that are not in the other outlets' version "
+        "(o0's version; o0 gives the words to Mayor Ann Ruiz)."
+    )
     assert got["o3"].startswith("o3 quotes Mayor Ann Ruiz ")  # a bare pronoun: the reference's speaker
 
 

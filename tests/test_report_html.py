@@ -16,11 +16,52 @@ from mediadiff.report._templates import CSP
 from mediadiff.report.html import render_html, safe_url
 
 # The only tags and attributes the renderer writes.
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p", "nav", "a",
-                "section", "div", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "span", "mark", "strong",
-                "footer", "wbr"}
-ALLOWED_ATTRS = {"charset", "http-equiv", "content", "name", "lang", "class", "title", "href", "rel", "style", "id",
-                 "scope", "tabindex"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "nav",
+    "a",
+    "section",
+    "div",
+    "ul",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
+    "mark",
+    "strong",
+    "footer",
+    "wbr",
+}
+ALLOWED_ATTRS = {
+    "charset",
+    "http-equiv",
+    "content",
+    "name",
+    "lang",
+    "class",
+    "title",
+    "href",
+    "rel",
+    "style",
+    "id",
+    "scope",
+    "tabindex",
+}
 
 
 class _Collect(HTMLParser):
@@ -78,19 +119,26 @@ def test_summary_states_findings_in_plain_sentences():
     report = make_report()
     page = render_html(report)
     text = " ".join(" ".join(parse(page).text).split())
-    omission = ("Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the "
-                "clinic had overspent.”, carried by 2 of 3 outlets.")
+    omission = (
+        "Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the "
+        "clinic had overspent.”, carried by 2 of 3 outlets."
+    )
     assert omission in key_findings(report)
     assert omission in text
-    assert "The outlets disagree on a number: Gamma Post says “40 jobs”; Alpha Daily and Beta Wire say “38 jobs”." in text
-    assert "Gamma Post quotes “We will fight this decision”, where Alpha Daily has “We will fight this decision in court” (cut short)." in text
+    assert (
+        "The outlets disagree on a number: Gamma Post says “40 jobs”; Alpha Daily and Beta Wire say “38 jobs”." in text
+    )
+    assert (
+        "Gamma Post quotes “We will fight this decision”, where Alpha Daily has “We will fight this decision in court” (cut short)."
+        in text
+    )
     # the summary comes first, before the scores and the collation
     assert page.index('id="summary"') < page.index('id="scores"') < page.index('id="collation"')
 
 
 def test_scores_table_has_every_outlet_with_its_scores_and_link():
     page = render_html(make_report())
-    table = page[page.index('id="scores"'):page.index('id="similarity"')]
+    table = page[page.index('id="scores"') : page.index('id="similarity"')]
     for name in ("Alpha Daily", "Beta Wire", "Gamma Post"):
         assert name in table
     assert "0.60" in table and "25.00" in table  # Gamma Post's omission and loaded-language scores
@@ -100,7 +148,7 @@ def test_scores_table_has_every_outlet_with_its_scores_and_link():
 def test_collation_has_passages_as_rows_outlets_as_columns_and_marks():
     report = make_report()
     page = render_html(report)
-    coll = page[page.index('id="collation"'):page.index('id="findings"')]
+    coll = page[page.index('id="collation"') : page.index('id="findings"')]
     rows = re.findall(r'<tr id="(P\d+)"', coll)
     assert rows == [p["id"] for p in report["passages"]]
     # each row: one header cell and one cell per outlet
@@ -117,7 +165,10 @@ def test_collation_has_passages_as_rows_outlets_as_columns_and_marks():
     assert "Other outlets write: “approved”" in html.unescape(mark.group(2))
     assert "Alpha Daily has: “approved”" in html.unescape(mark.group(2))
     # the truncated quotation, the words left out (a caret) and the conflicting number
-    assert re.search(r'<mark class="[^"]*\bqa\b[^"]*" tabindex="0" title="[^"]*cut short[^"]*">We will fight this decision</mark>', coll)
+    assert re.search(
+        r'<mark class="[^"]*\bqa\b[^"]*" tabindex="0" title="[^"]*cut short[^"]*">We will fight this decision</mark>',
+        coll,
+    )
     assert re.search(r'<span class="caret" tabindex="0" title="Left out here[^"]*in court', coll)
     assert re.search(r'<mark class="cf" tabindex="0" title="Conflict \(a number\)[^"]*">40 jobs</mark>', coll)
 
@@ -125,7 +176,7 @@ def test_collation_has_passages_as_rows_outlets_as_columns_and_marks():
 def test_highlighted_text_reassembles_to_the_member_text():
     report = make_report()
     page = render_html(report)
-    coll = page[page.index('id="collation"'):page.index('id="findings"')]
+    coll = page[page.index('id="collation"') : page.index('id="findings"')]
     p2 = re.search(r'<tr id="P2".*?</tr>', coll, re.S).group(0)
     cells = re.findall(r'<td class="cell">(.*?)</td>', p2, re.S)
     texts = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in cells]
@@ -134,7 +185,7 @@ def test_highlighted_text_reassembles_to_the_member_text():
 
 def test_readability_table_shows_measures_and_the_reason_for_a_missing_one():
     page = render_html(make_report())
-    section = page[page.index('id="readability"'):]
+    section = page[page.index('id="readability"') :]
     assert "flesch kincaid grade" in section and "8.5" in section and "61.0" in section
     assert 'title="fewer than three sentences">—' in section
 
@@ -144,8 +195,11 @@ def test_hostile_text_title_outlet_and_url_render_as_plain_text():
     page = render_html(report)
     low = page.lower()
     assert "<script" not in low and "<img" not in low and "<b>" not in low
-    assert ATTR not in page and 'onmouseover="' not in low and "javascript:alert" not in low.replace(
-        "url not linked: javascript:alert", "")
+    assert (
+        ATTR not in page
+        and 'onmouseover="' not in low
+        and "javascript:alert" not in low.replace("url not linked: javascript:alert", "")
+    )
     doc = assert_inert(page)
     text = "".join(doc.text)
     # the payloads are shown, as text, wherever they came from
@@ -156,12 +210,26 @@ def test_hostile_text_title_outlet_and_url_render_as_plain_text():
     assert not any((a.get("href") or "").lower().startswith("javascript") for _, a in doc.tags)
     assert '<a href="https://news.example/b?x=1&amp;y=2"' in page  # the safe one is still a link
     # the category and counterpart only ever appear escaped, in a title or as text
-    assert any("force\"><b><script>" in (a.get("title") or "") for _, a in doc.tags)
+    assert any('force"><b><script>' in (a.get("title") or "") for _, a in doc.tags)
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,x",
-                                 "vbscript:x", "//evil.example/x", "http:/x", "https://ex ample.org", "https://a\nb.org",
-                                 "file:///etc/passwd", None, 42])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "//evil.example/x",
+        "http:/x",
+        "https://ex ample.org",
+        "https://a\nb.org",
+        "file:///etc/passwd",
+        None,
+        42,
+    ],
+)
 def test_safe_url_refuses_everything_but_http_and_https(url):
     assert safe_url(url) is None
 
@@ -204,13 +272,20 @@ def test_summary_names_silenced_sources_and_groups_a_figure_given_in_other_units
     report["omissions"][0] = {**report["omissions"][0], "silenced": ["Okafor", "audit"]}
     conflict = report["conflicts"][0]
     first = conflict["values"][0]
-    report["conflicts"][0] = {**conflict, "values": [{**first, "text": "38 employees", "unit": "people"},
-                                                     *conflict["values"][1:]]}
+    report["conflicts"][0] = {
+        **conflict,
+        "values": [{**first, "text": "38 employees", "unit": "people"}, *conflict["values"][1:]],
+    }
     sentences = key_findings(report)
-    assert any(s.endswith("carried by 2 of 3 outlets; it never names Okafor and the audit.") for s in sentences), sentences
+    assert any(s.endswith("carried by 2 of 3 outlets; it never names Okafor and the audit.") for s in sentences), (
+        sentences
+    )
     # "38 employees" and "38 jobs" are one figure: the outlets that give it are named together
-    assert any("Alpha Daily and Beta Wire say “38 employees” or “38 jobs”" in s
-               or "Alpha Daily and Beta Wire say “38 jobs” or “38 employees”" in s for s in sentences), sentences
+    assert any(
+        "Alpha Daily and Beta Wire say “38 employees” or “38 jobs”" in s
+        or "Alpha Daily and Beta Wire say “38 jobs” or “38 employees”" in s
+        for s in sentences
+    ), sentences
 
 
 # --- evidence: every finding listed, linked to its passage, with its offsets (user review) ----------
@@ -220,7 +295,7 @@ def _section(page: str, anchor: str) -> str:
     """The HTML from the heading with ``id=anchor`` to the next findings heading."""
     start = page.index(f'id="{anchor}"')
     ends = [i for i in (page.find("<h3", start + 1), page.find("</section>", start)) if i > 0]
-    return page[start:min(ends)]
+    return page[start : min(ends)]
 
 
 def _rows(section: str) -> list[str]:
@@ -243,13 +318,21 @@ def test_wording_shifts_are_listed_with_both_texts_a_passage_link_and_offsets():
     deletion = next(r for r in rows if "in court" in r)
     assert '<a href="#P5">P5</a>' in deletion and "at char 180" in _text(deletion)
     # offsets carry a title that says what they count
-    assert re.search(r'<span class="off" title="[^"]*end exclusive[^"]*report\.json[^"]*">chars 80–94</span>', substitution)
+    assert re.search(
+        r'<span class="off" title="[^"]*end exclusive[^"]*report\.json[^"]*">chars 80–94</span>', substitution
+    )
 
 
 def test_every_finding_with_a_passage_links_to_its_row():
     page = render_html(make_report())
-    expected = {"omissions": {"P4", "P5"}, "quote-alterations": {"P5"}, "conflicts": {"P3"},
-                "loaded-language": {"P2"}, "placement": {"P5"}, "wording-shifts": {"P2", "P5"}}
+    expected = {
+        "omissions": {"P4", "P5"},
+        "quote-alterations": {"P5"},
+        "conflicts": {"P3"},
+        "loaded-language": {"P2"},
+        "placement": {"P5"},
+        "wording-shifts": {"P2", "P5"},
+    }
     for anchor, pids in expected.items():
         rows = _rows(_section(page, anchor))
         assert rows, anchor
@@ -299,7 +382,7 @@ def test_omitted_passage_that_opens_with_a_quote_mark_has_no_doubled_quote():
     for m in report["passages"][3]["members"]:
         m["text"] = "“" + m["text"] + "”"
     page = render_html(report)
-    findings = page[page.index('id="findings"'):page.index('id="readability"')]
+    findings = page[page.index('id="findings"') : page.index('id="readability"')]
     assert "““" not in findings and "&ldquo;&ldquo;" not in findings
     assert "“The director's office denied" in _text(_section(page, "omissions"))
 
@@ -323,7 +406,7 @@ def test_every_fragment_link_points_to_an_id(which):
 
 def test_marks_in_the_collation_can_be_read_without_hovering():
     page = render_html(make_report())
-    coll = page[page.index('id="collation"'):page.index('id="findings"')]
+    coll = page[page.index('id="collation"') : page.index('id="findings"')]
     # every finding mark and every caret takes the keyboard focus (a tap focuses it too) ...
     for m in re.finditer(r"<(mark|span) class=\"([^\"]*)\"([^>]*)>", coll):
         classes = set(m.group(2).split())
@@ -336,7 +419,7 @@ def test_marks_in_the_collation_can_be_read_without_hovering():
 
 def test_similarity_uses_the_cividis_scale_of_the_pdf():
     page = render_html(make_report())
-    sim = page[page.index('id="similarity"'):page.index('id="collation"')]
+    sim = page[page.index('id="similarity"') : page.index('id="collation"')]
     assert 'style="background:rgb(254,232,56);color:#000">1.00<' in sim  # cividis(1.0): yellow, dark ink
     assert re.search(r'style="background:rgb\(125,124,120\);color:#fff">0\.50<', sim)  # cividis(0.5), light ink
     assert "rgb(0,114,178)" not in sim
@@ -345,15 +428,15 @@ def test_similarity_uses_the_cividis_scale_of_the_pdf():
 def test_similarity_headers_break_long_ids_only_at_underscores():
     report = make_report(names={"a": "000_c4a2df3843f6971d", "b": "Beta Wire", "c": "Gamma Post"})
     page = render_html(report)
-    sim = page[page.index('id="similarity"'):page.index('id="collation"')]
+    sim = page[page.index('id="similarity"') : page.index('id="collation"')]
     assert sim.count('title="000_c4a2df3843f6971d">000_<wbr>c4a2df3843f6971d<') == 2  # column and row header
-    css = page[page.index("<style>"):page.index("</style>")]
+    css = page[page.index("<style>") : page.index("</style>")]
     assert not re.search(r"table\.sim th[^{]*\{[^}]*overflow-wrap: anywhere", css)
     assert re.search(r"th\.pid[^{]*\{[^}]*white-space: nowrap", css)  # "Passage" never wraps
 
 
 def test_a_category_keeps_its_colour_whatever_else_the_report_holds():
-    """"force" has the same tint in a report where it is the only category and in one where
+    """ "force" has the same tint in a report where it is the only category and in one where
     "contrast" (earlier in sorted order) is there too, and the same as in the PDF charts."""
     from mediadiff.report._templates import CATEGORY_ORDER
     from mediadiff.report.html import render_html

@@ -26,8 +26,10 @@ def test_summary_lists_the_key_findings_first():
     md = render_markdown(make_report())
     assert md.startswith("# Eastgate clinic closure\n")
     summary = _section(md, "Key findings")
-    assert ("- Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the clinic "
-            "had overspent.”, carried by 2 of 3 outlets.") in summary
+    assert (
+        "- Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the clinic "
+        "had overspent.”, carried by 2 of 3 outlets."
+    ) in summary
     findings, warnings = summary.split("Warnings:")
     assert findings.count("\n- ") == len(key_findings(make_report()))
     assert warnings.strip() == "- c: very short article (60 words)"
@@ -39,9 +41,11 @@ def test_outlet_table_has_one_row_per_outlet_with_scores_and_counts():
     header, rule, *body = rows
     assert _cells(header)[:6] == ["Outlet", "Title", "Words", "Omission", "Wording shift", "Loaded /1k"]
     assert set(_cells(rule)[2:]) == {"---:"}
-    assert [_cells(r)[0] for r in body] == ["[Alpha Daily](https://news.example/a?x=1&y=2)",
-                                             "[Beta Wire](https://news.example/b?x=1&y=2)",
-                                             "[Gamma Post](https://news.example/c?x=1&y=2)"]
+    assert [_cells(r)[0] for r in body] == [
+        "[Alpha Daily](https://news.example/a?x=1&y=2)",
+        "[Beta Wire](https://news.example/b?x=1&y=2)",
+        "[Gamma Post](https://news.example/c?x=1&y=2)",
+    ]
     gamma = _cells(body[2])
     assert gamma[3:10] == ["0.60", "0.40", "25.0", "1", "2", "1", "1"]
 
@@ -51,12 +55,17 @@ def test_findings_tables():
     om = _section(md, "Omissions").splitlines()
     assert om[4].startswith("| Gamma Post | P4 | a response | 0.80 | 2 of 3 |")  # heaviest first
     assert "| Beta Wire | P5 | a quotation | 0.40 | 2 of 3 |" in om[5]
-    assert "| Gamma Post | “We will fight this decision” | Alpha Daily | “We will fight this decision in court” | cut short |" in md
+    assert (
+        "| Gamma Post | “We will fight this decision” | Alpha Daily | “We will fight this decision in court” | cut short |"
+        in md
+    )
     assert "| P3 | a number | Alpha Daily: “38 jobs”; Beta Wire: “38 jobs”; Gamma Post: “40 jobs” |" in md
     assert "| Gamma Post | “rammed through” | force | 0.80 | outlet | “approved” |" in md
     shifts = _section(md, "Wording shifts")
     assert "| Gamma Post | 1 | 1 | 2 |" in shifts  # by kind: deletion, substitution, total
-    assert "| flesch reading ease | flesch kincaid grade | gunning fog | smog index | words |" in _section(md, "Readability")
+    assert "| flesch reading ease | flesch kincaid grade | gunning fog | smog index | words |" in _section(
+        md, "Readability"
+    )
     placement = _section(md, "Placement")
     assert "| Gamma Post | P5 | promoted | 10% | 80% |" in placement
 
@@ -117,12 +126,18 @@ def test_key_findings_show_the_strongest_loaded_contrast():
 def test_a_passage_is_shown_by_its_most_typical_member():
     from mediadiff.report._summary import passage_snippet
 
-    passage = {"members": [{"text": "departing attorney Jo Bash,"},
-                           {"text": "The message came in an email from the outgoing attorney, Jo Bash."},
-                           {"text": "An email from Jo Bash relayed the message to the office."}]}
+    passage = {
+        "members": [
+            {"text": "departing attorney Jo Bash,"},
+            {"text": "The message came in an email from the outgoing attorney, Jo Bash."},
+            {"text": "An email from Jo Bash relayed the message to the office."},
+        ]
+    }
     assert passage_snippet(passage) == "The message came in an email from the outgoing attorney, Jo Bash."
     # the longest member is not the most typical one
-    passage["members"].append({"text": "A long aside about the weather and the traffic and Jo Bash and the parade in town."})
+    passage["members"].append(
+        {"text": "A long aside about the weather and the traffic and Jo Bash and the parade in town."}
+    )
     passage["members"].append({"text": "An email from Jo Bash relayed the message."})
     assert passage_snippet(passage).startswith("An email from Jo Bash relayed the message")
     assert passage_snippet({"members": []}) == passage_snippet(None) == ""
@@ -183,15 +198,20 @@ def test_told_in_other_words_is_one_field_shown_in_every_format():
     # Markdown: one row per pair in its own section
     md = render_markdown(report)
     section = md.split("## Told in other words (≈)", 1)[1].split("\n## ", 1)[0]
-    rows = [r.split(" | ") for r in section.splitlines() if r.startswith("| ") and not r.startswith("| Outlet")
-            and not r.startswith("| ---")]
+    rows = [
+        r.split(" | ")
+        for r in section.splitlines()
+        if r.startswith("| ") and not r.startswith("| Outlet") and not r.startswith("| ---")
+    ]
     by_name = {escape_markdown(v): k for k, v in names.items()}
     assert {(r[1], by_name[r[0][2:]]) for r in rows} == expected
     # HTML: a "≈" cell in the side-by-side view at each pair, and nowhere else
     page = render_html(report)
     ids = [o["id"] for o in report["outlets"]]
     cells = set()
-    for pid, row in re.findall(r'<tr id="([^"]+)"[^>]*>(.*?)</tr>', page.split('id="collation"')[1].split("</table>")[0], re.S):
+    for pid, row in re.findall(
+        r'<tr id="([^"]+)"[^>]*>(.*?)</tr>', page.split('id="collation"')[1].split("</table>")[0], re.S
+    ):
         tds = re.findall(r"<td( class=\"(\w+)\")?[^>]*>", row)
         cells |= {(pid, ids[k]) for k, (_, cls) in enumerate(tds) if cls == "para"}
     assert cells == expected
@@ -205,9 +225,23 @@ def test_told_in_other_words_is_one_field_shown_in_every_format():
 def _many_shifts(report: dict) -> dict:
     """``report`` with 25 wording shifts of outlet c: one number change (weight 1.0) last in
     canonical order, 24 plain substitutions of weight 0.2."""
-    plain = [{"passage": "P2", "outlet": "c", "reference": "a", "start": 0, "end": 3, "text": f"w{k}",
-              "reference_start": 0, "reference_end": 3, "reference_text": f"r{k}", "kind": "substitution",
-              "direction": "changed", "weight": 0.2} for k in range(24)]
+    plain = [
+        {
+            "passage": "P2",
+            "outlet": "c",
+            "reference": "a",
+            "start": 0,
+            "end": 3,
+            "text": f"w{k}",
+            "reference_start": 0,
+            "reference_end": 3,
+            "reference_text": f"r{k}",
+            "kind": "substitution",
+            "direction": "changed",
+            "weight": 0.2,
+        }
+        for k in range(24)
+    ]
     number = {**plain[0], "text": "40 jobs", "reference_text": "12 jobs", "kind": "number", "weight": 1.0}
     return {**report, "wording_shifts": [*plain, number]}
 
@@ -221,6 +255,9 @@ def test_wording_shifts_heaviest_first_and_capped_with_a_count():
     assert "(5 more in report.json.)" in section
     assert "| 25 |" in section  # the counts by outlet and kind cover every shift
     everything = render_markdown(_many_shifts(make_report()), max_shifts=None)
-    assert len([r for r in everything.split("## Wording shifts", 1)[1].splitlines() if r.startswith("| ") and "“w" in r]) == 24
+    assert (
+        len([r for r in everything.split("## Wording shifts", 1)[1].splitlines() if r.startswith("| ") and "“w" in r])
+        == 24
+    )
     with pytest.raises(Exception, match="'max_shifts' parameter of render_markdown"):
         render_markdown(make_report(), max_shifts=-1)

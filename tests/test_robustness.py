@@ -43,10 +43,12 @@ def test_very_short_article_warns() -> None:
 
 
 def test_non_english_warns() -> None:
-    german = ("Der Stadtrat hat am Montag beschlossen, die alte Brücke für Reparaturen zu schließen. "
-              "Die Arbeiten sollen sechs Wochen dauern und zwei Millionen kosten. Autofahrer nutzen "
-              "solange die nördliche Querung. Anwohner forderten einen Pendelbus, den der Rat ablehnte. "
-              "Der Bürgermeister nannte die Schließung überfällig und versprach tägliche Berichte über den Fortschritt.")
+    german = (
+        "Der Stadtrat hat am Montag beschlossen, die alte Brücke für Reparaturen zu schließen. "
+        "Die Arbeiten sollen sechs Wochen dauern und zwei Millionen kosten. Autofahrer nutzen "
+        "solange die nördliche Querung. Anwohner forderten einen Pendelbus, den der Rat ablehnte. "
+        "Der Bürgermeister nannte die Schließung überfällig und versprach tägliche Berichte über den Fortschritt."
+    )
     with pytest.warns(InputWarning) as caught:
         compare(articles_from(STORY, german))
     messages = [str(w.message) for w in caught]
@@ -77,7 +79,7 @@ def test_zero_width_combining_and_rtl_keep_offsets() -> None:
     for p in c.passages:
         for m in p.members:
             text = STORY if m.outlet == "outlet_0" else odd
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
 
 
 def test_crlf_and_lone_cr_offsets() -> None:
@@ -88,7 +90,7 @@ def test_crlf_and_lone_cr_offsets() -> None:
     texts = {"outlet_0": STORY, "outlet_1": crlf, "outlet_2": cr}
     for p in c.passages:
         for m in p.members:
-            assert texts[m.outlet][m.start:m.end] == m.text
+            assert texts[m.outlet][m.start : m.end] == m.text
     assert max(p.support for p in c.passages) == 3
 
 
@@ -97,7 +99,7 @@ def test_single_article_analyze() -> None:
     assert result.readability["words"] > 0
     assert any(s.text.lower().startswith("slammed") or "so-called" in s.text for s in result.loaded_language)
     for s in result.loaded_language:
-        assert result.document.text[s.start:s.end] == s.text
+        assert result.document.text[s.start : s.end] == s.text
 
 
 def test_hostile_outlet_ids_never_leave_the_output_folder(tmp_path: Path) -> None:
@@ -156,7 +158,9 @@ def test_fuzz_decode_random_bytes(data: bytes) -> None:
     assert isinstance(text, str) and encoding
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=300), ext=st.sampled_from([".txt", ".html", ".json", ".jsonl", ".csv", ".md"]))
 def test_fuzz_loaders_random_bytes(tmp_path: Path, data: bytes, ext: str) -> None:
     path = tmp_path / f"fuzz{ext}"
@@ -170,7 +174,7 @@ def test_fuzz_loaders_random_bytes(tmp_path: Path, data: bytes, ext: str) -> Non
     for a in articles:
         doc = segment(a)
         for s in doc.sentences:
-            assert a.text[s.start:s.end] == s.text
+            assert a.text[s.start : s.end] == s.text
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -185,4 +189,4 @@ def test_fuzz_compare_random_text(bodies: list[str]) -> None:
             return
     for p in report["passages"]:
         for m in p["members"]:
-            assert bodies[int(m["outlet"][1:])][m["start"]:m["end"]] == m["text"]
+            assert bodies[int(m["outlet"][1:])][m["start"] : m["end"]] == m["text"]

@@ -18,7 +18,10 @@ def sentences(text: str) -> list[str]:
     ("text", "expected"),
     [
         # abbreviations and dates
-        ("Gen. Ortiz met Dept. heads on Oct. 28. They agreed.", ["Gen. Ortiz met Dept. heads on Oct. 28.", "They agreed."]),
+        (
+            "Gen. Ortiz met Dept. heads on Oct. 28. They agreed.",
+            ["Gen. Ortiz met Dept. heads on Oct. 28.", "They agreed."],
+        ),
         # initialisms: no split before a name, a split before a sentence opener
         ("The U.S. Attorney spoke. Then D.O.J. staff left.", ["The U.S. Attorney spoke.", "Then D.O.J. staff left."]),
         ("Aid went to the U.S. The rest went elsewhere.", ["Aid went to the U.S.", "The rest went elsewhere."]),
@@ -31,13 +34,22 @@ def sentences(text: str) -> list[str]:
         # question mark inside a quote followed by attribution: no split
         ("“Why now?” she asked. Nobody knew.", ["“Why now?” she asked.", "Nobody knew."]),
         # a quotation spanning two sentences stays split into sentences
-        ("He said: “First point. Second point.” Then he left.", ["He said: “First point.", "Second point.”", "Then he left."]),
+        (
+            "He said: “First point. Second point.” Then he left.",
+            ["He said: “First point.", "Second point.”", "Then he left."],
+        ),
         # numbers with separators and decimals; "No." before a number
-        ("It cost $4.2 million, or 3,100 votes. Case No. 5 is open.", ["It cost $4.2 million, or 3,100 votes.", "Case No. 5 is open."]),
+        (
+            "It cost $4.2 million, or 3,100 votes. Case No. 5 is open.",
+            ["It cost $4.2 million, or 3,100 votes.", "Case No. 5 is open."],
+        ),
         # but "no." at the end of a sentence ends it
         ("The answer was no. Talks ended.", ["The answer was no.", "Talks ended."]),
         # headings without final punctuation and bullet lines
-        ("Budget passes\n\n• First point here. Second one.\n• Third", ["Budget passes", "First point here.", "Second one.", "Third"]),
+        (
+            "Budget passes\n\n• First point here. Second one.\n• Third",
+            ["Budget passes", "First point here.", "Second one.", "Third"],
+        ),
         # CRLF and lone CR line ends
         ("Line one ends\r\nLine two ends.\rLine three.", ["Line one ends", "Line two ends.", "Line three."]),
         # hard-wrapped lines are joined, lines that start a new sentence are not
@@ -55,7 +67,7 @@ def test_hard_cases(text: str, expected: list[str]) -> None:
 def test_offsets_exact_in_crlf_text() -> None:
     text = "Title\r\n\r\n  • A point “here.”\r\nNext one.  "
     for s in split_sentences(text):
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     assert sentences(text) == ["Title", "A point “here.”", "Next one."]
 
 
@@ -82,7 +94,7 @@ def test_quotations(text: str, expected: list[tuple[str, bool]]) -> None:
     quotes = find_quotations(text)
     assert [(q.text, q.closed) for q in quotes] == expected
     for q in quotes:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.mark_start < q.start and q.end <= q.mark_end
 
 
@@ -119,7 +131,10 @@ def test_custom_splitter_seam() -> None:
     assert [s.text for s in doc.sentences] == ["one two. three"]
 
 
-news_chars = st.sampled_from(list("abcXYZ .,;:!?\"'“”‘’•—-\n\r\t0123456789$%()") + ["U.S.", "Dr.", " ", "\r\n", "\u200b", "é", "\u0301", "\u202e"])
+news_chars = st.sampled_from(
+    list("abcXYZ .,;:!?\"'“”‘’•—-\n\r\t0123456789$%()")
+    + ["U.S.", "Dr.", " ", "\r\n", "\u200b", "é", "\u0301", "\u202e"]
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -129,7 +144,7 @@ def test_offset_invariant_on_random_text(text: str) -> None:
     spans = [*doc.sentences, *doc.boilerplate, *doc.quotations, *doc.paragraphs]
     spans += [t for s in doc.sentences for t in s.tokens]
     for span in spans:
-        assert doc.text[span.start:span.end] == span.text
+        assert doc.text[span.start : span.end] == span.text
     ends = [(s.start, s.end) for s in doc.sentences]
     assert ends == sorted(ends)
     assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))  # sentences never overlap

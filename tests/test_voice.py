@@ -20,17 +20,21 @@ def _voices(text: str) -> dict[str, tuple[str, str | None]]:
 
 
 def test_a_partys_list_of_response_points_is_the_partys_voice() -> None:
-    text = ("The senator's office responded to the report:\n\n"
-            "It is a vicious smear timed for the election. The figures were cherry-picked.\n\n"
-            "The report was published on Monday.")
+    text = (
+        "The senator's office responded to the report:\n\n"
+        "It is a vicious smear timed for the election. The figures were cherry-picked.\n\n"
+        "The report was published on Monday."
+    )
     voices = _voices(text)
     assert voices["cherry-picked"] == ("source", "The senator's office")
 
 
 def test_a_statement_quoted_over_two_paragraphs_is_the_bloggers() -> None:
-    text = ("“This was a damning failure of leadership,” the blogger wrote.\n\n"
-            "“The committee staged an ambush and called it oversight.”\n\n"
-            "The committee did not respond.")
+    text = (
+        "“This was a damning failure of leadership,” the blogger wrote.\n\n"
+        "“The committee staged an ambush and called it oversight.”\n\n"
+        "The committee did not respond."
+    )
     voices = _voices(text)
     assert voices["damning failure of leadership"][0] == "source"
     assert voices["ambush"] == ("source", "the blogger")
@@ -93,7 +97,9 @@ def _basil_triplets() -> list[list[Path]]:
     return [g for _, g in sorted(groups.items())][:6]
 
 
-@pytest.mark.parametrize("triplet", _basil_triplets() or [None], ids=lambda g: g[0].name.split("_")[0][:8] if g else "absent")
+@pytest.mark.parametrize(
+    "triplet", _basil_triplets() or [None], ids=lambda g: g[0].name.split("_")[0][:8] if g else "absent"
+)
 def test_basil_own_voice_findings_lie_outside_attributed_content(triplet: list[Path] | None) -> None:
     if triplet is None:
         pytest.skip(f"../shared/eval/basil not present at {EVAL / 'basil'}")

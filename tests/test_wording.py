@@ -37,10 +37,16 @@ def shifts(ref: str, other: str) -> list[tuple[str, str, str]]:
     ("ref", "other", "expected"),
     [
         ("The mayor closed the bridge.", "The mayor shut the bridge.", [("substitution", "shut", "closed")]),
-        ("The mayor closed the bridge.", "The mayor quietly closed the old bridge.",
-         [("insertion", "quietly", ""), ("insertion", "old", "")]),
-        ("The mayor closed the old bridge on Main Street.", "The mayor closed the bridge on Main Street.",
-         [("deletion", "", "old")]),
+        (
+            "The mayor closed the bridge.",
+            "The mayor quietly closed the old bridge.",
+            [("insertion", "quietly", ""), ("insertion", "old", "")],
+        ),
+        (
+            "The mayor closed the old bridge on Main Street.",
+            "The mayor closed the bridge on Main Street.",
+            [("deletion", "", "old")],
+        ),
         ("The mayor closed the bridge.", "The mayor reportedly closed the bridge.", [("hedging", "reportedly", "")]),
         ("Officials said the bridge was unsafe.", "The bridge was unsafe.", [("attribution", "", "Officials said")]),
         ("The state cut the budget.", "The state slashed the budget.", [("intensity", "slashed", "cut")]),
@@ -49,20 +55,34 @@ def shifts(ref: str, other: str) -> list[tuple[str, str, str]]:
         ("Deputy Director Ann Lee spoke.", "Director Ann Lee spoke.", [("name_or_title", "", "Deputy")]),
         ("Ann Lee spoke at noon.", "Ann Leigh spoke at noon.", [("name_or_title", "Leigh", "Lee")]),
         # a speech verb for another is not an attribution added or removed
-        ("Officials said the bridge was unsafe.", "Officials told us the bridge was unsafe.",
-         [("substitution", "told us", "said")]),
-        ("Officials said the bridge was unsafe.", "Officials, telling reporters, called the bridge unsafe.",
-         [("substitution", "telling reporters, called", "said")]),  # "was" left out: function words only
+        (
+            "Officials said the bridge was unsafe.",
+            "Officials told us the bridge was unsafe.",
+            [("substitution", "told us", "said")],
+        ),
+        (
+            "Officials said the bridge was unsafe.",
+            "Officials, telling reporters, called the bridge unsafe.",
+            [("substitution", "telling reporters, called", "said")],
+        ),  # "was" left out: function words only
         # a day is not a name; a title word inside a phrase does not make the phrase a title
         ("The mayor closed the bridge on Monday.", "The mayor closed the bridge.", [("deletion", "", "on Monday")]),
-        ("The mayor closed the bridge.", "The mayor closed the bridge after a prosecutor arrived.",
-         [("insertion", "after a prosecutor arrived", "")]),
+        (
+            "The mayor closed the bridge.",
+            "The mayor closed the bridge after a prosecutor arrived.",
+            [("insertion", "after a prosecutor arrived", "")],
+        ),
         # a rephrased stretch is a substitution unless a figure, a hedge or an attribution is on one side only
-        ("Crews who came over from the United States arrived at the old bridge on the river.",
-         "Crews hired quickly by two private companies arrived at the old bridge on the river.",
-         [("substitution", "hired quickly by two private companies", "who came over from the United States")]),
-        ("The plant met the standards, inspectors wrote in March.", "The plant met the standards.",
-         [("attribution", "", "inspectors wrote in March")]),
+        (
+            "Crews who came over from the United States arrived at the old bridge on the river.",
+            "Crews hired quickly by two private companies arrived at the old bridge on the river.",
+            [("substitution", "hired quickly by two private companies", "who came over from the United States")],
+        ),
+        (
+            "The plant met the standards, inspectors wrote in March.",
+            "The plant met the standards.",
+            [("attribution", "", "inspectors wrote in March")],
+        ),
     ],
 )
 def test_kinds(ref, other, expected):
@@ -85,21 +105,33 @@ def test_a_retelling_is_not_diffed_word_by_word():
 def test_a_change_stays_inside_one_member():
     """An outlet that states the passage in two places: no change spans the text between them
     (another passage's words), and each change points into one member."""
-    texts = {"a": "The mayor closed the bridge on Monday. Rain fell all week.",
-             "b": "The mayor closed the bridge. Rain fell all week. Traffic moved to the old ferry.",
-             "c": "The mayor closed the bridge on Monday. Rain fell all week."}
+    texts = {
+        "a": "The mayor closed the bridge on Monday. Rain fell all week.",
+        "b": "The mayor closed the bridge. Rain fell all week. Traffic moved to the old ferry.",
+        "c": "The mayor closed the bridge on Monday. Rain fell all week.",
+    }
     docs = tuple(segment(Article(o, t)) for o, t in sorted(texts.items()))
-    first = [Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index)
-             for d in docs for s in d.content_sentences if s.index != 1]
-    second = [Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index)
-              for d in docs for s in d.content_sentences if s.index == 1]
+    first = [
+        Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index)
+        for d in docs
+        for s in d.content_sentences
+        if s.index != 1
+    ]
+    second = [
+        Member(s.start, s.end, s.text, outlet=d.outlet, sentence=s.index)
+        for d in docs
+        for s in d.content_sentences
+        if s.index == 1
+    ]
     al = Alignment(docs, canonical_passages([first, second], docs), ((1.0,) * 3,) * 3)
     found = [w for w in find_wording_shifts(al, min_ratio=0.0) if w.outlet == "b"]
     own = {p.id: [m for m in p.members if m.outlet == "b"] for p in al.passages}
     assert found and all(any(m.start <= w.start and w.end <= m.end for m in own[w.passage]) for w in found)
     assert all("Rain" not in w.text for w in found)
     assert [(w.kind, w.text, w.reference_text) for w in found] == [
-        ("deletion", "", "on Monday"), ("insertion", "Traffic moved to the old ferry", "")]
+        ("deletion", "", "on Monday"),
+        ("insertion", "Traffic moved to the old ferry", ""),
+    ]
     assert found[0].start == texts["b"].index(". Rain")  # the words would end the first member
 
 
@@ -117,8 +149,8 @@ def test_offsets_and_empty_spans():
     (s,) = find_wording_shifts(al)
     b, a = al.document("b").text, al.document("a").text
     assert (s.start, s.end, s.text) == (0, 0, "")
-    assert a[s.reference_start:s.reference_end] == s.reference_text == "Officials said"
-    assert b[s.start:s.end] == s.text and s.reference == "a" and s.direction == "removed"
+    assert a[s.reference_start : s.reference_end] == s.reference_text == "Officials said"
+    assert b[s.start : s.end] == s.text and s.reference == "a" and s.direction == "removed"
 
 
 def test_reference_is_the_majority_wording_and_order_is_canonical():
@@ -137,6 +169,7 @@ def test_scores():
 
 # --------------------------------------------------------------------------------------------
 # passages of many outlets
+
 
 def passage(texts: dict[str, str]) -> Alignment:
     """One passage that every outlet of ``texts`` carries, whole."""
@@ -161,7 +194,8 @@ def test_reference_of_many_members_is_the_majority_wording():
     assert {s.reference for s in found} == {"o05"}  # the smallest id of the wire copies
     assert {s.outlet for s in found} == {f"o{i:02d}" for i in (*range(5), 16, 17, 18, 19)}
     assert [(s.kind, s.text, s.reference_text) for s in found if s.outlet == "o00"] == [
-        ("intensity", "damaged", "destroyed")]
+        ("intensity", "damaged", "destroyed")
+    ]
     assert [(s.kind, s.text, s.reference_text) for s in found if s.outlet == "o16"] == [("number", "40", "12")]
 
 
@@ -185,9 +219,12 @@ def test_order_of_many_outlets_does_not_matter():
     assert len(found) == len(find_wording_shifts(passage(MANY)))
 
 
-_KEYS = st.dictionaries(st.sampled_from([f"o{i}" for i in range(30)]),
-                        st.lists(st.sampled_from("the fire hit twelve homes on main street".split()), max_size=8)
-                        .map(tuple), min_size=2, max_size=30)
+_KEYS = st.dictionaries(
+    st.sampled_from([f"o{i}" for i in range(30)]),
+    st.lists(st.sampled_from("the fire hit twelve homes on main street".split()), max_size=8).map(tuple),
+    min_size=2,
+    max_size=30,
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -202,7 +239,7 @@ def test_reference_rule(keys):
         assert got == min(o for o in keys if keys[o] == keys[got])
         close = wording._closeness(dict(Counter(keys.values())))
         first = {k: min(o for o in keys if keys[o] == k) for k in close}
-        candidates = sorted(close, key=lambda k: (-close[k], first[k]))[:wording.EXACT_REFERENCE_LIMIT]
+        candidates = sorted(close, key=lambda k: (-close[k], first[k]))[: wording.EXACT_REFERENCE_LIMIT]
 
         def mean(k: tuple[str, ...]) -> float:
             return sum(wording._ratio(k, keys[o]) for o in keys if o != first[k]) / (len(keys) - 1)
@@ -258,8 +295,14 @@ def test_attribution_shifts_read_the_attribution_layer() -> None:
         # the same letters spaced or hyphenated otherwise
         ("The city adopted a zero tolerance policy on litter.", "The city adopted a zero-tolerance policy on litter."),
         # a dateline
-        ("The mayor closed the old bridge on Tuesday.", "PORTLAND, Maine (AP) — The mayor closed the old bridge on Tuesday."),
-        ("SPRINGFIELD, Ill. — The mayor closed the old bridge on Tuesday.", "The mayor closed the old bridge on Tuesday."),
+        (
+            "The mayor closed the old bridge on Tuesday.",
+            "PORTLAND, Maine (AP) — The mayor closed the old bridge on Tuesday.",
+        ),
+        (
+            "SPRINGFIELD, Ill. — The mayor closed the old bridge on Tuesday.",
+            "The mayor closed the old bridge on Tuesday.",
+        ),
         # words only moved within the passage
         ("On Tuesday the mayor closed the old bridge.", "The mayor closed the old bridge on Tuesday."),
     ],
@@ -269,14 +312,16 @@ def test_trivial_changes_are_not_listed(ref, other):
 
 
 def test_a_capitalised_opening_without_capitals_or_agency_is_not_a_dateline():
-    found = shifts("The mayor closed the old bridge on Tuesday.",
-                   "Harbor crews — The mayor closed the old bridge on Tuesday.")
+    found = shifts(
+        "The mayor closed the old bridge on Tuesday.", "Harbor crews — The mayor closed the old bridge on Tuesday."
+    )
     assert found == [("insertion", "Harbor crews", "")]
 
 
 def test_negations_and_quantifiers_are_not_function_words():
     assert shifts("The audit found the plan worked.", "The audit found the plan never worked.") == [
-        ("insertion", "never", "")]
+        ("insertion", "never", "")
+    ]
     assert shifts("Parents were told to wait.", "All parents were told to wait.") == [("insertion", "All", "")]
     (w,) = [s for s in find_wording_shifts(pair("The plan did work.", "The plan did not work.")) if s.outlet == "b"]
     assert w.weight == 0.55
@@ -295,8 +340,9 @@ def test_weights_rank_substance_first():
     assert weighed("The state cut the budget.", "The state slashed the budget.") == [("intensity", 0.6)]
     assert weighed("The mayor closed the bridge.", "The mayor shut the bridge.") == [("substitution", 0.2)]
     # a clause of other words weighs more than one word, but less than any telling kind
-    [(kind, w)] = weighed("The mayor closed the bridge.",
-                          "The mayor, facing angry commuters and a lawsuit, closed the bridge.")
+    [(kind, w)] = weighed(
+        "The mayor closed the bridge.", "The mayor, facing angry commuters and a lawsuit, closed the bridge."
+    )
     assert kind == "insertion" and 0.2 < w <= 0.4
 
 
@@ -316,11 +362,23 @@ def test_another_source_weighs_more_than_the_same_source_reworded():
 def test_shift_weight_is_in_the_unit_interval():
     from mediadiff.segment import tokenize
 
-    for kind in ("number", "attribution", "hedging", "name_or_title", "intensity", "substitution", "insertion",
-                 "deletion"):
+    for kind in (
+        "number",
+        "attribution",
+        "hedging",
+        "name_or_title",
+        "intensity",
+        "substitution",
+        "insertion",
+        "deletion",
+    ):
         for direction in ("added", "removed", "changed"):
-            w = wording.shift_weight(kind, direction, tokenize("the long old bridge over the river"),
-                                     tokenize("a short new bridge across the water at last"))
+            w = wording.shift_weight(
+                kind,
+                direction,
+                tokenize("the long old bridge over the river"),
+                tokenize("a short new bridge across the water at last"),
+            )
             assert 0.0 <= w <= 1.0
 
 
@@ -343,8 +401,11 @@ def test_seeds_list_fewer_shifts_and_none_trivial():
     for s in found:
         words = [w.lower().strip(".,;:“”\"'’") for w in (s.text + " " + s.reference_text).split()]
         assert not all(w in wording.FUNCTION_WORDS for w in words if w), s
-        assert s.text.replace("-", "").replace(" ", "").lower() != s.reference_text.replace("-", "").replace(" ", "").lower()
-        assert docs[s.outlet].text[s.start:s.end] == s.text
+        assert (
+            s.text.replace("-", "").replace(" ", "").lower()
+            != s.reference_text.replace("-", "").replace(" ", "").lower()
+        )
+        assert docs[s.outlet].text[s.start : s.end] == s.text
     from mediadiff.report._summary import rank_shifts
 
     top = rank_shifts(c.to_dict()["wording_shifts"])[:10]

@@ -58,18 +58,53 @@ INTENSIFIERS: frozenset[str] = frozenset(
 )
 
 #: Rank words: changing or dropping one changes who someone is ("deputy director" -> "director").
-RANK_WORDS: frozenset[str] = frozenset("vice deputy assistant associate acting interim former senior junior chief".split())
+RANK_WORDS: frozenset[str] = frozenset(
+    "vice deputy assistant associate acting interim former senior junior chief".split()
+)
 
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
-_FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
-              "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+_FRACTIONS = {
+    "half": 0.5,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "fifth": 0.2,
+    "fifths": 0.2,
+    "tenth": 0.1,
+    "tenths": 0.1,
+}
 _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 
 
@@ -255,7 +290,9 @@ NOT_NAME_WORDS = frozenset(
     his her their its our mr mrs ms dr""".split()
 )
 # capitalised words that are not sources: the above, pronouns, abbreviated titles, days and months
-_NOT_SOURCES = NOT_NAME_WORDS | CALENDAR_WORDS | frozenset("it he she they we i you sen rep gov gen lt col sgt prof st".split())
+_NOT_SOURCES = (
+    NOT_NAME_WORDS | CALENDAR_WORDS | frozenset("it he she they we i you sen rep gov gen lt col sgt prof st".split())
+)
 
 
 def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None) -> list[Token]:

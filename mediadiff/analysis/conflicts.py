@@ -44,7 +44,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, cast
 
 from ..align import Alignment
 from ..document import Document, Token
@@ -106,14 +106,41 @@ _PEOPLE = frozenset(
     students prosecutor prosecutors officer officers immigrant immigrants migrant migrants parent parents
     victim victims customer customers member members voter voters individual individuals""".split()
 )
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-                "oct": 10, "nov": 11, "dec": 12})
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_MONTHS.update(
+    {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    }
+)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _RANGE_WORDS = frozenset("through thru to until till - – —".split())
-_VAGUE = {"thousands": (1_000, 99_999), "hundreds": (100, 999), "dozens": (24, 99), "millions": (1e6, 1e9),
-          "scores": (40, 200), "tens": (10, 99), "several": (3, 9), "many": (10, None), "numerous": (10, None)}
+_VAGUE = {
+    "thousands": (1_000, 99_999),
+    "hundreds": (100, 999),
+    "dozens": (24, 99),
+    "millions": (1e6, 1e9),
+    "scores": (40, 200),
+    "tens": (10, 99),
+    "several": (3, 9),
+    "many": (10, None),
+    "numerous": (10, None),
+}
 _APPROX = frozenset("about around roughly approximately some estimated nearly almost approximate".split())
 _AT_LEAST = frozenset("least more over above exceeding".split())
 _AT_MOST = frozenset("most fewer less under below".split())
@@ -155,7 +182,7 @@ def _unit_key(word: str) -> str:
 
 def _qualify(tokens: Sequence[Token], i: int, value: float) -> tuple[float, float, str, int]:
     """Range allowed by the qualifier before ``tokens[i]``, the qualifier and its first index."""
-    prev = [t.norm for t in tokens[max(0, i - 2):i]]
+    prev = [t.norm for t in tokens[max(0, i - 2) : i]]
     if prev and prev[-1] in ("an", "a") and len(prev) == 2 and prev[0] in _APPROX:
         prev = prev[:1]
     last = prev[-1] if prev else ""
@@ -195,8 +222,18 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
             if j < n and tokens[j].kind == "number":
                 day = read_number(tokens, j)
                 if day and 1 <= day[0] <= 31 and float(day[0]).is_integer():
-                    out.append(_Value("date", "day", f"{_MONTHS[norm]:02d}-{int(day[0]):02d}", None, None,
-                                      t.start, tokens[j].end, ""))
+                    out.append(
+                        _Value(
+                            "date",
+                            "day",
+                            f"{_MONTHS[norm]:02d}-{int(day[0]):02d}",
+                            None,
+                            None,
+                            t.start,
+                            tokens[j].end,
+                            "",
+                        )
+                    )
                     i = j + 1
                     continue
         if norm in _WEEKDAYS:
@@ -208,12 +245,26 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
             continue
         if norm in _VAGUE and i + 2 < n and tokens[i + 1].norm == "of" and tokens[i + 2].kind == "word":
             lo, hi = _VAGUE[norm]
-            out.append(_Value("vague", _unit_key(tokens[i + 2].norm), norm, lo, hi if hi is not None else float("inf"),
-                              t.start, tokens[i + 2].end, norm))
+            out.append(
+                _Value(
+                    "vague",
+                    _unit_key(tokens[i + 2].norm),
+                    norm,
+                    lo,
+                    hi if hi is not None else float("inf"),
+                    t.start,
+                    tokens[i + 2].end,
+                    norm,
+                )
+            )
             i += 3
             continue
         spelled_one = norm == "one" and _ratio(tokens, i + 1, 1.0) is not None  # "one in five"
-        got = read_number(tokens, i) if norm not in ("a", "an", "one") or spelled_one or _fraction_follows(tokens, i) else None
+        got = (
+            read_number(tokens, i)
+            if norm not in ("a", "an", "one") or spelled_one or _fraction_follows(tokens, i)
+            else None
+        )
         if got is None:
             i += 1
             continue
@@ -233,11 +284,23 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
                 j += 1
         elif tokens[i].kind == "word" and value < 1:
             kind, unit, value = "percent", "percent", round(value * 100, 6)
-        elif tokens[i].kind == "number" and 1900 <= value <= 2100 and float(value).is_integer() and "," not in t.text \
-                and (j >= n or tokens[j].kind != "word" or tokens[j].norm in _SKIP_UNITS or not tokens[j].text[:1].islower()):
+        elif (
+            tokens[i].kind == "number"
+            and 1900 <= value <= 2100
+            and float(value).is_integer()
+            and "," not in t.text
+            and (
+                j >= n or tokens[j].kind != "word" or tokens[j].norm in _SKIP_UNITS or not tokens[j].text[:1].islower()
+            )
+        ):
             kind, unit = "date", "year"
-        elif j < n and tokens[j].kind == "word" and tokens[j].start == tokens[j - 1].end + 1 \
-                and tokens[j].norm not in _SKIP_UNITS and tokens[j].text[:1].islower():
+        elif (
+            j < n
+            and tokens[j].kind == "word"
+            and tokens[j].start == tokens[j - 1].end + 1
+            and tokens[j].norm not in _SKIP_UNITS
+            and tokens[j].text[:1].islower()
+        ):
             kind, unit = "number", _unit_key(tokens[j].norm)
             j += 1
         elif j < n and tokens[j].norm == "of" and tokens[i].kind == "number" and i > 0 and tokens[i - 1].norm in _WHOLE:
@@ -293,6 +356,7 @@ def _meets(a: _Value, b: _Value) -> bool:
 # ---------------------------------------------------------------------------------------------
 # people: names and titles
 
+
 @dataclass(frozen=True, slots=True)
 class _Person:
     first: str
@@ -324,8 +388,10 @@ def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_P
         # title before: "DEP Director Dana Whitcombe", "Spokesman Martin Oyelaran"
         # capitalised words before a title word belong to the title ("Deputy County Administrator")
         k = i
-        while k > 0 and tokens[k - 1].kind == "word" and (
-            _title_norm(tokens[k - 1].norm) in TITLE_WORDS or (k < i and _title_qualifier(tokens[k - 1]))
+        while (
+            k > 0
+            and tokens[k - 1].kind == "word"
+            and (_title_norm(tokens[k - 1].norm) in TITLE_WORDS or (k < i and _title_qualifier(tokens[k - 1])))
         ):
             k -= 1
         title = [x for x in tokens[k:i]]
@@ -340,9 +406,18 @@ def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_P
                 m += 1
             title = after
         words = tuple(_title_norm(x.norm) for x in title)
-        out.append(_Person(name[0].norm, name[-1].norm, words, title[0].start if title else -1,
-                           title[-1].end if title else -1, tokens[i].start, tokens[j - 1].end,
-                           tuple(x.norm for x in name)))
+        out.append(
+            _Person(
+                name[0].norm,
+                name[-1].norm,
+                words,
+                title[0].start if title else -1,
+                title[-1].end if title else -1,
+                tokens[i].start,
+                tokens[j - 1].end,
+                tuple(x.norm for x in name),
+            )
+        )
         i = j
     return out
 
@@ -354,7 +429,7 @@ def _title_norm(norm: str) -> str:
     """A title word without a time prefix: "then-deputy" -> "deputy" (the time is not the job)."""
     for prefix in _TIME_PREFIXES:
         if norm.startswith(prefix):
-            return norm[len(prefix):]
+            return norm[len(prefix) :]
     return norm
 
 
@@ -389,8 +464,13 @@ _NOT_NAMES = NOT_NAME_WORDS | frozenset("new former then now".split())
 def _title_qualifier(t: Token) -> bool:
     """A capitalised word that can qualify a title: "County", "DEP" (not "On", "Tuesday")."""
     norm = t.norm.rstrip(".")
-    return (t.text[:1].isupper() and t.text.isalpha() and t.norm not in _NOT_NAMES
-            and norm not in _MONTHS and norm not in _WEEKDAYS)
+    return (
+        t.text[:1].isupper()
+        and t.text.isalpha()
+        and t.norm not in _NOT_NAMES
+        and norm not in _MONTHS
+        and norm not in _WEEKDAYS
+    )
 
 
 def _initial(t: Token) -> bool:
@@ -398,10 +478,19 @@ def _initial(t: Token) -> bool:
 
 
 def _is_name(t: Token, sentence_starts: frozenset[int]) -> bool:
-    return (t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() and len(t.text) > 1
-            and t.text.isalpha() and t.norm not in _NOT_NAMES
-            and t.norm not in TITLE_WORDS and t.norm.rstrip(".") not in _MONTHS and t.norm not in _WEEKDAYS
-            and "’" not in t.text and "'" not in t.text)
+    return (
+        t.kind == "word"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and len(t.text) > 1
+        and t.text.isalpha()
+        and t.norm not in _NOT_NAMES
+        and t.norm not in TITLE_WORDS
+        and t.norm.rstrip(".") not in _MONTHS
+        and t.norm not in _WEEKDAYS
+        and "’" not in t.text
+        and "'" not in t.text
+    )
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -414,11 +503,16 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     False
     """
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return bool(short) and any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+    return bool(short) and any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
-def _swapped_names(pid: str, words: dict[str, list[Token]], starts: dict[str, frozenset[int]],
-                   docs: dict[str, Document], taken: set[str]) -> list[Conflict]:
+def _swapped_names(
+    pid: str,
+    words: dict[str, list[Token]],
+    starts: dict[str, frozenset[int]],
+    docs: dict[str, Document],
+    taken: set[str],
+) -> list[Conflict]:
     """One name put in another's place, in the same words: "a shelter in Norfolk" / "a shelter in
     Norwalk". Each pair of outlets' words (the members' words, in order) is diffed; a single
     capitalised name (not opening a sentence, not a title word, a month or a weekday) replaced by
@@ -429,14 +523,18 @@ def _swapped_names(pid: str, words: dict[str, list[Token]], starts: dict[str, fr
     slots: dict[frozenset[str], dict[tuple[str, int], Token]] = {}
     outlets = sorted(words)
     for ia, a in enumerate(outlets):
-        for b in outlets[ia + 1:]:
+        for b in outlets[ia + 1 :]:
             sm = SequenceMatcher(None, keys[a], keys[b], autojunk=False)
             for tag, i1, i2, j1, j2 in sm.get_opcodes():
                 if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
                     continue
                 ta, tb = words[a][i1], words[b][j1]
-                if not (_is_name(ta, starts[a]) and _is_name(tb, starts[b])
-                        and ta.start not in starts[a] and tb.start not in starts[b]):
+                if not (
+                    _is_name(ta, starts[a])
+                    and _is_name(tb, starts[b])
+                    and ta.start not in starts[a]
+                    and tb.start not in starts[b]
+                ):
                     continue
                 if not ((i1 > 0 and j1 > 0) or (i2 < len(keys[a]) and j2 < len(keys[b]))):
                     continue  # nothing alike around it: not the same slot
@@ -447,16 +545,28 @@ def _swapped_names(pid: str, words: dict[str, list[Token]], starts: dict[str, fr
                 slot[(b, tb.start)] = tb
     out = []
     for pair, found in sorted(slots.items(), key=lambda x: sorted(x[0])):
-        vals = tuple(ConflictValue(o, t.start, t.end, docs[o].text[t.start:t.end], t.norm, None, None, "name", "")
-                     for (o, _), t in sorted(found.items()))
+        vals = tuple(
+            ConflictValue(o, t.start, t.end, docs[o].text[t.start : t.end], t.norm, None, None, "name", "")
+            for (o, _), t in sorted(found.items())
+        )
         if len({v.outlet for v in vals}) < 2:
             continue
-        out.append(Conflict("name", pid, min(pair), vals, "Outlets give a different name in the same words: "
-                            + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
+        out.append(
+            Conflict(
+                "name",
+                pid,
+                min(pair),
+                vals,
+                "Outlets give a different name in the same words: "
+                + "; ".join(f"{v.outlet}: {v.text}" for v in vals)
+                + ".",
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATED_FLOOR) -> list[Conflict]:
     """Find values that disagree between outlets within each passage.
@@ -485,8 +595,13 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
     >>> [(c.kind, [v.text for v in c.values]) for c in find_conflicts(a)]
     [('number', ['12 homes', 'about 40 homes'])]
     """
-    check_parameter("related_floor", related_floor, "a float in the range (0.0, 1.0] or None",
-                    related_floor is None or (is_real(related_floor) and 0.0 < related_floor <= 1.0), "find_conflicts")
+    check_parameter(
+        "related_floor",
+        related_floor,
+        "a float in the range (0.0, 1.0] or None",
+        related_floor is None or (is_real(related_floor) and 0.0 < related_floor <= 1.0),
+        "find_conflicts",
+    )
     docs = {d.outlet: d for d in alignment.documents}
     starts = {o: frozenset(s.tokens[0].start for s in d.sentences if s.tokens) for o, d in docs.items()}
     found: list[Conflict] = []
@@ -494,8 +609,11 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
     for p in alignment.passages:
         if p.support < 2:
             if related_floor is not None:
-                stated[p.id] = [(m.outlet, v) for m in p.members
-                                for v in _values(member_tokens(docs[m.outlet], m, words_only=False))]
+                stated[p.id] = [
+                    (m.outlet, v)
+                    for m in p.members
+                    for v in _values(member_tokens(docs[m.outlet], m, words_only=False))
+                ]
             continue
         values: list[tuple[str, _Value]] = []
         people: list[tuple[str, _Person]] = []
@@ -504,8 +622,11 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
             toks = member_tokens(docs[m.outlet], m, words_only=False)
             values.extend((m.outlet, v) for v in _values(toks))
             words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
-            headline = (not m.text.rstrip("\"'”’)").endswith((".", "!", "?")) and words
-                        and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6)
+            headline = (
+                not m.text.rstrip("\"'”’)").endswith((".", "!", "?"))
+                and words
+                and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
+            )
             if not headline:  # title case would make every word look like a name
                 people.extend((m.outlet, x) for x in _people(toks, starts[m.outlet]))
                 body.setdefault(m.outlet, []).extend(t for t in toks if t.kind != "punct")
@@ -547,8 +668,11 @@ def _countable(v: _Value) -> bool:
 
 
 def _related_conflicts(
-    alignment: Alignment, stated: dict[str, list[tuple[str, _Value]]], within: Sequence[Conflict],
-    docs: dict[str, Document], floor: float,
+    alignment: Alignment,
+    stated: dict[str, list[tuple[str, _Value]]],
+    within: Sequence[Conflict],
+    docs: dict[str, Document],
+    floor: float,
 ) -> list[Conflict]:
     """Numeric conflicts between two close passages that no outlet shares (see ``related_floor``).
 
@@ -564,14 +688,16 @@ def _related_conflicts(
     done = {(c.passage, c.unit) for c in within if c.kind not in ("title", "name")}
 
     def close(a: str, b: str) -> bool:
-        return (max(alignment.closeness(a, o) for o in outlets[b]) >= floor
-                and max(alignment.closeness(b, o) for o in outlets[a]) >= floor)
+        return (
+            max(alignment.closeness(a, o) for o in outlets[b]) >= floor
+            and max(alignment.closeness(b, o) for o in outlets[a]) >= floor
+        )
 
     out: list[Conflict] = []
     for slot, pids in sorted(by_slot.items()):
         pids.sort(key=order.__getitem__)
         for i, a in enumerate(pids):
-            for b in pids[i + 1:]:
+            for b in pids[i + 1 :]:
                 if outlets[a] & outlets[b] or not close(a, b):
                     continue
                 # the passage more outlets carry names the conflict (the earlier one at a tie)
@@ -580,19 +706,23 @@ def _related_conflicts(
                     continue  # already a conflict within one of them
                 both = [(o, v) for pid in (main, other) for o, v in stated[pid]]
                 for c in _numeric_conflicts(main, [(o, v) for o, v in both if _slot(v) == slot], docs, both):
-                    note = (f" Some of these figures are in passage {other}, which no outlet of {main} carries"
-                            " but which comes close to it.")
+                    note = (
+                        f" Some of these figures are in passage {other}, which no outlet of {main} carries"
+                        " but which comes close to it."
+                    )
                     out.append(dataclasses.replace(c, related=(other,), explanation=c.explanation + note))
     return out
 
 
 def _cv(doc: Document, outlet: str, v: _Value) -> ConflictValue:
     high = None if v.high is not None and math.isinf(v.high) else v.high  # "at least 300": no upper bound
-    return ConflictValue(outlet, v.start, v.end, doc.text[v.start:v.end], v.value, v.low, high, v.unit, v.qualifier)
+    return ConflictValue(outlet, v.start, v.end, doc.text[v.start : v.end], v.value, v.low, high, v.unit, v.qualifier)
 
 
 def _numeric_conflicts(
-    pid: str, values: list[tuple[str, _Value]], docs: dict[str, Document],
+    pid: str,
+    values: list[tuple[str, _Value]],
+    docs: dict[str, Document],
     companions: Sequence[tuple[str, _Value]] = (),
 ) -> list[Conflict]:
     """The figures of ``values`` that disagree, slot by slot.
@@ -623,23 +753,39 @@ def _numeric_conflicts(
         names = sorted(per_outlet)
         clash = any(
             not any(_meets(a, b) for a in per_outlet[oa] for b in per_outlet[ob])
-            for ia, oa in enumerate(names) for ob in names[ia + 1:]
+            for ia, oa in enumerate(names)
+            for ob in names[ia + 1 :]
         )
         if clash:
             if kind == "number":
                 exact = sorted(exact + _same_figures(exact, items, companions), key=lambda x: (x[0], x[1].start))
-            texts = ", ".join(f"{o}: {docs[o].text[v.start:v.end]}" for o, v in exact)
-            out.append(Conflict(kind, pid, unit, tuple(_cv(docs[o], o, v) for o, v in exact),  # type: ignore[arg-type]
-                                f"Outlets give different figures for the same thing ({texts})."))
+            texts = ", ".join(f"{o}: {docs[o].text[v.start : v.end]}" for o, v in exact)
+            out.append(
+                Conflict(
+                    cast(ConflictKind, kind),  # a _Value's kind: number, money, percent or date
+                    pid,
+                    unit,
+                    tuple(_cv(docs[o], o, v) for o, v in exact),
+                    f"Outlets give different figures for the same thing ({texts}).",
+                )
+            )
         if any(ov != oe for ov, _ in vague for oe, _ in exact):
-            texts = ", ".join(f"{o}: {docs[o].text[v.start:v.end]}" for o, v in items)
-            out.append(Conflict("vagueness", pid, unit, tuple(_cv(docs[o], o, v) for o, v in items),
-                                f"Some outlets give an exact figure where others stay vague ({texts})."))
+            texts = ", ".join(f"{o}: {docs[o].text[v.start : v.end]}" for o, v in items)
+            out.append(
+                Conflict(
+                    "vagueness",
+                    pid,
+                    unit,
+                    tuple(_cv(docs[o], o, v) for o, v in items),
+                    f"Some outlets give an exact figure where others stay vague ({texts}).",
+                )
+            )
     return out
 
 
-def _same_figures(exact: Sequence[tuple[str, _Value]], slot: Sequence[tuple[str, _Value]],
-                  companions: Sequence[tuple[str, _Value]]) -> list[tuple[str, _Value]]:
+def _same_figures(
+    exact: Sequence[tuple[str, _Value]], slot: Sequence[tuple[str, _Value]], companions: Sequence[tuple[str, _Value]]
+) -> list[tuple[str, _Value]]:
     """The first count of each outlet without a value in ``slot`` that repeats one of the
     figures of ``exact`` (in another unit: at least ``SAME_FIGURE_MIN``, or a partitive)."""
     figures = {v.value for _, v in exact}
@@ -665,34 +811,81 @@ def _people_conflicts(pid: str, people: list[tuple[str, _Person]], docs: dict[st
         outs = sorted(titles)
         clash = any(
             not any(_compatible(a, b) for a in titles[oa] for b in titles[ob])
-            for ia, oa in enumerate(outs) for ob in outs[ia + 1:]
+            for ia, oa in enumerate(outs)
+            for ob in outs[ia + 1 :]
         )
         if clash:
-            vals = tuple(ConflictValue(o, x.title_start, x.title_end, docs[o].text[x.title_start:x.title_end],
-                                       " ".join(x.title), None, None, "title", "")
-                         for o, x in sorted(titled, key=lambda y: (y[0], y[1].start)))
-            out.append(Conflict("title", pid, surname, vals,
-                                f"Outlets give {surname.title()} different titles: "
-                                + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
+            vals = tuple(
+                ConflictValue(
+                    o,
+                    x.title_start,
+                    x.title_end,
+                    docs[o].text[x.title_start : x.title_end],
+                    " ".join(x.title),
+                    None,
+                    None,
+                    "title",
+                    "",
+                )
+                for o, x in sorted(titled, key=lambda y: (y[0], y[1].start))
+            )
+            out.append(
+                Conflict(
+                    "title",
+                    pid,
+                    surname,
+                    vals,
+                    f"Outlets give {surname.title()} different titles: "
+                    + "; ".join(f"{v.outlet}: {v.text}" for v in vals)
+                    + ".",
+                )
+            )
     # the same person spelled or named differently: similar surnames, or one surname with different first names
     surnames = sorted(by_surname)
     for a_i, a in enumerate(surnames):
-        for b in surnames[a_i + 1:]:
+        for b in surnames[a_i + 1 :]:
             if SequenceMatcher(None, a, b).ratio() >= 0.8:
                 items = by_surname[a] + by_surname[b]
                 if len({o for o, _ in items}) >= 2:
-                    vals = tuple(ConflictValue(o, x.start, x.end, docs[o].text[x.start:x.end], x.surname, None, None,
-                                               "name", "") for o, x in sorted(items, key=lambda y: (y[0], y[1].start)))
-                    out.append(Conflict("name", pid, a, vals, "Outlets spell a name differently: "
-                                        + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
+                    vals = tuple(
+                        ConflictValue(
+                            o, x.start, x.end, docs[o].text[x.start : x.end], x.surname, None, None, "name", ""
+                        )
+                        for o, x in sorted(items, key=lambda y: (y[0], y[1].start))
+                    )
+                    out.append(
+                        Conflict(
+                            "name",
+                            pid,
+                            a,
+                            vals,
+                            "Outlets spell a name differently: "
+                            + "; ".join(f"{v.outlet}: {v.text}" for v in vals)
+                            + ".",
+                        )
+                    )
     for surname, items in sorted(by_surname.items()):
         firsts = {x.first for _, x in items if x.first != x.surname}
         # a longer form of the same name is no other name: "Marine Corps Reserve" / "United States Marine Corps Reserve"
-        differ = any(oa != ob and xa.first != xb.first and not _same_name(xa.words, xb.words)
-                     for oa, xa in items for ob, xb in items)
+        differ = any(
+            oa != ob and xa.first != xb.first and not _same_name(xa.words, xb.words)
+            for oa, xa in items
+            for ob, xb in items
+        )
         if len(firsts) > 1 and len({o for o, _ in items}) >= 2 and differ:
-            vals = tuple(ConflictValue(o, x.start, x.end, docs[o].text[x.start:x.end], x.first + " " + x.surname,
-                                       None, None, "name", "") for o, x in sorted(items, key=lambda y: (y[0], y[1].start)))
-            out.append(Conflict("name", pid, surname, vals, "Outlets give different first names: "
-                                + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + "."))
+            vals = tuple(
+                ConflictValue(
+                    o, x.start, x.end, docs[o].text[x.start : x.end], x.first + " " + x.surname, None, None, "name", ""
+                )
+                for o, x in sorted(items, key=lambda y: (y[0], y[1].start))
+            )
+            out.append(
+                Conflict(
+                    "name",
+                    pid,
+                    surname,
+                    vals,
+                    "Outlets give different first names: " + "; ".join(f"{v.outlet}: {v.text}" for v in vals) + ".",
+                )
+            )
     return out

@@ -153,13 +153,18 @@ class _Stats:
         self.named: dict[str, frozenset[str]] = {}
         capitalised = capitalised_words(alignment.documents)
         for d in alignment.documents:
-            self.named[d.outlet] = frozenset(source_key(t) for s in d.content_sentences for t in s.tokens if t.kind == "word")
+            self.named[d.outlet] = frozenset(
+                source_key(t) for s in d.content_sentences for t in s.tokens if t.kind == "word"
+            )
             for sentence in d.content_sentences:
-                self.cited[(d.outlet, sentence.index)] = {source_key(t): t.text for t in cited_sources(d, sentence, capitalised)}
+                self.cited[(d.outlet, sentence.index)] = {
+                    source_key(t): t.text for t in cited_sources(d, sentence, capitalised)
+                }
         #: outlet -> the content words of its article (lower-case, function words aside)
         self.vocabulary: dict[str, frozenset[str]] = {
             d.outlet: frozenset(t.norm for s in d.content_sentences for t in s.words if _content_word(t.norm))
-            for d in alignment.documents}
+            for d in alignment.documents
+        }
         self._alignment = alignment
         self.passages: list[tuple[Passage, OmissionKind, dict[str, float], dict[str, dict[str, str]]]] = []
         for p in alignment.passages:
@@ -183,9 +188,14 @@ class _Stats:
         counts: Counter[str] = Counter()
         for outlet_carrying in passage.outlets:
             doc = self._alignment.document(outlet_carrying)
-            words = {t.norm for m in passage.members_of(outlet_carrying) for s in doc.sentences
-                     if s.start < m.end and m.start < s.end for t in s.words
-                     if m.start <= t.start and t.end <= m.end and _content_word(t.norm)}
+            words = {
+                t.norm
+                for m in passage.members_of(outlet_carrying)
+                for s in doc.sentences
+                if s.start < m.end and m.start < s.end
+                for t in s.words
+                if m.start <= t.start and t.end <= m.end and _content_word(t.norm)
+            }
             counts.update(words)
         core = {w for w, n in counts.items() if n >= 2} or set(counts)
         return len(core & self.vocabulary[outlet]) / len(core) if core else 0.0
@@ -204,8 +214,11 @@ class _Stats:
         """
         others = [cited_by[o] for o in sorted(cited_by) if o != outlet]
         count: Counter[str] = Counter(key for found in others for key in found)
-        voices = {key: next(found[key] for found in others if key in found)
-                  for key, n in sorted(count.items()) if n >= 2 and 2 * n >= len(others)}
+        voices = {
+            key: next(found[key] for found in others if key in found)
+            for key, n in sorted(count.items())
+            if n >= 2 and 2 * n >= len(others)
+        }
         named = self.named[outlet]
         return tuple(text for key, text in voices.items() if key not in named)
 
@@ -215,14 +228,20 @@ def _content_word(norm: str) -> bool:
     return len(norm) > 2 and norm not in STOPWORDS and not norm.isdigit()
 
 
-def _weight(share: float, prominence: float, factor: float, prominence_weight: float,
-            silenced: bool, voice_weight: float) -> float:
-    return (factor * share * ((1.0 - prominence_weight) + prominence_weight * prominence)
-            * ((1.0 - voice_weight) + voice_weight * silenced))
+def _weight(
+    share: float, prominence: float, factor: float, prominence_weight: float, silenced: bool, voice_weight: float
+) -> float:
+    return (
+        factor
+        * share
+        * ((1.0 - prominence_weight) + prominence_weight * prominence)
+        * ((1.0 - voice_weight) + voice_weight * silenced)
+    )
 
 
-def _check(min_support: int, weights: dict[str, float], prominence_weight: float, voice_weight: float,
-           owner: str) -> None:
+def _check(
+    min_support: int, weights: dict[str, float], prominence_weight: float, voice_weight: float, owner: str
+) -> None:
     check_parameter("min_support", min_support, "an int >= 1", is_int(min_support) and min_support >= 1, owner)
     weights = {**weights, "prominence_weight": prominence_weight, "voice_weight": voice_weight}
     for name, value in weights.items():
@@ -369,14 +388,28 @@ def find_omissions(
     [('b', 'figure', False)]
     """
     factors = {"response": response_weight, "figure": figure_weight, "quote": quote_weight, "fact": fact_weight}
-    _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight,
-           "find_omissions")
-    for name, value in (("paraphrase_floor", paraphrase_floor), ("off_story_floor", off_story_floor),
-                        ("coverage_ceiling", coverage_ceiling)):
-        check_parameter(name, value, "a float in the range (0.0, 1.0] or None",
-                        value is None or (is_real(value) and 0.0 < value <= 1.0), "find_omissions")
-    check_parameter("paraphrase_ratio", paraphrase_ratio, "a float > 0 or None",
-                    paraphrase_ratio is None or (is_real(paraphrase_ratio) and paraphrase_ratio > 0), "find_omissions")
+    _check(
+        min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight, "find_omissions"
+    )
+    for name, value in (
+        ("paraphrase_floor", paraphrase_floor),
+        ("off_story_floor", off_story_floor),
+        ("coverage_ceiling", coverage_ceiling),
+    ):
+        check_parameter(
+            name,
+            value,
+            "a float in the range (0.0, 1.0] or None",
+            value is None or (is_real(value) and 0.0 < value <= 1.0),
+            "find_omissions",
+        )
+    check_parameter(
+        "paraphrase_ratio",
+        paraphrase_ratio,
+        "a float > 0 or None",
+        paraphrase_ratio is None or (is_real(paraphrase_ratio) and paraphrase_ratio > 0),
+        "find_omissions",
+    )
     outlets = _on_story(alignment, off_story_floor)
     if len(outlets) < 2:
         return []
@@ -404,26 +437,54 @@ def find_omissions(
             weight = _weight(share, prominence, factors[kind], prominence_weight, bool(silenced), voice_weight)
             consensus = len(carried) >= min_support
             explanation = _explain(outlet, carried, n_others, kind, prominence, silenced, consensus)
-            found.append(Omission(outlet, p.id, round(weight, 6), kind, carried, round(share, 6),
-                                  round(prominence, 6), explanation, round(closeness, 6), silenced, consensus))
+            found.append(
+                Omission(
+                    outlet,
+                    p.id,
+                    round(weight, 6),
+                    kind,
+                    carried,
+                    round(share, 6),
+                    round(prominence, 6),
+                    explanation,
+                    round(closeness, 6),
+                    silenced,
+                    consensus,
+                )
+            )
     return found
 
 
-_WHAT = {"response": "a reply or statement from a party to the story", "figure": "a figure (a count, sum or share)",
-         "quote": "a direct quotation", "fact": "a piece of information"}
+_WHAT = {
+    "response": "a reply or statement from a party to the story",
+    "figure": "a figure (a count, sum or share)",
+    "quote": "a direct quotation",
+    "fact": "a piece of information",
+}
 
 
-def _explain(outlet: str, carried: tuple[str, ...], n_others: int, kind: str, prominence: float,
-             silenced: tuple[str, ...], consensus: bool) -> str:
+def _explain(
+    outlet: str,
+    carried: tuple[str, ...],
+    n_others: int,
+    kind: str,
+    prominence: float,
+    silenced: tuple[str, ...],
+    consensus: bool,
+) -> str:
     """The explanation of one omission, in words."""
     what = _WHAT[kind]
     if consensus:
-        text = (f"{len(carried)} of the {n_others} other outlets ({', '.join(carried)}) carry {what} "
-                f"that {outlet} does not; they place it on average {_where(1.0 - prominence)}.")
+        text = (
+            f"{len(carried)} of the {n_others} other outlets ({', '.join(carried)}) carry {what} "
+            f"that {outlet} does not; they place it on average {_where(1.0 - prominence)}."
+        )
     else:
-        text = (f"{carried[0]} carries {what} that {outlet} does not, {_where(1.0 - prominence)} of its article. "
-                f"Only two outlets are compared, so this is a difference between the two, not an omission "
-                f"by the standard of several outlets.")
+        text = (
+            f"{carried[0]} carries {what} that {outlet} does not, {_where(1.0 - prominence)} of its article. "
+            f"Only two outlets are compared, so this is a difference between the two, not an omission "
+            f"by the standard of several outlets."
+        )
     if silenced:
         text += f" {'They cite' if len(carried) > 1 else 'It cites'} {_names(silenced)} for it; {outlet} never names "
         text += f"{'them' if len(silenced) > 1 else 'it' if not silenced[0][:1].isupper() else _names(silenced)}."
@@ -476,8 +537,9 @@ def omission_scores(
     {'a': 0.0, 'b': 0.0, 'c': 0.0}
     """
     factors = {"response": response_weight, "figure": figure_weight, "quote": quote_weight, "fact": fact_weight}
-    _check(min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight,
-           "omission_scores")
+    _check(
+        min_support, {f"{k}_weight": v for k, v in factors.items()}, prominence_weight, voice_weight, "omission_scores"
+    )
     outlets = _on_story(alignment, off_story_floor)
     scores: dict[str, float] = {o: 0.0 for o in alignment.outlets}
     if len(outlets) < 2:

@@ -98,12 +98,9 @@ def find_placement_shifts(
         Sorted by outlet id, then passage order.
     """
     owner = "find_placement_shifts"
-    check_parameter("min_support", min_support, "an int >= 1", is_int(min_support) and min_support >= 1,
-                    owner)
-    check_parameter("lead", lead, "a float in the range [0.0, 1.0]", is_real(lead) and 0 <= lead <= 1,
-                    owner)
-    check_parameter("low", low, f"a float in the range ({lead}, 1.0]",
-                    is_real(low) and lead < low <= 1, owner)
+    check_parameter("min_support", min_support, "an int >= 1", is_int(min_support) and min_support >= 1, owner)
+    check_parameter("lead", lead, "a float in the range [0.0, 1.0]", is_real(lead) and 0 <= lead <= 1, owner)
+    check_parameter("low", low, f"a float in the range ({lead}, 1.0]", is_real(low) and lead < low <= 1, owner)
     found: list[PlacementShift] = []
     # an outlet with a headline is compared on its whole article (a passage it headlines is its
     # lead); one without (a pasted text) on the bodies alone, since its headline is unknown
@@ -119,8 +116,10 @@ def find_placement_shifts(
             med = median(others)
             if med <= lead and x >= low:
                 kind = "buried"
-                why = (f"{outlet} places passage {pid} {_pct(x)} down its article while the others lead with it "
-                       f"(median {_pct(med)}).")
+                why = (
+                    f"{outlet} places passage {pid} {_pct(x)} down its article while the others lead with it "
+                    f"(median {_pct(med)})."
+                )
             elif med >= low and x <= lead:
                 kind = "promoted"
                 why = f"{outlet} leads with passage {pid} ({_pct(x)} down) while the others place it low (median {_pct(med)})."

@@ -152,8 +152,13 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
     >>> [(q.text, q.speaker) for q in extract_quotes(a)]
     [('We will rebuild,', 'Mayor Ellen Ruiz'), ('It will take years,', 'Mayor Ellen Ruiz')]
     """
-    check_parameter("pronoun_window", pronoun_window, "an int >= 0",
-                    is_int(pronoun_window) and pronoun_window >= 0, "extract_quotes")
+    check_parameter(
+        "pronoun_window",
+        pronoun_window,
+        "an int >= 0",
+        is_int(pronoun_window) and pronoun_window >= 0,
+        "extract_quotes",
+    )
     quotes: list[Quote] = []
     members = _member_index(alignment)
     for doc in alignment.documents:
@@ -166,8 +171,19 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
                 here = _sentence_bounds(doc, q.mark_start)[0]
                 if here < 0 or here - said <= pronoun_window:
                     speaker = attribution.resolved.text
-            quotes.append(Quote(doc.outlet, q.start, q.end, q.text, speaker, sp[0] if sp else -1,
-                                sp[1] if sp else -1, _passage_of(members, doc.outlet, q.start, q.end), q.closed))
+            quotes.append(
+                Quote(
+                    doc.outlet,
+                    q.start,
+                    q.end,
+                    q.text,
+                    speaker,
+                    sp[0] if sp else -1,
+                    sp[1] if sp else -1,
+                    _passage_of(members, doc.outlet, q.start, q.end),
+                    q.closed,
+                )
+            )
     return quotes
 
 
@@ -184,15 +200,16 @@ def _member_index(alignment: Alignment) -> dict[str, tuple[list[int], list[tuple
     return index
 
 
-def _passage_of(index: dict[str, tuple[list[int], list[tuple[int, int, int, str]]]], outlet: str, start: int,
-                end: int) -> str | None:
+def _passage_of(
+    index: dict[str, tuple[list[int], list[tuple[int, int, int, str]]]], outlet: str, start: int, end: int
+) -> str | None:
     """The passage whose member of ``outlet`` overlaps ``[start, end)`` most (the earlier on ties)."""
     if outlet not in index:
         return None
     starts, items = index[outlet]
     best: tuple[int, int] | None = None
     best_id = None
-    for m_start, m_end, i, pid in items[max(0, bisect_right(starts, start) - 1):bisect_left(starts, end)]:
+    for m_start, m_end, i, pid in items[max(0, bisect_right(starts, start) - 1) : bisect_left(starts, end)]:
         ov = min(end, m_end) - max(start, m_start)
         if ov > 0 and (best is None or (ov, -i) > best):
             best, best_id = (ov, -i), pid
@@ -201,6 +218,7 @@ def _passage_of(index: dict[str, tuple[list[int], list[tuple[int, int, int, str]
 
 # --------------------------------------------------------------------------------------------
 # alterations
+
 
 @dataclass(frozen=True, slots=True)
 class _Version:
@@ -277,7 +295,7 @@ class _Quotations:
 
 def _contained(small: Sequence[str], big: Sequence[str]) -> bool:
     n = len(small)
-    return any(tuple(big[i:i + n]) == tuple(small) for i in range(len(big) - n + 1))
+    return any(tuple(big[i : i + n]) == tuple(small) for i in range(len(big) - n + 1))
 
 
 def _by_outlet(versions: Sequence[_Version]) -> dict[str, list[_Version]]:
@@ -298,7 +316,10 @@ def _only_attribution(text: str, start: int, end: int) -> bool:
 
 
 def _find_splices(
-    versions: list[_Version], min_similarity: float, quotations: _Quotations, by_outlet: dict[str, list[_Version]],
+    versions: list[_Version],
+    min_similarity: float,
+    quotations: _Quotations,
+    by_outlet: dict[str, list[_Version]],
     texts: dict[str, str],
 ) -> dict[int, tuple[_Version, _Version, _Version]]:
     """Index of a spliced version -> (itself, first piece, second piece) in the reference outlet.
@@ -353,8 +374,9 @@ def _find_splices(
     return spliced
 
 
-def _groups(versions: list[_Version], rest: list[int], min_similarity: float,
-            quotations: _Quotations) -> list[list[_Version]]:
+def _groups(
+    versions: list[_Version], rest: list[int], min_similarity: float, quotations: _Quotations
+) -> list[list[_Version]]:
     """The versions in ``rest`` grouped by quotation, each group in index order, groups in the
     order of their first version.
 
@@ -395,7 +417,7 @@ def _groups(versions: list[_Version], rest: list[int], min_similarity: float,
         return m >= 3 and m >= min_similarity * min(len(a), len(b))
 
     for x, ha in enumerate(distinct):
-        for hb in distinct[x + 1:]:
+        for hb in distinct[x + 1 :]:
             a, b = ha[0], hb[0]
             if ha[1] is not None and hb[1] is not None and ha[1] != hb[1]:
                 continue  # two people named: not one speaker's words
@@ -506,10 +528,14 @@ def find_quote_alterations(
     """
     owner = "find_quote_alterations"
     check_parameter("min_words", min_words, "an int >= 1", is_int(min_words) and min_words >= 1, owner)
-    check_parameter("min_similarity", min_similarity, "a float in the range (0.0, 1.0]",
-                    is_real(min_similarity) and 0.0 < min_similarity <= 1.0, owner)
-    check_parameter("min_truncated", min_truncated, "an int >= 1",
-                    is_int(min_truncated) and min_truncated >= 1, owner)
+    check_parameter(
+        "min_similarity",
+        min_similarity,
+        "a float in the range (0.0, 1.0]",
+        is_real(min_similarity) and 0.0 < min_similarity <= 1.0,
+        owner,
+    )
+    check_parameter("min_truncated", min_truncated, "an int >= 1", is_int(min_truncated) and min_truncated >= 1, owner)
     docs = {d.outlet: d for d in alignment.documents}
     versions = _versions(alignment, sorted(quotes, key=lambda q: (q.outlet, q.start, q.end)), min_words)
     found: list[QuoteAlteration] = []
@@ -520,10 +546,22 @@ def find_quote_alterations(
     for v, first, second in splices.values():
         rs, re_ = first.quote.start, second.quote.end
         ref_doc = docs[first.quote.outlet]
-        found.append(QuoteAlteration(
-            v.quote.outlet, v.quote.start, v.quote.end, v.quote.text, first.quote.outlet, rs, re_,
-            ref_doc.text[rs:re_], "spliced", (), (),
-            f"{v.quote.outlet} runs two quotations together as one; {first.quote.outlet} gives them separately."))
+        found.append(
+            QuoteAlteration(
+                v.quote.outlet,
+                v.quote.start,
+                v.quote.end,
+                v.quote.text,
+                first.quote.outlet,
+                rs,
+                re_,
+                ref_doc.text[rs:re_],
+                "spliced",
+                (),
+                (),
+                f"{v.quote.outlet} runs two quotations together as one; {first.quote.outlet} gives them separately.",
+            )
+        )
 
     # group the other versions: linked when one largely matches the other
     rest = [i for i in range(len(versions)) if i not in splices]
@@ -533,8 +571,12 @@ def find_quote_alterations(
         for v in group:
             # the reference is chosen among the versions that give v's words (not the whole
             # group, which a quotation run on into the next can bridge to another statement)
-            pool = [r for r in group if r is v or (r.quote.outlet != v.quote.outlet and _versions_of_one(
-                v.keys, r.keys, min_similarity, quotations))]
+            pool = [
+                r
+                for r in group
+                if r is v
+                or (r.quote.outlet != v.quote.outlet and _versions_of_one(v.keys, r.keys, min_similarity, quotations))
+            ]
             ref = _reference_version(pool)
             if v.quote.outlet == ref.quote.outlet or v.keys == ref.keys:
                 continue
@@ -561,8 +603,15 @@ def _speakers(own: str | None, reference: str | None) -> tuple[str, str | None]:
     return mine, theirs if differ else None
 
 
-def _compare(v: _Version, ref: _Version, docs: dict[str, Document], min_similarity: float,
-             min_truncated: int, same_outlet: Sequence[_Version], quotations: _Quotations) -> list[QuoteAlteration]:
+def _compare(
+    v: _Version,
+    ref: _Version,
+    docs: dict[str, Document],
+    min_similarity: float,
+    min_truncated: int,
+    same_outlet: Sequence[_Version],
+    quotations: _Quotations,
+) -> list[QuoteAlteration]:
     m, blocks = quotations.matched(ref.keys, v.keys)
     if m < 3 or m < min_similarity * min(len(v.keys), len(ref.keys)):
         return []
@@ -587,14 +636,26 @@ def _compare(v: _Version, ref: _Version, docs: dict[str, Document], min_similari
         else:
             changed.append((" ".join(w for _, _, w in ref.words[i1:i2]), " ".join(w for _, _, w in v.words[j1:j2])))
     q, r = v.quote, ref.quote
-    ref_text = docs[r.outlet].text[r.start:r.end]
+    ref_text = docs[r.outlet].text[r.start : r.end]
 
     who, other = _speakers(q.speaker, r.speaker)
     also = f"; {r.outlet} gives the words to {other}" if other else ""
 
     def make(kind: AlterationKind, words: tuple[str, ...], ref_words: tuple[str, ...], why: str) -> QuoteAlteration:
-        return QuoteAlteration(q.outlet, q.start, q.end, q.text, r.outlet, r.start, r.end, ref_text, kind, words,
-                               ref_words, f"{q.outlet} quotes {who} {why} ({r.outlet}'s version{also}).")
+        return QuoteAlteration(
+            q.outlet,
+            q.start,
+            q.end,
+            q.text,
+            r.outlet,
+            r.start,
+            r.end,
+            ref_text,
+            kind,
+            words,
+            ref_words,
+            f"{q.outlet} quotes {who} {why} ({r.outlet}'s version{also}).",
+        )
 
     out = []
     if added:
@@ -602,13 +663,20 @@ def _compare(v: _Version, ref: _Version, docs: dict[str, Document], min_similari
     if dropped:
         out.append(make("word_dropped", (), tuple(dropped), "without words that the other outlets' version has"))
     if changed:
-        out.append(make("word_changed", tuple(b for _, b in changed), tuple(a for a, _ in changed),
-                        "with words replaced"))
+        out.append(
+            make("word_changed", tuple(b for _, b in changed), tuple(a for a, _ in changed), "with words replaced")
+        )
     tail = len(ref.keys) - last_ref
     rest_quoted = any(
         quotations.matched(ref.keys[last_ref:], o.keys)[0] >= 0.6 * tail for o in same_outlet if o is not v
     )
     if first_ref == 0 and blocks[0][1] == 0 and tail >= min_truncated and not rest_quoted:
-        out.append(make("truncated", (), tuple(w for _, _, w in ref.words[last_ref:]),
-                        "cut short: the end of the quotation is missing"))
+        out.append(
+            make(
+                "truncated",
+                (),
+                tuple(w for _, _, w in ref.words[last_ref:]),
+                "cut short: the end of the quotation is missing",
+            )
+        )
     return out

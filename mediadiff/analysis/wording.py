@@ -70,8 +70,14 @@ from ._common import (
     source_key,
 )
 
-__all__ = ["FUNCTION_WORDS", "WordingShift", "dateline_tokens", "find_wording_shifts", "shift_weight",
-           "wording_shift_scores"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "WordingShift",
+    "dateline_tokens",
+    "find_wording_shifts",
+    "shift_weight",
+    "wording_shift_scores",
+]
 
 ShiftKind = Literal[
     "substitution", "insertion", "deletion", "hedging", "attribution", "intensity", "number", "name_or_title"
@@ -133,8 +139,9 @@ def _runs(i: int, j: int, starts: Sequence[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if a < b] or [(i, j)]
 
 
-def _paired_runs(i1: int, i2: int, j1: int, j2: int, ref_starts: Sequence[int],
-                 out_starts: Sequence[int]) -> list[tuple[int, int, int, int]]:
+def _paired_runs(
+    i1: int, i2: int, j1: int, j2: int, ref_starts: Sequence[int], out_starts: Sequence[int]
+) -> list[tuple[int, int, int, int]]:
     """One change of the diff as changes within single members, paired in order; where one side
     has fewer pieces, the rest pair with an empty span after its last piece. Words that open a
     member on one side only are not set against words that go on a sentence on the other: that
@@ -142,7 +149,10 @@ def _paired_runs(i1: int, i2: int, j1: int, j2: int, ref_starts: Sequence[int],
     opens_ref = i1 == 0 or i1 in ref_starts
     opens_out = j1 == 0 or j1 in out_starts
     if i1 < i2 and j1 < j2 and opens_ref != opens_out:
-        return [*_paired_runs(i1, i2, j1, j1, ref_starts, out_starts), *_paired_runs(i2, i2, j1, j2, ref_starts, out_starts)]
+        return [
+            *_paired_runs(i1, i2, j1, j1, ref_starts, out_starts),
+            *_paired_runs(i2, i2, j1, j2, ref_starts, out_starts),
+        ]
     ref = _runs(i1, i2, ref_starts)
     out = _runs(j1, j2, out_starts)
     pairs = []
@@ -181,8 +191,9 @@ def _closeness(counts: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], floa
         units[w] = {word: c / norm for word, c in bag.items()}
         for word, u in units[w].items():
             centroid[word] = centroid.get(word, 0.0) + n * u
-    return {w: sum(u * centroid[word] for word, u in unit.items()) - (1.0 if unit else 0.0)
-            for w, unit in units.items()}
+    return {
+        w: sum(u * centroid[word] for word, u in unit.items()) - (1.0 if unit else 0.0) for w, unit in units.items()
+    }
 
 
 def _reference(keys: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, float]]:
@@ -253,8 +264,14 @@ def _values(tokens: Sequence[Token]) -> list[float]:
 
 
 def _is_proper(t: Token, starts: frozenset[int]) -> bool:
-    return (t.kind == "word" and t.text[:1].isupper() and t.start not in starts and len(t.text) > 1
-            and t.norm not in CALENDAR_WORDS and t.norm not in NOT_NAME_WORDS)
+    return (
+        t.kind == "word"
+        and t.text[:1].isupper()
+        and t.start not in starts
+        and len(t.text) > 1
+        and t.norm not in CALENDAR_WORDS
+        and t.norm not in NOT_NAME_WORDS
+    )
 
 
 def _is_name(t: Token, starts: frozenset[int]) -> bool:
@@ -320,8 +337,12 @@ _MAX_SWAP = 4
 
 
 def _classify(
-    ref: Sequence[Token], out: Sequence[Token], ref_starts: frozenset[int], out_starts: frozenset[int],
-    ref_attributed: Attributed = _NO_ATTRIBUTION, out_attributed: Attributed = _NO_ATTRIBUTION,
+    ref: Sequence[Token],
+    out: Sequence[Token],
+    ref_starts: frozenset[int],
+    out_starts: frozenset[int],
+    ref_attributed: Attributed = _NO_ATTRIBUTION,
+    out_attributed: Attributed = _NO_ATTRIBUTION,
 ) -> tuple[ShiftKind, str]:
     """The kind of one change and its direction, from the reference words and the outlet's words.
 
@@ -334,7 +355,9 @@ def _classify(
     read from the attribution layer of each document (``*_attributed``).
     """
     if max(len(ref), len(out)) > _MAX_CLASSIFIED:
-        return ("insertion", "added") if not ref else ("deletion", "removed") if not out else ("substitution", "changed")
+        return (
+            ("insertion", "added") if not ref else ("deletion", "removed") if not out else ("substitution", "changed")
+        )
     ref_values, out_values = _values(ref), _values(out)
     if ref_values and out_values and sorted(ref_values) != sorted(out_values):
         return "number", "changed"
@@ -395,7 +418,6 @@ def _span(tokens: Sequence[Token], i: int, j: int, starts: Sequence[int] = ()) -
     return 0, 0
 
 
-
 # ---------------------------------------------------------------------------------------------
 # What is not worth listing, and how much the rest weighs
 
@@ -446,7 +468,7 @@ def dateline_tokens(document: Document) -> frozenset[int]:
         for k, t in enumerate(toks):
             if t.kind == "punct":
                 if t.text in _DASHES or t.norm in _DASHES:
-                    if words and (capitals or brackets) and any(u.kind != "punct" for u in toks[k + 1:]):
+                    if words and (capitals or brackets) and any(u.kind != "punct" for u in toks[k + 1 :]):
                         out.update(u.start for u in toks[: k + 1])
                     break
                 if t.text in ("(", ")", ",", "."):
@@ -468,8 +490,15 @@ def _content(tokens: Sequence[Token]) -> set[str]:
 _PLAIN = frozenset({"substitution", "insertion", "deletion"})
 
 
-def shift_weight(kind: str, direction: str, ref: Sequence[Token], out: Sequence[Token], *,
-                 marked: frozenset[str] | None = None, swap: bool = True) -> float:
+def shift_weight(
+    kind: str,
+    direction: str,
+    ref: Sequence[Token],
+    out: Sequence[Token],
+    *,
+    marked: frozenset[str] | None = None,
+    swap: bool = True,
+) -> float:
     """How much one change may alter what a reader is told, in [0, 1].
 
     A number 1.0; an attribution that gives the words to another named source 0.9 (``swap``),
@@ -516,17 +545,24 @@ def shift_weight(kind: str, direction: str, ref: Sequence[Token], out: Sequence[
     return weight
 
 
-def _marked(kind: str, ref: Sequence[Token], out: Sequence[Token], starts: tuple[frozenset[int], frozenset[int]],
-            attributed: tuple[Attributed, Attributed]) -> frozenset[str]:
+def _marked(
+    kind: str,
+    ref: Sequence[Token],
+    out: Sequence[Token],
+    starts: tuple[frozenset[int], frozenset[int]],
+    attributed: tuple[Attributed, Attributed],
+) -> frozenset[str]:
     """The words (:func:`match_key` forms) that make a change the kind it is: the cues and
     sources of an attribution, the hedges, the names and titles, the degree words."""
     picked: set[str] = set()
     for side, st, at in ((ref, starts[0], attributed[0]), (out, starts[1], attributed[1])):
         for t in side:
-            if ((kind == "attribution" and (t.start in at[0] or t.start in at[1]))
-                    or (kind == "hedging" and t.norm in HEDGES)
-                    or (kind == "name_or_title" and _is_name(t, st))
-                    or (kind == "intensity" and t.norm in INTENSIFIERS)):
+            if (
+                (kind == "attribution" and (t.start in at[0] or t.start in at[1]))
+                or (kind == "hedging" and t.norm in HEDGES)
+                or (kind == "name_or_title" and _is_name(t, st))
+                or (kind == "intensity" and t.norm in INTENSIFIERS)
+            ):
                 picked.add(match_key(t))
     return frozenset(picked)
 
@@ -541,8 +577,12 @@ def _initials(tokens: Sequence[Token]) -> set[str]:
     return keys - {""}
 
 
-def _swap(ref: Sequence[Token], out: Sequence[Token], attributed: tuple[Attributed, Attributed],
-          starts: tuple[frozenset[int], frozenset[int]]) -> bool:
+def _swap(
+    ref: Sequence[Token],
+    out: Sequence[Token],
+    attributed: tuple[Attributed, Attributed],
+    starts: tuple[frozenset[int], frozenset[int]],
+) -> bool:
     """Whether a changed attribution gives the words to another named source: each side's
     source names a name, and the two share none (an initialism counts as its name)."""
     rs = [t for t in ref if t.start in attributed[0][1] and _is_proper(t, starts[0])]
@@ -550,8 +590,9 @@ def _swap(ref: Sequence[Token], out: Sequence[Token], attributed: tuple[Attribut
     return bool(rs and os_) and not (_initials(rs) & _initials(os_))
 
 
-def _trivial(kind: str, ref: Sequence[Token], out: Sequence[Token], ref_dateline: frozenset[int],
-             out_dateline: frozenset[int]) -> bool:
+def _trivial(
+    kind: str, ref: Sequence[Token], out: Sequence[Token], ref_dateline: frozenset[int], out_dateline: frozenset[int]
+) -> bool:
     """A change not worth listing: the same letters (spacing, hyphens, punctuation), function
     words only in a plain change, or words inside a dateline on each side that has words."""
     if "".join(match_key(t) for t in ref) == "".join(match_key(t) for t in out):
@@ -625,8 +666,13 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
     >>> [(s.outlet, s.kind, s.text, s.reference_text) for s in find_wording_shifts(a)]
     [('c', 'attribution', '', 'Officials said'), ('c', 'hedging', 'reportedly', '')]
     """
-    check_parameter("min_ratio", min_ratio, "a float in the range [0.0, 1.0]",
-                    is_real(min_ratio) and 0.0 <= min_ratio <= 1.0, "find_wording_shifts")
+    check_parameter(
+        "min_ratio",
+        min_ratio,
+        "a float in the range [0.0, 1.0]",
+        is_real(min_ratio) and 0.0 <= min_ratio <= 1.0,
+        "find_wording_shifts",
+    )
     docs = {d.outlet: d for d in alignment.documents}
     names = capitalised_words(alignment.documents)
     starts = {o: _sentence_starts(d, names) for o, d in docs.items()}
@@ -649,26 +695,50 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
             if keys[outlet] not in opcodes:
                 sm = SequenceMatcher(None, keys[ref], keys[outlet], autojunk=False)
                 opcodes[keys[outlet]] = list(sm.get_opcodes())
-            changes = [run for tag, i1, i2, j1, j2 in opcodes[keys[outlet]] if tag != "equal"
-                       for run in _paired_runs(i1, i2, j1, j2, joined[ref][1], joined[outlet][1])]
+            changes = [
+                run
+                for tag, i1, i2, j1, j2 in opcodes[keys[outlet]]
+                if tag != "equal"
+                for run in _paired_runs(i1, i2, j1, j2, joined[ref][1], joined[outlet][1])
+            ]
             for i1, i2, j1, j2 in changes:
                 if _same_number(rt[i1:i2], ot[j1:j2]):
                     continue  # "twelve" / "12": the same number written another way
-                kind, direction = _classify(rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet],
-                                            attributed[ref], attributed[outlet])
+                kind, direction = _classify(
+                    rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet], attributed[ref], attributed[outlet]
+                )
                 if _trivial(kind, rt[i1:i2], ot[j1:j2], datelines[ref], datelines[outlet]):
                     continue
                 s, e = _span(ot, j1, j2, joined[outlet][1])
                 rs, re_ = _span(rt, i1, i2, joined[ref][1])
-                what = _EXPLAIN[kind].format(d="adds" if direction == "added" else "removes"
-                                              if direction == "removed" else "changes")
+                what = _EXPLAIN[kind].format(
+                    d="adds" if direction == "added" else "removes" if direction == "removed" else "changes"
+                )
                 explanation = f"Compared with {ref}, {outlet} {what}."
                 pair = (attributed[ref], attributed[outlet])
-                weight = shift_weight(kind, direction, rt[i1:i2], ot[j1:j2],
-                                      marked=_marked(kind, rt[i1:i2], ot[j1:j2], (starts[ref], starts[outlet]), pair),
-                                      swap=_swap(rt[i1:i2], ot[j1:j2], pair, (starts[ref], starts[outlet])))
-                shift = WordingShift(p.id, outlet, ref, s, e, docs[outlet].text[s:e], rs, re_,
-                                     docs[ref].text[rs:re_], kind, direction, explanation, weight)
+                weight = shift_weight(
+                    kind,
+                    direction,
+                    rt[i1:i2],
+                    ot[j1:j2],
+                    marked=_marked(kind, rt[i1:i2], ot[j1:j2], (starts[ref], starts[outlet]), pair),
+                    swap=_swap(rt[i1:i2], ot[j1:j2], pair, (starts[ref], starts[outlet])),
+                )
+                shift = WordingShift(
+                    p.id,
+                    outlet,
+                    ref,
+                    s,
+                    e,
+                    docs[outlet].text[s:e],
+                    rs,
+                    re_,
+                    docs[ref].text[rs:re_],
+                    kind,
+                    direction,
+                    explanation,
+                    weight,
+                )
                 listed.append((shift, tuple(match_key(t) for t in (*rt[i1:i2], *ot[j1:j2]))))
     found = _without_moves(listed)
     order = {p.id: i for i, p in enumerate(alignment.passages)}

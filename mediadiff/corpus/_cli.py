@@ -70,17 +70,38 @@ def add_corpus_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("input", metavar="INPUT", help="a .jsonl file of articles, or a folder of story folders")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if needed)")
-    p.add_argument("--engine", choices=ENGINES, default="local",
-                   help="'local': processes on this machine (default); 'dask': a Dask cluster (mediadiff[dask])")
-    p.add_argument("--scheduler", default=None, metavar="ADDR",
-                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask; default: start a "
-                   "local cluster of --jobs workers)")
-    p.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
-                   help="worker processes (default: the number of CPUs; 1: everything in this process)")
-    p.add_argument("--min-support", type=_positive_int, default=2, metavar="N",
-                   help="an omission needs at least N other outlets carrying the passage (default 2)")
-    p.add_argument("--restart", action="store_true",
-                   help="compute every story again (default: skip the stories already complete in --out)")
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="'local': processes on this machine (default); 'dask': a Dask cluster (mediadiff[dask])",
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDR",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask; default: start a "
+        "local cluster of --jobs workers)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of CPUs; 1: everything in this process)",
+    )
+    p.add_argument(
+        "--min-support",
+        type=_positive_int,
+        default=2,
+        metavar="N",
+        help="an omission needs at least N other outlets carrying the passage (default 2)",
+    )
+    p.add_argument(
+        "--restart",
+        action="store_true",
+        help="compute every story again (default: skip the stories already complete in --out)",
+    )
     p.add_argument("--no-profiles", action="store_true", help="do not write the outlet profiles")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -137,8 +158,10 @@ def _story_folders(folder: Path) -> list[tuple[str, str]]:
     if loose:
         warnings.warn(
             f"{folder}: skipped {len(loose)} file(s) beside the story folders: "
-            + ", ".join(c.name for c in loose[:10]) + (" ..." if len(loose) > 10 else ""),
-            InputWarning, stacklevel=3,
+            + ", ".join(c.name for c in loose[:10])
+            + (" ..." if len(loose) > 10 else ""),
+            InputWarning,
+            stacklevel=3,
         )
     return [(child.name, str(child)) for child in subfolders]
 
@@ -207,6 +230,8 @@ def run_corpus(args: argparse.Namespace) -> int:
         say(f"mediadiff: wrote {w}")
     if not quiet:
         failed = f", {result.n_failed} failed (see {result.errors_path})" if result.n_failed else ""
-        print(f"{result.n_stories} stories: {result.n_done} compared, {result.n_recovered + result.n_skipped} "
-              f"already done{failed} in {result.seconds:.1f} s")
+        print(
+            f"{result.n_stories} stories: {result.n_done} compared, {result.n_recovered + result.n_skipped} "
+            f"already done{failed} in {result.seconds:.1f} s"
+        )
     return 0

@@ -304,8 +304,11 @@ def _identified(items: Iterator[Any]) -> Iterator[tuple[str, list[Article] | str
                 raise InputError(f"{where}: a story id must be a non-empty string, got {story_id!r}")
             if story_id in seen:
                 raise InputError(f"story id {story_id!r} is given twice; story ids must be unique")
-            articles = os.fspath(given) if isinstance(given, (str, os.PathLike)) else _as_article_list(
-                given, f"story {story_id!r}")
+            articles = (
+                os.fspath(given)
+                if isinstance(given, (str, os.PathLike))
+                else _as_article_list(given, f"story {story_id!r}")
+            )
         elif isinstance(item, (str, os.PathLike)):
             articles = os.fspath(item)
             story_id = Path(articles).name or articles
@@ -377,7 +380,11 @@ def score_records(story: str, report: Mapping[str, Any]) -> list[dict[str, Any]]
     for span in report.get("loaded_language", ()):
         if not own_voice(span):
             continue
-        key = (_term(span.get("text", "")), str(span.get("category") or ""), _counterpart_text(span.get("counterpart")) or "")
+        key = (
+            _term(span.get("text", "")),
+            str(span.get("category") or ""),
+            _counterpart_text(span.get("counterpart")) or "",
+        )
         loaded.setdefault(span["outlet"], Counter())[key] += 1
     records = []
     for o in report["outlets"]:
@@ -545,7 +552,9 @@ class _Dask:
                 # cost on pure-Python work such as ours, and no use in a batch run.
                 with dask.config.set({"distributed.worker.profile.enabled": False}):
                     cluster = distributed.LocalCluster(
-                        n_workers=n_jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                        n_workers=n_jobs or os.cpu_count() or 1,
+                        threads_per_worker=1,
+                        processes=True,
                         dashboard_address=None,
                     )
                 client = distributed.Client(cluster)
@@ -618,7 +627,8 @@ def _complete_stories(out: Path) -> set[str]:
         if isinstance(story, str) and isinstance(n, int):
             counts.setdefault(story, [0, n])[0] += 1
     complete = {
-        s for s, (seen, n) in counts.items()
+        s
+        for s, (seen, n) in counts.items()
         if seen == n and (out / "stories" / story_folder(s) / "report.json").is_file()
     }
     fd, tmp = tempfile.mkstemp(prefix=".scores.jsonl.", suffix=".tmp", dir=out)
@@ -643,24 +653,38 @@ def _dumps_line(record: Mapping[str, Any]) -> str:
 def _check_options(engine: Any, n_jobs: Any, out: Any, compare_options: Any) -> dict[str, Any]:
     check_parameter("engine", engine, f"one of {', '.join(map(repr, ENGINES))}", engine in ENGINES, owner=_OWNER)
     check_parameter(
-        "n_jobs", n_jobs, "None or an int >= 1",
-        n_jobs is None or (is_int(n_jobs) and n_jobs >= 1), owner=_OWNER,
+        "n_jobs",
+        n_jobs,
+        "None or an int >= 1",
+        n_jobs is None or (is_int(n_jobs) and n_jobs >= 1),
+        owner=_OWNER,
     )
-    check_parameter("out", out, "None or a folder path", out is None or isinstance(out, (str, os.PathLike)), owner=_OWNER)
-    check_parameter("compare_options", compare_options, "None or a dict of compare() options",
-                    compare_options is None or isinstance(compare_options, Mapping), owner=_OWNER)
+    check_parameter(
+        "out", out, "None or a folder path", out is None or isinstance(out, (str, os.PathLike)), owner=_OWNER
+    )
+    check_parameter(
+        "compare_options",
+        compare_options,
+        "None or a dict of compare() options",
+        compare_options is None or isinstance(compare_options, Mapping),
+        owner=_OWNER,
+    )
     # NumPy numbers as plain ones, for corpus.json
     options: dict[str, Any] = {k: plain(v) for k, v in dict(compare_options or {}).items()}
     from ..compare import compare
 
     allowed = sorted(
-        name for name, p in inspect.signature(compare).parameters.items()
+        name
+        for name, p in inspect.signature(compare).parameters.items()
         if p.kind is inspect.Parameter.KEYWORD_ONLY and name != "progress"
     )
     for key in sorted(options):
         check_parameter(
-            "compare_options", key, f"a dict whose keys are compare() options ({', '.join(allowed)})",
-            key in allowed, owner=_OWNER,
+            "compare_options",
+            key,
+            f"a dict whose keys are compare() options ({', '.join(allowed)})",
+            key in allowed,
+            owner=_OWNER,
         )
     try:
         json.dumps(options)
@@ -686,8 +710,10 @@ class _Progress:
         try:
             from tqdm.auto import tqdm
         except ImportError:
-            logger.info("mediadiff: %s stories to compare (pip install 'mediadiff[progress]' for a progress bar)",
-                        total if total is not None else "unknown number of")
+            logger.info(
+                "mediadiff: %s stories to compare (pip install 'mediadiff[progress]' for a progress bar)",
+                total if total is not None else "unknown number of",
+            )
             return
         self.bar = tqdm(total=total, unit="story", desc="mediadiff corpus", smoothing=0.1, dynamic_ncols=True)
 
@@ -737,10 +763,20 @@ def iter_corpus(
     run (what was written stays, and a later run resumes from it).
     """
     options = _check_options(engine, n_jobs, out, compare_options)
-    check_parameter("scheduler", scheduler, "None or an address such as 'tcp://host:8786'",
-                    scheduler is None or isinstance(scheduler, str), owner=_OWNER)
-    check_parameter("max_in_flight", max_in_flight, "None or an int >= 1",
-                    max_in_flight is None or (is_int(max_in_flight) and max_in_flight >= 1), owner=_OWNER)
+    check_parameter(
+        "scheduler",
+        scheduler,
+        "None or an address such as 'tcp://host:8786'",
+        scheduler is None or isinstance(scheduler, str),
+        owner=_OWNER,
+    )
+    check_parameter(
+        "max_in_flight",
+        max_in_flight,
+        "None or an int >= 1",
+        max_in_flight is None or (is_int(max_in_flight) and max_in_flight >= 1),
+        owner=_OWNER,
+    )
     if engine == "local" and (client is not None or scheduler is not None):
         raise ParameterError("client= and scheduler= are for engine='dask'; the 'local' engine uses this machine")
     stories, total = _stories(stories_or_articles, cluster_options)
@@ -821,8 +857,13 @@ def iter_corpus(
                         f"a worker process died ({exc}); the stories written so far are kept: run again to resume"
                     ) from exc
                 except Exception as exc:  # the worker itself was lost (e.g. Dask's KilledWorker)
-                    ready[index] = {"index": index, "story": story, "status": "failed",
-                                    "error": type(exc).__name__, "message": str(exc) or repr(exc)}
+                    ready[index] = {
+                        "index": index,
+                        "story": story,
+                        "status": "failed",
+                        "error": type(exc).__name__,
+                        "message": str(exc) or repr(exc),
+                    }
         cancel = False
     finally:
         bar.close()
@@ -918,8 +959,16 @@ def compare_corpus(
     failures: list[StoryFailure] = []
     records: list[dict[str, Any]] = []
     for outcome in iter_corpus(
-        stories_or_articles, engine=engine, n_jobs=n_jobs, out=out, progress=progress, client=client,
-        scheduler=scheduler, resume=resume, compare_options=compare_options, cluster_options=cluster_options,
+        stories_or_articles,
+        engine=engine,
+        n_jobs=n_jobs,
+        out=out,
+        progress=progress,
+        client=client,
+        scheduler=scheduler,
+        resume=resume,
+        compare_options=compare_options,
+        cluster_options=cluster_options,
     ):
         counts[outcome.status] += 1
         if outcome.failure is not None:

@@ -104,8 +104,13 @@ class OutletProfile:
 
     def estimate(self, measure: str) -> Estimate:
         """The estimate of one of :data:`MEASURES` by key."""
-        check_parameter("measure", measure, f"one of {', '.join(k for k, _ in MEASURES)}",
-                        measure in dict(MEASURES), owner="OutletProfile.estimate")
+        check_parameter(
+            "measure",
+            measure,
+            f"one of {', '.join(k for k, _ in MEASURES)}",
+            measure in dict(MEASURES),
+            owner="OutletProfile.estimate",
+        )
         value: Estimate = getattr(self, measure)
         return value
 
@@ -117,8 +122,9 @@ class OutletProfile:
             "coverage": self.coverage,
             "share": _round(self.share),
             **{key: self.estimate(key).to_dict() for key, _ in MEASURES},
-            "omitted_kinds": [{"kind": k, "count": n, "share": _round(n / total if total else 0.0)}
-                              for k, n in self.omitted_kinds],
+            "omitted_kinds": [
+                {"kind": k, "count": n, "share": _round(n / total if total else 0.0)} for k, n in self.omitted_kinds
+            ],
             "loaded_terms": [t.to_dict() for t in self.loaded_terms],
         }
 
@@ -201,8 +207,13 @@ class OutletProfiles:
         ``measure`` is one of ``"omission"``, ``"wording_shift"``, ``"loaded_language"``.
         matplotlib is imported here, only when called.
         """
-        check_parameter("measure", measure, f"one of {', '.join(k for k, _ in MEASURES)}",
-                        measure in dict(MEASURES), owner="OutletProfiles.plot")
+        check_parameter(
+            "measure",
+            measure,
+            f"one of {', '.join(k for k, _ in MEASURES)}",
+            measure in dict(MEASURES),
+            owner="OutletProfiles.plot",
+        )
         if ax is None:
             import matplotlib.pyplot as plt
 
@@ -211,8 +222,10 @@ class OutletProfiles:
         rows = [(o, e) for o, e in rows if e.mean is not None and e.low is not None and e.high is not None]
         y = list(range(len(rows)))
         means = [float(e.mean or 0.0) for _, e in rows]
-        err = [[m - float(e.low or 0.0) for m, (_, e) in zip(means, rows, strict=True)],
-               [float(e.high or 0.0) - m for m, (_, e) in zip(means, rows, strict=True)]]
+        err = [
+            [m - float(e.low or 0.0) for m, (_, e) in zip(means, rows, strict=True)],
+            [float(e.high or 0.0) - m for m, (_, e) in zip(means, rows, strict=True)],
+        ]
         ax.barh(y, means, color="#4c72b0", alpha=0.8)
         ax.errorbar(means, y, xerr=err, fmt="none", ecolor="black", capsize=3, linewidth=1)
         ax.set_yticks(y)
@@ -377,12 +390,15 @@ def profile_outlets(
     >>> p.omission.low <= p.omission.mean <= p.omission.high
     True
     """
-    check_parameter("n_bootstrap", n_bootstrap, "an int >= 1",
-                    is_int(n_bootstrap) and n_bootstrap >= 1, owner=_OWNER)
-    check_parameter("seed", seed, "an int >= 0", is_int(seed) and seed >= 0,
-                    owner=_OWNER)
-    check_parameter("confidence", confidence, "a float in the range (0, 1)",
-                    is_real(confidence) and 0 < confidence < 1, owner=_OWNER)
+    check_parameter("n_bootstrap", n_bootstrap, "an int >= 1", is_int(n_bootstrap) and n_bootstrap >= 1, owner=_OWNER)
+    check_parameter("seed", seed, "an int >= 0", is_int(seed) and seed >= 0, owner=_OWNER)
+    check_parameter(
+        "confidence",
+        confidence,
+        "a float in the range (0, 1)",
+        is_real(confidence) and 0 < confidence < 1,
+        owner=_OWNER,
+    )
     check_parameter("top_terms", top_terms, "an int >= 0", is_int(top_terms) and top_terms >= 0, owner=_OWNER)
     # NumPy numbers as plain ones: they are written to JSON with the profiles
     n_bootstrap, seed, confidence, top_terms = int(n_bootstrap), int(seed), float(confidence), int(top_terms)
@@ -411,21 +427,30 @@ def profile_outlets(
         acc = per_outlet[outlet]
         ordered = [acc["stories"][s] for s in sorted(acc["stories"])]  # story order: input order does not matter
         estimates = [
-            _bootstrap([v[j] for v in ordered if v[j] is not None], n_bootstrap=n_bootstrap, confidence=confidence,
-                       seed=seed, key=f"{outlet}\0{key}")
+            _bootstrap(
+                [v[j] for v in ordered if v[j] is not None],
+                n_bootstrap=n_bootstrap,
+                confidence=confidence,
+                seed=seed,
+                key=f"{outlet}\0{key}",
+            )
             for j, (key, _) in enumerate(MEASURES)
         ]
         kinds = tuple(sorted(acc["kinds"].items(), key=lambda kv: (-kv[1], kv[0])))
         terms = sorted(acc["terms"].items(), key=lambda kv: (-kv[1][0], kv[0][0], kv[0][1] or ""))[:top_terms]
         loaded = tuple(
-            LoadedTerm(term, category, count,
-                       tuple(sorted(cps.items(), key=lambda kv: (-kv[1], kv[0]))[:_TOP_COUNTERPARTS]))
+            LoadedTerm(
+                term, category, count, tuple(sorted(cps.items(), key=lambda kv: (-kv[1], kv[0]))[:_TOP_COUNTERPARTS])
+            )
             for (term, category), (count, cps) in terms
         )
         coverage = len(acc["stories"])
         omission, wording_shift, loaded_language = estimates
-        profiles.append(OutletProfile(outlet, coverage, coverage / len(stories), omission, wording_shift,
-                                      loaded_language, kinds, loaded))
+        profiles.append(
+            OutletProfile(
+                outlet, coverage, coverage / len(stories), omission, wording_shift, loaded_language, kinds, loaded
+            )
+        )
     return OutletProfiles(tuple(profiles), len(stories), n_bootstrap, seed, confidence)
 
 

@@ -68,8 +68,13 @@ class Calibration:
     provenance: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        check_parameter("threshold", self.threshold, "a float in the range [0.0, 1.0]",
-                        is_real(self.threshold) and 0.0 <= self.threshold <= 1.0, "Calibration")
+        check_parameter(
+            "threshold",
+            self.threshold,
+            "a float in the range [0.0, 1.0]",
+            is_real(self.threshold) and 0.0 <= self.threshold <= 1.0,
+            "Calibration",
+        )
         check_parameter("intercept", self.intercept, "a number", is_real(self.intercept), "Calibration")
         object.__setattr__(self, "weights", MappingProxyType({str(k): float(v) for k, v in self.weights.items()}))
 
@@ -81,9 +86,16 @@ class Calibration:
 
     # -- fitting ------------------------------------------------------------------------------
     @classmethod
-    def fit(cls, X: Sequence[Mapping[str, float]], y: Sequence[int | bool], *, C: float = 1.0,
-            sample_weight: Sequence[float] | None = None, threshold: float = 0.5,
-            provenance: Mapping[str, Any] | None = None) -> Calibration:
+    def fit(
+        cls,
+        X: Sequence[Mapping[str, float]],
+        y: Sequence[int | bool],
+        *,
+        C: float = 1.0,
+        sample_weight: Sequence[float] | None = None,
+        threshold: float = 0.5,
+        provenance: Mapping[str, Any] | None = None,
+    ) -> Calibration:
         """Fit the weights on feature dicts ``X`` and 0/1 labels ``y`` (scikit-learn's L2 logistic
         regression, ``C`` its inverse regularisation, ``sample_weight`` per example); ``threshold``
         is stored as given."""
@@ -97,7 +109,8 @@ class Calibration:
         vec = DictVectorizer()
         matrix = vec.fit_transform([{k: v for k, v in f.items() if k != "bias"} for f in X])
         clf = LogisticRegression(C=C, max_iter=2000).fit(
-            matrix, [int(v) for v in y], sample_weight=None if sample_weight is None else list(sample_weight))
+            matrix, [int(v) for v in y], sample_weight=None if sample_weight is None else list(sample_weight)
+        )
         weights = {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)}
         return cls(dict(sorted(weights.items())), round(float(clf.intercept_[0]), 6), threshold, dict(provenance or {}))
 
@@ -141,8 +154,9 @@ def _parse(text: str, where: str) -> Calibration:
     if not is_real(data.get("intercept")) or not is_real(data.get("threshold")):
         raise InputError(f"{where}: 'intercept' and 'threshold' must be numbers")
     provenance = data.get("provenance") or {}
-    return Calibration(weights, float(data["intercept"]), float(data["threshold"]),
-                       provenance if isinstance(provenance, dict) else {})
+    return Calibration(
+        weights, float(data["intercept"]), float(data["threshold"]), provenance if isinstance(provenance, dict) else {}
+    )
 
 
 @lru_cache(maxsize=1)

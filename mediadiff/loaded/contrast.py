@@ -153,7 +153,7 @@ class _Context:
         return any(self.lexicon.lookup(t.norm) for t in tokens)
 
     def text(self, outlet: str, tokens: Sequence[Token]) -> str:
-        return self.docs[outlet].text[tokens[0].start:tokens[-1].end]
+        return self.docs[outlet].text[tokens[0].start : tokens[-1].end]
 
 
 def _counterparts(ctx: _Context, passage: Passage, member: Member, start: int, end: int) -> list[tuple[str, str, bool]]:
@@ -195,7 +195,9 @@ def _anchored(ops: Sequence[tuple[str, int, int, int, int]], k: int) -> bool:
     return between or abs((i2 - i1) - (j2 - j1)) <= 1
 
 
-def _object_counterparts(ctx: _Context, outlet: str, member: Member, start: int, end: int) -> list[tuple[str, str, bool]]:
+def _object_counterparts(
+    ctx: _Context, outlet: str, member: Member, start: int, end: int
+) -> list[tuple[str, str, bool]]:
     """What other outlets did to the same object, when the aligned members give no word swap.
 
     For a loaded verb phrase with its object inside or right after it ("snatched children away
@@ -208,7 +210,9 @@ def _object_counterparts(ctx: _Context, outlet: str, member: Member, start: int,
     if not idx:
         return []
     lo, hi = idx[0], idx[-1] + 1
-    objects = [i for i in range(lo + 1, min(hi + 1, len(mine))) if _content(ctx, mine[i]) and mine[i].norm not in _PARTICLES]
+    objects = [
+        i for i in range(lo + 1, min(hi + 1, len(mine))) if _content(ctx, mine[i]) and mine[i].norm not in _PARTICLES
+    ]
     if not objects:
         return []
     obj = objects[0]
@@ -225,8 +229,8 @@ def _object_counterparts(ctx: _Context, outlet: str, member: Member, start: int,
             for i in range(1, len(words) - 1):
                 if _key(words[i]) != target or _key(words[i - 1]) == head or not _content(ctx, words[i - 1]):
                     continue
-                if any(_key(w) == following for w in words[i + 1:i + 3]):
-                    picked = words[i - 1:i + 1]
+                if any(_key(w) == following for w in words[i + 1 : i + 3]):
+                    picked = words[i - 1 : i + 1]
                     out.append((document.outlet, ctx.text(document.outlet, picked), ctx.loaded(picked)))
                     break
             else:
@@ -244,7 +248,9 @@ def _content(ctx: _Context, token: Token) -> bool:
     return token.kind == "word" and token.norm not in FUNCTION_WORDS and not ctx.lexicon.lookup(token.norm)
 
 
-def _locate(passages_by_outlet: dict[str, list[tuple[Passage, Member]]], outlet: str, start: int, end: int) -> tuple[Passage, Member] | None:
+def _locate(
+    passages_by_outlet: dict[str, list[tuple[Passage, Member]]], outlet: str, start: int, end: int
+) -> tuple[Passage, Member] | None:
     for passage, member in passages_by_outlet.get(outlet, ()):
         if member.start <= start and end <= member.end:
             return passage, member
@@ -254,8 +260,9 @@ def _locate(passages_by_outlet: dict[str, list[tuple[Passage, Member]]], outlet:
     return None
 
 
-def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None,
-                         min_score: float | None = None) -> list[LoadedFinding]:
+def find_loaded_language(
+    alignment: Alignment, *, lexicon: Lexicon | None = None, min_score: float | None = None
+) -> list[LoadedFinding]:
     """Loaded wording of every outlet, with what the other outlets wrote in its place.
 
     A lexicon span is the story's own word, not loading, when every other outlet carrying its
@@ -301,8 +308,20 @@ def find_loaded_language(alignment: Alignment, *, lexicon: Lexicon | None = None
                 if options:
                     counterpart_outlet, counterpart = options[0][0], options[0][1]
             findings.append(
-                LoadedFinding(document.outlet, span.start, span.end, span.text, span.category, span.score,
-                              span.in_quote, counterpart, counterpart_outlet, passage_id, span.voice, span.source)
+                LoadedFinding(
+                    document.outlet,
+                    span.start,
+                    span.end,
+                    span.text,
+                    span.category,
+                    span.score,
+                    span.in_quote,
+                    counterpart,
+                    counterpart_outlet,
+                    passage_id,
+                    span.voice,
+                    span.source,
+                )
             )
         findings.extend(_contrast(ctx, document, by_outlet.get(document.outlet, []), spans))
     findings.sort(key=lambda f: (f.outlet, f.start, f.end))
@@ -386,9 +405,17 @@ def _contrast(
             outlet, text = sorted(wordings[best])[0]
             attribution = document.attribution_at(start, end)
             out[(start, end)] = LoadedFinding(
-                document.outlet, start, end, document.text[start:end], "contrast",
-                round(min(0.7, CONTRAST_SCORE + 0.1 * (agree - 1)), 4), _in_quote(document, start, end),
-                text, outlet, passage.id, "source" if attribution else "outlet",
+                document.outlet,
+                start,
+                end,
+                document.text[start:end],
+                "contrast",
+                round(min(0.7, CONTRAST_SCORE + 0.1 * (agree - 1)), 4),
+                _in_quote(document, start, end),
+                text,
+                outlet,
+                passage.id,
+                "source" if attribution else "outlet",
                 attribution.source.text if attribution and attribution.source else None,
             )
     return [out[k] for k in sorted(out)]

@@ -161,8 +161,13 @@ def detect_loaded_language(
     >>> [s.text for s in detect_loaded_language("The ruling was not very surprising.")]
     []
     """
-    check_parameter("min_score", min_score, "None or a float in the range [0.0, 1.0]",
-                    min_score is None or (is_real(min_score) and 0.0 <= min_score <= 1.0), "detect_loaded_language")
+    check_parameter(
+        "min_score",
+        min_score,
+        "None or a float in the range [0.0, 1.0]",
+        min_score is None or (is_real(min_score) and 0.0 <= min_score <= 1.0),
+        "detect_loaded_language",
+    )
     source, tokens, quotations, document = _read(text)
     lex = lexicon if lexicon is not None else Lexicon.default()
     candidates = _candidates(source, tokens, quotations, document, lex, extend)
@@ -208,8 +213,14 @@ def _read(text: str | Document) -> tuple[str, Sequence[Token], Sequence[Quotatio
     raise InputError(f"detect_loaded_language expects a str or a Document, got {type(text).__name__}")
 
 
-def _candidates(source: str, tokens: Sequence[Token], quotations: Sequence[Quotation], document: Document,
-                lex: Lexicon, extend: bool) -> list[tuple[LoadedSpan, dict[str, float]]]:
+def _candidates(
+    source: str,
+    tokens: Sequence[Token],
+    quotations: Sequence[Quotation],
+    document: Document,
+    lex: Lexicon,
+    extend: bool,
+) -> list[tuple[LoadedSpan, dict[str, float]]]:
     matches = _damp_topics(_match(source, tokens, lex))
     matches = [m for m in (_negate(tokens, m) for m in matches) if m is not None]
     spans = []
@@ -240,7 +251,7 @@ def _voiced(span: LoadedSpan, document: Document) -> LoadedSpan:
 
 def _breaks(source: str, left: Token, right: Token) -> bool:
     """Whether a line break separates two neighbouring tokens (no span crosses it)."""
-    return "\n" in source[left.end:right.start]
+    return "\n" in source[left.end : right.start]
 
 
 def _match(source: str, tokens: Sequence[Token], lex: Lexicon) -> list[_Match]:
@@ -393,8 +404,11 @@ def _extend(source: str, tokens: Sequence[Token], m: _Match) -> int:
 
     def take(limit: int, at: int) -> int:
         got = at
-        while got + 1 < n and got - at < limit and _content(tokens[got + 1]) and not _breaks(
-            source, tokens[got], tokens[got + 1]
+        while (
+            got + 1 < n
+            and got - at < limit
+            and _content(tokens[got + 1])
+            and not _breaks(source, tokens[got], tokens[got + 1])
         ):
             got += 1
         return got
@@ -406,7 +420,12 @@ def _extend(source: str, tokens: Sequence[Token], m: _Match) -> int:
         last = grown
     elif m.pos == "adv":
         last = take(1, last)
-    if nounish and last + 2 < n and tokens[last + 1].norm == "of" and not _breaks(source, tokens[last], tokens[last + 1]):
+    if (
+        nounish
+        and last + 2 < n
+        and tokens[last + 1].norm == "of"
+        and not _breaks(source, tokens[last], tokens[last + 1])
+    ):
         j = last + 2
         if tokens[j].norm in _DETERMINERS and j + 1 < n:
             j += 1
@@ -415,8 +434,9 @@ def _extend(source: str, tokens: Sequence[Token], m: _Match) -> int:
     return last
 
 
-def _group(source: str, spans: list[tuple[int, int, _Match]],
-           quotations: Sequence[Quotation]) -> list[list[tuple[int, int, _Match]]]:
+def _group(
+    source: str, spans: list[tuple[int, int, _Match]], quotations: Sequence[Quotation]
+) -> list[list[tuple[int, int, _Match]]]:
     """Overlapping or adjacent matches (within one quotation), joined into groups in text order."""
     marks = sorted({q.mark_start for q in quotations} | {q.mark_end - 1 for q in quotations})
     spans.sort(key=lambda s: (s[0], -s[1]))
@@ -424,7 +444,7 @@ def _group(source: str, spans: list[tuple[int, int, _Match]],
     for span in spans:
         if groups:
             g_end = max(e for _, e, _ in groups[-1])
-            if span[0] <= g_end or _JOINERS.fullmatch(source[g_end:span[0]]) and _same_quote(g_end, span[0], marks):
+            if span[0] <= g_end or _JOINERS.fullmatch(source[g_end : span[0]]) and _same_quote(g_end, span[0], marks):
                 groups[-1].append(span)
                 continue
         groups.append([span])
@@ -438,8 +458,15 @@ def _span(source: str, group: list[tuple[int, int, _Match]], quoted: Intervals) 
     ranked = sorted(group, key=lambda s: (-s[2].score, s[0]))
     best = ranked[0][2]
     terms = tuple(dict.fromkeys(s[2].entry.term for s in ranked))
-    return LoadedSpan(start, end, source[start:end], category=best.entry.category, score=round(best.score, 4),
-                      in_quote=covered(quoted, start, end), terms=terms)
+    return LoadedSpan(
+        start,
+        end,
+        source[start:end],
+        category=best.entry.category,
+        score=round(best.score, 4),
+        in_quote=covered(quoted, start, end),
+        terms=terms,
+    )
 
 
 def _title_case_lines(source: str, tokens: Sequence[Token]) -> frozenset[int]:
@@ -460,8 +487,15 @@ def _strength_band(x: float) -> str:
     return "lt45" if x < 0.45 else "lt55" if x < 0.55 else "lt65" if x < 0.65 else "lt75" if x < 0.75 else "ge75"
 
 
-def _features(source: str, tokens: Sequence[Token], starts: Sequence[int], initial: set[int] | frozenset[int],
-              title_lines: frozenset[int], group: list[tuple[int, int, _Match]], span: LoadedSpan) -> dict[str, float]:
+def _features(
+    source: str,
+    tokens: Sequence[Token],
+    starts: Sequence[int],
+    initial: set[int] | frozenset[int],
+    title_lines: frozenset[int],
+    group: list[tuple[int, int, _Match]],
+    span: LoadedSpan,
+) -> dict[str, float]:
     """The context of a candidate span as named features (generic: no word of any data set).
 
     Category, strength band and part of speech of its strongest term; how the term matched
@@ -479,7 +513,7 @@ def _features(source: str, tokens: Sequence[Token], starts: Sequence[int], initi
     first = bisect_left(starts, span.start)
     last = bisect_left(starts, span.end) - 1
     head = tokens[best.first]
-    words = sum(1 for t in tokens[first:last + 1] if t.kind == "word")
+    words = sum(1 for t in tokens[first : last + 1] if t.kind == "word")
     f: dict[str, float] = {
         "bias": 1.0,
         f"cat={entry.category}": 1.0,

@@ -34,7 +34,14 @@ from types import MappingProxyType
 from ..errors import InputError, check_parameter, is_int, is_real
 
 __all__ = [
-    "GAP", "IRREGULAR_FORMS", "MIN_DERIVED_BASE", "POS_TAGS", "Lexicon", "LexiconEntry", "lemma_candidates", "participle_bases",
+    "GAP",
+    "IRREGULAR_FORMS",
+    "MIN_DERIVED_BASE",
+    "POS_TAGS",
+    "Lexicon",
+    "LexiconEntry",
+    "lemma_candidates",
+    "participle_bases",
     "written_variants",
 ]
 
@@ -45,21 +52,88 @@ GAP = "…"
 POS_TAGS = ("adj", "adv", "noun", "verb", "phrase", "any")
 
 _IRREGULAR = {
-    "took": "take", "taken": "take", "tore": "tear", "torn": "tear", "shook": "shake", "shaken": "shake",
-    "stole": "steal", "stolen": "steal", "swept": "sweep", "struck": "strike", "stricken": "strike",
-    "fought": "fight", "threw": "throw", "thrown": "throw", "drove": "drive", "driven": "drive",
-    "broke": "break", "broken": "break", "spat": "spit", "slew": "slay", "slain": "slay", "sank": "sink",
-    "sunk": "sink", "bit": "bite", "bitten": "bite", "hid": "hide", "hidden": "hide", "brought": "bring",
-    "caught": "catch", "ran": "run", "rode": "ride", "ridden": "ride", "shot": "shoot", "fell": "fall",
-    "fallen": "fall", "led": "lead", "dug": "dig", "stung": "sting", "flung": "fling", "crept": "creep",
-    "blew": "blow", "blown": "blow", "spun": "spin", "hung": "hang", "sold": "sell", "bought": "buy",
-    "gave": "give", "given": "give", "went": "go", "gone": "go", "made": "make", "laid": "lay",
-    "came": "come", "wrung": "wring", "wove": "weave", "woven": "weave", "beat": "beat", "beaten": "beat",
-    "bled": "bleed", "fled": "flee", "sought": "seek", "swore": "swear", "sworn": "swear",
-    "worse": "bad", "worst": "bad", "rode roughshod": "ride roughshod", "sped": "speed",
-    "dove": "dive", "rang": "ring", "rung": "ring", "sent": "send", "spent": "spend", "burnt": "burn",
-    "pled": "plead", "mislead": "mislead", "misled": "mislead", "overran": "overrun", "overrode": "override",
-    "undid": "undo", "upheld": "uphold", "withdrew": "withdraw", "withheld": "withhold",
+    "took": "take",
+    "taken": "take",
+    "tore": "tear",
+    "torn": "tear",
+    "shook": "shake",
+    "shaken": "shake",
+    "stole": "steal",
+    "stolen": "steal",
+    "swept": "sweep",
+    "struck": "strike",
+    "stricken": "strike",
+    "fought": "fight",
+    "threw": "throw",
+    "thrown": "throw",
+    "drove": "drive",
+    "driven": "drive",
+    "broke": "break",
+    "broken": "break",
+    "spat": "spit",
+    "slew": "slay",
+    "slain": "slay",
+    "sank": "sink",
+    "sunk": "sink",
+    "bit": "bite",
+    "bitten": "bite",
+    "hid": "hide",
+    "hidden": "hide",
+    "brought": "bring",
+    "caught": "catch",
+    "ran": "run",
+    "rode": "ride",
+    "ridden": "ride",
+    "shot": "shoot",
+    "fell": "fall",
+    "fallen": "fall",
+    "led": "lead",
+    "dug": "dig",
+    "stung": "sting",
+    "flung": "fling",
+    "crept": "creep",
+    "blew": "blow",
+    "blown": "blow",
+    "spun": "spin",
+    "hung": "hang",
+    "sold": "sell",
+    "bought": "buy",
+    "gave": "give",
+    "given": "give",
+    "went": "go",
+    "gone": "go",
+    "made": "make",
+    "laid": "lay",
+    "came": "come",
+    "wrung": "wring",
+    "wove": "weave",
+    "woven": "weave",
+    "beat": "beat",
+    "beaten": "beat",
+    "bled": "bleed",
+    "fled": "flee",
+    "sought": "seek",
+    "swore": "swear",
+    "sworn": "swear",
+    "worse": "bad",
+    "worst": "bad",
+    "rode roughshod": "ride roughshod",
+    "sped": "speed",
+    "dove": "dive",
+    "rang": "ring",
+    "rung": "ring",
+    "sent": "send",
+    "spent": "spend",
+    "burnt": "burn",
+    "pled": "plead",
+    "mislead": "mislead",
+    "misled": "mislead",
+    "overran": "overrun",
+    "overrode": "override",
+    "undid": "undo",
+    "upheld": "uphold",
+    "withdrew": "withdraw",
+    "withheld": "withhold",
 }
 _VOWELS = set("aeiou")
 #: Irregular verb forms and their base ("took" -> "take"), read by :func:`lemma_candidates`.
@@ -173,14 +247,20 @@ class LexiconEntry:
     exact: bool = False
 
     def __post_init__(self) -> None:
-        check_parameter("strength", self.strength, "a float in the range [0.0, 1.0]",
-                        is_real(self.strength) and 0.0 <= self.strength <= 1.0, "LexiconEntry")
+        check_parameter(
+            "strength",
+            self.strength,
+            "a float in the range [0.0, 1.0]",
+            is_real(self.strength) and 0.0 <= self.strength <= 1.0,
+            "LexiconEntry",
+        )
         check_parameter("pos", self.pos, f"one of {POS_TAGS}", self.pos in POS_TAGS, "LexiconEntry")
         term = self.term.strip()
         exact = self.exact or term.startswith("=")
         words = _split_pattern(term.lstrip("="))
-        check_parameter("term", self.term, "a non-empty word or expression",
-                        bool(words) and words[0] is not None, "LexiconEntry")
+        check_parameter(
+            "term", self.term, "a non-empty word or expression", bool(words) and words[0] is not None, "LexiconEntry"
+        )
         object.__setattr__(self, "exact", exact)
         if not self.words:
             object.__setattr__(self, "words", words)
@@ -262,7 +342,8 @@ def participle_bases(entry: LexiconEntry) -> tuple[str, ...]:
     if word is None or not word.endswith("ed") or not word.isalpha():
         return ()
     return tuple(
-        cand for cand in lemma_candidates(word)[1:]
+        cand
+        for cand in lemma_candidates(word)[1:]
         if len(cand) >= MIN_DERIVED_BASE and (word in verb_forms(cand) or word in verb_forms(cand + "+"))
     )
 
@@ -386,7 +467,9 @@ class Lexicon:
         cats = dict(self.categories)
         cats.update({k: v for k, v in other.categories.items() if v or k not in cats})
         return Lexicon(
-            (*self.entries, *other.entries), categories=cats, neutral=self.neutral | other.neutral,
+            (*self.entries, *other.entries),
+            categories=cats,
+            neutral=self.neutral | other.neutral,
             max_gap=max(self.max_gap, other.max_gap),
         )
 

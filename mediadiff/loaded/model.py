@@ -148,8 +148,14 @@ def _featurise(text: str, lex: Lexicon) -> _Featurised:
 
     features: list[Features] = []
     for k, t in enumerate(words):
-        f: Features = {"bias": 1.0, density: 1.0, f"w={bases[k]}": 1.0, f"low={t.norm}": 1.0,
-                       f"suf={t.norm[-3:]}": 1.0, f"shape={_shape(t.text)}": 1.0}
+        f: Features = {
+            "bias": 1.0,
+            density: 1.0,
+            f"w={bases[k]}": 1.0,
+            f"low={t.norm}": 1.0,
+            f"suf={t.norm[-3:]}": 1.0,
+            f"shape={_shape(t.text)}": 1.0,
+        }
         if t.norm in FUNCTION_WORDS:
             f["function"] = 1.0
         entry = entries[k]
@@ -188,7 +194,9 @@ def _featurise(text: str, lex: Lexicon) -> _Featurised:
     return _Featurised(words, features, entries)
 
 
-def _decode(text: str, words: Sequence[Token], probs: Sequence[float], seed: float, grow: float) -> list[tuple[int, int, int, int]]:
+def _decode(
+    text: str, words: Sequence[Token], probs: Sequence[float], seed: float, grow: float
+) -> list[tuple[int, int, int, int]]:
     """Word-index runs ``(first, last)`` kept as spans, with their character offsets.
 
     Neighbouring words at least ``grow`` probable (separated by nothing but spaces or a hyphen)
@@ -203,14 +211,14 @@ def _decode(text: str, words: Sequence[Token], probs: Sequence[float], seed: flo
             k += 1
             continue
         j = k
-        while j + 1 < n and probs[j + 1] >= grow and text[words[j].end:words[j + 1].start].strip(" \t") in ("", "-"):
+        while j + 1 < n and probs[j + 1] >= grow and text[words[j].end : words[j + 1].start].strip(" \t") in ("", "-"):
             j += 1
         a, b = k, j
         while a <= b and words[a].norm in FUNCTION_WORDS:
             a += 1
         while b >= a and words[b].norm in FUNCTION_WORDS:
             b -= 1
-        if a <= b and max(probs[a:b + 1]) >= seed:
+        if a <= b and max(probs[a : b + 1]) >= seed:
             out.append((a, b, words[a].start, words[b].end))
         k = j + 1
     return out
@@ -315,22 +323,24 @@ class LoadedLanguageModel:
 
     def _check(self) -> None:
         owner = "LoadedLanguageModel"
-        check_parameter("alpha", self.alpha, "a float > 0",
-                        is_real(self.alpha) and self.alpha > 0, owner)
-        check_parameter("epochs", self.epochs, "an int >= 1",
-                        is_int(self.epochs) and self.epochs >= 1, owner)
+        check_parameter("alpha", self.alpha, "a float > 0", is_real(self.alpha) and self.alpha > 0, owner)
+        check_parameter("epochs", self.epochs, "an int >= 1", is_int(self.epochs) and self.epochs >= 1, owner)
         t = self.threshold
         pair_ok = (
-            isinstance(t, (tuple, list)) and len(t) == 2
+            isinstance(t, (tuple, list))
+            and len(t) == 2
             and all(is_real(x) and 0.0 < x < 1.0 for x in t)
             and t[1] <= t[0]
         )
-        check_parameter("threshold", t, "'auto' or a pair (seed, grow) of floats in (0.0, 1.0) with grow <= seed",
-                        t == "auto" or pair_ok, owner)
-        check_parameter("cv", self.cv, "an int >= 2",
-                        is_int(self.cv) and self.cv >= 2, owner)
-        check_parameter("random_state", self.random_state, "an int",
-                        is_int(self.random_state), owner)
+        check_parameter(
+            "threshold",
+            t,
+            "'auto' or a pair (seed, grow) of floats in (0.0, 1.0) with grow <= seed",
+            t == "auto" or pair_ok,
+            owner,
+        )
+        check_parameter("cv", self.cv, "an int >= 2", is_int(self.cv) and self.cv >= 2, owner)
+        check_parameter("random_state", self.random_state, "an int", is_int(self.random_state), owner)
 
     def _lex(self) -> Lexicon:
         return self.lexicon if self.lexicon is not None else Lexicon.default()
@@ -356,7 +366,8 @@ class LoadedLanguageModel:
         lex = self._lex()
         docs = [_featurise(text, lex) for text in X]
         golds = [
-            merge_spans((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])) for s in spans) for spans in y
+            merge_spans((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])) for s in spans)
+            for spans in y
         ]
         vocab: dict[str, int] = {}
         indptr = [0]
@@ -392,11 +403,26 @@ class LoadedLanguageModel:
     def _classifier(self) -> Any:
         from sklearn.linear_model import SGDClassifier
 
-        return _Quiet(SGDClassifier(loss="log_loss", alpha=float(self.alpha), max_iter=self.epochs, tol=None,
-                                    average=True, random_state=self.random_state))
+        return _Quiet(
+            SGDClassifier(
+                loss="log_loss",
+                alpha=float(self.alpha),
+                max_iter=self.epochs,
+                tol=None,
+                average=True,
+                random_state=self.random_state,
+            )
+        )
 
-    def _choose_threshold(self, X: Sequence[str], docs: Sequence[_Featurised], golds: Sequence[list[tuple[int, int]]],
-                          matrix: Any, target: Any, rows: Any) -> tuple[float, float]:
+    def _choose_threshold(
+        self,
+        X: Sequence[str],
+        docs: Sequence[_Featurised],
+        golds: Sequence[list[tuple[int, int]]],
+        matrix: Any,
+        target: Any,
+        rows: Any,
+    ) -> tuple[float, float]:
         """The grid pair with the best span F1 over the training texts, each predicted by a model
         fitted on the other folds (text i is in fold ``i % cv``)."""
         import numpy as np
@@ -412,7 +438,9 @@ class LoadedLanguageModel:
                 continue
             clf = self._classifier().fit(matrix[train], target[train])
             for i in held:
-                probs[i] = clf.predict_proba(matrix[rows[i]:rows[i + 1]])[:, 1] if rows[i + 1] > rows[i] else np.zeros(0)
+                probs[i] = (
+                    clf.predict_proba(matrix[rows[i] : rows[i + 1]])[:, 1] if rows[i + 1] > rows[i] else np.zeros(0)
+                )
 
         def f1(pair: tuple[float, float]) -> float:
             pred = [[(s, e) for _, _, s, e in _decode(X[i], docs[i].words, probs[i], *pair)] for i in range(len(docs))]
@@ -447,14 +475,18 @@ class LoadedLanguageModel:
         quotes = find_quotations(text)
         out = []
         for a, b, start, end in _decode(text, doc.words, probs, *self.threshold_):
-            found = sorted((e for e in doc.entries[a:b + 1] if e is not None), key=lambda e: -e.strength)
-            out.append(LoadedSpan(
-                start, end, text[start:end],
-                category=found[0].category if found else "learned",
-                score=round(max(probs[a:b + 1]), 4),
-                in_quote=any(q.start <= start and end <= q.end for q in quotes),
-                terms=tuple(dict.fromkeys(e.term for e in found)),
-            ))
+            found = sorted((e for e in doc.entries[a : b + 1] if e is not None), key=lambda e: -e.strength)
+            out.append(
+                LoadedSpan(
+                    start,
+                    end,
+                    text[start:end],
+                    category=found[0].category if found else "learned",
+                    score=round(max(probs[a : b + 1]), 4),
+                    in_quote=any(q.start <= start and end <= q.end for q in quotes),
+                    terms=tuple(dict.fromkeys(e.term for e in found)),
+                )
+            )
         return out
 
     # -- persistence --------------------------------------------------------------------------
@@ -470,8 +502,13 @@ class LoadedLanguageModel:
         threshold = self.threshold if self.threshold == "auto" else [plain(x) for x in self.threshold]
         data = {
             "format": MODEL_FORMAT,
-            "params": {"alpha": plain(self.alpha), "epochs": plain(self.epochs), "threshold": threshold,
-                       "cv": plain(self.cv), "random_state": plain(self.random_state)},
+            "params": {
+                "alpha": plain(self.alpha),
+                "epochs": plain(self.epochs),
+                "threshold": threshold,
+                "cv": plain(self.cv),
+                "random_state": plain(self.random_state),
+            },
             "threshold_": list(self.threshold_),
             "intercept": self.intercept_,
             "weights": dict(sorted(self.weights_.items())),
@@ -510,8 +547,13 @@ class LoadedLanguageModel:
         )
         model._check()
         seed, grow = float(chosen[0]), float(chosen[1])
-        check_parameter("threshold_", chosen, "a pair (seed, grow) in (0.0, 1.0) with grow <= seed",
-                        0.0 < grow <= seed < 1.0, "LoadedLanguageModel.load")
+        check_parameter(
+            "threshold_",
+            chosen,
+            "a pair (seed, grow) in (0.0, 1.0) with grow <= seed",
+            0.0 < grow <= seed < 1.0,
+            "LoadedLanguageModel.load",
+        )
         model.threshold_ = (seed, grow)
         model.weights_ = {str(k): float(v) for k, v in weights.items()}
         model.intercept_ = float(data["intercept"])

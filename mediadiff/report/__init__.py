@@ -79,12 +79,18 @@ def refuse_existing(out_dir: str | os.PathLike[str], formats: Sequence[str] | No
     chosen = available_formats() if formats is None else formats
     existing = [str(out / FORMATS[f]) for f in dict.fromkeys(chosen) if f in FORMATS and (out / FORMATS[f]).exists()]
     if existing:
-        raise OutputError(f"{out}: already holds {', '.join(existing)} (pass overwrite=True to replace them; "
-                          "on the command line, leave out --no-overwrite)")
+        raise OutputError(
+            f"{out}: already holds {', '.join(existing)} (pass overwrite=True to replace them; "
+            "on the command line, leave out --no-overwrite)"
+        )
 
 
 def write_report(
-    comparison: Comparison, out_dir: str | os.PathLike[str], *, formats: Sequence[str] | None = None, overwrite: bool = True
+    comparison: Comparison,
+    out_dir: str | os.PathLike[str],
+    *,
+    formats: Sequence[str] | None = None,
+    overwrite: bool = True,
 ) -> list[str]:
     """Write the chosen formats of a comparison's report into ``out_dir``; return the paths.
 
@@ -131,4 +137,3 @@ def write_report(
                 stacklevel=2,
             )
     return written
-

@@ -93,6 +93,7 @@ def rank_shifts(shifts: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     ...                                  {"text": "c", "kind": "hedging"}])]
     ['b', 'c', 'a']
     """
+
     def weight(s: Mapping[str, Any]) -> float:
         w = s.get("weight")
         if isinstance(w, (int, float)) and not isinstance(w, bool):
@@ -225,7 +226,7 @@ def _q(text: str, limit: int = 80) -> str:
     """
     short = shorten(text, limit)
     opening = short[:1]
-    if opening in "\"“":
+    if opening in '"“':
         closing = "”" if opening == "“" else '"'
         end = short.find(closing, 1)
         if end == len(short) - 1:
@@ -243,7 +244,9 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
     for om in report.get("omissions", []):
         by_passage[om["passage"]].append(om)
     order = {pid: i for i, pid in enumerate(passages)}
-    ranked = sorted(by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid))
+    ranked = sorted(
+        by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid)
+    )
     n = len(report.get("outlets", []))
     out = []
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []  # omitters, sentences already told
@@ -275,8 +278,10 @@ def _omission_sentences(report: Report, names: Mapping[str, str], passages: Mapp
             out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets{names_}.")
         else:
             verb = "leaves out" if len(oms) == 1 else "leave out"
-            out.append(f"{omitters} {verb} {text}{names_} (two outlets compared: a difference between them, "
-                       "not an omission by consensus).")
+            out.append(
+                f"{omitters} {verb} {text}{names_} (two outlets compared: a difference between them, "
+                "not an omission by consensus)."
+            )
     return out
 
 
@@ -357,13 +362,20 @@ def _loaded_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
         s = max(contrasts, key=lambda s: (s["outlet"] == top, float(s.get("score", 0.0) or 0.0)))
         other = s.get("counterpart_outlet")
         where = f"{names.get(other, other)} writes" if other else "other outlets write"
-        out.append(f"{names.get(s['outlet'], s['outlet'])} writes {_q(s['text'], 50)} where {where} "
-                   f"{_q(s['counterpart'], 50)}.")
+        out.append(
+            f"{names.get(s['outlet'], s['outlet'])} writes {_q(s['text'], 50)} where {where} "
+            f"{_q(s['counterpart'], 50)}."
+        )
     return out
 
 
-_TELLING_SHIFTS = {"hedging": "hedging", "attribution": "attribution", "intensity": "intensity",
-                   "number": "numbers", "name_or_title": "names or titles"}
+_TELLING_SHIFTS = {
+    "hedging": "hedging",
+    "attribution": "attribution",
+    "intensity": "intensity",
+    "number": "numbers",
+    "name_or_title": "names or titles",
+}
 
 
 def _wording_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
@@ -380,7 +392,9 @@ def _wording_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
     if scored and max(scored.values()) > 0:
         top = min(scored, key=lambda o: (-scored[o], o))
         others = sorted(v for o, v in scored.items() if o != top)
-        spread = (f"{others[0]:.2f}" if others[0] == others[-1] else f"{others[0]:.2f}–{others[-1]:.2f}") if others else ""
+        spread = (
+            (f"{others[0]:.2f}" if others[0] == others[-1] else f"{others[0]:.2f}–{others[-1]:.2f}") if others else ""
+        )
         how = f" (wording-shift score {scored[top]:.2f}; the others {spread})" if spread else ""
     else:
         top = min(counts, key=lambda o: (-counts[o], o))
@@ -397,21 +411,40 @@ def _wording_sentences(report: Report, names: Mapping[str, str]) -> list[str]:
 def _placement_sentences(report: Report, names: Mapping[str, str], passages: Mapping[str, Any]) -> list[str]:
     out = []
     shifts = [p for p in report.get("placement_shifts", []) if isinstance(p, Mapping)]
-    ranked = sorted(shifts, key=lambda p: (-abs(float(p.get("position", 0) or 0) - float(p.get("others_position", 0) or 0)),
-                                           str(p.get("outlet")), str(p.get("passage"))))
+    ranked = sorted(
+        shifts,
+        key=lambda p: (
+            -abs(float(p.get("position", 0) or 0) - float(p.get("others_position", 0) or 0)),
+            str(p.get("outlet")),
+            str(p.get("passage")),
+        ),
+    )
     for p in ranked:
         kind, pos, others = p.get("kind"), p.get("position"), p.get("others_position")
         # the outlet's own words for the passage (its first member), not another outlet's
-        own = [m for m in (passages.get(str(p.get("passage"))) or {}).get("members", ()) if m.get("outlet") == p.get("outlet")]
+        own = [
+            m
+            for m in (passages.get(str(p.get("passage"))) or {}).get("members", ())
+            if m.get("outlet") == p.get("outlet")
+        ]
         snippet = shorten(str(own[0].get("text", "")), 80) if own else ""
-        if kind in ("buried", "promoted") and isinstance(pos, (int, float)) and isinstance(others, (int, float)) and snippet:
+        if (
+            kind in ("buried", "promoted")
+            and isinstance(pos, (int, float))
+            and isinstance(others, (int, float))
+            and snippet
+        ):
             name = names.get(p["outlet"], p["outlet"])
             if kind == "buried":
-                out.append(f"{name} places {_q(snippet)} {pos:.0%} of the way down its article, while the others "
-                           f"lead with it (median {others:.0%}).")
+                out.append(
+                    f"{name} places {_q(snippet)} {pos:.0%} of the way down its article, while the others "
+                    f"lead with it (median {others:.0%})."
+                )
             else:
-                out.append(f"{name} leads with {_q(snippet)} ({pos:.0%} of the way down), while the others place it "
-                           f"low (median {others:.0%}).")
+                out.append(
+                    f"{name} leads with {_q(snippet)} ({pos:.0%} of the way down), while the others place it "
+                    f"low (median {others:.0%})."
+                )
         elif p.get("explanation"):
             out.append(str(p["explanation"]))
     return out

@@ -35,6 +35,7 @@ def category_colour(category: str) -> int:
         return CATEGORY_ORDER.index(category)
     return len(CATEGORY_ORDER) % len(CATEGORY_COLOURS)
 
+
 STYLE = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d8d8dc; --bg: #ffffff; --panel: #f6f6f8;
         --shift: #fff1b8; --loaded: #f7d9a8; --gap: #f3f3f3; --alter: #d55e00; --conflict: #0072b2; }

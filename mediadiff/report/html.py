@@ -55,8 +55,19 @@ _SEP = ' <span class="sep">…</span> '
 # marks of findings (not plain quotations): focusable, so their note can be read without hovering
 _FINDING_CLASSES = frozenset({"ws", "ll", "qa", "cf"})
 # stops of matplotlib's cividis colour map at 0, 0.1, ..., 1 (the PDF's similarity heat map)
-_CIVIDIS = ((0, 34, 78), (8, 51, 112), (53, 69, 108), (79, 87, 108), (102, 105, 112), (125, 124, 120),
-            (148, 142, 119), (174, 163, 113), (200, 184, 102), (229, 207, 82), (254, 232, 56))
+_CIVIDIS = (
+    (0, 34, 78),
+    (8, 51, 112),
+    (53, 69, 108),
+    (79, 87, 108),
+    (102, 105, 112),
+    (125, 124, 120),
+    (148, 142, 119),
+    (174, 163, 113),
+    (200, 184, 102),
+    (229, 207, 82),
+    (254, 232, 56),
+)
 
 
 def _e(value: Any) -> str:
@@ -134,7 +145,9 @@ def _marks_by_outlet(report: Report, names: Mapping[str, str], categories: Mappi
             marks[v["outlet"]].append(_Mark(v["start"], v["end"], "cf", title))
     for q in report.get("quotes", []):
         speaker = q.get("speaker")
-        marks[q["outlet"]].append(_Mark(q["start"], q["end"], "q", f"Quotation of {speaker}" if speaker else "Quotation"))
+        marks[q["outlet"]].append(
+            _Mark(q["start"], q["end"], "q", f"Quotation of {speaker}" if speaker else "Quotation")
+        )
     return marks
 
 
@@ -164,8 +177,15 @@ def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
     end = offset + len(text)
     spans = [m for m in marks if m.start < m.end and m.start < end and m.end > offset]
     points = [m for m in marks if m.start == m.end and offset <= m.start <= end]
-    cuts = sorted({offset, end, *(max(offset, m.start) for m in spans), *(min(end, m.end) for m in spans),
-                   *(m.start for m in points)})
+    cuts = sorted(
+        {
+            offset,
+            end,
+            *(max(offset, m.start) for m in spans),
+            *(min(end, m.end) for m in spans),
+            *(m.start for m in points),
+        }
+    )
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:] + [None], strict=False):
         for p in points:
@@ -192,8 +212,11 @@ def _attach_points(members: Sequence[Mapping[str, Any]], marks: Sequence[_Mark])
     for mk in marks:
         best = min(
             range(len(members)),
-            key=lambda i: (0 if members[i]["start"] <= mk.start and mk.end <= members[i]["end"] else 1,
-                           min(abs(mk.start - members[i]["end"]), abs(mk.start - members[i]["start"])), i),
+            key=lambda i: (
+                0 if members[i]["start"] <= mk.start and mk.end <= members[i]["end"] else 1,
+                min(abs(mk.start - members[i]["end"]), abs(mk.start - members[i]["start"])),
+                i,
+            ),
         )
         per[best].append(mk)
     return per
@@ -329,9 +352,11 @@ def _legend(categories: Mapping[str, int]) -> str:
     ]
     for cat, i in categories.items():
         keys.append(f'<span><mark class="ll c{i % len(CATEGORY_COLOURS)}">loaded: {_e(cat)}</mark></span>')
-    return ('<div class="legend">' + "".join(keys) + "</div>"
-            '<p class="muted">Hover over a mark, or tab to it or tap it, to see the other outlets\' wording. '
-            'The findings are also listed, with their passages and both texts, under <a href="#findings">Findings</a>.</p>')
+    return (
+        '<div class="legend">' + "".join(keys) + "</div>"
+        '<p class="muted">Hover over a mark, or tab to it or tap it, to see the other outlets\' wording. '
+        'The findings are also listed, with their passages and both texts, under <a href="#findings">Findings</a>.</p>'
+    )
 
 
 def _collation_section(report: Report, names: Mapping[str, str], categories: Mapping[str, int]) -> str:
@@ -361,8 +386,11 @@ def _collation_section(report: Report, names: Mapping[str, str], categories: Map
                     _render_span(str(m["text"]), int(m["start"]), [*marks.get(oid, []), *extra])
                     for m, extra in zip(members, per, strict=False)
                 ]
-                altered += sum(1 for a in report.get("quote_alterations", []) if a["outlet"] == oid
-                               and any(m["start"] < a["end"] and a["start"] < m["end"] for m in members))
+                altered += sum(
+                    1
+                    for a in report.get("quote_alterations", [])
+                    if a["outlet"] == oid and any(m["start"] < a["end"] and a["start"] < m["end"] for m in members)
+                )
                 cells.append(f'<td class="cell">{_SEP.join(parts)}</td>')
             elif (pid, oid) in omitted:
                 om = omitted[(pid, oid)]
@@ -372,15 +400,20 @@ def _collation_section(report: Report, names: Mapping[str, str], categories: Map
                 cells.append(
                     f'<td class="gap" title="{_e(tip)}">Omitted: {_e(kind)}, carried by {_e(p.get("support"))} of {n}'
                     + (f" (weight {weight:.2f})" if weight is not None else "")
-                    + (f"; silences {_e(', '.join(om['silenced']))}" if om.get("silenced") else "") + "</td>"
+                    + (f"; silences {_e(', '.join(om['silenced']))}" if om.get("silenced") else "")
+                    + "</td>"
                 )
             elif oid in (p.get("paraphrased") or {}):
                 close = _num((p.get("paraphrased") or {}).get(oid))
-                tip = (f"{names.get(oid, oid)} does not carry this passage as such, but has a close piece"
-                       + (f" (closeness {close:.2f})" if close is not None else "") + ": it most likely says it in "
-                       "other words, so no omission is reported.")
-                cells.append(f'<td class="para" title="{_e(tip)}">≈ In other words: a close paraphrase, '
-                             "not an omission</td>")
+                tip = (
+                    f"{names.get(oid, oid)} does not carry this passage as such, but has a close piece"
+                    + (f" (closeness {close:.2f})" if close is not None else "")
+                    + ": it most likely says it in "
+                    "other words, so no omission is reported."
+                )
+                cells.append(
+                    f'<td class="para" title="{_e(tip)}">≈ In other words: a close paraphrase, not an omission</td>'
+                )
             else:
                 cells.append('<td class="absent"></td>')
         badges = []
@@ -446,7 +479,7 @@ def _chars(start: Any, end: Any, whose: str) -> str:
     if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int):
         return ""
     label = f"at char {start}" if start == end else f"chars {start}–{end}"
-    title = (f"Character offsets {start} to {end} (end exclusive) in {whose}'s article text, as in report.json")
+    title = f"Character offsets {start} to {end} (end exclusive) in {whose}'s article text, as in report.json"
     return f'<span class="off" title="{_e(title)}">{label}</span>'
 
 
@@ -456,8 +489,9 @@ def _text_cell(text: Any, start: Any, end: Any, whose: str, limit: int = 200) ->
     return f'<td class="text">{_e(words) if words else "—"}{_chars(start, end, whose)}</td>'
 
 
-def _table(title: str, anchor: str, head: Sequence[str], rows: Sequence[str], max_rows: int | None,
-           note: str = "") -> str:
+def _table(
+    title: str, anchor: str, head: Sequence[str], rows: Sequence[str], max_rows: int | None, note: str = ""
+) -> str:
     """One findings table under its heading; past ``max_rows`` rows, a count of the rest."""
     if not rows:
         return f'<h3 id="{anchor}">{title}</h3><p class="muted">None found.</p>'
@@ -469,7 +503,8 @@ def _table(title: str, anchor: str, head: Sequence[str], rows: Sequence[str], ma
         f'<h3 id="{anchor}">{title} ({len(rows)})</h3>'
         + (f'<p class="muted">{note}</p>' if note else "")
         + f'<div class="scroll"><table class="findings"><thead><tr>{cells}</tr></thead><tbody>'
-        + "".join(f"<tr>{r}</tr>" for r in shown) + "</tbody></table></div>"
+        + "".join(f"<tr>{r}</tr>" for r in shown)
+        + "</tbody></table></div>"
         + (f'<p class="muted more">({more} more in report.json.)</p>' if more else "")
     )
 
@@ -485,8 +520,9 @@ def _fewest(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else min(a, b)
 
 
-def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | None,
-                      max_shifts: int | None = SHIFT_ROWS) -> str:
+def _findings_section(
+    report: Report, names: Mapping[str, str], max_rows: int | None, max_shifts: int | None = SHIFT_ROWS
+) -> str:
     passages = _Passages(report)
     n = len(report.get("outlets", []))
 
@@ -518,19 +554,34 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
 
     def against(f: Mapping[str, Any], pid: Any, kind: str, reference: str, limit: int) -> str:
         """A row setting an outlet's words against a reference outlet's (shifts, altered quotes)."""
-        return (f"{who_td(f['outlet'])}<td>{passages.link(pid)}</td><td>{_e(kind)}</td>"
-                + _text_cell(f.get("text"), f.get("start"), f.get("end"), names.get(f["outlet"], f["outlet"]), limit)
-                + f'<td class="who">{name(reference)}</td>'
-                + _text_cell(f.get("reference_text"), f.get("reference_start"), f.get("reference_end"),
-                             names.get(reference, reference), limit))
+        return (
+            f"{who_td(f['outlet'])}<td>{passages.link(pid)}</td><td>{_e(kind)}</td>"
+            + _text_cell(f.get("text"), f.get("start"), f.get("end"), names.get(f["outlet"], f["outlet"]), limit)
+            + f'<td class="who">{name(reference)}</td>'
+            + _text_cell(
+                f.get("reference_text"),
+                f.get("reference_start"),
+                f.get("reference_end"),
+                names.get(reference, reference),
+                limit,
+            )
+        )
 
     # heaviest first (a changed number, hedge, source, name or degree word before other words)
     shifts = rank_shifts(report.get("wording_shifts", []))
-    wording = [against(s, s.get("passage"), SHIFT_KINDS.get(s["kind"], s["kind"]), s["reference"], 160)
-               + f'<td class="num">{_fixed(s.get("weight"))}</td>' for s in shifts]
+    wording = [
+        against(s, s.get("passage"), SHIFT_KINDS.get(s["kind"], s["kind"]), s["reference"], 160)
+        + f'<td class="num">{_fixed(s.get("weight"))}</td>'
+        for s in shifts
+    ]
     alterations = [
-        against(a, a.get("passage") or passages.at(a["outlet"], a.get("start"), a.get("end")),
-                ALTERATION_KINDS.get(a["kind"], a["kind"]), a["reference_outlet"], 400)
+        against(
+            a,
+            a.get("passage") or passages.at(a["outlet"], a.get("start"), a.get("end")),
+            ALTERATION_KINDS.get(a["kind"], a["kind"]),
+            a["reference_outlet"],
+            400,
+        )
         for a in report.get("quote_alterations", [])
     ]
 
@@ -539,12 +590,13 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
         related = [passages.link(r) for r in c.get("related") or () if r != c.get("passage")]
         values = "".join(
             f'<div class="value">{who(v["outlet"])}: {_e(shorten(str(v.get("text", "")), 120))}'
-            f'{_chars(v.get("start"), v.get("end"), names.get(v["outlet"], v["outlet"]))}</div>'
+            f"{_chars(v.get('start'), v.get('end'), names.get(v['outlet'], v['outlet']))}</div>"
             for v in c.get("values", [])
         )
         conflicts.append(
             f"<td>{passages.link(c.get('passage'))}"
-            + (f'<span class="off">also {", ".join(related)}</span>' if related else "") + "</td>"
+            + (f'<span class="off">also {", ".join(related)}</span>' if related else "")
+            + "</td>"
             f"<td>{_e(CONFLICT_KINDS.get(str(c.get('kind')), c.get('kind')))}</td>"
             f'<td class="text">{values}</td>'
         )
@@ -566,36 +618,70 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
         f"{who_td(s['outlet'])}<td>{passages.link(s.get('passage'))}</td><td>{_e(s.get('kind'))}</td>"
         f'<td class="num">{pct(s.get("position"))}</td><td class="num">{pct(s.get("others_position"))}</td>'
         f'<td class="text">{passages.snippet(s.get("passage")) or _e(s.get("explanation")) or "—"}</td>'
-        for s in report.get("placement_shifts", []) if isinstance(s, Mapping) and s.get("outlet")
+        for s in report.get("placement_shifts", [])
+        if isinstance(s, Mapping) and s.get("outlet")
     ]
 
     sections = [
-        ("Omissions", "omissions", omissions,
-         ["Outlet", "Passage", "Kind", "Weight#", "Carried by#", "Never cites", "Passage text"], "Heaviest first."),
-        ("Wording shifts", "wording-shifts", wording,
-         ["Outlet", "Passage", "Kind", "Outlet's words", "Reference", "Reference's words", "Weight#"],
-         "Each against the reference member of its passage, heaviest first: a changed number, source, hedge, "
-         "name or title and degree word before other words (weight: docs/concepts.md). Changes of punctuation, "
-         "function words and datelines are not listed. “—”: no words on that side (added or left out)."),
-        ("Altered quotations", "quote-alterations", alterations,
-         ["Outlet", "Passage", "Change", "Quotes", "Reference", "Reference has"], ""),
+        (
+            "Omissions",
+            "omissions",
+            omissions,
+            ["Outlet", "Passage", "Kind", "Weight#", "Carried by#", "Never cites", "Passage text"],
+            "Heaviest first.",
+        ),
+        (
+            "Wording shifts",
+            "wording-shifts",
+            wording,
+            ["Outlet", "Passage", "Kind", "Outlet's words", "Reference", "Reference's words", "Weight#"],
+            "Each against the reference member of its passage, heaviest first: a changed number, source, hedge, "
+            "name or title and degree word before other words (weight: docs/concepts.md). Changes of punctuation, "
+            "function words and datelines are not listed. “—”: no words on that side (added or left out).",
+        ),
+        (
+            "Altered quotations",
+            "quote-alterations",
+            alterations,
+            ["Outlet", "Passage", "Change", "Quotes", "Reference", "Reference has"],
+            "",
+        ),
         ("Conflicting facts", "conflicts", conflicts, ["Passage", "Kind", "Values"], ""),
-        ("Loaded language", "loaded-language", loaded,
-         ["Outlet", "Passage", "Words", "Category", "Strength#", "Voice", "Others write"],
-         "“In a quotation”: a source's words, not the outlet's."),
+        (
+            "Loaded language",
+            "loaded-language",
+            loaded,
+            ["Outlet", "Passage", "Words", "Category", "Strength#", "Voice", "Others write"],
+            "“In a quotation”: a source's words, not the outlet's.",
+        ),
     ]
     if placement:
-        sections.append(("Placement", "placement", placement,
-                         ["Outlet", "Passage", "Kind", "Here#", "Others (median)#", "Passage text"],
-                         "Position in the article body: 0% is the lead, 100% the last sentence."))
+        sections.append(
+            (
+                "Placement",
+                "placement",
+                placement,
+                ["Outlet", "Passage", "Kind", "Here#", "Others (median)#", "Passage text"],
+                "Position in the article body: 0% is the lead, 100% the last sentence.",
+            )
+        )
     toc = "".join(f'<a href="#{anchor}">{title} ({len(rows)})</a>' for title, anchor, rows, _, _ in sections)
     return (
         '<section id="findings"><h2>Findings</h2>'
         f'<nav class="toc">{toc}</nav>'
         '<p class="muted">Passage ids link to their row in the side-by-side view. “chars 120–180” are character '
         "offsets into the outlet's article text (end exclusive); report.json has every finding with its offsets.</p>"
-        + "".join(_table(title, anchor, head, rows, _fewest(max_rows, max_shifts) if anchor == "wording-shifts"
-                         else max_rows, note) for title, anchor, rows, head, note in sections)
+        + "".join(
+            _table(
+                title,
+                anchor,
+                head,
+                rows,
+                _fewest(max_rows, max_shifts) if anchor == "wording-shifts" else max_rows,
+                note,
+            )
+            for title, anchor, rows, head, note in sections
+        )
         + "</section>"
     )
 
@@ -603,8 +689,11 @@ def _findings_section(report: Report, names: Mapping[str, str], max_rows: int | 
 def _readability_section(report: Report) -> str:
     outlets = report.get("outlets", [])
     # measures in the report's own order; a measure that is None everywhere still shows, with its reason
-    measures = list(dict.fromkeys(k for o in outlets for k, v in (o.get("readability") or {}).items()
-                                  if v is None or _num(v) is not None))
+    measures = list(
+        dict.fromkeys(
+            k for o in outlets for k, v in (o.get("readability") or {}).items() if v is None or _num(v) is not None
+        )
+    )
     if not measures:
         return ""
     head = "".join(f'<th class="num">{_e(m.replace("_", " "))}</th>' for m in measures)
@@ -657,11 +746,20 @@ def render_html(report: Report, *, max_rows: int | None = 50, max_shifts: int | 
     >>> "&lt;b&gt;Vote&lt;/b&gt;" in page and "<b>Vote" not in page
     True
     """
-    check_parameter("max_rows", max_rows, "None or an int >= 0",
-                    max_rows is None or (is_int(max_rows) and max_rows >= 0),
-                    owner="render_html")
-    check_parameter("max_shifts", max_shifts, "None or an int >= 0",
-                    max_shifts is None or (is_int(max_shifts) and max_shifts >= 0), owner="render_html")
+    check_parameter(
+        "max_rows",
+        max_rows,
+        "None or an int >= 0",
+        max_rows is None or (is_int(max_rows) and max_rows >= 0),
+        owner="render_html",
+    )
+    check_parameter(
+        "max_shifts",
+        max_shifts,
+        "None or an int >= 0",
+        max_shifts is None or (is_int(max_shifts) and max_shifts >= 0),
+        owner="render_html",
+    )
     names = outlet_names(report)
     cats = sorted({str(s.get("category", "")) for s in report.get("loaded_language", [])})
     categories = {c: category_colour(c) for c in cats}
@@ -689,7 +787,5 @@ def render_html(report: Report, *, max_rows: int | None = 50, max_shifts: int | 
         + f"<footer>Made by {_e(generator)} (report schema {_e(report.get('schema_version', ''))}). "
         "Offsets and full data are in report.json.</footer>"
     )
-    style = STYLE + "".join(
-        f"mark.ll.c{i} {{ background: {colour}; }}\n" for i, colour in enumerate(CATEGORY_COLOURS)
-    )
+    style = STYLE + "".join(f"mark.ll.c{i} {{ background: {colour}; }}\n" for i, colour in enumerate(CATEGORY_COLOURS))
     return PAGE.substitute(csp=_e(CSP), generator=_e(generator), title=_e(title), style=style, body=body)

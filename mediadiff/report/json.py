@@ -68,8 +68,10 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "n_chars": len(a.text),
                 "n_words": sum(len(s.words) for s in content),
                 "n_sentences": len(content),
-                "boilerplate": [{"start": b.start, "end": b.end, "text": b.text, "rule": getattr(b, "rule", "")}
-                                for b in d.boilerplate],
+                "boilerplate": [
+                    {"start": b.start, "end": b.end, "text": b.text, "rule": getattr(b, "rule", "")}
+                    for b in d.boilerplate
+                ],
                 "readability": comparison.readability.get(a.outlet, {}),
                 "scores": comparison.scores.get(a.outlet, {}),
             }

@@ -125,10 +125,20 @@ def render_markdown(report: Report, *, max_rows: int | None = None, max_shifts: 
     >>> print(render_markdown(report).splitlines()[0])
     # Vote \\*today\\*
     """
-    check_parameter("max_rows", max_rows, "None or an int >= 0", max_rows is None or (is_int(max_rows) and max_rows >= 0),
-                    owner="render_markdown")
-    check_parameter("max_shifts", max_shifts, "None or an int >= 0",
-                    max_shifts is None or (is_int(max_shifts) and max_shifts >= 0), owner="render_markdown")
+    check_parameter(
+        "max_rows",
+        max_rows,
+        "None or an int >= 0",
+        max_rows is None or (is_int(max_rows) and max_rows >= 0),
+        owner="render_markdown",
+    )
+    check_parameter(
+        "max_shifts",
+        max_shifts,
+        "None or an int >= 0",
+        max_shifts is None or (is_int(max_shifts) and max_shifts >= 0),
+        owner="render_markdown",
+    )
     names = outlet_names(report)
     esc_names = {k: escape_markdown(v) for k, v in names.items()}
     outlets = report.get("outlets", [])
@@ -154,117 +164,260 @@ def render_markdown(report: Report, *, max_rows: int | None = None, max_shifts: 
             return rows, ""
         return rows[:max_rows], f"\n\n({len(rows) - max_rows} more rows in report.json.)"
 
-    counts: dict[str, Counter[str]] = {k: Counter(f["outlet"] for f in report.get(k, []))
-                                       for k in ("omissions", "wording_shifts", "quote_alterations")}
+    counts: dict[str, Counter[str]] = {
+        k: Counter(f["outlet"] for f in report.get(k, [])) for k in ("omissions", "wording_shifts", "quote_alterations")
+    }
     own_loaded = Counter(s["outlet"] for s in report.get("loaded_language", []) if own_voice(s))
     rows = []
     for o in outlets:
         sc = o.get("scores") or {}
-        rows.append([
-            _link(esc_names[o["id"]], o.get("url")), escape_markdown(o.get("title") or ""), _num(o.get("n_words"), "{}"),
-            _num(sc.get("omission")), _num(sc.get("wording_shift")), _num(sc.get("loaded_language"), "{:.1f}"),
-            str(counts["omissions"][o["id"]]), str(counts["wording_shifts"][o["id"]]), str(own_loaded[o["id"]]),
-            str(counts["quote_alterations"][o["id"]]),
-        ])
-    out += ["", "## Outlets", "",
-            "Scores: omission and wording shift from 0 to 1; loaded language in loaded terms (outside quotations) "
-            "per 1,000 words. Counts are numbers of findings.", "",
-            _table(["Outlet", "Title", "Words", "Omission", "Wording shift", "Loaded /1k", "Omissions", "Shifts",
-                    "Loaded terms", "Altered quotes"], rows, "llrrrrrrrr")]
+        rows.append(
+            [
+                _link(esc_names[o["id"]], o.get("url")),
+                escape_markdown(o.get("title") or ""),
+                _num(o.get("n_words"), "{}"),
+                _num(sc.get("omission")),
+                _num(sc.get("wording_shift")),
+                _num(sc.get("loaded_language"), "{:.1f}"),
+                str(counts["omissions"][o["id"]]),
+                str(counts["wording_shifts"][o["id"]]),
+                str(own_loaded[o["id"]]),
+                str(counts["quote_alterations"][o["id"]]),
+            ]
+        )
+    out += [
+        "",
+        "## Outlets",
+        "",
+        "Scores: omission and wording shift from 0 to 1; loaded language in loaded terms (outside quotations) "
+        "per 1,000 words. Counts are numbers of findings.",
+        "",
+        _table(
+            [
+                "Outlet",
+                "Title",
+                "Words",
+                "Omission",
+                "Wording shift",
+                "Loaded /1k",
+                "Omissions",
+                "Shifts",
+                "Loaded terms",
+                "Altered quotes",
+            ],
+            rows,
+            "llrrrrrrrr",
+        ),
+    ]
 
     sim = report.get("similarity") or {}
     ids, matrix = sim.get("outlets") or [], sim.get("matrix") or []
     if len(ids) >= 2 and len(matrix) == len(ids):
-        out += ["", "## Similarity", "", "Pairwise similarity of the content the outlets carry (0–1).", "",
-                _table(["", *(esc_names.get(i, escape_markdown(i)) for i in ids)],
-                       [[esc_names.get(i, escape_markdown(i)), *(_num(v) for v in row)] for i, row in zip(ids, matrix, strict=False)],
-                       "l" + "r" * len(ids))]
+        out += [
+            "",
+            "## Similarity",
+            "",
+            "Pairwise similarity of the content the outlets carry (0–1).",
+            "",
+            _table(
+                ["", *(esc_names.get(i, escape_markdown(i)) for i in ids)],
+                [
+                    [esc_names.get(i, escape_markdown(i)), *(_num(v) for v in row)]
+                    for i, row in zip(ids, matrix, strict=False)
+                ],
+                "l" + "r" * len(ids),
+            ),
+        ]
 
     oms = sorted(report.get("omissions", []), key=lambda o: (-(o.get("weight") or 0), o["outlet"], o["passage"]))
-    rows = [[esc_names.get(o["outlet"], escape_markdown(o["outlet"])), escape_markdown(o["passage"]),
-             escape_markdown(OMISSION_KINDS.get(o["kind"], o["kind"])), _num(o.get("weight")),
-             f"{passages[o['passage']]['support']} of {len(outlets)}" if o["passage"] in passages else "—",
-             escape_markdown(", ".join(o.get("silenced") or ())) or "—",
-             _q(snippets(o["passage"], 200))] for o in oms]
+    rows = [
+        [
+            esc_names.get(o["outlet"], escape_markdown(o["outlet"])),
+            escape_markdown(o["passage"]),
+            escape_markdown(OMISSION_KINDS.get(o["kind"], o["kind"])),
+            _num(o.get("weight")),
+            f"{passages[o['passage']]['support']} of {len(outlets)}" if o["passage"] in passages else "—",
+            escape_markdown(", ".join(o.get("silenced") or ())) or "—",
+            _q(snippets(o["passage"], 200)),
+        ]
+        for o in oms
+    ]
     rows, more = limited(rows)
     out += ["", "## Omissions", ""]
-    out += [_table(["Outlet", "Passage", "Kind", "Weight", "Carried by", "Silences", "Passage text"], rows, "lllrlll")
-            + more if rows else "None found."]
+    out += [
+        _table(["Outlet", "Passage", "Kind", "Weight", "Carried by", "Silences", "Passage text"], rows, "lllrlll")
+        + more
+        if rows
+        else "None found."
+    ]
 
-    told = [(oid, pid, close) for pid, p in passages.items() for oid, close in sorted((p.get("paraphrased") or {}).items())]
+    told = [
+        (oid, pid, close) for pid, p in passages.items() for oid, close in sorted((p.get("paraphrased") or {}).items())
+    ]
     if told:
-        rows = [[esc_names.get(oid, escape_markdown(oid)), escape_markdown(pid), _num(close),
-                 f"{passages[pid].get('support')} of {len(outlets)}", _q(snippets(pid, 200))] for oid, pid, close in told]
+        rows = [
+            [
+                esc_names.get(oid, escape_markdown(oid)),
+                escape_markdown(pid),
+                _num(close),
+                f"{passages[pid].get('support')} of {len(outlets)}",
+                _q(snippets(pid, 200)),
+            ]
+            for oid, pid, close in told
+        ]
         rows, more = limited(rows)
-        out += ["", "## Told in other words (≈)", "",
-                "Not carried as such and not an omission: enough other outlets carry the passage, but the outlet has "
-                "a close piece (closeness) and most likely says it in other words.", "",
-                _table(["Outlet", "Passage", "Closeness", "Carried by", "Passage text"], rows, "llrll") + more]
+        out += [
+            "",
+            "## Told in other words (≈)",
+            "",
+            "Not carried as such and not an omission: enough other outlets carry the passage, but the outlet has "
+            "a close piece (closeness) and most likely says it in other words.",
+            "",
+            _table(["Outlet", "Passage", "Closeness", "Carried by", "Passage text"], rows, "llrll") + more,
+        ]
 
-    rows = [[esc_names.get(a["outlet"], escape_markdown(a["outlet"])), _q(a["text"], 200),
-             esc_names.get(a["reference_outlet"], escape_markdown(a["reference_outlet"])), _q(a["reference_text"], 200),
-             escape_markdown(ALTERATION_KINDS.get(a["kind"], a["kind"]))] for a in report.get("quote_alterations", [])]
+    rows = [
+        [
+            esc_names.get(a["outlet"], escape_markdown(a["outlet"])),
+            _q(a["text"], 200),
+            esc_names.get(a["reference_outlet"], escape_markdown(a["reference_outlet"])),
+            _q(a["reference_text"], 200),
+            escape_markdown(ALTERATION_KINDS.get(a["kind"], a["kind"])),
+        ]
+        for a in report.get("quote_alterations", [])
+    ]
     rows, more = limited(rows)
     out += ["", "## Altered quotations", ""]
-    out += [_table(["Outlet", "Quotes", "Reference", "Reference has", "Change"], rows) + more if rows else "None found."]
+    out += [
+        _table(["Outlet", "Quotes", "Reference", "Reference has", "Change"], rows) + more if rows else "None found."
+    ]
 
     rows = []
     for c in report.get("conflicts", []):
-        values = "; ".join(f"{esc_names.get(v['outlet'], escape_markdown(v['outlet']))}: {_q(v['text'], 60)}"
-                           for v in c.get("values", []))
-        rows.append([escape_markdown(c.get("passage", "")),
-                     escape_markdown(CONFLICT_KINDS.get(str(c.get("kind")), c.get("kind"))), values])
+        values = "; ".join(
+            f"{esc_names.get(v['outlet'], escape_markdown(v['outlet']))}: {_q(v['text'], 60)}"
+            for v in c.get("values", [])
+        )
+        rows.append(
+            [
+                escape_markdown(c.get("passage", "")),
+                escape_markdown(CONFLICT_KINDS.get(str(c.get("kind")), c.get("kind"))),
+                values,
+            ]
+        )
     rows, more = limited(rows)
     out += ["", "## Conflicting facts", ""]
     out += [_table(["Passage", "Kind", "Values"], rows) + more if rows else "None found."]
 
-    rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), _q(s["text"], 80),
-             escape_markdown(s.get("category", "")), _num(s.get("score")), escape_markdown(voice_label(s)),
-             _q(s["counterpart"], 80) if s.get("counterpart") else "—"] for s in report.get("loaded_language", [])]
+    rows = [
+        [
+            esc_names.get(s["outlet"], escape_markdown(s["outlet"])),
+            _q(s["text"], 80),
+            escape_markdown(s.get("category", "")),
+            _num(s.get("score")),
+            escape_markdown(voice_label(s)),
+            _q(s["counterpart"], 80) if s.get("counterpart") else "—",
+        ]
+        for s in report.get("loaded_language", [])
+    ]
     rows, more = limited(rows)
-    out += ["", "## Loaded language", "", "“Voice”: the outlet's own, or a source's (quoted or otherwise attributed words, not the outlet's).", ""]
-    out += [_table(["Outlet", "Text", "Category", "Strength", "Voice", "Others write"], rows, "lllrll") + more
-            if rows else "None found."]
+    out += [
+        "",
+        "## Loaded language",
+        "",
+        "“Voice”: the outlet's own, or a source's (quoted or otherwise attributed words, not the outlet's).",
+        "",
+    ]
+    out += [
+        _table(["Outlet", "Text", "Category", "Strength", "Voice", "Others write"], rows, "lllrll") + more
+        if rows
+        else "None found."
+    ]
 
-    rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), escape_markdown(s["passage"]),
-             escape_markdown(str(s.get("kind", ""))), f"{round(100 * float(s.get('position', 0)))}%",
-             f"{round(100 * float(s.get('others_position', 0)))}%", _q(snippets(s["passage"], 120))]
-            for s in report.get("placement_shifts", [])]
+    rows = [
+        [
+            esc_names.get(s["outlet"], escape_markdown(s["outlet"])),
+            escape_markdown(s["passage"]),
+            escape_markdown(str(s.get("kind", ""))),
+            f"{round(100 * float(s.get('position', 0)))}%",
+            f"{round(100 * float(s.get('others_position', 0)))}%",
+            _q(snippets(s["passage"], 120)),
+        ]
+        for s in report.get("placement_shifts", [])
+    ]
     rows, more = limited(rows)
     out += ["", "## Placement", "", "Position in the article body: 0% is the lead, 100% the last sentence.", ""]
-    out += [_table(["Outlet", "Passage", "Kind", "Here", "Others (median)", "Passage text"], rows, "lllrrl") + more
-            if rows else "None found."]
+    out += [
+        _table(["Outlet", "Passage", "Kind", "Here", "Others (median)", "Passage text"], rows, "lllrrl") + more
+        if rows
+        else "None found."
+    ]
 
     shifts = report.get("wording_shifts", [])
     out += ["", "## Wording shifts", ""]
     if shifts:
         kinds = sorted({s["kind"] for s in shifts})
         by = Counter((s["outlet"], s["kind"]) for s in shifts)
-        out += ["Counts by outlet and kind (against the reference member of each passage):", "",
-                _table(["Outlet", *(escape_markdown(SHIFT_KINDS.get(k, k)) for k in kinds), "Total"],
-                       [[esc_names[o["id"]], *(str(by[(o["id"], k)]) for k in kinds), str(counts["wording_shifts"][o["id"]])]
-                        for o in outlets], "l" + "r" * (len(kinds) + 1)), ""]
+        out += [
+            "Counts by outlet and kind (against the reference member of each passage):",
+            "",
+            _table(
+                ["Outlet", *(escape_markdown(SHIFT_KINDS.get(k, k)) for k in kinds), "Total"],
+                [
+                    [
+                        esc_names[o["id"]],
+                        *(str(by[(o["id"], k)]) for k in kinds),
+                        str(counts["wording_shifts"][o["id"]]),
+                    ]
+                    for o in outlets
+                ],
+                "l" + "r" * (len(kinds) + 1),
+            ),
+            "",
+        ]
         ranked = rank_shifts(shifts)
         cap = max_shifts if max_rows is None else max_rows if max_shifts is None else min(max_rows, max_shifts)
         shown = ranked if cap is None else ranked[:cap]
-        rows = [[esc_names.get(s["outlet"], escape_markdown(s["outlet"])), escape_markdown(s["passage"]),
-                 escape_markdown(SHIFT_KINDS.get(s["kind"], s["kind"])), _q(s["text"], 80) if s["text"] else "—",
-                 esc_names.get(s["reference"], escape_markdown(s["reference"])),
-                 _q(s["reference_text"], 80) if s.get("reference_text") else "—", _num(s.get("weight"))]
-                for s in shown]
+        rows = [
+            [
+                esc_names.get(s["outlet"], escape_markdown(s["outlet"])),
+                escape_markdown(s["passage"]),
+                escape_markdown(SHIFT_KINDS.get(s["kind"], s["kind"])),
+                _q(s["text"], 80) if s["text"] else "—",
+                esc_names.get(s["reference"], escape_markdown(s["reference"])),
+                _q(s["reference_text"], 80) if s.get("reference_text") else "—",
+                _num(s.get("weight")),
+            ]
+            for s in shown
+        ]
         more = f"\n\n({len(ranked) - len(shown)} more in report.json.)" if len(shown) < len(ranked) else ""
-        out += ["Heaviest first: a changed number, source, hedge, name or title and degree word before other "
-                "words. Changes of punctuation, function words and datelines are not listed.", "",
-                _table(["Outlet", "Passage", "Kind", "Text", "Reference", "Reference text", "Weight"], rows,
-                       "llllllr") + more]
+        out += [
+            "Heaviest first: a changed number, source, hedge, name or title and degree word before other "
+            "words. Changes of punctuation, function words and datelines are not listed.",
+            "",
+            _table(["Outlet", "Passage", "Kind", "Text", "Reference", "Reference text", "Weight"], rows, "llllllr")
+            + more,
+        ]
     else:
         out += ["None found."]
 
-    measures = list(dict.fromkeys(k for o in outlets for k, v in (o.get("readability") or {}).items()
-                                  if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))))
+    measures = list(
+        dict.fromkeys(
+            k
+            for o in outlets
+            for k, v in (o.get("readability") or {}).items()
+            if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
+        )
+    )
     if measures:
-        out += ["", "## Readability", "",
-                _table(["Outlet", *(escape_markdown(m.replace("_", " ")) for m in measures)],
-                       [[esc_names[o["id"]], *(_reading(o, m) for m in measures)]
-                        for o in outlets], "l" + "r" * len(measures))]
+        out += [
+            "",
+            "## Readability",
+            "",
+            _table(
+                ["Outlet", *(escape_markdown(m.replace("_", " ")) for m in measures)],
+                [[esc_names[o["id"]], *(_reading(o, m) for m in measures)] for o in outlets],
+                "l" + "r" * len(measures),
+            ),
+        ]
     return "\n".join(out) + "\n"
