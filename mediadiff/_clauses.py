@@ -21,7 +21,8 @@ A cut is kept only where both pieces carry content (at least ``min_words`` conte
 attributions (``she said``, ``according to the report``) are not pieces of their own but stay
 with the clause they attribute.
 
-Public (to the package) names: :func:`cut_sentence`, :func:`unpunctuated`, :data:`STOPWORDS`.
+Public (to the package) names: :func:`cut_sentence`, :func:`unpunctuated`, :data:`STOPWORDS`
+(the vocabulary's, re-exported, as are :data:`NEGATIONS` and :data:`SPEECH_VERBS`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .document import Document, Quotation, Sentence, Token
-from .vocabulary import ATTRIBUTION_CUES, QUOTING_VERBS
+from .vocabulary import (
+    AUXILIARIES,
+    BARE_SUBORDINATORS,
+    CLAUSE_OPENERS,
+    CLAUSE_QUANTIFIERS,
+    CONJUNCTIONS,
+    FRONTED_CLAUSE_OPENERS,
+    ING_NOUNS,
+    NEGATIONS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    SUBORDINATORS,
+)
 
 __all__ = [
     "NEGATIONS",
@@ -42,58 +56,14 @@ __all__ = [
     "unpunctuated",
 ]
 
-#: Function words that carry no content of their own (compared with ``Token.norm``).
-STOPWORDS: frozenset[str] = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves 's ' " - itself upon onto via per amid among whether
-    however though although yet since unless""".split()
-)
-
-#: Verbs that attribute speech (the vocabulary's cues, with "according"): a short piece built
-#: around one is an attribution, not a piece of content of its own.
-SPEECH_VERBS: frozenset[str] = ATTRIBUTION_CUES | QUOTING_VERBS | frozenset({"according"})
-
-#: Words that negate a clause; a negation on one side only is evidence that two pieces do not
-#: report the same fact ("has said he would run" / "has said he would not run").
-NEGATIONS: frozenset[str] = frozenset(
-    """not n't no never nor neither none nobody nothing without cannot can't don't doesn't didn't won't
-    wouldn't isn't wasn't aren't weren't hasn't haven't hadn't couldn't shouldn't""".split()
-)
-
-_COMMA_OPENERS = frozenset(
-    """which who while whereas although though but and or yet so because whose where according
-    including adding saying citing""".split()
-)
-# quantifiers that open a clause about the words before the comma when "of" follows ("most of them")
-_QUANTIFIERS = frozenset("all most many some none several few both each half".split())
+# The word classes (stop words, negations, speech verbs, the clause cues) are the vocabulary's
+# (mediadiff/data/vocabulary.txt); the two below are this rule's own choices.
 # words that join two announcements in a headline ("reopens with Sunday hours and a children's wing")
 _HEADLINE_JOINERS = frozenset({"and", "with"})
 # an indefinite article after a bare "and" introduces a new item, often a fact of its own
 # ("40 computers, 12 study rooms and a makerspace with two 3D printers"); "the" does not (it
 # continues a known one), and cutting there lost F1 on the bundled gold
 _INDEFINITE = frozenset({"a", "an"})
-_CONJUNCTIONS = frozenset({"and", "but", "yet", "while", "whereas"})
-_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
-# auxiliaries and modals that open a second predicate after a bare conjunction ("... and will eliminate")
-_AUXILIARIES = frozenset("will would could can may might must should shall has have had is are was were".split())
-# subordinators that open a temporal, causal or concessive clause: a fact of its own joined to
-# the one before it ("..., a few hours after President Obama ...", "... amid protests")
-_SUBORDINATORS = frozenset(
-    "after before when whenever as amid amidst because since though although unless until despite following ahead".split()
-)
-# of these, the ones that open such a clause even without a comma before them ("passed on
-# Tuesday after the Senate ...") and that also cut a headline ("... ahead of Georgetown speech")
-_BARE_SUBORDINATORS = frozenset("after amid amidst because despite following ahead".split())
-# words that open a sentence with a fronted adverbial clause or phrase; the main clause starts
-# after its first comma ("During his campaign, Obama told ...")
-_FRONTED = frozenset(
-    "after before when while as since because despite during following amid from speaking in at on with without although though if once unlike like".split()
-)
 
 
 def content_words(tokens: Sequence[Token]) -> int:
@@ -103,24 +73,7 @@ def content_words(tokens: Sequence[Token]) -> int:
 
 def _is_participle(token: Token) -> bool:
     n = token.norm
-    return (
-        token.kind == "word"
-        and len(n) > 5
-        and n.endswith("ing")
-        and n
-        not in {
-            "morning",
-            "evening",
-            "during",
-            "nothing",
-            "something",
-            "anything",
-            "everything",
-            "building",
-            "meeting",
-            "thing",
-        }
-    )
+    return token.kind == "word" and len(n) > 5 and n.endswith("ing") and n not in ING_NOUNS
 
 
 def _is_attribution(tokens: Sequence[Token], after_quote: bool = False) -> bool:
@@ -165,14 +118,14 @@ def _subordinate(toks: Sequence[Token], k: int, headline: bool) -> bool:
     subordinator after a comma, or one of the bare ones ("after", "amid", "ahead of") anywhere
     but at the start; in a headline, the bare ones only (a kicker: "... ahead of speech")."""
     t = toks[k]
-    if t.norm not in _SUBORDINATORS or k < 2:
+    if t.norm not in SUBORDINATORS or k < 2:
         return False
     if t.norm == "ahead" and (k + 1 >= len(toks) or toks[k + 1].norm != "of"):
         return False
     comma = toks[k - 1].text == ","
     if headline:
-        return t.norm in _BARE_SUBORDINATORS
-    return comma or t.norm in _BARE_SUBORDINATORS
+        return t.norm in BARE_SUBORDINATORS
+    return comma or t.norm in BARE_SUBORDINATORS
 
 
 def _after_comma(toks: Sequence[Token], k: int) -> bool:
@@ -190,7 +143,7 @@ def _opens_with(toks: Sequence[Token], k: int) -> bool:
     if k + 1 >= len(toks):
         return False
     first, second = toks[k].norm, toks[k + 1].norm
-    return (first == "along" and second == "with") or (first in _QUANTIFIERS and second == "of")
+    return (first == "along" and second == "with") or (first in CLAUSE_QUANTIFIERS and second == "of")
 
 
 def capitalised_words(documents: Iterable[Document]) -> frozenset[str]:
@@ -243,7 +196,7 @@ def _cut_points(
     inside = [(q.start, q.end) for q in quotations if q.mark_start < sentence.end and q.mark_end > sentence.start]
     headline = unpunctuated(sentence)
     first_word = next((t for t in toks if t.kind != "punct"), None)
-    fronted = not headline and first_word is not None and first_word.norm in _FRONTED
+    fronted = not headline and first_word is not None and first_word.norm in FRONTED_CLAUSE_OPENERS
     for k, t in enumerate(toks[:-1]):
         nxt = toks[k + 1]
         if any(a <= nxt.start < b for a, b in inside):
@@ -270,11 +223,11 @@ def _cut_points(
         elif t.kind == "punct" and t.text == ":" and nxt.kind != "punct" or (t.text == ":" and nxt.text in "\"“'‘"):
             cuts.add(nxt.start)
         elif _after_comma(toks, k) and (
-            nxt.norm in _COMMA_OPENERS or _is_participle(nxt) or nxt.norm == "as" or _opens_with(toks, k + 1)
+            nxt.norm in CLAUSE_OPENERS or _is_participle(nxt) or nxt.norm == "as" or _opens_with(toks, k + 1)
         ):
             cuts.add(nxt.start)
-        elif t.kind == "word" and t.norm in _CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
-            if _is_participle(nxt) or nxt.norm in _SUBJECTS or nxt.norm in _AUXILIARIES:
+        elif t.kind == "word" and t.norm in CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
+            if _is_participle(nxt) or nxt.norm in PRONOUNS or nxt.norm in AUXILIARIES:
                 cuts.add(t.start)
             elif _is_past(nxt) and nxt.norm not in names:
                 cuts.add(t.start)  # a second predicate with its own object ("... and encouraged its display")

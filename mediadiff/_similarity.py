@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from ._clauses import STOPWORDS
 from .document import Token
+from .vocabulary import MONTH_NUMBERS, NUMBER_SCALES, NUMBER_WORDS, STOPWORDS, VAGUE_MAGNITUDES
 
 __all__ = [
     "Features",
@@ -49,14 +49,10 @@ __all__ = [
     "stem",
 ]
 
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"})
+# Numbers written as words, as the canonical number a term holds: the vocabulary's number words
+# (units and tens), "hundred" and "dozen" (issue 18: one table; before it, this one stopped at
+# fifty)
+_NUMBER_WORDS = {w: str(int(v)) for w, v in NUMBER_WORDS.items()} | {"hundred": "100", "dozen": "12"}
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
 
@@ -81,13 +77,9 @@ def _number(token: Token) -> str | None:
     return _NUMBER_WORDS.get(token.norm)
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# quantities written as words: their order of magnitude
-_VAGUE = {"dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
+# scale words after a number that set its order of magnitude ("3.5 million"); "hundred" is a
+# number of its own here (``_NUMBER_WORDS``)
+_SCALES = {w: v for w, v in NUMBER_SCALES.items() if w != "hundred"}
 
 
 def _value(token: Token) -> float | None:
@@ -120,13 +112,13 @@ def slot_terms(tokens: Sequence[Token]) -> list[str]:
     for k, t in enumerate(words):
         prev = words[k - 1].norm if k else ""
         nxt = words[k + 1].norm if k + 1 < len(words) else ""
-        if t.norm in _VAGUE:
-            out.append(f"#count{_VAGUE[t.norm]}")
+        if t.norm in VAGUE_MAGNITUDES:
+            out.append(f"#count{VAGUE_MAGNITUDES[t.norm]}")
             continue
         value = _value(t)
         if value is None:
             continue
-        if prev in _MONTHS or nxt in _MONTHS:
+        if prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS:
             out.append("#date")
         elif t.kind == "number" and len(t.norm) == 4 and 1800 <= value <= 2100 and prev != "$":
             out.append("#year")
@@ -151,7 +143,7 @@ def piece_terms(tokens: Sequence[Token]) -> list[str]:
         num = _number(t)
         if num is not None:
             out.append(num)
-        elif t.norm not in STOPWORDS and len(t.norm) > 1 and t.norm not in _VAGUE:
+        elif t.norm not in STOPWORDS and len(t.norm) > 1 and t.norm not in VAGUE_MAGNITUDES:
             out.append(stem(t.norm))
     out.extend(slot_terms(tokens))
     return out

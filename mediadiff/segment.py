@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from .attribution import find_attributions
 from .boilerplate import detect_boilerplate
 from .document import Article, Document, Quotation, Sentence, Span, Token, covered, merged_intervals
+from .vocabulary import ABBREVIATIONS, NUMERIC_ABBREVIATIONS, SENTENCE_STARTERS
 
 __all__ = [
     "ABBREVIATIONS",
@@ -44,24 +45,9 @@ __all__ = [
 #: A sentence splitter: paragraph text -> sentence ``(start, end)`` offsets within it.
 Splitter = Callable[[str], Sequence[tuple[int, int]]]
 
-#: Words that end with a full stop without ending the sentence (compared in lower case).
-ABBREVIATIONS: frozenset[str] = frozenset(
-    """mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep reps sens rev hon pres supt
-    atty attn dept depts det insp asst assoc dist univ inst natl intl govt admin sec secy treas
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    st ave blvd rd mt ft hwy approx est ca cf vs etc al
-    inc corp co ltd llc bros jr sr esq ph u.s.a mass calif fla ill penn wash conn ariz colo
-    """.split()
-)
-
-#: Abbreviations that only hold before a number ("No. 5", "p. 12", "Vol. 3").
-NUMERIC_ABBREVIATIONS: frozenset[str] = frozenset("no nos vol vols fig figs p pp ch sec art para".split())
-
-# Words that begin a new sentence after an initialism such as "U.S." (otherwise no split there).
-_SENTENCE_STARTERS = frozenset(
-    """the a an in it he she they we i this that these those but and or so yet then there here his her
-    their its our after before when while if as on at for by with from to of officials police""".split()
-)
+# ABBREVIATIONS (words that end with a full stop without ending the sentence), NUMERIC_ABBREVIATIONS
+# (those that only hold before a number: "No. 5") and SENTENCE_STARTERS (words that begin a new
+# sentence after an initialism such as "U.S.") are the vocabulary's; the first two are re-exported.
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -165,7 +151,7 @@ class RuleSplitter:
         word = word.lstrip(_QUOTE_CHARS + "([")
         if _INITIALISM.search(word):
             next_word = re.match(r"[\"'“‘(]*([A-Za-z]+)", stripped)
-            return bool(next_word and next_word.group(1).lower() in _SENTENCE_STARTERS)
+            return bool(next_word and next_word.group(1).lower() in SENTENCE_STARTERS)
         m = _WORD_BEFORE.search(word)
         if m:
             w = m.group(1)

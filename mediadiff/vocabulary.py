@@ -1,73 +1,152 @@
-"""The word classes mediadiff's rules read, each in one place (language knowledge).
+"""The word classes mediadiff's rules read, loaded once from one data file (language knowledge).
 
-Every rule that asks "is this a speech verb?", "a pronoun?", "a day or a month?" reads these
-sets, so that two analysers never disagree on the answer. All entries are lower case and are
-compared with :attr:`mediadiff.document.Token.norm`. The lists are our own, written from the
-word classes of English grammar and news style, not from any one story.
+Every rule that asks "is this a speech verb?", "a pronoun?", "a day or a month?", "a number
+word?" reads these classes, so that two analysers never disagree on the answer. The classes
+live in ``mediadiff/data/vocabulary.txt``, each documented there (what it is, why, who reads
+it); this module parses that file once, at import (a few milliseconds, no third-party import),
+and exposes each class under its name. All entries are lower case and are compared with
+:attr:`mediadiff.document.Token.norm`. The lists are our own, written from the word classes of
+English grammar and news style, not from any one story.
 
-Classes
--------
-ATTRIBUTION_CUES     verbs that attribute content to a source: speech (said, told, wrote,
-                     argued, warned...) and cognition (believes, thinks, fears, hopes...), in
-                     all their forms. A cue inside a quotation is the quoted speaker's.
-STANCE_CUES          verbs of a source's judgement (criticized, praised, accused): cues of the
-                     attribution layer, not speech verbs for the clause cutter.
-ATTRIBUTION_PHRASES  multi-word cues ("according to").
-QUOTING_VERBS        verbs by which a text quotes a document ("the statement read").
-NOUN_LIKE_CUES       cue words that are often nouns ("states", "report", "claims"): cues only
-                     right after a pronoun or a name.
-FINDING_CUES         verbs by which a document reports (found, shows): cues after a SOURCE_NOUN.
-SOURCE_NOUNS         documents and records cited as the origin of a claim (audit, poll, records).
-LISTENER_CUES        verbs whose first object is the listener ("told reporters that ...").
-LISTENERS            who is spoken to right after such a cue ("him", "reporters").
-RELATIVE_PRONOUNS    who/that/which: before a cue, the source is their antecedent.
-SUBJECT_BREAKS       words that end a source read backwards from its cue ("that", "what").
-FRONTED_OPENERS      words that open a fronted adverbial ("At the rally, Ruiz said ..."): not
-                     content before the source's comma.
-TIME_OPENERS         words that open an adverbial after a cue ("said on Tuesday", "in a
-                     statement", "during a speech"): the content, if any, comes after it.
-SOURCE_STOP          words between a source and its cue that belong to neither: auxiliaries
-                     and adverbs ("has said", "also said", "later told").
-NOUN_MARKERS         determiners, possessives and prepositions: a cue word after one is a noun
-                     ("the report", "his claim", "in a statement"), not a cue.
-PASSIVE_MARKERS      forms of "be" that make a cue passive ("were told"): no source before it.
-PRONOUNS             personal pronouns that can be a source ("she said").
-CALENDAR_WORDS       days and months: capitalised, but dates rather than names.
-TITLE_WORDS          words of job titles and roles (senator, spokeswoman, deputy director).
-LABELS               words that label a line before a colon ("Update:", "Photo:", "Read more:"):
-                     page furniture, not a speaker.
+Classes (see the data file for each one's documentation)
+--------------------------------------------------------
+Speech and cognition verbs, and the words around them: ATTRIBUTION_CUES, STANCE_CUES,
+NOUN_LIKE_CUES, FINDING_CUES, SOURCE_NOUNS, LISTENER_CUES, QUOTING_VERBS, ATTRIBUTION_PHRASES,
+SOURCE_STOP, NOUN_MARKERS, LISTENERS, RELATIVE_PRONOUNS, SUBJECT_BREAKS, TIME_OPENERS,
+FRONTED_OPENERS, PASSIVE_MARKERS, LABELS; SPEECH_VERBS (the cues, the quoting verbs and
+"according").
+Pronouns: PRONOUNS (subject case), OBJECT_PRONOUNS; PERSONAL_PRONOUNS (both).
+Titles, ranks and names: TITLE_WORDS, RANK_WORDS, ABBREVIATED_TITLES, HONORIFICS,
+SPOKESPERSONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, PLACE_WORDS.
+Calendar words: WEEKDAYS, MONTHS and MONTH_ABBREVIATIONS (word -> month number);
+MONTH_NUMBERS (both), CALENDAR_WORDS (weekdays and months written out).
+Numbers, scales and quantities: NUMBER_WORDS, NUMBER_SCALES, FRACTIONS (word -> value),
+VAGUE_RANGES (word -> (low, high)), VAGUE_MAGNITUDES (word -> power of ten), APPROXIMATORS,
+PERCENT_WORDS, RANGE_WORDS, UNIT_SKIPS, WHOLE_WORDS,
+PEOPLE_UNITS, COMMON_UNITS; :func:`read_number_words`, :func:`word_number`.
+Function words: STOPWORDS, NEGATIONS, NEGATORS, QUANTIFIERS, CLAUSE_QUANTIFIERS,
+CLAUSE_OPENERS, CONJUNCTIONS, AUXILIARIES, SUBORDINATORS, BARE_SUBORDINATORS,
+FRONTED_CLAUSE_OPENERS, ING_NOUNS, DETERMINERS, BE_FORMS, DEGREE_WORDS, PHRASE_BREAKS,
+GLUE_WORDS, PARTICLES, SENTENCE_STARTERS, ABBREVIATIONS, NUMERIC_ABBREVIATIONS,
+NEWS_STOP_WORDS; FUNCTION_WORDS (STOPWORDS without negations and quantifiers) and
+:func:`english_stop_words` (scikit-learn's list with NEWS_STOP_WORDS, imported on first use).
+Tone: HEDGES, RESPONSE_CUES, REFUSALS, REFUSED_ACTS, INTENSIFIERS, PLAIN_WORDS.
+
+:data:`CLASSES` maps each class of the data file to its parsed form (kind, documentation,
+entries); :func:`parse_vocabulary` reads text in the data file's format.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
 __all__ = [
+    "ABBREVIATED_TITLES",
+    "ABBREVIATIONS",
+    "APPROXIMATORS",
     "ATTRIBUTION_CUES",
     "ATTRIBUTION_PHRASES",
+    "AUXILIARIES",
+    "BARE_SUBORDINATORS",
+    "BE_FORMS",
     "CALENDAR_WORDS",
+    "CLASSES",
+    "CLAUSE_OPENERS",
+    "CLAUSE_QUANTIFIERS",
+    "COMMON_UNITS",
+    "CONJUNCTIONS",
+    "DEGREE_WORDS",
+    "DETERMINERS",
     "FINDING_CUES",
+    "FRACTIONS",
+    "FRONTED_CLAUSE_OPENERS",
     "FRONTED_OPENERS",
+    "FUNCTION_WORDS",
+    "GLUE_WORDS",
+    "HEDGES",
+    "HONORIFICS",
+    "INTENSIFIERS",
+    "ING_NOUNS",
     "LABELS",
-    "LISTENER_CUES",
     "LISTENERS",
+    "LISTENER_CUES",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NUMBERS",
+    "NEGATIONS",
+    "NEGATORS",
+    "NEWS_STOP_WORDS",
+    "NOT_NAME_WORDS",
+    "NOT_PERSON_WORDS",
     "NOUN_LIKE_CUES",
     "NOUN_MARKERS",
+    "NUMBER_SCALES",
+    "NUMBER_WORDS",
+    "NUMERIC_ABBREVIATIONS",
+    "OBJECT_PRONOUNS",
+    "PARTICLES",
     "PASSIVE_MARKERS",
+    "PEOPLE_UNITS",
+    "PERCENT_WORDS",
+    "PERSONAL_PRONOUNS",
+    "PHRASE_BREAKS",
+    "PLACE_WORDS",
+    "PLAIN_WORDS",
     "PRONOUNS",
+    "QUANTIFIERS",
     "QUOTING_VERBS",
+    "RANGE_WORDS",
+    "RANK_WORDS",
+    "REFUSALS",
+    "REFUSED_ACTS",
     "RELATIVE_PRONOUNS",
+    "RESPONSE_CUES",
+    "SENTENCE_STARTERS",
     "SOURCE_NOUNS",
     "SOURCE_STOP",
+    "SPEECH_VERBS",
+    "SPOKESPERSONS",
     "STANCE_CUES",
+    "STOPWORDS",
     "SUBJECT_BREAKS",
+    "SUBORDINATORS",
     "TIME_OPENERS",
     "TITLE_WORDS",
+    "UNIT_SKIPS",
+    "VAGUE_MAGNITUDES",
+    "VAGUE_RANGES",
+    "VocabularyClass",
+    "WEEKDAYS",
+    "WHOLE_WORDS",
+    "english_stop_words",
+    "parse_vocabulary",
+    "read_number_words",
     "verb_forms",
+    "word_number",
 ]
 
+#: Where the word classes are written.
+DATA_FILE = Path(__file__).parent / "data" / "vocabulary.txt"
 
-def _forms(stems: str) -> frozenset[str]:
-    """The words of a whitespace-separated list (each form written out: no rule guesses them)."""
-    return frozenset(stems.split())
+ClassKind = Literal["words", "verbs", "phrases", "values", "ranges"]
+_KINDS: tuple[ClassKind, ...] = ("words", "verbs", "phrases", "values", "ranges")
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyClass:
+    """One class of the data file: its ``name``, ``kind`` (how its entries are written), its
+    documentation (the ``#`` lines under its header) and its ``entries`` as written (for
+    ``verbs``, the bases; for ``phrases``, one phrase per entry; for ``values`` and ``ranges``,
+    ``word=value`` strings)."""
+
+    name: str
+    kind: ClassKind
+    doc: str
+    entries: tuple[str, ...]
 
 
 def verb_forms(base: str) -> frozenset[str]:
@@ -92,151 +171,268 @@ def verb_forms(base: str) -> frozenset[str]:
     return frozenset({w, third, w + "ed", w + "ing"})
 
 
-def _verbs(bases: str) -> frozenset[str]:
-    """Every form (:func:`verb_forms`) of the regular verbs of a whitespace-separated list."""
-    return frozenset(form for base in bases.split() for form in verb_forms(base))
+def parse_vocabulary(text: str) -> dict[str, VocabularyClass]:
+    """The classes of a text in the data file's format (see ``data/vocabulary.txt``).
+
+    >>> c = parse_vocabulary("[SMALL]\\n# Small words.\\na an\\nthe\\n")["SMALL"]
+    >>> c.kind, c.doc, c.entries
+    ('words', 'Small words.', ('a', 'an', 'the'))
+    """
+    out: dict[str, VocabularyClass] = {}
+    name: str | None = None
+    kind: ClassKind = "words"
+    doc: list[str] = []
+    entries: list[str] = []
+    documenting = False
+
+    def close() -> None:
+        if name is not None:
+            out[name] = VocabularyClass(name, kind, " ".join(doc), tuple(entries))
+
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("[") and line.endswith("]"):
+            close()
+            head, _, declared = line[1:-1].partition(":")
+            name, declared = head.strip(), declared.strip() or "words"
+            if declared not in _KINDS or not name.isidentifier() or name in out:
+                raise ValueError(f"vocabulary line {number}: bad or repeated header {line!r}")
+            kind = _KINDS[_KINDS.index(declared)]
+            doc, entries, documenting = [], [], True
+            continue
+        if line.startswith("#"):
+            if documenting and name is not None:
+                doc.append(line.lstrip("#").strip())
+            continue
+        documenting = False
+        if not line or name is None:
+            continue
+        entries.extend([line] if kind == "phrases" else line.split())
+    close()
+    return out
 
 
-#: Speech and cognition verbs that attribute what follows (or precedes) them to a source.
-ATTRIBUTION_CUES: frozenset[str] = _forms(
-    """say says said saying tell tells told telling add adds added adding write writes wrote writing
-    state states stated argue argues argued arguing claim claims claimed claiming insist insists
-    insisted insisting note notes noted noting explain explains explained explaining ask asks asked
-    warn warns warned warning announce announces announced acknowledge acknowledges acknowledged
-    admit admits admitted declare declares declared report reports reported tweet tweets tweeted
-    suggest suggests suggested suggesting respond responds responded reply replies replied recall
-    recalls recalled predict predicts predicted testify testifies testified concede concedes conceded
-    maintain maintains maintained counter counters countered promise promises promised vow vows vowed
-    pledge pledges pledged urge urges urged confirm confirms confirmed deny denies denied dispute
-    disputes disputed estimate estimates estimated emphasize emphasizes emphasized emphasise
-    emphasises emphasised stress stresses stressed complain complains complained charge charges
-    charged allege alleges alleged contend contends contended believe believes believed think thinks
-    thought hope hopes hoped fear fears feared conclude concludes concluded continue continues call calls
-    called calling
-    continued"""
-)
+#: Every class of the data file, by name (parsed once, at import).
+CLASSES: Mapping[str, VocabularyClass] = MappingProxyType(parse_vocabulary(DATA_FILE.read_text(encoding="utf-8")))
 
-#: Verbs of stance: a source's judgement of something, which news reports as the source's view
-#: ("Smith criticized the plan as reckless", "praised her record"). Cues of the attribution layer
-#: (its content is the source's, not the outlet's), but not speech verbs for the clause cutter:
-#: "Smith criticized the plan" is a fact of the story, not only an attribution.
-STANCE_CUES: frozenset[str] = _verbs(
-    """criticize praise accuse defend endorse describe dismiss reject denounce condemn decry
-    blast slam+ attack mock welcome hail applaud tout lament bemoan blame thank congratulate
-    characterize label dub+ brand question echo"""
-)
 
-#: Cue words that are nouns at least as often ("30 states", "the report", "a claim", "our hopes"):
-#: they are cues only right after a pronoun or a name ("they claim", "Smith states").
-NOUN_LIKE_CUES: frozenset[str] = _forms(
-    """state states note notes report reports charge charges estimate estimates promise promises
-    pledge pledges counter counters stress stresses fear fears hope hopes dispute disputes vow vows
-    tweet tweets claim claims reply replies continue continues add adds attack attacks blast blasts
-    slam slams welcome welcomes label labels brand brands question questions echo echoes blame
-    blames praise"""
-)
+def _words(name: str) -> frozenset[str]:
+    c = CLASSES[name]
+    if c.kind == "verbs":
+        return frozenset(form for base in c.entries for form in verb_forms(base))
+    return frozenset(c.entries)
 
-#: Verbs by which a document (not a person) reports a finding: cues only after a source noun
-#: ("a poll found", "records show", "the study concluded").
-FINDING_CUES: frozenset[str] = _forms("found finds find show shows showed shown suggest suggests suggested")
 
-#: Documents and records that news cites as the origin of a claim ("the audit found").
-SOURCE_NOUNS: frozenset[str] = _forms(
-    """audit audits report reports study studies survey surveys review reviews inspection inspections
-    records statement statements analysis investigation memo letter filing filings lawsuit complaint
-    poll polls data documents research"""
-)
+def _values(name: str) -> Mapping[str, float]:
+    pairs = (e.partition("=") for e in CLASSES[name].entries)
+    return MappingProxyType({w: float(v) for w, _, v in pairs})
 
-#: Verbs whose first object is the listener, not the content ("told reporters that ...").
-LISTENER_CUES: frozenset[str] = _forms(
-    """tell tells told telling warn warns warned warning urge urges urged ask asks asked promise
-    promises promised remind reminds reminded assure assures assured inform informs informed"""
-)
 
-#: Verbs by which a text quotes a document ("the statement read"): attribution pieces for the
-#: clause cutter, not cues of the attribution layer ("she read the report").
-QUOTING_VERBS: frozenset[str] = _forms("read reads")
+def _number(text: str) -> float:
+    """A number of the data file: an int when written without a point ("1000"), else a float."""
+    return int(text) if text.lstrip("-").isdigit() else float(text)
 
+
+def _ranges(name: str) -> Mapping[str, tuple[float, float | None]]:
+    out: dict[str, tuple[float, float | None]] = {}
+    for entry in CLASSES[name].entries:
+        word, _, span = entry.partition("=")
+        low, _, high = span.partition("..")
+        out[word] = (_number(low), _number(high) if high else None)
+    return MappingProxyType(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speech and cognition verbs, and the words around them
+
+ATTRIBUTION_CUES: frozenset[str] = _words("ATTRIBUTION_CUES")
+STANCE_CUES: frozenset[str] = _words("STANCE_CUES")
+NOUN_LIKE_CUES: frozenset[str] = _words("NOUN_LIKE_CUES")
+FINDING_CUES: frozenset[str] = _words("FINDING_CUES")
+SOURCE_NOUNS: frozenset[str] = _words("SOURCE_NOUNS")
+LISTENER_CUES: frozenset[str] = _words("LISTENER_CUES")
+QUOTING_VERBS: frozenset[str] = _words("QUOTING_VERBS")
 #: Multi-word cues, as tuples of words.
-ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("according", "to"),
-    ("pointed", "to"),
-    ("points", "to"),
-    ("point", "to"),
-    ("pointing", "to"),
-    ("pointed", "out"),
-    ("points", "out"),
-    ("pointing", "out"),
+ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split()) for p in CLASSES["ATTRIBUTION_PHRASES"].entries
 )
+SOURCE_STOP: frozenset[str] = _words("SOURCE_STOP")
+NOUN_MARKERS: frozenset[str] = _words("NOUN_MARKERS")
+LISTENERS: frozenset[str] = _words("LISTENERS")
+RELATIVE_PRONOUNS: frozenset[str] = _words("RELATIVE_PRONOUNS")
+SUBJECT_BREAKS: frozenset[str] = _words("SUBJECT_BREAKS")
+TIME_OPENERS: frozenset[str] = _words("TIME_OPENERS")
+FRONTED_OPENERS: frozenset[str] = _words("FRONTED_OPENERS")
+PASSIVE_MARKERS: frozenset[str] = _words("PASSIVE_MARKERS")
+LABELS: frozenset[str] = _words("LABELS")
+#: Verbs that attribute speech for the clause cutter: the cues, the quoting verbs and
+#: "according" (a short piece built around one is an attribution, not content of its own).
+SPEECH_VERBS: frozenset[str] = ATTRIBUTION_CUES | QUOTING_VERBS | frozenset({"according"})
 
-#: Words that may stand between a source and its cue ("has said", "also told", "later wrote").
-SOURCE_STOP: frozenset[str] = _forms(
-    """has have had would will could may might also later then again once repeatedly recently
-    publicly privately previously first initially further simply just still even often reportedly
-    has've already now never not did does do can should must always"""
+# ---------------------------------------------------------------------------------------------
+# Pronouns
+
+PRONOUNS: frozenset[str] = _words("PRONOUNS")
+OBJECT_PRONOUNS: frozenset[str] = _words("OBJECT_PRONOUNS")
+#: Personal pronouns in either case.
+PERSONAL_PRONOUNS: frozenset[str] = PRONOUNS | OBJECT_PRONOUNS
+
+# ---------------------------------------------------------------------------------------------
+# Titles, ranks and names
+
+TITLE_WORDS: frozenset[str] = _words("TITLE_WORDS")
+RANK_WORDS: frozenset[str] = _words("RANK_WORDS")
+ABBREVIATED_TITLES: frozenset[str] = _words("ABBREVIATED_TITLES")
+HONORIFICS: frozenset[str] = _words("HONORIFICS")
+SPOKESPERSONS: frozenset[str] = _words("SPOKESPERSONS")
+NOT_NAME_WORDS: frozenset[str] = _words("NOT_NAME_WORDS")
+NOT_PERSON_WORDS: frozenset[str] = _words("NOT_PERSON_WORDS")
+PLACE_WORDS: frozenset[str] = _words("PLACE_WORDS")
+
+# ---------------------------------------------------------------------------------------------
+# Calendar words
+
+WEEKDAYS: frozenset[str] = _words("WEEKDAYS")
+#: Month (written out) -> its number.
+MONTHS: Mapping[str, int] = MappingProxyType({w: int(v) for w, v in _values("MONTHS").items()})
+#: Month abbreviation -> its number.
+MONTH_ABBREVIATIONS: Mapping[str, int] = MappingProxyType(
+    {w: int(v) for w, v in _values("MONTH_ABBREVIATIONS").items()}
 )
+#: Month, written out or abbreviated -> its number.
+MONTH_NUMBERS: Mapping[str, int] = MappingProxyType({**MONTHS, **MONTH_ABBREVIATIONS})
+#: Days and months (written out): capitalised, but dates rather than names.
+CALENDAR_WORDS: frozenset[str] = WEEKDAYS | frozenset(MONTHS)
 
-#: Words after which a cue word reads as a noun ("the report", "a claim", "in response").
-NOUN_MARKERS: frozenset[str] = _forms(
-    """the a an this that these those his her their its our my your whose which what each every no
-    any some of in on for to with by from at as into about after before without under over"""
-)
+# ---------------------------------------------------------------------------------------------
+# Numbers, scales and quantities
 
-#: Who is spoken to, right after a listener cue ("told him", "told reporters that ..."): the
-#: content starts after them.
-LISTENERS: frozenset[str] = _forms("him her them us me you reporters")
+NUMBER_WORDS: Mapping[str, float] = _values("NUMBER_WORDS")
+NUMBER_SCALES: Mapping[str, float] = _values("NUMBER_SCALES")
+FRACTIONS: Mapping[str, float] = _values("FRACTIONS")
+#: Vague quantity -> the range of counts it allows (``None``: open above).
+VAGUE_RANGES: Mapping[str, tuple[float, float | None]] = _ranges("VAGUE_RANGES")
+#: Vague quantity -> its order of magnitude (a power of ten).
+VAGUE_MAGNITUDES: Mapping[str, int] = MappingProxyType({w: int(v) for w, v in _values("VAGUE_MAGNITUDES").items()})
+APPROXIMATORS: frozenset[str] = _words("APPROXIMATORS")
+PERCENT_WORDS: frozenset[str] = _words("PERCENT_WORDS")
+RANGE_WORDS: frozenset[str] = _words("RANGE_WORDS")
+UNIT_SKIPS: frozenset[str] = _words("UNIT_SKIPS")
+WHOLE_WORDS: frozenset[str] = _words("WHOLE_WORDS")
+PEOPLE_UNITS: frozenset[str] = _words("PEOPLE_UNITS")
+COMMON_UNITS: frozenset[str] = _words("COMMON_UNITS")
 
-#: Relative pronouns: before a cue, the source is their antecedent ("X, who said"; "an audit
-#: ... that found").
-RELATIVE_PRONOUNS: frozenset[str] = _forms("who that which")
+# ---------------------------------------------------------------------------------------------
+# Function words
 
-#: Words that end a source read backwards from its cue: the subject starts after them ("...
-#: that critics said", "what critics call", "along with officials who").
-SUBJECT_BREAKS: frozenset[str] = _forms(
-    "that who whom which what where and but when while as because if since with along though although unless whether whereas"
-)
+STOPWORDS: frozenset[str] = _words("STOPWORDS")
+NEGATIONS: frozenset[str] = _words("NEGATIONS")
+NEGATORS: frozenset[str] = _words("NEGATORS")
+QUANTIFIERS: frozenset[str] = _words("QUANTIFIERS")
+#: Words whose change alone is trivial ("the" / "a", "by the" / "from", "we" left out): the
+#: stop words without negations ("not" turns a claim around) and quantifiers.
+FUNCTION_WORDS: frozenset[str] = STOPWORDS - NEGATIONS - QUANTIFIERS
+CLAUSE_QUANTIFIERS: frozenset[str] = _words("CLAUSE_QUANTIFIERS")
+CLAUSE_OPENERS: frozenset[str] = _words("CLAUSE_OPENERS")
+CONJUNCTIONS: frozenset[str] = _words("CONJUNCTIONS")
+AUXILIARIES: frozenset[str] = _words("AUXILIARIES")
+SUBORDINATORS: frozenset[str] = _words("SUBORDINATORS")
+BARE_SUBORDINATORS: frozenset[str] = _words("BARE_SUBORDINATORS")
+FRONTED_CLAUSE_OPENERS: frozenset[str] = _words("FRONTED_CLAUSE_OPENERS")
+ING_NOUNS: frozenset[str] = _words("ING_NOUNS")
+DETERMINERS: frozenset[str] = _words("DETERMINERS")
+BE_FORMS: frozenset[str] = _words("BE_FORMS")
+DEGREE_WORDS: frozenset[str] = _words("DEGREE_WORDS")
+PHRASE_BREAKS: frozenset[str] = _words("PHRASE_BREAKS")
+GLUE_WORDS: frozenset[str] = _words("GLUE_WORDS")
+PARTICLES: frozenset[str] = _words("PARTICLES")
+SENTENCE_STARTERS: frozenset[str] = _words("SENTENCE_STARTERS")
+#: Words that end with a full stop without ending the sentence, the months' abbreviations among them.
+ABBREVIATIONS: frozenset[str] = _words("ABBREVIATIONS") | frozenset(MONTH_ABBREVIATIONS)
+NUMERIC_ABBREVIATIONS: frozenset[str] = _words("NUMERIC_ABBREVIATIONS")
+NEWS_STOP_WORDS: frozenset[str] = _words("NEWS_STOP_WORDS")
 
-#: Words that open an adverbial right after a cue: the content comes after it, if at all.
-TIME_OPENERS: frozenset[str] = _forms(
-    """on in at during after before while last this earlier later yesterday today tonight monday
-    tuesday wednesday thursday friday saturday sunday from via through"""
-)
+# ---------------------------------------------------------------------------------------------
+# Tone
 
-#: Prepositions and conjunctions that open a fronted adverbial ("At the rally, Ruiz said ...",
-#: "After the vote, ..."): what they open before a source's comma is not the source's words.
-FRONTED_OPENERS: frozenset[str] = _forms(
-    "at in on during after before while from via through amid despite following since when as with"
-)
+HEDGES: frozenset[str] = _words("HEDGES")
+#: Words that mark a passage as a party's reply, spokespersons among them.
+RESPONSE_CUES: frozenset[str] = _words("RESPONSE_CUES") | SPOKESPERSONS
+REFUSALS: frozenset[str] = _words("REFUSALS")
+REFUSED_ACTS: frozenset[str] = _words("REFUSED_ACTS")
+INTENSIFIERS: frozenset[str] = _words("INTENSIFIERS")
+PLAIN_WORDS: frozenset[str] = _words("PLAIN_WORDS")
 
-#: Forms of "be" before a cue that make it passive ("households were told"): no source before it.
-PASSIVE_MARKERS: frozenset[str] = _forms("be been being was were is are")
 
-#: Personal pronouns that can stand for a source.
-PRONOUNS: frozenset[str] = _forms("he she they it we i")
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's ``ENGLISH_STOP_WORDS`` with :data:`NEWS_STOP_WORDS` (said, told, mr...),
+    for a bag of words over whole stories (story clustering). scikit-learn is imported here, on
+    first use, not when :mod:`mediadiff` is.
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-#: Days and months.
-CALENDAR_WORDS: frozenset[str] = _forms(
-    """monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december"""
-)
+    return frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
 
-#: Words that label a line before a colon: page furniture or an editor's rubric, not a speaker
-#: ("Update: ...", "Editor's note: ...", "Photo: ...", "Read more: ...", "Q: ...").
-LABELS: frozenset[str] = _forms(
-    """update updated note editor editors photo photos video videos watch read more related
-    correction corrections listen breaking exclusive opinion analysis source sources credit
-    caption advertisement sponsored topics tags share see also q a question answer file image
-    live latest summary background transcript explainer"""
-)
 
-#: Words that make up job titles and roles ("deputy director", "the senator"): part of a
-#: person's title, not of their name; a source "the senator" stands for a named person.
-TITLE_WORDS: frozenset[str] = frozenset(
-    """president vice deputy assistant associate acting interim former chief senior junior executive
-    director manager secretary attorney general solicitor counsel spokesperson spokesman spokeswoman
-    mayor governor senator representative congressman congresswoman councilman councilwoman
-    councillor commissioner superintendent sheriff chairman chairwoman chair minister ambassador
-    inspector marshal officer official judge justice prosecutor administrator supervisor coordinator
-    head leader founder owner ceo cfo coo chancellor provost dean principal captain lieutenant
-    sergeant detective agent analyst adviser advisor aide editor reporter professor doctor""".split()
-)
+def read_number_words(words: Sequence[str], i: int = 0) -> tuple[float, int] | None:
+    """Read a number written in words starting at ``words[i]`` (lower case): ``(value, index
+    after it)`` or ``None``. Units and tens ("fourteen", "twenty-five", "ninety nine"), scales
+    ("three hundred", "a hundred", "two million", "one hundred and twenty"), "a dozen" and
+    fractions ("a quarter" = 0.25, as a share).
+
+    >>> read_number_words(["twenty-five", "people"])
+    (25.0, 1)
+    >>> read_number_words("a hundred and twenty".split())
+    (120.0, 4)
+    """
+    n = len(words)
+    if i >= n:
+        return None
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < n else ""
+    if w in ("a", "an", "one") and nxt in FRACTIONS:
+        return FRACTIONS[nxt], i + 2
+    if w in ("a", "one") and nxt == "dozen":
+        return 12.0, i + 2
+    if w == "dozen":
+        return 12.0, i + 1
+    total = current = 0.0
+    seen = False
+    j = i
+    if w in ("a", "an") and nxt in NUMBER_SCALES:  # "a hundred", "a million": one of the scale
+        current, seen, j = 1.0, True, i + 1
+    while j < n:
+        w = words[j]
+        pieces = w.split("-")
+        if all(p in NUMBER_WORDS for p in pieces):
+            current += sum(NUMBER_WORDS[p] for p in pieces)
+            seen = True
+        elif w in NUMBER_SCALES and seen:
+            scale = NUMBER_SCALES[w]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0.0
+        elif w == "and" and seen and j + 1 < n and words[j + 1].split("-")[0] in NUMBER_WORDS:
+            pass
+        else:
+            break
+        j += 1
+    if not seen:
+        return None
+    return total + current, j
+
+
+def word_number(text: str) -> float | None:
+    """The value of a number written out in words, the whole of ``text`` ("twenty-five", "a
+    hundred", "three million", "a quarter"); ``None`` when it is not one.
+
+    >>> word_number("twenty-five"), word_number("a hundred"), word_number("two million")
+    (25.0, 100.0, 2000000.0)
+    >>> word_number("twenty people") is None
+    True
+    """
+    words = text.lower().split()
+    got = read_number_words(words)
+    return got[0] if got is not None and got[1] == len(words) else None

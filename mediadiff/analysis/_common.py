@@ -24,87 +24,44 @@ from collections.abc import Sequence
 from .._clauses import capitalised_words, headline_index
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Span, Token
-from ..vocabulary import CALENDAR_WORDS, SOURCE_NOUNS, TITLE_WORDS
-
-# ---------------------------------------------------------------------------------------------
-# Word lists (lower case, compared with Token.norm)
-
-#: Words that soften a claim: adding one turns a fact into a possibility, removing one does the reverse.
-HEDGES: frozenset[str] = frozenset(
-    """reportedly allegedly apparently appeared appear appears seemingly seemed seem seems possibly
-    purportedly supposedly likely unlikely probably perhaps may might could suggest suggests suggested
-    claimed claims claim alleged purported presumably""".split()
+from ..vocabulary import (
+    ABBREVIATED_TITLES,
+    CALENDAR_WORDS,
+    HEDGES,
+    INTENSIFIERS,
+    NOT_NAME_WORDS,
+    NUMBER_SCALES,
+    NUMBER_WORDS,
+    PRONOUNS,
+    RANK_WORDS,
+    RESPONSE_CUES,
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+    read_number_words,
 )
 
-#: Words that mark a passage as a party's reply: a denial, a statement, a refusal to comment.
-RESPONSE_CUES: frozenset[str] = frozenset(
-    """spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen statement denied denies
-    deny disputed disputes dispute rejected rejects reject rebutted responded response respond
-    defended defends maintained maintains maintain countered inaccurate inaccuracies misleading""".split()
-)
+__all__ = [
+    "HEDGES",
+    "INTENSIFIERS",
+    "NOT_NAME_WORDS",
+    "RANK_WORDS",
+    "RESPONSE_CUES",
+    "SOURCE_NOUNS",
+    "TITLE_WORDS",
+    "cited_sources",
+    "match_key",
+    "member_position",
+    "member_tokens",
+    "passage_index",
+    "read_number",
+    "relative_positions",
+    "source_key",
+    "span_tokens",
+]
 
-#: Words that strengthen or weaken what they qualify: degree words, size words and verbs of
-#: sharp change. Loaded words of other kinds (outrage, blame) are the lexicon's
-#: (``data/lexicon/loaded.tsv``); words that entered this list only because a bundled story's
-#: gold used them ("toxic", "stonewalled", "flunked", "scrambled", "bombshell", ...) were taken
-#: out again (issue 16).
-INTENSIFIERS: frozenset[str] = frozenset(
-    """very extremely exactly just only even really truly totally completely entirely absolutely
-    highly deeply utterly fully inevitably certainly definitely clearly obviously hugely massively
-    severely seriously sharply dramatically drastically badly bitterly fiercely strongly slightly
-    somewhat barely hardly merely simply mostly largely partly nearly almost quite rather too so
-    slashed gutted plunged soared skyrocketed surged plummeted crippled devastated destroyed
-    massive huge enormous tiny vast major minor""".split()
-)
+# Word lists: the vocabulary's (mediadiff/data/vocabulary.txt), re-exported for the analysers:
+# HEDGES, RESPONSE_CUES, INTENSIFIERS, RANK_WORDS, NOT_NAME_WORDS, TITLE_WORDS, SOURCE_NOUNS.
 
-#: Rank words: changing or dropping one changes who someone is ("deputy director" -> "director").
-RANK_WORDS: frozenset[str] = frozenset(
-    "vice deputy assistant associate acting interim former senior junior chief".split()
-)
-
-
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
-_FRACTIONS = {
-    "half": 0.5,
-    "third": 1 / 3,
-    "thirds": 1 / 3,
-    "quarter": 0.25,
-    "quarters": 0.25,
-    "fifth": 0.2,
-    "fifths": 0.2,
-    "tenth": 0.1,
-    "tenths": 0.1,
-}
 _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 
 
@@ -220,41 +177,15 @@ def read_number(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
         if value is None:
             return None
         j = i + 1
-    elif norm in ("a", "an", "one") and i + 1 < n and tokens[i + 1].norm in _FRACTIONS:
-        return _FRACTIONS[tokens[i + 1].norm], i + 2
-    elif norm in ("a", "one") and i + 1 < n and tokens[i + 1].norm == "dozen":
-        return 12.0, i + 2
-    elif norm == "dozen":
-        return 12.0, i + 1
     else:
-        total = 0.0
-        current = 0.0
-        seen = False
-        while j < n:
-            w = tokens[j].norm
-            pieces = w.split("-")
-            if all(p in _UNITS for p in pieces):
-                current += sum(_UNITS[p] for p in pieces)
-                seen = True
-            elif w in _SCALES and seen:
-                scale = _SCALES[w]
-                if scale == 100:
-                    current *= 100
-                else:
-                    total += current * scale
-                    current = 0.0
-            elif w == "and" and seen and j + 1 < n and tokens[j + 1].norm.split("-")[0] in _UNITS:
-                pass
-            else:
-                break
-            j += 1
-        if not seen:
+        # numbers in words: the vocabulary's reader, over the norms from here on
+        if norm not in ("a", "an", "dozen") and norm.split("-")[0] not in NUMBER_WORDS:
             return None
-        value = total + current
-        return value, j
+        got = read_number_words([t.norm for t in tokens[i:]])
+        return None if got is None else (got[0], i + got[1])
     # digits followed by a scale word ("4.2 million")
-    if j < n and tokens[j].norm in _SCALES:
-        value *= _SCALES[tokens[j].norm]
+    if j < n and tokens[j].norm in NUMBER_SCALES:
+        value *= NUMBER_SCALES[tokens[j].norm]
         j += 1
     return value, j
 
@@ -283,16 +214,9 @@ def _proper(tokens: Sequence[Token], k: int, sentence_start: int, capitalised: f
 
 
 _NAME_MARKS = str.maketrans("", "", ".'’-")
-# Function words and courtesy titles that open a sentence or a title-cased headline with a capital:
-# never a name, whatever else a module takes a capitalised word for.
-NOT_NAME_WORDS = frozenset(
-    """the a an in on at of for to from by with and or but as after before when while if this that these those
-    his her their its our mr mrs ms dr""".split()
-)
-# capitalised words that are not sources: the above, pronouns, abbreviated titles, days and months
-_NOT_SOURCES = (
-    NOT_NAME_WORDS | CALENDAR_WORDS | frozenset("it he she they we i you sen rep gov gen lt col sgt prof st".split())
-)
+# capitalised words that are not sources: words that never open a name, pronouns ("you" too),
+# abbreviated titles, days and months
+_NOT_SOURCES = NOT_NAME_WORDS | CALENDAR_WORDS | PRONOUNS | frozenset({"you"}) | ABBREVIATED_TITLES
 
 
 def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None) -> list[Token]:

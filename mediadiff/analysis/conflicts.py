@@ -46,11 +46,28 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal, cast
 
+from .._names import is_name
 from ..align import Alignment
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
-from ..vocabulary import TITLE_WORDS
-from ._common import NOT_NAME_WORDS, RANK_WORDS, member_tokens, read_number
+from ..vocabulary import (
+    APPROXIMATORS,
+    COMMON_UNITS,
+    MONTH_NUMBERS,
+    NOT_NAME_WORDS,
+    NOT_PERSON_WORDS,
+    PEOPLE_UNITS,
+    PERCENT_WORDS,
+    PLACE_WORDS,
+    RANGE_WORDS,
+    RANK_WORDS,
+    TITLE_WORDS,
+    UNIT_SKIPS,
+    VAGUE_RANGES,
+    WEEKDAYS,
+    WHOLE_WORDS,
+)
+from ._common import member_tokens, read_number
 
 __all__ = ["Conflict", "ConflictValue", "find_conflicts"]
 
@@ -100,54 +117,8 @@ class Conflict:
     related: tuple[str, ...] = ()
 
 
-_PEOPLE = frozenset(
-    """people person persons resident residents child children kid kids family families household households
-    home homes adult adults official officials employee employees worker workers patient patients student
-    students prosecutor prosecutors officer officers immigrant immigrants migrant migrants parent parents
-    victim victims customer customers member members voter voters individual individuals""".split()
-)
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-_MONTHS.update(
-    {
-        "jan": 1,
-        "feb": 2,
-        "mar": 3,
-        "apr": 4,
-        "jun": 6,
-        "jul": 7,
-        "aug": 8,
-        "sep": 9,
-        "sept": 9,
-        "oct": 10,
-        "nov": 11,
-        "dec": 12,
-    }
-)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_RANGE_WORDS = frozenset("through thru to until till - – —".split())
-_VAGUE = {
-    "thousands": (1_000, 99_999),
-    "hundreds": (100, 999),
-    "dozens": (24, 99),
-    "millions": (1e6, 1e9),
-    "scores": (40, 200),
-    "tens": (10, 99),
-    "several": (3, 9),
-    "many": (10, None),
-    "numerous": (10, None),
-}
-_APPROX = frozenset("about around roughly approximately some estimated nearly almost approximate".split())
-_AT_LEAST = frozenset("least more over above exceeding".split())
-_AT_MOST = frozenset("most fewer less under below".split())
-_PERCENT = frozenset("percent per cent %".split())
-_SKIP_UNITS = frozenset("of and or to a an the p.m a.m pm am".split())
-# words before a count that make "N of ..." the whole of a group ("all 38 of the nurses")
-_WHOLE = frozenset("all each every".split())
+# The word classes (units of people, months, weekdays, vague quantities, qualifiers) are the
+# vocabulary's (mediadiff/data/vocabulary.txt).
 #: The unit of a partitive count ("All 38 of the clinic's nurses", in digits after all/each/
 #: every; "all three of them" is not read): it names no unit, so it never opens a conflict; it
 #: joins one whose figure it repeats (see ``_numeric_conflicts``).
@@ -171,7 +142,7 @@ class _Value:
 
 def _unit_key(word: str) -> str:
     w = word.lower()
-    if w in _PEOPLE:
+    if w in PEOPLE_UNITS:
         return "people"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
@@ -183,13 +154,13 @@ def _unit_key(word: str) -> str:
 def _qualify(tokens: Sequence[Token], i: int, value: float) -> tuple[float, float, str, int]:
     """Range allowed by the qualifier before ``tokens[i]``, the qualifier and its first index."""
     prev = [t.norm for t in tokens[max(0, i - 2) : i]]
-    if prev and prev[-1] in ("an", "a") and len(prev) == 2 and prev[0] in _APPROX:
+    if prev and prev[-1] in ("an", "a") and len(prev) == 2 and prev[0] in APPROXIMATORS:
         prev = prev[:1]
     last = prev[-1] if prev else ""
     first = i - 1
     if last in ("nearly", "almost"):
         return 0.85 * value, value, last, first
-    if last in _APPROX:
+    if last in APPROXIMATORS:
         return 0.85 * value, 1.15 * value, last, first
     if last == "estimated" or (len(prev) == 2 and prev[0] == "an" and prev[1] == "estimated"):
         return 0.85 * value, 1.15 * value, "estimated", first
@@ -215,7 +186,7 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
         t = tokens[i]
         norm = t.norm.rstrip(".")
         # dates: "March 11", "Oct. 28"
-        if norm in _MONTHS and t.text[:1].isupper():
+        if norm in MONTH_NUMBERS and t.text[:1].isupper():
             j = i + 1
             if j < n and tokens[j].text == ".":
                 j += 1
@@ -226,7 +197,7 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
                         _Value(
                             "date",
                             "day",
-                            f"{_MONTHS[norm]:02d}-{int(day[0]):02d}",
+                            f"{MONTH_NUMBERS[norm]:02d}-{int(day[0]):02d}",
                             None,
                             None,
                             t.start,
@@ -236,15 +207,15 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
                     )
                     i = j + 1
                     continue
-        if norm in _WEEKDAYS:
-            if i + 2 < n and tokens[i + 1].norm in _RANGE_WORDS and tokens[i + 2].norm in _WEEKDAYS:
+        if norm in WEEKDAYS:
+            if i + 2 < n and tokens[i + 1].norm in RANGE_WORDS and tokens[i + 2].norm in WEEKDAYS:
                 i += 3  # "Monday through Saturday" is a schedule, not the day something happened
                 continue
             out.append(_Value("date", "weekday", norm, None, None, t.start, t.end, ""))
             i += 1
             continue
-        if norm in _VAGUE and i + 2 < n and tokens[i + 1].norm == "of" and tokens[i + 2].kind == "word":
-            lo, hi = _VAGUE[norm]
+        if norm in VAGUE_RANGES and i + 2 < n and tokens[i + 1].norm == "of" and tokens[i + 2].kind == "word":
+            lo, hi = VAGUE_RANGES[norm]
             out.append(
                 _Value(
                     "vague",
@@ -277,7 +248,7 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
             value, j = share
         elif money:
             kind, unit = "money", tokens[i - 1].text
-        elif j < n and tokens[j].norm in _PERCENT:
+        elif j < n and tokens[j].norm in PERCENT_WORDS:
             kind, unit = "percent", "percent"
             j += 1
             if j < n and tokens[j - 1].norm == "per" and tokens[j].norm == "cent":
@@ -289,21 +260,25 @@ def _values(tokens: Sequence[Token]) -> list[_Value]:
             and 1900 <= value <= 2100
             and float(value).is_integer()
             and "," not in t.text
-            and (
-                j >= n or tokens[j].kind != "word" or tokens[j].norm in _SKIP_UNITS or not tokens[j].text[:1].islower()
-            )
+            and (j >= n or tokens[j].kind != "word" or tokens[j].norm in UNIT_SKIPS or not tokens[j].text[:1].islower())
         ):
             kind, unit = "date", "year"
         elif (
             j < n
             and tokens[j].kind == "word"
             and tokens[j].start == tokens[j - 1].end + 1
-            and tokens[j].norm not in _SKIP_UNITS
+            and tokens[j].norm not in UNIT_SKIPS
             and tokens[j].text[:1].islower()
         ):
             kind, unit = "number", _unit_key(tokens[j].norm)
             j += 1
-        elif j < n and tokens[j].norm == "of" and tokens[i].kind == "number" and i > 0 and tokens[i - 1].norm in _WHOLE:
+        elif (
+            j < n
+            and tokens[j].norm == "of"
+            and tokens[i].kind == "number"
+            and i > 0
+            and tokens[i - 1].norm in WHOLE_WORDS
+        ):
             kind, unit = "number", PARTITIVE  # "All 38 of the clinic's nurses": a count without a unit of its own
             start_tok = i - 1
         else:
@@ -382,7 +357,7 @@ def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_P
         while j < n and (_is_name(tokens[j], sentence_starts) or (j > i and _initial(tokens[j]))):
             j += 1
         name = [x for x in tokens[i:j] if not _initial(x)]
-        if len(name) < 2 or name[-1].norm.rstrip(".") in _NOT_SURNAMES:
+        if len(name) < 2 or name[-1].norm.rstrip(".") in PLACE_WORDS:
             i = max(j, i + 1)
             continue
         # title before: "DEP Director Dana Whitcombe", "Spokesman Martin Oyelaran"
@@ -446,30 +421,16 @@ def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return not ((a ^ b) & RANK_WORDS)
 
 
-# Words that end the name of a place or an institution, not of a person ("Central Library",
-# "Northside Health Center", "Kestrel Chemical Co."). Words that are also common surnames (Park,
-# Hall, Lane, House, Church, Bay, Lake, Street) are left out: a person named so must not be lost.
-_NOT_SURNAMES = frozenset(
-    """library center centre clinic hospital department agency office bureau council committee commission
-    board company co corp corporation inc ltd group university college school academy institute foundation
-    association union museum court road rd avenue ave boulevard blvd drive highway river creek square
-    plaza station airport port county city town village state district province island valley building
-    tower plant""".split()
-)
-
-# capitalised words that do not start a name: the shared list, and time words that open a clause
-_NOT_NAMES = NOT_NAME_WORDS | frozenset("new former then now".split())
-
-
 def _title_qualifier(t: Token) -> bool:
     """A capitalised word that can qualify a title: "County", "DEP" (not "On", "Tuesday")."""
     norm = t.norm.rstrip(".")
     return (
         t.text[:1].isupper()
         and t.text.isalpha()
-        and t.norm not in _NOT_NAMES
-        and norm not in _MONTHS
-        and norm not in _WEEKDAYS
+        and t.norm not in NOT_NAME_WORDS
+        and t.norm not in NOT_PERSON_WORDS
+        and norm not in MONTH_NUMBERS
+        and norm not in WEEKDAYS
     )
 
 
@@ -478,19 +439,10 @@ def _initial(t: Token) -> bool:
 
 
 def _is_name(t: Token, sentence_starts: frozenset[int]) -> bool:
-    return (
-        t.kind == "word"
-        and t.text[:1].isupper()
-        and not t.text.isupper()
-        and len(t.text) > 1
-        and t.text.isalpha()
-        and t.norm not in _NOT_NAMES
-        and t.norm not in TITLE_WORDS
-        and t.norm.rstrip(".") not in _MONTHS
-        and t.norm not in _WEEKDAYS
-        and "’" not in t.text
-        and "'" not in t.text
-    )
+    """A word of a person's name (:func:`mediadiff._names.is_name` with ``person``); a capital at
+    a sentence start counts here (``sentence_starts`` is not read): a person's name is a run of
+    two or more such words."""
+    return is_name(t, person=True)
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -658,13 +610,12 @@ def _slot(v: _Value) -> tuple[str, str]:
 
 
 # units too common to say that two figures count the same thing when their passages differ
-_COMMON_UNITS = frozenset("people year month week day hour minute second time percent".split())
 
 
 def _countable(v: _Value) -> bool:
     """A count of something specific ("45 jobs"): the only figures compared across passages;
     sums of money, percentages, dates and counts of people or time are too common a unit."""
-    return v.kind in ("number", "vague") and v.unit not in _COMMON_UNITS
+    return v.kind in ("number", "vague") and v.unit not in COMMON_UNITS
 
 
 def _related_conflicts(

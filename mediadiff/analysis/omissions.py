@@ -35,12 +35,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from .._clauses import STOPWORDS, capitalised_words
+from .._clauses import capitalised_words
 from .._similarity import slot_terms
 from ..align import Alignment, Passage
 from ..errors import check_parameter, is_int, is_real
+from ..vocabulary import REFUSALS, REFUSED_ACTS, RESPONSE_CUES, SPOKESPERSONS, STOPWORDS
 from ._common import (
-    RESPONSE_CUES,
     cited_sources,
     member_position,
     member_tokens,
@@ -55,9 +55,9 @@ OmissionKind = Literal["response", "figure", "quote", "fact"]
 _FIGURE_SLOTS = ("#count", "#money", "#pct")
 
 # "declined to comment", "did not respond": a refusal is a response too
-_REFUSALS = frozenset("declined refused".split())
-_REFUSED_WHAT = frozenset("comment answer respond return interview interviewed participate".split())
-_WEAK_CUES = frozenset("spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen comment".split())
+# (REFUSALS and REFUSED_ACTS are the vocabulary's); a spokesperson named, or "comment", is only
+# weak evidence of a response
+_WEAK_CUES = SPOKESPERSONS | frozenset({"comment"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def _has_response_cue(norms: list[str]) -> bool:
     for i, w in enumerate(norms):
         if w in RESPONSE_CUES and w not in _WEAK_CUES:
             return True
-        if w in _REFUSALS and any(x in _REFUSED_WHAT for x in norms[i + 1 : i + 4]):
+        if w in REFUSALS and any(x in REFUSED_ACTS for x in norms[i + 1 : i + 4]):
             return True
         if w in ("not", "n't") and i + 1 < len(norms) and norms[i + 1] in ("answer", "respond", "return", "comment"):
             return True

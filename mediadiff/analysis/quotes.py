@@ -43,7 +43,7 @@ from .._disjoint import DisjointSets
 from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
-from ..vocabulary import ATTRIBUTION_CUES, PRONOUNS
+from ..vocabulary import ATTRIBUTION_CUES, DETERMINERS, PRONOUNS
 from ._common import match_key, span_tokens
 
 __all__ = ["Quote", "QuoteAlteration", "extract_quotes", "find_quote_alterations"]
@@ -100,7 +100,9 @@ class QuoteAlteration:
 # --------------------------------------------------------------------------------------------
 # speakers
 
-_DETERMINERS = frozenset("a an the one another his her their its our this that".split())
+# determiners before a speaker's title ("the spokesman", "one official"): the vocabulary's, with
+# "one" and "another"
+_DETERMINERS = DETERMINERS | frozenset({"one", "another"})
 
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int, int]:

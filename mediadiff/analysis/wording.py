@@ -54,16 +54,21 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Literal
 
-from .._clauses import NEGATIONS, STOPWORDS, capitalised_words
+from .._clauses import capitalised_words
+from .._names import is_name
 from ..align import Alignment, Passage
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
-from ..vocabulary import CALENDAR_WORDS, TITLE_WORDS
-from ._common import (
+from ..vocabulary import (
+    FUNCTION_WORDS,
     HEDGES,
     INTENSIFIERS,
+    NEGATIONS,
     NOT_NAME_WORDS,
     RANK_WORDS,
+    STOPWORDS,
+)
+from ._common import (
     match_key,
     member_tokens,
     read_number,
@@ -263,20 +268,9 @@ def _values(tokens: Sequence[Token]) -> list[float]:
     return out
 
 
-def _is_proper(t: Token, starts: frozenset[int]) -> bool:
-    return (
-        t.kind == "word"
-        and t.text[:1].isupper()
-        and t.start not in starts
-        and len(t.text) > 1
-        and t.norm not in CALENDAR_WORDS
-        and t.norm not in NOT_NAME_WORDS
-    )
-
-
 def _is_name(t: Token, starts: frozenset[int]) -> bool:
-    """A name or a job title."""
-    return t.norm in TITLE_WORDS or _is_proper(t, starts)
+    """A name or a job title (:func:`mediadiff._names.is_name` with ``titles``)."""
+    return is_name(t, starts, titles=True)
 
 
 def _names(tokens: Sequence[Token], starts: frozenset[int]) -> set[str]:
@@ -421,14 +415,9 @@ def _span(tokens: Sequence[Token], i: int, j: int, starts: Sequence[int] = ()) -
 # ---------------------------------------------------------------------------------------------
 # What is not worth listing, and how much the rest weighs
 
-#: Quantifiers: "all" parents or "some" parents is a change of substance, not of function words.
-QUANTIFIERS: frozenset[str] = frozenset("all any both each every few more most some only none".split())
-
-#: Words whose change alone is trivial ("the" / "a", "by the" / "from", "we" left out): the
-#: segmenter's stop words (``_clauses.STOPWORDS``) without negations ("not" turns a claim
-#: around) and quantifiers (:data:`QUANTIFIERS`). A list of words that belongs in
-#: :mod:`mediadiff.vocabulary`.
-FUNCTION_WORDS: frozenset[str] = STOPWORDS - NEGATIONS - QUANTIFIERS
+# QUANTIFIERS ("all" parents or "some" parents is a change of substance) and FUNCTION_WORDS
+# (words whose change alone is trivial: the stop words without negations and quantifiers) are
+# the vocabulary's, re-exported here.
 
 #: At most this many words before the dash of a dateline ("NEW YORK, June 3 (Reuters) —").
 _DATELINE_WORDS = 8
@@ -585,8 +574,8 @@ def _swap(
 ) -> bool:
     """Whether a changed attribution gives the words to another named source: each side's
     source names a name, and the two share none (an initialism counts as its name)."""
-    rs = [t for t in ref if t.start in attributed[0][1] and _is_proper(t, starts[0])]
-    os_ = [t for t in out if t.start in attributed[1][1] and _is_proper(t, starts[1])]
+    rs = [t for t in ref if t.start in attributed[0][1] and is_name(t, starts[0])]
+    os_ = [t for t in out if t.start in attributed[1][1] and is_name(t, starts[1])]
     return bool(rs and os_) and not (_initials(rs) & _initials(os_))
 
 

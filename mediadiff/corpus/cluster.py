@@ -46,6 +46,8 @@ from typing import TYPE_CHECKING, Literal
 
 from ..document import Article
 from ..errors import InputError, check_parameter, is_real
+from ..segment import fold_typography
+from ..vocabulary import HONORIFICS, MONTH_NUMBERS, WEEKDAYS, english_stop_words
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -75,23 +77,13 @@ _NUMBER = re.compile(
     r"(?:\s*(%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b))?",
     re.IGNORECASE,
 )
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
 _DATE = re.compile(
-    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\d)",
+    r"\b(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\d)",
     re.IGNORECASE,
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-# Titles and honorifics dropped from the front of a name ("Sen. John Kerry" -> "john kerry").
-_TITLES = frozenset(
-    """mr mrs ms miss dr prof sen rep gov lt gen col maj capt sgt adm rev hon pres president vice
-    senator representative congressman congresswoman governor mayor judge justice secretary
-    chairman chairwoman speaker sheriff st""".split()
-)
-_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
+# Weekdays, months (MONTH_NUMBERS) and the titles and honorifics dropped from the front of a name
+# ("Sen. John Kerry" -> "john kerry": HONORIFICS) are the vocabulary's; so is the typography
+# folding (segment.fold_typography).
 
 
 def _identity(features: list[str]) -> list[str]:
@@ -99,15 +91,13 @@ def _identity(features: list[str]) -> list[str]:
 
 
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "mr", "mrs", "ms"}
+    return english_stop_words()
 
 
 def _word_features(text: str, stop: frozenset[str]) -> list[str]:
     """Content words (lower case, length >= 2, no stop words) and adjacent content-word pairs."""
     words = []
-    for m in _WORD.finditer(text.translate(_FOLD)):
+    for m in _WORD.finditer(fold_typography(text)):
         w = m.group().lower().replace(".", "")
         if w.endswith("'s"):
             w = w[:-2]
@@ -118,7 +108,7 @@ def _word_features(text: str, stop: frozenset[str]) -> list[str]:
 
 
 def _name_key(word: str) -> str:
-    w = word.translate(_FOLD)
+    w = fold_typography(word)
     if w.endswith("'s"):
         w = w[:-2]
     return w.replace(".", "").lower()
@@ -145,7 +135,7 @@ def _entity_features(text: str, stop: frozenset[str]) -> set[str]:
             continue  # inside a word: "iPhone", "O'Neill" is matched whole
         key = _name_key(m.group())
         gap = text[last_end : m.start()]
-        joined = bool(phrase) and (gap == " " or (gap == ". " and phrase[-1] in _TITLES))
+        joined = bool(phrase) and (gap == " " or (gap == ". " and phrase[-1] in HONORIFICS))
         if not joined and phrase:
             phrases.append(phrase)
             phrase = []
@@ -154,9 +144,9 @@ def _entity_features(text: str, stop: frozenset[str]) -> set[str]:
     if phrase:
         phrases.append(phrase)
     for words in phrases:
-        while words and (words[0] in stop or words[0] in _TITLES):
+        while words and (words[0] in stop or words[0] in HONORIFICS):
             words = words[1:]
-        words = [w for w in words if w not in _WEEKDAYS and w not in _MONTHS]
+        words = [w for w in words if w not in WEEKDAYS and w not in MONTH_NUMBERS]
         if len(words) >= 2:
             feats.add("e:" + " ".join(words))
         for w in words[-1:] if len(words) >= 2 else words:  # the surname, not first names
@@ -177,7 +167,7 @@ def _specific_features(text: str, body: str, stop: frozenset[str]) -> list[str]:
         scale = (m.group(3) or "").lower().replace("%", "percent").replace("per cent", "percent")
         feats.add("n:" + m.group(1).replace(",", "") + (m.group(2) or "") + (" " + scale if scale else ""))
     for m in _DATE.finditer(both):
-        feats.add(f"d:{_MONTHS[m.group(1).lower()]}-{int(m.group(2))}")
+        feats.add(f"d:{MONTH_NUMBERS[m.group(1).lower()]}-{int(m.group(2))}")
     return sorted(feats)
 
 

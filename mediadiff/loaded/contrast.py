@@ -30,6 +30,7 @@ from typing import Literal
 
 from ..align import Alignment, Member, Passage
 from ..document import Document, Token
+from ..vocabulary import PARTICLES, PLAIN_WORDS
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
 from .lexicon import Lexicon, lemma_candidates
 
@@ -43,12 +44,8 @@ _MIN_SIMILARITY = 0.5
 _MAX_CONTRAST_WORDS = 2
 # The fewest outlets in a passage for a word they all use to be the story's own.
 _MIN_STORY_OUTLETS = 3
-#: Plain words of news reporting that a contrast may point to (besides the neutral stop list).
-PLAIN_WORDS: frozenset[str] = frozenset(
-    """said says say told added stated noted people residents officials workers employees staff
-    spending spent spend money funds cut cuts reduced reduce separated separate released release
-    left leave moved move decided decide ended end stopped stop""".split()
-)
+# PLAIN_WORDS (plain words of news reporting that a contrast may point to, besides the neutral
+# stop list) is the vocabulary's, re-exported here.
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +208,7 @@ def _object_counterparts(
         return []
     lo, hi = idx[0], idx[-1] + 1
     objects = [
-        i for i in range(lo + 1, min(hi + 1, len(mine))) if _content(ctx, mine[i]) and mine[i].norm not in _PARTICLES
+        i for i in range(lo + 1, min(hi + 1, len(mine))) if _content(ctx, mine[i]) and mine[i].norm not in PARTICLES
     ]
     if not objects:
         return []
@@ -240,7 +237,6 @@ def _object_counterparts(
 
 
 # adverb particles of phrasal verbs ("taking away their children"): part of the verb, not its object
-_PARTICLES = frozenset("away up down out off back over aside apart".split())
 
 
 def _content(ctx: _Context, token: Token) -> bool:

@@ -47,28 +47,16 @@ from typing import Literal
 from ..document import Article, Document, Intervals, Quotation, Span, Token, covered, merged_intervals
 from ..errors import InputError, check_parameter, is_real
 from ..segment import find_quotations, segment, tokenize
+from ..vocabulary import BE_FORMS, DEGREE_WORDS, DETERMINERS, NEGATORS, PERSONAL_PRONOUNS, PHRASE_BREAKS
 from .calibration import Calibration
 from .lexicon import IRREGULAR_FORMS, Lexicon, LexiconEntry, lemma_candidates
 
 __all__ = ["FUNCTION_WORDS", "NEGATORS", "LoadedSpan", "detect_loaded_language", "loaded_candidates"]
 
-#: Words that negate a match up to three words later.
-NEGATORS: frozenset[str] = frozenset("not no never without hardly scarcely barely nor neither cannot".split())
+# NEGATORS (words that negate a match up to three words later) and FUNCTION_WORDS (words that end
+# a span extension: the vocabulary's PHRASE_BREAKS) are the vocabulary's, re-exported here.
+FUNCTION_WORDS: frozenset[str] = PHRASE_BREAKS
 
-#: Words that end a span extension (the loaded noun phrase stops before them).
-FUNCTION_WORDS: frozenset[str] = frozenset(
-    """a an the this that these those his her its their our my your some any each every no all both either
-    neither such which who whom whose what when where why how whether if than then as at by for from in into of
-    off on onto out over to up upon with within without about above across after against along among around
-    before behind below beneath beside between beyond during except inside near outside since through
-    throughout toward towards under until unlike via and or but nor so yet because although though while
-    is am are was were be been being has have had having do does did done will would shall should may might
-    must can could i you he she it we they me him us them myself himself herself itself ourselves themselves
-    said says say saying told tells according also just not never even only very too more most less least
-    there here now today yesterday tomorrow again still already ever""".split()
-)
-
-_DETERMINERS = frozenset("the a an his her its their our this that these those my your".split())
 _JOINERS = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?|\s*-\s*")
 _DROP_WHEN_NEGATED = frozenset({"intensifier", "exaggeration"})
 _MAX_ADJ_EXTENSION = 2
@@ -320,7 +308,7 @@ def _misread(tokens: Sequence[Token], i: int, entry: LexiconEntry) -> bool:
     norm = tokens[i].norm
     if entry.pos != "verb" or i == 0 or IRREGULAR_FORMS.get(norm) != entry.words[0]:
         return False
-    return tokens[i - 1].norm in _DETERMINERS
+    return tokens[i - 1].norm in DETERMINERS
 
 
 def _damp_topics(matches: list[_Match]) -> list[_Match]:
@@ -427,7 +415,7 @@ def _extend(source: str, tokens: Sequence[Token], m: _Match) -> int:
         and not _breaks(source, tokens[last], tokens[last + 1])
     ):
         j = last + 2
-        if tokens[j].norm in _DETERMINERS and j + 1 < n:
+        if tokens[j].norm in DETERMINERS and j + 1 < n:
             j += 1
         if _content(tokens[j]):
             last = take(_MAX_OF_EXTENSION - 1, j)
@@ -476,11 +464,6 @@ def _title_case_lines(source: str, tokens: Sequence[Token]) -> frozenset[int]:
         if t.kind == "word" and len(t.text) > 3:
             counts.setdefault(source.rfind("\n", 0, t.start) + 1, []).append(int(t.text[:1].isupper()))
     return frozenset(line for line, flags in counts.items() if len(flags) >= 2 and sum(flags) / len(flags) >= 0.6)
-
-
-_BE = frozenset("be been being is are was were am 's".split())
-_DEGREE = frozenset("very so too most more really truly extremely quite utterly totally deeply".split())
-_PRONOUNS = frozenset("i you he she it we they me him her us them".split())
 
 
 def _strength_band(x: float) -> str:
@@ -539,13 +522,13 @@ def _features(
     prev = tokens[first - 1] if first > 0 else None
     if prev is None or prev.kind == "punct":
         f["prev=edge"] = 1.0
-    elif prev.norm in _DETERMINERS:
+    elif prev.norm in DETERMINERS:
         f["prev=det"] = 1.0
-    elif prev.norm in _BE:
+    elif prev.norm in BE_FORMS:
         f["prev=be"] = 1.0
-    elif prev.norm in _DEGREE:
+    elif prev.norm in DEGREE_WORDS:
         f["prev=degree"] = 1.0
-    elif prev.norm in _PRONOUNS:
+    elif prev.norm in PERSONAL_PRONOUNS:
         f["prev=pronoun"] = 1.0
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is None or nxt.kind == "punct":

@@ -32,6 +32,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import InputError, check_parameter, is_int, is_real
+from ..vocabulary import GLUE_WORDS
 
 __all__ = [
     "GAP",
@@ -271,14 +272,6 @@ class LexiconEntry:
         return len(self.words) > 1
 
 
-# Function words: a hyphenated entry with one of them ("has-been", "would-be") is a word of its
-# own, not the open phrase ("has been"); an expression with one ("in fact") is never closed up.
-_GLUE = frozenset(
-    """a an the of to in on at by for from with up out off down over and or but be been being am is are was
-    were has have had would will could should can may might must do does did not no it its as so""".split()
-)
-
-
 def written_variants(entry: LexiconEntry) -> list[LexiconEntry]:
     """The other ways news writes the same term: hyphenated, open or closed.
 
@@ -303,10 +296,10 @@ def written_variants(entry: LexiconEntry) -> list[LexiconEntry]:
     if len(words) == 1 and words[0] is not None and "-" in words[0].strip("-"):
         parts = tuple(p for p in words[0].split("-") if p)
         if len(parts) > 1 and all(p.isalpha() for p in parts):
-            if not any(p in _GLUE for p in parts):  # "has-been" is not "has been"
+            if not any(p in GLUE_WORDS for p in parts):  # "has-been" is not "has been"
                 variant(parts, "phrase")
             variant(("".join(parts),), entry.pos)
-    elif 2 <= len(words) <= 3 and all(w is not None and w.isalpha() and w not in _GLUE for w in words):
+    elif 2 <= len(words) <= 3 and all(w is not None and w.isalpha() and w not in GLUE_WORDS for w in words):
         joined = [w for w in words if w is not None]
         pos = entry.pos if entry.pos != "phrase" else "any"
         variant(("-".join(joined),), pos)
