@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .align import Alignment, Member, Passage, align
 from .compare import Analysis, Comparison, analyze, compare
 from .document import Article, Attribution, Document, Quotation, Sentence, Span, Token

@@ -141,11 +141,10 @@ def _run(args: argparse.Namespace) -> int:
     for p in paths:
         say(f"mediadiff: wrote {p}")
     if not args.quiet:
-        print(
-            f"{len(comparison.passages)} passages, {len(comparison.omissions)} omissions, "
-            f"{len(comparison.wording_shifts)} wording shifts, {len(comparison.loaded_language)} loaded-language "
-            f"spans, {len(comparison.quote_alterations)} quote alterations, {len(comparison.conflicts)} conflicts"
-        )
+        from .analysis import finding_kinds
+
+        counts = [f"{len(comparison.findings.get(k.name, ()))} {k.plural}" for k in finding_kinds() if k.headline]
+        print(", ".join([f"{len(comparison.passages)} passages", *counts]))
     return 0
 
 

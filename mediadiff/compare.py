@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, get_args, get_origin, get_type_hints
+from dataclasses import dataclass, field
+from typing import Any
 
 from .align import Alignment, Passage, align, as_documents
 from .document import Article, Document
@@ -28,38 +28,24 @@ __all__ = ["Analysis", "Comparison", "analyze", "compare", "told_in_other_words"
 #: A callback told of progress: ``progress(stage_name, done, total)``.
 ProgressCallback = Callable[[str, int, int], None]
 
-_STAGES = (
-    "segment",
-    "align",
-    "omissions",
-    "wording_shifts",
-    "quotes",
-    "quote_alterations",
-    "conflicts",
-    "placement",
-    "loaded_language",
-    "readability",
-)
+#: The measures compare takes beside the findings (``passages[].placement``, ``outlets[].readability``).
+_MEASURES = ("placement", "readability")
 
 
 @dataclass(frozen=True)
 class Comparison:
     """The result of :func:`compare`: the alignment, every finding, and per-outlet scores.
 
-    Findings are tuples of frozen dataclasses in the canonical order of the report; offsets
-    point into each outlet's original ``Article.text``. ``scores[outlet]`` holds
-    ``omission``, ``wording_shift`` and ``loaded_language``.
+    ``findings`` holds, for every registered finding kind (:func:`mediadiff.analysis.finding_kinds`),
+    a tuple of frozen dataclasses in the canonical order of the report, also read as an attribute
+    named after the kind (``comparison.omissions``, ``comparison.wording_shifts``, ...); offsets
+    point into each outlet's original ``Article.text``. ``scores[outlet]`` holds the scores the
+    kinds give (``omission``, ``wording_shift`` and ``loaded_language``).
     """
 
     alignment: Alignment
-    omissions: tuple[Any, ...]
-    wording_shifts: tuple[Any, ...]
-    quotes: tuple[Any, ...]
-    quote_alterations: tuple[Any, ...]
-    conflicts: tuple[Any, ...]
-    loaded_language: tuple[Any, ...]
+    findings: dict[str, tuple[Any, ...]]
     placement: dict[str, dict[str, float]]
-    placement_shifts: tuple[Any, ...]
     readability: dict[str, dict[str, Any]]
     scores: dict[str, dict[str, Any]]
     options: dict[str, Any] = field(default_factory=dict)
@@ -68,6 +54,16 @@ class Comparison:
     #: passage id -> {outlet: closeness} for the outlets that tell the passage in other words
     #: (:func:`told_in_other_words`); every report format shows "≈" from this one field.
     paraphrased: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> tuple[Any, ...]:
+        """The findings of the kind called ``name`` (``comparison.omissions``)."""
+        if not name.startswith("_") and name != "findings" and name in self.__dict__.get("findings", {}):
+            found: tuple[Any, ...] = self.__dict__["findings"][name]
+            return found
+        raise AttributeError(f"'Comparison' object has no attribute {name!r}")
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self.findings))
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -88,11 +84,10 @@ class Comparison:
         """One line: the outlets and how many findings of each kind (the dataclass repr would
         print every article and finding)."""
         outlets = ", ".join(self.outlets[:4]) + (f", … {len(self.outlets) - 4} more" if len(self.outlets) > 4 else "")
+        counts = "".join(f"{len(self.findings.get(k.name, ()))} {k.plural}, " for k in _kinds() if k.headline)
         return (
             f"<Comparison of {len(self.outlets)} outlets ({outlets}): {len(self.passages)} passages, "
-            f"{len(self.omissions)} omissions, {len(self.wording_shifts)} wording shifts, "
-            f"{len(self.loaded_language)} loaded-language spans, {len(self.quote_alterations)} quote alterations, "
-            f"{len(self.conflicts)} conflicts, {len(self.warnings)} warnings>"
+            f"{counts}{_n(len(self.warnings), 'warning')}>"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,7 +108,7 @@ class Comparison:
         For example: "The Patriot Post omits the response “Dr. Nadia Ferrante … disputed the
         audit.”, carried by 4 of 5 outlets."
         """
-        from .report._summary import key_findings
+        from ._summary import key_findings
 
         return key_findings(self.to_dict(), limit=limit)
 
@@ -134,12 +129,7 @@ class Comparison:
 
             raise MediadiffError("Comparison.to_frames() needs pandas: pip install 'mediadiff[pandas]'") from exc
         from .align import Member
-        from .analysis.conflicts import ConflictValue
-        from .analysis.omissions import Omission
-        from .analysis.placement import PlacementShift
-        from .analysis.quotes import Quote, QuoteAlteration
-        from .analysis.wording import WordingShift
-        from .loaded.contrast import LoadedFinding
+        from .analysis._kinds import flat_fields
 
         report = self.to_dict()
         outlets = []
@@ -154,38 +144,23 @@ class Comparison:
             for p in report["passages"]
             for m in p["members"]
         ]
-        values = [{"kind": c["kind"], "passage": c["passage"], **v} for c in report["conflicts"] for v in c["values"]]
         # columns come from the dataclasses the rows are made of, so an empty table keeps them
-        member_columns = [
-            "passage",
-            "support",
-            "outlet",
-            *(n for n in _flat_fields(Member) if n != "outlet"),
-            "placement",
-        ]
+        member_columns = ["passage", "support", "outlet", *(n for n in flat_fields(Member) if n != "outlet")]
         frames = {
             "outlets": pd.DataFrame(outlets),
-            "passages": pd.DataFrame(members, columns=member_columns),
-            "conflicts": pd.DataFrame(values, columns=["kind", "passage", *_flat_fields(ConflictValue)]),
+            "passages": pd.DataFrame(members, columns=[*member_columns, "placement"]),
         }
-        kinds = {
-            "omissions": Omission,
-            "wording_shifts": WordingShift,
-            "loaded_language": LoadedFinding,
-            "quotes": Quote,
-            "quote_alterations": QuoteAlteration,
-            "placement_shifts": PlacementShift,
-        }
-        for key, kind in kinds.items():
-            # lists of names (carried_by, silenced) stay as tuples; nested objects are left out
-            columns = _flat_fields(kind)
-            frames[key] = pd.DataFrame(
-                [
-                    {k: (tuple(v) if isinstance(v, list) else v) for k, v in f.items() if k in columns}
-                    for f in report[key]
-                ],
-                columns=columns,
-            )
+        for kind in _kinds():
+            records = report.get(kind.name, [])
+            if kind.frame is not None:
+                rows, columns = kind.frame(records)
+            else:
+                # lists of names (carried_by, silenced) stay as tuples; nested objects are left out
+                columns = flat_fields(kind.record_type)
+                rows = [
+                    {k: (tuple(v) if isinstance(v, list) else v) for k, v in f.items() if k in columns} for f in records
+                ]
+            frames[kind.name] = pd.DataFrame(rows, columns=columns)
         return frames
 
     def write(self, out_dir: str, formats: Sequence[str] | None = None, *, overwrite: bool = True) -> list[str]:
@@ -201,26 +176,16 @@ class Comparison:
         return write_report(self, out_dir, formats=formats, overwrite=overwrite)
 
 
+def _kinds() -> tuple[Any, ...]:
+    """The registered finding kinds (imported on use: the analysers are not needed to import mediadiff)."""
+    from .analysis import finding_kinds
+
+    return finding_kinds()
+
+
 def _n(count: int, noun: str) -> str:
     """ "1 warning", "3 warnings"."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _flat_fields(kind: type) -> list[str]:
-    """The fields of a finding dataclass that fit in a table cell: all but nested objects.
-
-    A tuple of strings (``carried_by``) fits; a tuple of dataclasses (``Conflict.values``) does not.
-    """
-
-    def flat(hint: Any) -> bool:
-        if is_dataclass(hint) or get_origin(hint) is dict:
-            return False
-        if get_origin(hint) in (tuple, list):
-            return all(a is str or a is Ellipsis for a in get_args(hint))
-        return True
-
-    hints = get_type_hints(kind)
-    return [f.name for f in fields(kind) if flat(hints[f.name])]
 
 
 def _check_articles(articles: Sequence[Article | Document], minimum: int) -> tuple[Document, ...]:
@@ -399,7 +364,33 @@ def compare(
     """
     check_parameter("min_support", min_support, "an int >= 1", is_int(min_support) and min_support >= 1)
     documents = _check_articles(articles, 2)
-    total = len(_STAGES)
+    kinds = _kinds()
+    tick = _ticker(progress, 2 + len(kinds) + len(_MEASURES))
+    tick("segment")
+    alignment = align(documents, **(align_options or {}))
+    tick("align")
+    options = {"min_support": min_support, "lexicon": lexicon}
+    findings = _find_all(alignment, kinds, options, tick)
+    positions, reading = _measures(alignment, tick)
+    notes = _content_warnings(alignment.documents) + _off_story_warnings(alignment)
+    for note in notes:
+        warnings.warn(note, InputWarning, stacklevel=2)
+    story_title = title or next((d.article.title for d in alignment.documents if d.article.title), None)
+    return Comparison(
+        alignment=alignment,
+        findings=findings,
+        placement=positions,
+        readability=reading,
+        scores=_scores(alignment, kinds, findings, options),
+        options={"min_support": plain(min_support), "align": plain(dict(sorted((align_options or {}).items())))},
+        warnings=tuple(notes),
+        title=story_title,
+        paraphrased=told_in_other_words(alignment, findings.get("omissions", ()), min_support=min_support),
+    )
+
+
+def _ticker(progress: ProgressCallback | None, total: int) -> Callable[[str], None]:
+    """A function to call after each stage: it tells ``progress`` (if any) the stage and count."""
     step = iter(range(1, total + 1))
 
     def tick(stage: str) -> None:
@@ -407,69 +398,46 @@ def compare(
         if progress is not None:
             progress(stage, n, total)
 
-    tick("segment")
-    alignment = align(documents, **(align_options or {}))
-    tick("align")
+    return tick
 
-    from .analysis.conflicts import find_conflicts
-    from .analysis.omissions import find_omissions, omission_scores
-    from .analysis.placement import find_placement_shifts, placement
-    from .analysis.quotes import extract_quotes, find_quote_alterations
+
+def _find_all(
+    alignment: Alignment, kinds: Sequence[Any], options: dict[str, Any], tick: Callable[[str], None]
+) -> dict[str, tuple[Any, ...]]:
+    """Every registered kind's findings, in registry order (a finder reads those before it)."""
+    findings: dict[str, tuple[Any, ...]] = {}
+    for kind in kinds:
+        findings[kind.name] = tuple(kind.find(alignment, findings, options))
+        tick(kind.name)
+    return findings
+
+
+def _measures(
+    alignment: Alignment, tick: Callable[[str], None]
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, Any]]]:
+    """Where each passage sits in each outlet, and each outlet's readability."""
+    from .analysis.placement import placement
     from .analysis.readability import readability
-    from .analysis.wording import find_wording_shifts, wording_shift_scores
-    from .loaded.contrast import find_loaded_language, loaded_language_scores
 
-    omissions = tuple(find_omissions(alignment, min_support=min_support))
-    tick("omissions")
-    shifts = tuple(find_wording_shifts(alignment))
-    tick("wording_shifts")
-    quotes = tuple(extract_quotes(alignment))
-    tick("quotes")
-    alterations = tuple(find_quote_alterations(alignment, quotes))
-    tick("quote_alterations")
-    conflicts = tuple(find_conflicts(alignment))
-    tick("conflicts")
     positions = placement(alignment)
-    placement_shifts = tuple(find_placement_shifts(alignment, min_support=min_support))
     tick("placement")
-    loaded = tuple(find_loaded_language(alignment, lexicon=lexicon))
-    tick("loaded_language")
     reading = {d.outlet: readability(d) for d in alignment.documents}
     tick("readability")
+    return positions, reading
 
-    omission = omission_scores(alignment, list(omissions), min_support=min_support)
-    wording = wording_shift_scores(alignment, list(shifts))
-    loaded_scores = loaded_language_scores(alignment, list(loaded))
-    scores = {
-        o: {
-            "omission": omission.get(o, 0.0),
-            "wording_shift": wording.get(o, 0.0),
-            "loaded_language": loaded_scores.get(o, {}).get("per_1000_words", 0.0),
-            "loaded_language_by_category": loaded_scores.get(o, {}).get("by_category", {}),
-        }
-        for o in alignment.outlets
-    }
-    notes = _content_warnings(alignment.documents) + _off_story_warnings(alignment)
-    for note in notes:
-        warnings.warn(note, InputWarning, stacklevel=2)
-    story_title = title or next((d.article.title for d in alignment.documents if d.article.title), None)
-    return Comparison(
-        alignment=alignment,
-        omissions=omissions,
-        wording_shifts=shifts,
-        quotes=quotes,
-        quote_alterations=alterations,
-        conflicts=conflicts,
-        loaded_language=loaded,
-        placement=positions,
-        placement_shifts=placement_shifts,
-        readability=reading,
-        scores=scores,
-        options={"min_support": plain(min_support), "align": plain(dict(sorted((align_options or {}).items())))},
-        warnings=tuple(notes),
-        title=story_title,
-        paraphrased=told_in_other_words(alignment, omissions, min_support=min_support),
-    )
+
+def _scores(
+    alignment: Alignment, kinds: Sequence[Any], findings: dict[str, tuple[Any, ...]], options: dict[str, Any]
+) -> dict[str, dict[str, Any]]:
+    """outlet -> the score fields every kind with a scorer gives it, in registry order."""
+    scores: dict[str, dict[str, Any]] = {o: {} for o in alignment.outlets}
+    for kind in kinds:
+        if kind.score is None:
+            continue
+        given = kind.score(alignment, findings[kind.name], options)
+        for o in alignment.outlets:
+            scores[o].update(given.get(o, {}))
+    return scores
 
 
 @dataclass(frozen=True)

@@ -40,9 +40,20 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ._presentation import (
+    CATEGORY_COLOURS,
+    CATEGORY_ORDER,
+    category_colour,
+    join_names,
+    outlet_names,
+    own_voice,
+    passage_snippet,
+    shorten,
+)
+from ._summary import key_findings
+from ._version import __version__
+from .analysis import finding_kinds
 from .errors import ParameterError, is_int
-from .report._summary import join_names, key_findings, outlet_names, own_voice, passage_snippet, shorten
-from .report._templates import CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -916,29 +927,12 @@ def readability(
     return ax
 
 
-#: The columns of the findings chart: heading and colour (counted by :func:`_finding_counts`).
-_FINDING_KINDS = (
-    ("omitted\npassages", _OMITTED),
-    ("wording\nshifts", PALETTE[0]),
-    ("loaded terms\n(own words)", PALETTE[6]),
-    ("altered\nquotations", PALETTE[4]),
-    ("conflicts it\nis part of", PALETTE[2]),
-    ("passages buried\nor promoted", PALETTE[1]),
-)
-
-
-def _finding_counts(report: Report) -> list[Counter[str]]:
-    """Per kind of :data:`_FINDING_KINDS`: outlet -> number of findings."""
-    conflicts: Counter[str] = Counter()
-    for c in report.get("conflicts", []):
-        conflicts.update({v["outlet"] for v in c.get("values", []) if isinstance(v, Mapping) and "outlet" in v})
+def _finding_counts(report: Report) -> list[tuple[str, str, Counter[str]]]:
+    """One column per finding kind that declares a chart: its heading, colour and outlet -> count."""
     return [
-        Counter(f["outlet"] for f in report.get("omissions", [])),
-        Counter(f["outlet"] for f in report.get("wording_shifts", [])),
-        Counter(f["outlet"] for f in report.get("loaded_language", []) if own_voice(f)),
-        Counter(f["outlet"] for f in report.get("quote_alterations", [])),
-        conflicts,
-        Counter(f.get("outlet") for f in report.get("placement_shifts", []) if isinstance(f, Mapping)),
+        (kind.chart[0], kind.chart[1], kind.counts(kind.records(report)))
+        for kind in finding_kinds()
+        if kind.chart is not None
     ]
 
 
@@ -950,7 +944,7 @@ def findings(
 ) -> Axes:
     """How many findings of each kind each outlet has: one column per kind, each on its own scale.
 
-    Columns: omitted passages, wording shifts, loaded terms in the outlet's own words, altered
+    Columns: one per finding kind that declares a chart (``FindingKind.chart``): omitted passages, wording shifts, loaded terms in the outlet's own words, altered
     quotations, conflicts (a conflict counts once for each outlet that gives one of its values)
     and passages buried or promoted. Counts of different kinds are not comparable (one loaded
     word and one omitted denial both count 1), so the kinds are not stacked or summed: each
@@ -971,7 +965,7 @@ def findings(
     y = np.arange(len(ids))
     width = 0.72  # of a column
     label_size = _size(len(ids), big=7.5, small=5.0)
-    for k, ((heading, colour), count) in enumerate(zip(_FINDING_KINDS, counts, strict=True)):
+    for k, (heading, colour, count) in enumerate(counts):
         values = np.array([count[o] for o in ids], dtype=float)
         biggest = float(values.max()) if len(values) else 0.0
         scaled = values / biggest * width if biggest else values * 0
@@ -1004,7 +998,7 @@ def findings(
             ax.axvline(k, color="#d8d8dc", linewidth=0.8)
     ax.set_yticks(y, labels, fontsize=_size(len(ids)))
     ax.set_ylim(len(ids) - 0.5, -0.5)
-    ax.set_xlim(0, len(_FINDING_KINDS))
+    ax.set_xlim(0, len(counts))
     ax.set_xticks([])
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom"):
@@ -1263,8 +1257,6 @@ def render_pdf(comparison: Comparison | Mapping[str, Any]) -> bytes:
     """
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
-
-    from . import __version__
 
     report = _report(comparison)
     buffer = io.BytesIO()

@@ -24,6 +24,7 @@ MODULES = [
     "mediadiff.boilerplate",
     "mediadiff.align",
     "mediadiff.analysis",
+    "mediadiff.findings",
     "mediadiff.loaded",
     "mediadiff.datasets",
     "mediadiff.corpus",

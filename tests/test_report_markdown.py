@@ -52,15 +52,16 @@ def test_outlet_table_has_one_row_per_outlet_with_scores_and_counts():
 
 def test_findings_tables():
     md = render_markdown(make_report())
-    om = _section(md, "Omissions").splitlines()
-    assert om[4].startswith("| Gamma Post | P4 | a response | 0.80 | 2 of 3 |")  # heaviest first
-    assert "| Beta Wire | P5 | a quotation | 0.40 | 2 of 3 |" in om[5]
+    om = [r for r in _section(md, "Omissions").splitlines() if r.startswith("| ") and "---" not in r][1:]
+    assert om[0].startswith("| Gamma Post | P4 | a response | 0.80 | 2 of 3 |")  # heaviest first
+    assert "| Beta Wire | P5 | a quotation | 0.40 | 2 of 3 |" in om[1]
+    # the columns of each kind are the HTML report's (one declaration per kind)
     assert (
-        "| Gamma Post | “We will fight this decision” | Alpha Daily | “We will fight this decision in court” | cut short |"
+        "| Gamma Post | P5 | cut short | “We will fight this decision” | Alpha Daily | “We will fight this decision in court” |"
         in md
     )
     assert "| P3 | a number | Alpha Daily: “38 jobs”; Beta Wire: “38 jobs”; Gamma Post: “40 jobs” |" in md
-    assert "| Gamma Post | “rammed through” | force | 0.80 | outlet | “approved” |" in md
+    assert "| Gamma Post | P2 | “rammed through” | force | 0.80 | outlet | “approved” |" in md
     shifts = _section(md, "Wording shifts")
     assert "| Gamma Post | 1 | 1 | 2 |" in shifts  # by kind: deletion, substitution, total
     assert "| flesch reading ease | flesch kincaid grade | gunning fog | smog index | words |" in _section(
@@ -157,11 +158,11 @@ def test_the_same_sentences_are_one_key_omission():
 
 def test_snippets_read_each_passage_once(monkeypatch: pytest.MonkeyPatch):
     """A passage shown by many findings (one omission per outlet of a large story) is read once."""
-    from mediadiff.report import _summary
+    from mediadiff import _presentation
 
     calls = []
-    real = _summary.typical_text
-    monkeypatch.setattr(_summary, "typical_text", lambda p: calls.append(p) or real(p))
+    real = _presentation.typical_text
+    monkeypatch.setattr(_presentation, "typical_text", lambda p: calls.append(p) or real(p))
     report = make_report()
     report["omissions"] = [{**report["omissions"][0], "outlet": f"x{i}"} for i in range(300)]
     render_markdown(report)

@@ -10,10 +10,13 @@ extract_quotes, find_quote_alterations, Quote, QuoteAlteration  quotations and a
 find_conflicts, Conflict, ConflictValue                       figures, dates, names that disagree.
 placement, find_placement_shifts, PlacementShift              where each passage sits.
 readability, MEASURES                                         readability per outlet (textstat).
+finding_kinds, register_kind, unregister_kind                 the registry of finding kinds
+                                                              (each a mediadiff.findings.FindingKind).
 """
 
 from __future__ import annotations
 
+from ._registry import finding_kinds, register_kind, unregister_kind
 from .conflicts import Conflict, ConflictValue, find_conflicts
 from .omissions import Omission, find_omissions, omission_scores, passage_kind
 from .placement import PlacementShift, find_placement_shifts, placement
@@ -32,6 +35,7 @@ __all__ = [
     "WordingShift",
     "extract_quotes",
     "find_conflicts",
+    "finding_kinds",
     "find_omissions",
     "find_placement_shifts",
     "find_quote_alterations",
@@ -40,5 +44,7 @@ __all__ = [
     "passage_kind",
     "placement",
     "readability",
+    "register_kind",
+    "unregister_kind",
     "wording_shift_scores",
 ]

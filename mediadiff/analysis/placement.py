@@ -12,20 +12,24 @@ Public names
 placement               Alignment -> {passage id: {outlet: relative position}}.
 PlacementShift          one passage an outlet places far from where the others do.
 find_placement_shifts   Alignment -> list of PlacementShift, by outlet then passage order.
+KIND                    the ``placement_shifts`` finding kind (:class:`~mediadiff.findings.FindingKind`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import median
-from typing import Literal
+from typing import Any, Literal
 
 from .._clauses import headline_index
+from .._presentation import quoted, shorten
 from ..align import Alignment
 from ..errors import check_parameter, is_int, is_real
+from ..findings import Cell, Column, Context, FindingKind, Summary
 from ._common import member_position, relative_positions
 
-__all__ = ["PlacementShift", "find_placement_shifts", "placement"]
+__all__ = ["KIND", "PlacementShift", "find_placement_shifts", "placement"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +137,76 @@ def find_placement_shifts(
 
 def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
+
+
+# --- the finding kind: declared once, read by compare, every report, the corpus and the CLI ----
+
+
+def _sentences(report: Mapping[str, Any], ctx: Context) -> list[str]:
+    """One sentence per buried or promoted passage, the largest move first."""
+    out = []
+    shifts = [p for p in report.get("placement_shifts", []) if isinstance(p, Mapping)]
+    ranked = sorted(
+        shifts,
+        key=lambda p: (
+            -abs(float(p.get("position", 0) or 0) - float(p.get("others_position", 0) or 0)),
+            str(p.get("outlet")),
+            str(p.get("passage")),
+        ),
+    )
+    for p in ranked:
+        kind, pos, others = p.get("kind"), p.get("position"), p.get("others_position")
+        # the outlet's own words for the passage (its first member), not another outlet's
+        members = (ctx.passages.get(str(p.get("passage"))) or {}).get("members", ())
+        own = [m for m in members if m.get("outlet") == p.get("outlet")]
+        snippet = shorten(str(own[0].get("text", "")), 80) if own else ""
+        numbers = isinstance(pos, (int, float)) and isinstance(others, (int, float))
+        if kind in ("buried", "promoted") and numbers and snippet:
+            name = ctx.name(p["outlet"])
+            if kind == "buried":
+                out.append(
+                    f"{name} places {quoted(snippet)} {pos:.0%} of the way down its article, while the others "
+                    f"lead with it (median {others:.0%})."
+                )
+            else:
+                out.append(
+                    f"{name} leads with {quoted(snippet)} ({pos:.0%} of the way down), while the others place it "
+                    f"low (median {others:.0%})."
+                )
+        elif p.get("explanation"):
+            out.append(str(p["explanation"]))
+    return out
+
+
+def _find(alignment: Alignment, found: Mapping[str, Any], options: Mapping[str, Any]) -> list[PlacementShift]:
+    return find_placement_shifts(alignment, min_support=options.get("min_support", 2))
+
+
+def _rows(records: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return [r for r in records if r.get("outlet")]
+
+
+#: The placement-shift finding kind.
+KIND = FindingKind(
+    name="placement_shifts",
+    record_type=PlacementShift,
+    find=_find,
+    label="placement shift",
+    plural="placement shifts",
+    title="Placement",
+    anchor="placement",
+    headline=False,
+    order=_rows,
+    hide_when_empty=True,
+    note="Position in the article body: 0% is the lead, 100% the last sentence.",
+    columns=(
+        Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
+        Column("Passage", lambda r, c: Cell.of_passage(r.get("passage"))),
+        Column("Kind", lambda r, c: Cell.label(r.get("kind"))),
+        Column("Here", lambda r, c: Cell.number(r.get("position"), "{:.0%}"), numeric=True),
+        Column("Others (median)", lambda r, c: Cell.number(r.get("others_position"), "{:.0%}"), numeric=True),
+        Column("Passage text", lambda r, c: Cell.snippet(r.get("passage"), fallback=r.get("explanation"))),
+    ),
+    summary=Summary(_sentences, first=1, most=1, priority=60),
+    chart=("passages buried\nor promoted", "#56B4E9"),
+)

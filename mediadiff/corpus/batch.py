@@ -61,15 +61,15 @@ import re
 import tempfile
 import time
 import warnings
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from .._io import atomic_write
-from ..analysis.omissions import OmissionKind
+from ..analysis import finding_kinds
+from ..analysis._kinds import OMISSION_KIND_NAMES
 from ..document import Article
 from ..errors import (
     InputError,
@@ -81,7 +81,6 @@ from ..errors import (
     is_int,
     plain,
 )
-from ..report._summary import own_voice
 
 __all__ = [
     "ENGINES",
@@ -100,11 +99,9 @@ Engine = Literal["local", "dask"]
 #: The engine names accepted by :func:`compare_corpus`.
 ENGINES: tuple[str, ...] = ("local", "dask")
 
-#: The omission kinds always present (as 0) in a score record's ``n_omissions``.
-OMISSION_KINDS: tuple[str, ...] = tuple(sorted(get_args(OmissionKind)))
-
-#: At most this many loaded terms are kept per story and outlet in a score record.
-MAX_TERMS = 20
+#: The omission kinds always present (as 0) in a score record's ``n_omissions`` (declared with
+#: the omission kind; named here too for the docs).
+OMISSION_KINDS: tuple[str, ...] = OMISSION_KIND_NAMES
 
 _OWNER = "compare_corpus"
 _STATUSES = ("done", "recovered", "skipped", "failed")
@@ -329,32 +326,18 @@ def _identified(items: Iterator[Any]) -> Iterator[tuple[str, list[Article] | str
 # Score records
 
 
-def _counterpart_text(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value or None
-    if isinstance(value, Mapping):
-        return _counterpart_text(value.get("text"))
-    if isinstance(value, (list, tuple)):
-        texts = sorted({t for t in (_counterpart_text(v) for v in value) if t})
-        return " / ".join(texts) or None
-    return str(value)
-
-
-def _term(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
 def score_records(story: str, report: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The per-outlet score records of one story, from its report dict (``report.json``).
 
     One record per outlet, in the report's outlet order, with: ``story``, ``outlet``,
-    ``n_outlets`` (outlets in the story), ``n_words``, the scores ``omission``,
-    ``wording_shift`` and ``loaded_language``, ``n_omissions`` by kind (``fact``, ``quote``,
-    ``response``, ...), ``n_wording_shifts``, ``n_quote_alterations``, ``n_conflicts`` (conflicts
-    the outlet takes part in), ``n_loaded`` (own-voice loaded spans, quotations excluded) and
-    ``loaded_terms``: the outlet's own-voice loaded terms (lower case) with ``category``, the
-    ``counterpart`` wording of other outlets (or None) and ``count``, most frequent first (at
-    most :data:`MAX_TERMS`).
+    ``n_outlets`` (outlets in the story), ``n_words``, the scores every finding kind gives
+    (``omission``, ``wording_shift`` and ``loaded_language``), then each kind's own fields
+    (:attr:`mediadiff.findings.FindingKind.score_line`), in the order of the kinds:
+    ``n_omissions`` by kind (``fact``, ``quote``, ``response``, ...), ``n_wording_shifts``,
+    ``n_loaded`` (own-voice loaded spans, quotations excluded) and ``loaded_terms`` (the outlet's
+    own-voice loaded terms, lower case, with ``category``, the ``counterpart`` wording of other
+    outlets or None, and ``count``, most frequent first, at most :data:`MAX_TERMS`),
+    ``n_quote_alterations`` and ``n_conflicts`` (conflicts the outlet takes part in).
 
     >>> report = {"outlets": [{"id": "a", "n_words": 10, "scores": {"omission": 0.5,
     ...     "wording_shift": 0.1, "loaded_language": 100.0}}, {"id": "b", "n_words": 12,
@@ -367,51 +350,17 @@ def score_records(story: str, report: Mapping[str, Any]) -> list[dict[str, Any]]
     ({'fact': 0, 'figure': 0, 'quote': 0, 'response': 1}, [{'term': 'slammed', 'category': 'intensity', 'counterpart': 'criticised', 'count': 1}])
     """
     outlets = [o["id"] for o in report["outlets"]]
-    omitted: dict[str, Counter[str]] = {o: Counter() for o in outlets}
-    for om in report.get("omissions", ()):
-        omitted.setdefault(om["outlet"], Counter())[str(om.get("kind", "fact"))] += 1
-    shifts = Counter(ws.get("outlet") for ws in report.get("wording_shifts", ()))
-    alterations = Counter(qa.get("outlet") for qa in report.get("quote_alterations", ()))
-    conflicts: Counter[str] = Counter()
-    for c in report.get("conflicts", ()):
-        for o in sorted({v.get("outlet") for v in c.get("values", ()) if v.get("outlet")}):
-            conflicts[o] += 1
-    loaded: dict[str, Counter[tuple[str, str, str]]] = {o: Counter() for o in outlets}
-    for span in report.get("loaded_language", ()):
-        if not own_voice(span):
-            continue
-        key = (
-            _term(span.get("text", "")),
-            str(span.get("category") or ""),
-            _counterpart_text(span.get("counterpart")) or "",
-        )
-        loaded.setdefault(span["outlet"], Counter())[key] += 1
+    kinds = finding_kinds()
+    lines = [kind.line([r for r in report.get(kind.name, ()) if isinstance(r, Mapping)], outlets) for kind in kinds]
     records = []
     for o in report["outlets"]:
         oid = o["id"]
         scores = o.get("scores", {})
-        kinds = {k: omitted[oid].get(k, 0) for k in sorted(set(OMISSION_KINDS) | set(omitted[oid]))}
-        terms = sorted(loaded[oid].items(), key=lambda kv: (-kv[1], kv[0]))
-        records.append(
-            {
-                "story": story,
-                "outlet": oid,
-                "n_outlets": len(outlets),
-                "n_words": o.get("n_words"),
-                "omission": scores.get("omission"),
-                "wording_shift": scores.get("wording_shift"),
-                "loaded_language": scores.get("loaded_language"),
-                "n_omissions": kinds,
-                "n_wording_shifts": shifts.get(oid, 0),
-                "n_quote_alterations": alterations.get(oid, 0),
-                "n_conflicts": conflicts.get(oid, 0),
-                "n_loaded": sum(loaded[oid].values()),
-                "loaded_terms": [
-                    {"term": t, "category": c or None, "counterpart": cp or None, "count": n}
-                    for (t, c, cp), n in terms[:MAX_TERMS]
-                ],
-            }
-        )
+        record = {"story": story, "outlet": oid, "n_outlets": len(outlets), "n_words": o.get("n_words")}
+        record.update({s.key: scores.get(s.key) for kind in kinds for s in kind.scores})
+        for line in lines:
+            record.update(line.get(oid, {}))
+        records.append(record)
     return records
 
 

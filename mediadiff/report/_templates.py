@@ -7,34 +7,19 @@ fragment that escaped escaping could not run or load anything. Templates use
 
 Public names (private module)
 -----------------------------
-CSP, PAGE, STYLE, CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
+CSP, PAGE, STYLE; CATEGORY_COLOURS, CATEGORY_ORDER, category_colour (from ``mediadiff._presentation``)
 """
 
 from __future__ import annotations
 
 from string import Template
 
+from .._presentation import CATEGORY_COLOURS, CATEGORY_ORDER, category_colour
+
 __all__ = ["CATEGORY_COLOURS", "CATEGORY_ORDER", "CSP", "PAGE", "STYLE", "category_colour"]
 
 #: The Content-Security-Policy of the report: nothing runs, nothing loads from elsewhere.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-
-#: Background colours for loaded-language categories (light tints of the Okabe–Ito palette,
-#: which stays distinct under the common colour-vision deficiencies): category
-#: ``CATEGORY_ORDER[k]`` has colour k in every report and chart (:func:`category_colour`).
-CATEGORY_COLOURS = ("#f7d9a8", "#c4e3f5", "#b3e0d0", "#f9f1a5", "#b0cbe6", "#f2c2a6", "#ecc8dd", "#d9d9d9")
-#: The lexicon's categories in the order of their colours.
-CATEGORY_ORDER = ("force", "outrage", "pejorative", "exaggeration", "intensifier", "doubt", "contrast")
-
-
-def category_colour(category: str) -> int:
-    """The index into :data:`CATEGORY_COLOURS` of a category: fixed for the lexicon's own, and
-    the one tint none of them has (grey) for any other (a user's lexicon), so that a colour
-    never says one category when it means another."""
-    if category in CATEGORY_ORDER:
-        return CATEGORY_ORDER.index(category)
-    return len(CATEGORY_ORDER) % len(CATEGORY_COLOURS)
-
 
 STYLE = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d8d8dc; --bg: #ffffff; --panel: #f6f6f8;

@@ -24,27 +24,28 @@ from __future__ import annotations
 import html
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import check_parameter, is_int
-from ._summary import (
+from .._presentation import (
     ALTERATION_KINDS,
+    CATEGORY_COLOURS,
     CONFLICT_KINDS,
     OMISSION_KINDS,
     SHIFT_KINDS,
     SHIFT_ROWS,
-    Snippets,
-    key_findings,
+    category_colour,
     outlet_names,
     own_voice,
-    rank_shifts,
     shorten,
-    voice_label,
 )
-from ._templates import CATEGORY_COLOURS, CSP, PAGE, STYLE, category_colour
+from .._summary import key_findings
+from ..analysis import finding_kinds
+from ..findings import Cell, Context, FindingKind
+from ._limits import check_limits, fewest
+from ._templates import CSP, PAGE, STYLE
 
 __all__ = ["render_html", "safe_url"]
 
@@ -248,42 +249,40 @@ def _bar(value: float | None, cls: str, scale: float) -> str:
 
 
 def _scores_section(report: Report) -> str:
+    """Each outlet's scores (one bar each) and counts of findings, one column per kind that has them."""
     outlets = report.get("outlets", [])
-    count = defaultdict(lambda: defaultdict(int))  # type: ignore[var-annotated]
-    for key in ("omissions", "wording_shifts", "quote_alterations"):
-        for f in report.get(key, []):
-            count[key][f["outlet"]] += 1
-    for s in report.get("loaded_language", []):
-        if own_voice(s):
-            count["loaded"][s["outlet"]] += 1
-    rates = [_num(o.get("scores", {}).get("loaded_language")) or 0.0 for o in outlets]
-    top_rate = max(rates, default=0.0) or 1.0
+    kinds = finding_kinds()
+    scores = [score for kind in kinds for score in kind.scores]
+    counted = [(kind.count_header, kind.counts(kind.records(report))) for kind in kinds if kind.count_header]
+    top = {
+        score.key: max((_num(o.get("scores", {}).get(score.key)) or 0.0 for o in outlets), default=0.0) or 1.0
+        for score in scores
+    }
     rows = []
     for o in outlets:
         sc = o.get("scores", {})
-        oid = o["id"]
-        rows.append(
-            "<tr>"
-            f'<td class="outlet">{_outlet_cell(o)}</td>'
-            f'<td class="num">{_e(o.get("n_words", ""))}</td>'
-            f'<td class="num">{_bar(_num(sc.get("omission")), "om", 1.0)}</td>'
-            f'<td class="num">{_bar(_num(sc.get("wording_shift")), "ws", 1.0)}</td>'
-            f'<td class="num">{_bar(_num(sc.get("loaded_language")), "ll", top_rate)}</td>'
-            f'<td class="num">{count["omissions"][oid]}</td>'
-            f'<td class="num">{count["wording_shifts"][oid]}</td>'
-            f'<td class="num">{count["loaded"][oid]}</td>'
-            f'<td class="num">{count["quote_alterations"][oid]}</td>'
-            "</tr>"
+        cells = "".join(
+            f'<td class="num">{_bar(_num(sc.get(x.key)), x.bar, top[x.key] if x.relative else 1.0)}</td>'
+            for x in scores
         )
+        counts = "".join(f'<td class="num">{count[o["id"]]}</td>' for _, count in counted)
+        rows.append(
+            f'<tr><td class="outlet">{_outlet_cell(o)}</td><td class="num">{_e(o.get("n_words", ""))}</td>'
+            f"{cells}{counts}</tr>"
+        )
+    head = "".join(f'<th class="num">{_e(x.header)}</th>' for x in scores) + "".join(
+        f'<th class="num">{_e(header)}</th>' for header, _ in counted
+    )
     return (
         '<section id="scores"><h2>Outlet scores</h2>'
         '<p class="muted">Omission and wording-shift scores run from 0 (carries everything, words it like the '
         "others) to 1; loaded language counts loaded terms in the outlet's own voice (not in quotations) per "
         "1,000 words. Counts are the number of findings.</p>"
         '<div class="scroll"><table class="scores"><thead><tr><th>Outlet</th><th class="num">Words</th>'
-        '<th class="num">Omission</th><th class="num">Wording shift</th><th class="num">Loaded / 1,000 words</th>'
-        '<th class="num">Omissions</th><th class="num">Wording shifts</th><th class="num">Loaded terms</th>'
-        '<th class="num">Altered quotes</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div></section>"
+        + head
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></div></section>"
     )
 
 
@@ -439,41 +438,6 @@ def _collation_section(report: Report, names: Mapping[str, str], categories: Map
     )
 
 
-class _Passages:
-    """Passage rows for the findings: links to existing rows, snippets, and the passage at an offset."""
-
-    def __init__(self, report: Report) -> None:
-        self.by_id = {str(p["id"]): p for p in report.get("passages", [])}
-        self.snippets = Snippets(self.by_id)
-        self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for pid, p in self.by_id.items():
-            for m in p.get("members", []):
-                if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
-                    self.spans[m["outlet"]].append((m["start"], m["end"], pid))
-
-    def link(self, pid: Any) -> str:
-        """A link to the passage's row in the collation; plain text when there is no such row."""
-        if pid is None or pid == "":
-            return "—"
-        if str(pid) not in self.by_id:
-            return _e(pid)
-        return f'<a href="#{_e(pid)}">{_e(pid)}</a>'
-
-    def snippet(self, pid: Any, limit: int = 160) -> str:
-        return _e(self.snippets(pid, limit))
-
-    def at(self, outlet: str, start: Any, end: Any) -> str | None:
-        """The passage holding ``[start, end)`` of ``outlet``'s text (the one it overlaps most)."""
-        if not isinstance(start, int) or not isinstance(end, int):
-            return None
-        best, most = None, -1
-        for a, b, pid in self.spans.get(outlet, ()):
-            overlap = min(b, end) - max(a, start) if end > start else (0 if a <= start <= b else -1)
-            if overlap > most and (overlap > 0 or end == start):
-                best, most = pid, overlap
-        return best
-
-
 def _chars(start: Any, end: Any, whose: str) -> str:
     """A small "chars 120–180" note with the offsets of a span, explained in its title."""
     if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int):
@@ -509,179 +473,73 @@ def _table(
     )
 
 
-def _fixed(value: Any) -> str:
-    """A number with two decimals, or "—"."""
-    x = _num(value)
-    return "—" if x is None else f"{x:.2f}"
-
-
-def _fewest(a: int | None, b: int | None) -> int | None:
-    """The smaller of two limits, None meaning no limit."""
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _findings_section(
-    report: Report, names: Mapping[str, str], max_rows: int | None, max_shifts: int | None = SHIFT_ROWS
-) -> str:
-    passages = _Passages(report)
-    n = len(report.get("outlets", []))
-
-    def name(oid: Any) -> str:
-        return _e(names.get(oid, oid))
-
-    def who(oid: Any) -> str:
-        return f"<strong>{name(oid)}</strong>"
-
-    def who_td(oid: Any) -> str:
-        return f'<td class="who">{who(oid)}</td>'
-
-    def pct(x: Any) -> str:
-        v = _num(x)
-        return "—" if v is None else f"{v:.0%}"
-
-    omissions = []
-    for o in sorted(report.get("omissions", []), key=lambda o: (-(_num(o.get("weight")) or 0), o["outlet"])):
-        p = passages.by_id.get(str(o["passage"])) or {}
-        weight = _num(o.get("weight"))
-        omissions.append(
-            f"{who_td(o['outlet'])}<td>{passages.link(o['passage'])}</td>"
-            f"<td>{_e(OMISSION_KINDS.get(o['kind'], o['kind']))}</td>"
-            f'<td class="num">{"—" if weight is None else f"{weight:.2f}"}</td>'
-            f'<td class="num">{_e(p.get("support", len(o.get("carried_by") or ())))} of {n}</td>'
-            f"<td>{_e(', '.join(o.get('silenced') or ())) or '—'}</td>"
-            f'<td class="text">{passages.snippet(o["passage"], 200) or "—"}</td>'
-        )
-
-    def against(f: Mapping[str, Any], pid: Any, kind: str, reference: str, limit: int) -> str:
-        """A row setting an outlet's words against a reference outlet's (shifts, altered quotes)."""
+def _cell(cell: Cell, numeric: bool, ctx: Context, link: Callable[[Any], str]) -> str:
+    """One table cell of a finding kind, as HTML (every piece of text escaped)."""
+    td = '<td class="num">' if numeric else "<td>"
+    if cell.kind == "outlet":
+        name = _e(ctx.name(cell.value))
+        return f'<td class="who">{f"<strong>{name}</strong>" if cell.fmt == "main" else name}</td>'
+    if cell.kind == "passage":
+        also = [link(r) for r in cell.extra]
         return (
-            f"{who_td(f['outlet'])}<td>{passages.link(pid)}</td><td>{_e(kind)}</td>"
-            + _text_cell(f.get("text"), f.get("start"), f.get("end"), names.get(f["outlet"], f["outlet"]), limit)
-            + f'<td class="who">{name(reference)}</td>'
-            + _text_cell(
-                f.get("reference_text"),
-                f.get("reference_start"),
-                f.get("reference_end"),
-                names.get(reference, reference),
-                limit,
-            )
+            f"{td}{link(cell.value)}" + (f'<span class="off">also {", ".join(also)}</span>' if also else "") + "</td>"
         )
-
-    # heaviest first (a changed number, hedge, source, name or degree word before other words)
-    shifts = rank_shifts(report.get("wording_shifts", []))
-    wording = [
-        against(s, s.get("passage"), SHIFT_KINDS.get(s["kind"], s["kind"]), s["reference"], 160)
-        + f'<td class="num">{_fixed(s.get("weight"))}</td>'
-        for s in shifts
-    ]
-    alterations = [
-        against(
-            a,
-            a.get("passage") or passages.at(a["outlet"], a.get("start"), a.get("end")),
-            ALTERATION_KINDS.get(a["kind"], a["kind"]),
-            a["reference_outlet"],
-            400,
-        )
-        for a in report.get("quote_alterations", [])
-    ]
-
-    conflicts = []
-    for c in report.get("conflicts", []):
-        related = [passages.link(r) for r in c.get("related") or () if r != c.get("passage")]
+    if cell.kind == "number":
+        x = _num(cell.value)
+        return f"{td}{'—' if x is None else cell.fmt.format(x)}</td>"
+    if cell.kind == "words":
+        return _text_cell(cell.value, cell.start, cell.end, ctx.name(cell.outlet), cell.limit)
+    if cell.kind == "snippet":
+        fallback = cell.extra[0] if cell.extra else None
+        return f'<td class="text">{_e(ctx.snippet(cell.value, cell.limit)) or _e(fallback) or "—"}</td>'
+    if cell.kind == "values":
         values = "".join(
-            f'<div class="value">{who(v["outlet"])}: {_e(shorten(str(v.get("text", "")), 120))}'
-            f"{_chars(v.get('start'), v.get('end'), names.get(v['outlet'], v['outlet']))}</div>"
-            for v in c.get("values", [])
+            f'<div class="value"><strong>{_e(ctx.name(v["outlet"]))}</strong>: '
+            f"{_e(shorten(str(v.get('text', '')), cell.limit))}"
+            f"{_chars(v.get('start'), v.get('end'), ctx.name(v['outlet']))}</div>"
+            for v in cell.value
         )
-        conflicts.append(
-            f"<td>{passages.link(c.get('passage'))}"
-            + (f'<span class="off">also {", ".join(related)}</span>' if related else "")
-            + "</td>"
-            f"<td>{_e(CONFLICT_KINDS.get(str(c.get('kind')), c.get('kind')))}</td>"
-            f'<td class="text">{values}</td>'
-        )
+        return f'<td class="text">{values}</td>'
+    return f"{td}{_e(cell.value)}</td>"
 
-    loaded = []
-    for s in report.get("loaded_language", []):
-        pid = s.get("passage") or passages.at(s["outlet"], s.get("start"), s.get("end"))
-        score = _num(s.get("score"))
-        loaded.append(
-            f"{who_td(s['outlet'])}<td>{passages.link(pid)}</td>"
-            + _text_cell(s.get("text"), s.get("start"), s.get("end"), names.get(s["outlet"], s["outlet"]), 120)
-            + f"<td>{_e(s.get('category'))}</td>"
-            f'<td class="num">{"—" if score is None else f"{score:.2f}"}</td>'
-            f"<td>{_e(voice_label(s))}</td>"
-            f'<td class="text">{_e(shorten(str(s["counterpart"]), 120)) if s.get("counterpart") else "—"}</td>'
-        )
 
-    placement = [
-        f"{who_td(s['outlet'])}<td>{passages.link(s.get('passage'))}</td><td>{_e(s.get('kind'))}</td>"
-        f'<td class="num">{pct(s.get("position"))}</td><td class="num">{pct(s.get("others_position"))}</td>'
-        f'<td class="text">{passages.snippet(s.get("passage")) or _e(s.get("explanation")) or "—"}</td>'
-        for s in report.get("placement_shifts", [])
-        if isinstance(s, Mapping) and s.get("outlet")
-    ]
+def _kind_table(kind: FindingKind, report: Report, ctx: Context, limit: int | None) -> tuple[str, int] | None:
+    """A kind's section of the findings (and its number of rows); None when it shows none."""
+    if kind.columns is None:
+        return None
+    records = kind.records(report)
+    if not records and kind.hide_when_empty:
+        return None
 
-    sections = [
-        (
-            "Omissions",
-            "omissions",
-            omissions,
-            ["Outlet", "Passage", "Kind", "Weight#", "Carried by#", "Never cites", "Passage text"],
-            "Heaviest first.",
-        ),
-        (
-            "Wording shifts",
-            "wording-shifts",
-            wording,
-            ["Outlet", "Passage", "Kind", "Outlet's words", "Reference", "Reference's words", "Weight#"],
-            "Each against the reference member of its passage, heaviest first: a changed number, source, hedge, "
-            "name or title and degree word before other words (weight: docs/concepts.md). Changes of punctuation, "
-            "function words and datelines are not listed. “—”: no words on that side (added or left out).",
-        ),
-        (
-            "Altered quotations",
-            "quote-alterations",
-            alterations,
-            ["Outlet", "Passage", "Change", "Quotes", "Reference", "Reference has"],
-            "",
-        ),
-        ("Conflicting facts", "conflicts", conflicts, ["Passage", "Kind", "Values"], ""),
-        (
-            "Loaded language",
-            "loaded-language",
-            loaded,
-            ["Outlet", "Passage", "Words", "Category", "Strength#", "Voice", "Others write"],
-            "“In a quotation”: a source's words, not the outlet's.",
-        ),
-    ]
-    if placement:
-        sections.append(
-            (
-                "Placement",
-                "placement",
-                placement,
-                ["Outlet", "Passage", "Kind", "Here#", "Others (median)#", "Passage text"],
-                "Position in the article body: 0% is the lead, 100% the last sentence.",
-            )
-        )
-    toc = "".join(f'<a href="#{anchor}">{title} ({len(rows)})</a>' for title, anchor, rows, _, _ in sections)
+    def link(pid: Any) -> str:
+        """A link to the passage's row in the collation; plain text when there is no such row."""
+        if pid is None or pid == "":
+            return "—"
+        return f'<a href="#{_e(pid)}">{_e(pid)}</a>' if str(pid) in ctx.passages else _e(pid)
+
+    rows = ["".join(_cell(c.get(r, ctx), c.numeric, ctx, link) for c in kind.columns) for r in records]
+    head = [html.escape(c.header, quote=False) + ("#" if c.numeric else "") for c in kind.columns]
+    title = html.escape(kind.title, quote=False)
+    return _table(title, _e(kind.html_id), head, rows, limit, html.escape(kind.note, quote=False)), len(rows)
+
+
+def _findings_section(report: Report, max_rows: int | None, max_shifts: int | None = SHIFT_ROWS) -> str:
+    """Every finding kind's table, in registry order, under a table of contents."""
+    ctx = Context(report)
+    sections = []
+    for kind in finding_kinds():
+        shown = _kind_table(kind, report, ctx, fewest(max_rows, max_shifts) if kind.capped else max_rows)
+        if shown is not None:
+            sections.append((kind, *shown))
+    toc = "".join(
+        f'<a href="#{_e(kind.html_id)}">{html.escape(kind.title, quote=False)} ({n})</a>' for kind, _, n in sections
+    )
     return (
         '<section id="findings"><h2>Findings</h2>'
         f'<nav class="toc">{toc}</nav>'
         '<p class="muted">Passage ids link to their row in the side-by-side view. “chars 120–180” are character '
         "offsets into the outlet's article text (end exclusive); report.json has every finding with its offsets.</p>"
-        + "".join(
-            _table(
-                title,
-                anchor,
-                head,
-                rows,
-                _fewest(max_rows, max_shifts) if anchor == "wording-shifts" else max_rows,
-                note,
-            )
-            for title, anchor, rows, head, note in sections
-        )
+        + "".join(html for _, html, _ in sections)
         + "</section>"
     )
 
@@ -746,20 +604,7 @@ def render_html(report: Report, *, max_rows: int | None = 50, max_shifts: int | 
     >>> "&lt;b&gt;Vote&lt;/b&gt;" in page and "<b>Vote" not in page
     True
     """
-    check_parameter(
-        "max_rows",
-        max_rows,
-        "None or an int >= 0",
-        max_rows is None or (is_int(max_rows) and max_rows >= 0),
-        owner="render_html",
-    )
-    check_parameter(
-        "max_shifts",
-        max_shifts,
-        "None or an int >= 0",
-        max_shifts is None or (is_int(max_shifts) and max_shifts >= 0),
-        owner="render_html",
-    )
+    check_limits(max_rows, max_shifts, owner="render_html")
     names = outlet_names(report)
     cats = sorted({str(s.get("category", "")) for s in report.get("loaded_language", [])})
     categories = {c: category_colour(c) for c in cats}
@@ -782,7 +627,7 @@ def render_html(report: Report, *, max_rows: int | None = 50, max_shifts: int | 
         + _scores_section(report)
         + _similarity_section(report, names)
         + _collation_section(report, names, categories)
-        + _findings_section(report, names, max_rows, max_shifts)
+        + _findings_section(report, max_rows, max_shifts)
         + _readability_section(report)
         + f"<footer>Made by {_e(generator)} (report schema {_e(report.get('schema_version', ''))}). "
         "Offsets and full data are in report.json.</footer>"

@@ -20,7 +20,8 @@ import math
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from .._version import __version__
+from ..analysis import finding_kinds
 
 if TYPE_CHECKING:
     from ..compare import Comparison
@@ -95,13 +96,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "outlets": outlets,
         "similarity": {"outlets": list(alignment.outlets), "matrix": [list(row) for row in alignment.similarity]},
         "passages": passages,
-        "omissions": comparison.omissions,
-        "wording_shifts": comparison.wording_shifts,
-        "loaded_language": comparison.loaded_language,
-        "quotes": comparison.quotes,
-        "quote_alterations": comparison.quote_alterations,
-        "conflicts": comparison.conflicts,
-        "placement_shifts": comparison.placement_shifts,
+        **{kind.name: comparison.findings.get(kind.name, ()) for kind in finding_kinds()},
         "warnings": list(comparison.warnings),
     }
     result: dict[str, Any] = plain(report)

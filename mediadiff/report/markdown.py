@@ -25,21 +25,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from ..errors import check_parameter, is_int
-from ._summary import (
-    ALTERATION_KINDS,
-    CONFLICT_KINDS,
-    OMISSION_KINDS,
-    SHIFT_KINDS,
-    SHIFT_ROWS,
-    Snippets,
-    key_findings,
-    outlet_names,
-    own_voice,
-    rank_shifts,
-    shorten,
-    voice_label,
-)
+from .._presentation import SHIFT_ROWS, shorten
+from .._summary import key_findings
+from ..analysis import finding_kinds
+from ..findings import Cell, Context, FindingKind
+from ._limits import check_limits, fewest
 from .html import safe_url
 
 __all__ = ["escape_markdown", "render_markdown"]
@@ -125,30 +115,29 @@ def render_markdown(report: Report, *, max_rows: int | None = None, max_shifts: 
     >>> print(render_markdown(report).splitlines()[0])
     # Vote \\*today\\*
     """
-    check_parameter(
-        "max_rows",
-        max_rows,
-        "None or an int >= 0",
-        max_rows is None or (is_int(max_rows) and max_rows >= 0),
-        owner="render_markdown",
-    )
-    check_parameter(
-        "max_shifts",
-        max_shifts,
-        "None or an int >= 0",
-        max_shifts is None or (is_int(max_shifts) and max_shifts >= 0),
-        owner="render_markdown",
-    )
-    names = outlet_names(report)
-    esc_names = {k: escape_markdown(v) for k, v in names.items()}
-    outlets = report.get("outlets", [])
-    passages = {p["id"]: p for p in report.get("passages", [])}
-    snippets = Snippets(passages)
+    check_limits(max_rows, max_shifts, owner="render_markdown")
+    ctx = Context(report)
+    out = _head(report, ctx)
+    out += _outlets_table(report, ctx)
+    out += _similarity_table(report, ctx)
+    for kind in finding_kinds():
+        out += _kind_section(kind, report, ctx, fewest(max_rows, max_shifts) if kind.capped else max_rows)
+    out += _told_in_other_words(report, ctx, max_rows)
+    out += _readability_table(report, ctx)
+    return "\n".join(out) + "\n"
+
+
+def _name(ctx: Context, outlet: Any) -> str:
+    return escape_markdown(ctx.name(outlet))
+
+
+def _head(report: Report, ctx: Context) -> list[str]:
+    """The title, what was compared, the key findings and the warnings."""
     gen = report.get("generator") or {}
-    out: list[str] = [f"# {escape_markdown(report.get('title') or 'mediadiff report')}", ""]
-    shared = sum(1 for p in passages.values() if (p.get("support") or 0) >= 2)
+    shared = sum(1 for p in ctx.passages.values() if (p.get("support") or 0) >= 2)
+    out = [f"# {escape_markdown(report.get('title') or 'mediadiff report')}", ""]
     out += [
-        f"{len(outlets)} outlets compared; {len(passages)} passages, {shared} carried by two or more outlets. "
+        f"{ctx.n_outlets} outlets compared; {len(ctx.passages)} passages, {shared} carried by two or more outlets. "
         f"Made by {escape_markdown(gen.get('name', 'mediadiff'))} {escape_markdown(gen.get('version', ''))}; "
         "offsets and full data are in `report.json`.",
         "",
@@ -158,249 +147,151 @@ def render_markdown(report: Report, *, max_rows: int | None = None, max_shifts: 
     out += [f"- {escape_markdown(s)}" for s in key_findings(report)]
     if report.get("warnings"):
         out += ["", "Warnings:", ""] + [f"- {escape_markdown(w)}" for w in report["warnings"]]
+    return out
 
-    def limited(rows: list[list[str]]) -> tuple[list[list[str]], str]:
-        if max_rows is None or len(rows) <= max_rows:
-            return rows, ""
-        return rows[:max_rows], f"\n\n({len(rows) - max_rows} more rows in report.json.)"
 
-    counts: dict[str, Counter[str]] = {
-        k: Counter(f["outlet"] for f in report.get(k, [])) for k in ("omissions", "wording_shifts", "quote_alterations")
-    }
-    own_loaded = Counter(s["outlet"] for s in report.get("loaded_language", []) if own_voice(s))
+def _outlets_table(report: Report, ctx: Context) -> list[str]:
+    """Each outlet with its scores and its number of findings of each kind that counts them."""
+    kinds = finding_kinds()
+    scores = [score for kind in kinds for score in kind.scores]
+    counted = [(kind.count_header, kind.counts(kind.records(report))) for kind in kinds if kind.count_header]
     rows = []
-    for o in outlets:
+    for o in report.get("outlets", []):
         sc = o.get("scores") or {}
         rows.append(
             [
-                _link(esc_names[o["id"]], o.get("url")),
+                _link(_name(ctx, o["id"]), o.get("url")),
                 escape_markdown(o.get("title") or ""),
                 _num(o.get("n_words"), "{}"),
-                _num(sc.get("omission")),
-                _num(sc.get("wording_shift")),
-                _num(sc.get("loaded_language"), "{:.1f}"),
-                str(counts["omissions"][o["id"]]),
-                str(counts["wording_shifts"][o["id"]]),
-                str(own_loaded[o["id"]]),
-                str(counts["quote_alterations"][o["id"]]),
+                *(_num(sc.get(x.key), x.fmt) for x in scores),
+                *(str(count[o["id"]]) for _, count in counted),
             ]
         )
-    out += [
+    header = ["Outlet", "Title", "Words", *(x.short for x in scores), *(str(h) for h, _ in counted)]
+    return [
         "",
         "## Outlets",
         "",
         "Scores: omission and wording shift from 0 to 1; loaded language in loaded terms (outside quotations) "
         "per 1,000 words. Counts are numbers of findings.",
         "",
+        _table([escape_markdown(h) for h in header], rows, "llr" + "r" * (len(scores) + len(counted))),
+    ]
+
+
+def _similarity_table(report: Report, ctx: Context) -> list[str]:
+    sim = report.get("similarity") or {}
+    ids, matrix = sim.get("outlets") or [], sim.get("matrix") or []
+    if len(ids) < 2 or len(matrix) != len(ids):
+        return []
+    return [
+        "",
+        "## Similarity",
+        "",
+        "Pairwise similarity of the content the outlets carry (0–1).",
+        "",
         _table(
-            [
-                "Outlet",
-                "Title",
-                "Words",
-                "Omission",
-                "Wording shift",
-                "Loaded /1k",
-                "Omissions",
-                "Shifts",
-                "Loaded terms",
-                "Altered quotes",
-            ],
-            rows,
-            "llrrrrrrrr",
+            ["", *(_name(ctx, i) for i in ids)],
+            [[_name(ctx, i), *(_num(v) for v in row)] for i, row in zip(ids, matrix, strict=False)],
+            "l" + "r" * len(ids),
         ),
     ]
 
-    sim = report.get("similarity") or {}
-    ids, matrix = sim.get("outlets") or [], sim.get("matrix") or []
-    if len(ids) >= 2 and len(matrix) == len(ids):
-        out += [
-            "",
-            "## Similarity",
-            "",
-            "Pairwise similarity of the content the outlets carry (0–1).",
-            "",
-            _table(
-                ["", *(esc_names.get(i, escape_markdown(i)) for i in ids)],
-                [
-                    [esc_names.get(i, escape_markdown(i)), *(_num(v) for v in row)]
-                    for i, row in zip(ids, matrix, strict=False)
-                ],
-                "l" + "r" * len(ids),
-            ),
-        ]
 
-    oms = sorted(report.get("omissions", []), key=lambda o: (-(o.get("weight") or 0), o["outlet"], o["passage"]))
-    rows = [
-        [
-            esc_names.get(o["outlet"], escape_markdown(o["outlet"])),
-            escape_markdown(o["passage"]),
-            escape_markdown(OMISSION_KINDS.get(o["kind"], o["kind"])),
-            _num(o.get("weight")),
-            f"{passages[o['passage']]['support']} of {len(outlets)}" if o["passage"] in passages else "—",
-            escape_markdown(", ".join(o.get("silenced") or ())) or "—",
-            _q(snippets(o["passage"], 200)),
-        ]
-        for o in oms
-    ]
-    rows, more = limited(rows)
-    out += ["", "## Omissions", ""]
-    out += [
-        _table(["Outlet", "Passage", "Kind", "Weight", "Carried by", "Silences", "Passage text"], rows, "lllrlll")
-        + more
-        if rows
-        else "None found."
+def _cell(cell: Cell, ctx: Context) -> str:
+    """One table cell of a finding kind, as escaped Markdown."""
+    if cell.kind == "outlet":
+        return _name(ctx, cell.value)
+    if cell.kind == "passage":
+        ids = [escape_markdown(p) for p in (cell.value, *cell.extra) if p not in (None, "")]
+        return ", ".join(ids) or "—"
+    if cell.kind == "number":
+        return _num(cell.value, cell.fmt)
+    if cell.kind == "words":
+        return _q(cell.value, min(cell.limit, 120)) if cell.value else "—"
+    if cell.kind == "snippet":
+        text = ctx.snippet(cell.value, cell.limit)
+        fallback = cell.extra[0] if cell.extra else None
+        return _q(text) if text else escape_markdown(fallback) or "—"
+    if cell.kind == "values":
+        return "; ".join(f"{_name(ctx, v['outlet'])}: {_q(v.get('text', ''), 60)}" for v in cell.value)
+    return escape_markdown(cell.value)
+
+
+def _kind_section(kind: FindingKind, report: Report, ctx: Context, limit: int | None) -> list[str]:
+    """A kind's section: its note, its counts by outlet and kind (``breakdown``), its table."""
+    if kind.columns is None:
+        return []
+    records = kind.records(report)
+    if not records and kind.hide_when_empty:
+        return []
+    out = ["", f"## {escape_markdown(kind.title)}", ""]
+    if not records:
+        return [*out, "None found."]
+    if kind.note:
+        out += [escape_markdown(kind.note), ""]
+    if kind.breakdown:
+        out += _breakdown(kind, records, ctx)
+    shown = records if limit is None else records[:limit]
+    rows = [[_cell(c.get(r, ctx), ctx) for c in kind.columns] for r in shown]
+    align = "".join("r" if c.numeric else "l" for c in kind.columns)
+    rest = len(records) - len(shown)
+    # a capped table (heaviest first) counts the rest; another says how many rows it left out
+    more = f"\n\n({rest} more {'' if kind.capped else 'rows '}in report.json.)" if rest else ""
+    return [*out, _table([escape_markdown(c.header) for c in kind.columns], rows, align) + more]
+
+
+def _breakdown(kind: FindingKind, records: Sequence[Mapping[str, Any]], ctx: Context) -> list[str]:
+    """Counts of a kind's findings by outlet and by their ``kind``, for every finding."""
+    kinds = sorted({str(r.get("kind")) for r in records})
+    by = Counter((r["outlet"], str(r.get("kind"))) for r in records)
+    total = kind.counts(records)
+    return [
+        "Counts by outlet and kind:",
+        "",
+        _table(
+            ["Outlet", *(escape_markdown(kind.kind_labels.get(k, k)) for k in kinds), "Total"],
+            [[_name(ctx, o), *(str(by[(o, k)]) for k in kinds), str(total[o])] for o in ctx.names],
+            "l" + "r" * (len(kinds) + 1),
+        ),
+        "",
     ]
 
+
+def _told_in_other_words(report: Report, ctx: Context, max_rows: int | None) -> list[str]:
+    """The outlets that tell a passage in other words (the reports' "≈"): not an omission."""
     told = [
-        (oid, pid, close) for pid, p in passages.items() for oid, close in sorted((p.get("paraphrased") or {}).items())
+        (oid, pid, close)
+        for pid, p in ctx.passages.items()
+        for oid, close in sorted((p.get("paraphrased") or {}).items())
     ]
-    if told:
-        rows = [
-            [
-                esc_names.get(oid, escape_markdown(oid)),
-                escape_markdown(pid),
-                _num(close),
-                f"{passages[pid].get('support')} of {len(outlets)}",
-                _q(snippets(pid, 200)),
-            ]
-            for oid, pid, close in told
-        ]
-        rows, more = limited(rows)
-        out += [
-            "",
-            "## Told in other words (≈)",
-            "",
-            "Not carried as such and not an omission: enough other outlets carry the passage, but the outlet has "
-            "a close piece (closeness) and most likely says it in other words.",
-            "",
-            _table(["Outlet", "Passage", "Closeness", "Carried by", "Passage text"], rows, "llrll") + more,
-        ]
-
+    if not told:
+        return []
     rows = [
         [
-            esc_names.get(a["outlet"], escape_markdown(a["outlet"])),
-            _q(a["text"], 200),
-            esc_names.get(a["reference_outlet"], escape_markdown(a["reference_outlet"])),
-            _q(a["reference_text"], 200),
-            escape_markdown(ALTERATION_KINDS.get(a["kind"], a["kind"])),
+            _name(ctx, oid),
+            escape_markdown(pid),
+            _num(close),
+            f"{ctx.passages[pid].get('support')} of {ctx.n_outlets}",
+            _q(ctx.snippet(pid, 200)),
         ]
-        for a in report.get("quote_alterations", [])
+        for oid, pid, close in told
     ]
-    rows, more = limited(rows)
-    out += ["", "## Altered quotations", ""]
-    out += [
-        _table(["Outlet", "Quotes", "Reference", "Reference has", "Change"], rows) + more if rows else "None found."
-    ]
-
-    rows = []
-    for c in report.get("conflicts", []):
-        values = "; ".join(
-            f"{esc_names.get(v['outlet'], escape_markdown(v['outlet']))}: {_q(v['text'], 60)}"
-            for v in c.get("values", [])
-        )
-        rows.append(
-            [
-                escape_markdown(c.get("passage", "")),
-                escape_markdown(CONFLICT_KINDS.get(str(c.get("kind")), c.get("kind"))),
-                values,
-            ]
-        )
-    rows, more = limited(rows)
-    out += ["", "## Conflicting facts", ""]
-    out += [_table(["Passage", "Kind", "Values"], rows) + more if rows else "None found."]
-
-    rows = [
-        [
-            esc_names.get(s["outlet"], escape_markdown(s["outlet"])),
-            _q(s["text"], 80),
-            escape_markdown(s.get("category", "")),
-            _num(s.get("score")),
-            escape_markdown(voice_label(s)),
-            _q(s["counterpart"], 80) if s.get("counterpart") else "—",
-        ]
-        for s in report.get("loaded_language", [])
-    ]
-    rows, more = limited(rows)
-    out += [
+    shown = rows if max_rows is None else rows[:max_rows]
+    more = f"\n\n({len(rows) - len(shown)} more rows in report.json.)" if len(shown) < len(rows) else ""
+    return [
         "",
-        "## Loaded language",
+        "## Told in other words (≈)",
         "",
-        "“Voice”: the outlet's own, or a source's (quoted or otherwise attributed words, not the outlet's).",
+        "Not carried as such and not an omission: enough other outlets carry the passage, but the outlet has "
+        "a close piece (closeness) and most likely says it in other words.",
         "",
-    ]
-    out += [
-        _table(["Outlet", "Text", "Category", "Strength", "Voice", "Others write"], rows, "lllrll") + more
-        if rows
-        else "None found."
+        _table(["Outlet", "Passage", "Closeness", "Carried by", "Passage text"], shown, "llrll") + more,
     ]
 
-    rows = [
-        [
-            esc_names.get(s["outlet"], escape_markdown(s["outlet"])),
-            escape_markdown(s["passage"]),
-            escape_markdown(str(s.get("kind", ""))),
-            f"{round(100 * float(s.get('position', 0)))}%",
-            f"{round(100 * float(s.get('others_position', 0)))}%",
-            _q(snippets(s["passage"], 120)),
-        ]
-        for s in report.get("placement_shifts", [])
-    ]
-    rows, more = limited(rows)
-    out += ["", "## Placement", "", "Position in the article body: 0% is the lead, 100% the last sentence.", ""]
-    out += [
-        _table(["Outlet", "Passage", "Kind", "Here", "Others (median)", "Passage text"], rows, "lllrrl") + more
-        if rows
-        else "None found."
-    ]
 
-    shifts = report.get("wording_shifts", [])
-    out += ["", "## Wording shifts", ""]
-    if shifts:
-        kinds = sorted({s["kind"] for s in shifts})
-        by = Counter((s["outlet"], s["kind"]) for s in shifts)
-        out += [
-            "Counts by outlet and kind (against the reference member of each passage):",
-            "",
-            _table(
-                ["Outlet", *(escape_markdown(SHIFT_KINDS.get(k, k)) for k in kinds), "Total"],
-                [
-                    [
-                        esc_names[o["id"]],
-                        *(str(by[(o["id"], k)]) for k in kinds),
-                        str(counts["wording_shifts"][o["id"]]),
-                    ]
-                    for o in outlets
-                ],
-                "l" + "r" * (len(kinds) + 1),
-            ),
-            "",
-        ]
-        ranked = rank_shifts(shifts)
-        cap = max_shifts if max_rows is None else max_rows if max_shifts is None else min(max_rows, max_shifts)
-        shown = ranked if cap is None else ranked[:cap]
-        rows = [
-            [
-                esc_names.get(s["outlet"], escape_markdown(s["outlet"])),
-                escape_markdown(s["passage"]),
-                escape_markdown(SHIFT_KINDS.get(s["kind"], s["kind"])),
-                _q(s["text"], 80) if s["text"] else "—",
-                esc_names.get(s["reference"], escape_markdown(s["reference"])),
-                _q(s["reference_text"], 80) if s.get("reference_text") else "—",
-                _num(s.get("weight")),
-            ]
-            for s in shown
-        ]
-        more = f"\n\n({len(ranked) - len(shown)} more in report.json.)" if len(shown) < len(ranked) else ""
-        out += [
-            "Heaviest first: a changed number, source, hedge, name or title and degree word before other "
-            "words. Changes of punctuation, function words and datelines are not listed.",
-            "",
-            _table(["Outlet", "Passage", "Kind", "Text", "Reference", "Reference text", "Weight"], rows, "llllllr")
-            + more,
-        ]
-    else:
-        out += ["None found."]
-
+def _readability_table(report: Report, ctx: Context) -> list[str]:
+    outlets = report.get("outlets", [])
     measures = list(
         dict.fromkeys(
             k
@@ -409,15 +300,15 @@ def render_markdown(report: Report, *, max_rows: int | None = None, max_shifts: 
             if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
         )
     )
-    if measures:
-        out += [
-            "",
-            "## Readability",
-            "",
-            _table(
-                ["Outlet", *(escape_markdown(m.replace("_", " ")) for m in measures)],
-                [[esc_names[o["id"]], *(_reading(o, m) for m in measures)] for o in outlets],
-                "l" + "r" * len(measures),
-            ),
-        ]
-    return "\n".join(out) + "\n"
+    if not measures:
+        return []
+    return [
+        "",
+        "## Readability",
+        "",
+        _table(
+            ["Outlet", *(escape_markdown(m.replace("_", " ")) for m in measures)],
+            [[_name(ctx, o["id"]), *(_reading(o, m) for m in measures)] for o in outlets],
+            "l" + "r" * len(measures),
+        ),
+    ]

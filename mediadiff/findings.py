@@ -1,0 +1,250 @@
+"""What a finding kind is: the one declaration that every consumer of findings iterates.
+
+Each kind of finding (omissions, wording shifts, loaded language, ...) is declared once, as a
+:class:`FindingKind`: its name (the key in ``report.json``), its record type, how to find it and
+score it, and how the reports show it (labels, a table of :class:`Column` s, summary sentences,
+a column of the findings chart, a score line). ``compare``, ``report.json``, the HTML, Markdown
+and PDF reports, the corpus batch and the command line loop over the registered kinds
+(:func:`mediadiff.analysis.finding_kinds`) and name none of them, in the manner of
+scikit-learn's estimator tags: behaviour declared once per estimator, iterated by every consumer.
+
+A table is declared format-neutral: each column's getter returns a :class:`Cell` (an outlet, a
+passage, a label, a number, words with their offsets, a passage's text, competing values), and
+each renderer draws cells its own way (escaped HTML with offsets and links, escaped Markdown).
+
+This module holds the declaration types only; the registry is :mod:`mediadiff.analysis`.
+
+Public names
+------------
+FindingKind   one finding kind, declared once.
+Column        a column of a kind's table: header, getter (record, Context) -> Cell, numeric or not.
+Cell          what a table cell shows, before any format draws it.
+Score         a per-outlet score a kind gives (its key in ``outlets[].scores``, headers, format).
+Summary       a kind's key-finding sentences and how many the summary takes.
+Context       what a column getter may read besides its record: outlet names, passages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._presentation import Snippets, outlet_names
+
+if TYPE_CHECKING:
+    from .align import Alignment
+
+__all__ = ["Cell", "Column", "Context", "FindingKind", "Score", "Summary"]
+
+Record = Mapping[str, Any]
+Report = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one table cell shows, before a format draws it (use the constructors below).
+
+    ``kind`` is one of ``outlet``, ``passage``, ``label``, ``number``, ``words``, ``snippet``,
+    ``values``; the other fields are read according to it.
+    """
+
+    kind: str
+    value: Any = None
+    start: Any = None
+    end: Any = None
+    outlet: Any = None
+    limit: int = 120
+    fmt: str = "{:.2f}"
+    extra: tuple[Any, ...] = ()
+
+    @classmethod
+    def of_outlet(cls, outlet: Any, *, main: bool = True) -> Cell:
+        """An outlet by id, shown by its name (``main``: the outlet the row is about, in bold)."""
+        return cls("outlet", outlet, fmt="main" if main else "")
+
+    @classmethod
+    def of_passage(cls, passage: Any, *, also: Iterable[Any] = ()) -> Cell:
+        """A passage id (a link to its row in the HTML side-by-side view), with related ones."""
+        return cls("passage", passage, extra=tuple(also))
+
+    @classmethod
+    def label(cls, text: Any) -> Cell:
+        """Plain text, shown as it is (escaped)."""
+        return cls("label", "" if text is None else str(text))
+
+    @classmethod
+    def number(cls, value: Any, fmt: str = "{:.2f}") -> Cell:
+        """A number in ``fmt`` ("—" when it is not a finite number)."""
+        return cls("number", value, fmt=fmt)
+
+    @classmethod
+    def words(cls, text: Any, start: Any = None, end: Any = None, outlet: Any = None, *, limit: int = 120) -> Cell:
+        """An outlet's words with their character offsets (shortened to ``limit``; "—" when empty)."""
+        return cls("words", text, start, end, outlet, limit)
+
+    @classmethod
+    def snippet(cls, passage: Any, *, limit: int = 160, fallback: Any = None) -> Cell:
+        """A short excerpt of a passage's text (``fallback``, then "—", when there is none)."""
+        return cls("snippet", passage, limit=limit, extra=(fallback,))
+
+    @classmethod
+    def values(cls, values: Iterable[Record], *, limit: int = 120) -> Cell:
+        """Competing values, each an outlet's words with offsets (``outlet``, ``text``, ``start``, ``end``)."""
+        return cls("values", tuple(values), limit=limit)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a kind's findings table: its header, its getter and whether it holds numbers."""
+
+    header: str
+    get: Callable[[Record, Context], Cell]
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Score:
+    """A per-outlet score a kind gives: its key in ``outlets[].scores`` and how tables show it.
+
+    ``relative``: the HTML bar is scaled to the largest value (a rate), not to 1 (a share).
+    """
+
+    key: str
+    header: str
+    short: str
+    bar: str
+    fmt: str = "{:.2f}"
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A kind's key-finding sentences: ``sentences(report, context)``, most telling first.
+
+    The summary takes ``first`` of them in a first round and up to ``most`` while there is room;
+    kinds come in the order of ``priority`` (lower first).
+    """
+
+    sentences: Callable[[Report, Context], list[str]]
+    first: int = 1
+    most: int = 1
+    priority: int = 100
+
+
+def count_outlets(records: Sequence[Record]) -> Counter[str]:
+    """Outlet -> number of records (the default count of a kind)."""
+    return Counter(str(r["outlet"]) for r in records if isinstance(r, Mapping) and r.get("outlet") is not None)
+
+
+@dataclass(frozen=True)
+class FindingKind:
+    """One kind of finding, declared once and iterated by every consumer.
+
+    Finding
+        ``name`` is the key of its list in ``report.json`` and the attribute of the
+        :class:`~mediadiff.Comparison` that holds it; ``record_type`` the frozen dataclass of
+        one finding. ``find(alignment, found, options)`` returns the findings in canonical
+        order (``found``: the kinds found before it, by name; ``options``: ``min_support``,
+        ``lexicon``). ``score(alignment, findings, options)`` returns, for every outlet, its
+        score fields (``{"omission": 0.4}``), or is None.
+    Words
+        ``label`` and ``plural`` name one finding and many ("omission", "omissions");
+        ``headline``: counted in the command line's summary line and the Comparison's repr.
+    Reports
+        ``title`` heads its section; ``columns`` is its table (None: no table); ``order`` puts
+        the report's records in table order (and may drop some); ``note`` is said above the
+        table; ``capped``: the table shows at most the renderers' ``max_shifts`` rows;
+        ``breakdown``: the Markdown report adds counts by outlet and ``kind`` (labelled by
+        ``kind_labels``); ``hide_when_empty``: no section when there is no finding.
+        ``scores`` are the score columns of the outlet tables; ``count`` (outlet -> number of
+        findings; default one per record) with ``count_header`` gives a count column; ``summary`` its key findings;
+        ``chart`` (heading, colour) a column of the findings chart of ``charts.pdf``;
+        ``score_line(records, outlets)`` its fields in a corpus score record (default: its
+        count as ``n_<name>``, when it has a ``count_header``); ``frame`` its rows and columns
+        in :meth:`~mediadiff.Comparison.to_frames` (default: the flat fields of its record type).
+    """
+
+    name: str
+    record_type: type
+    find: Callable[[Alignment, Mapping[str, tuple[Any, ...]], Mapping[str, Any]], Iterable[Any]]
+    label: str
+    plural: str
+    title: str
+    score: Callable[[Alignment, tuple[Any, ...], Mapping[str, Any]], Mapping[str, Mapping[str, Any]]] | None = None
+    scores: tuple[Score, ...] = ()
+    headline: bool = True
+    columns: tuple[Column, ...] | None = None
+    order: Callable[[Sequence[Record]], list[Record]] | None = None
+    note: str = ""
+    anchor: str = ""
+    capped: bool = False
+    breakdown: bool = False
+    kind_labels: Mapping[str, str] = field(default_factory=dict)
+    hide_when_empty: bool = False
+    count: Callable[[Sequence[Record]], Counter[str]] | None = None
+    count_header: str | None = None
+    summary: Summary | None = None
+    chart: tuple[str, str] | None = None
+    score_line: Callable[[Sequence[Record], Sequence[str]], Mapping[str, Mapping[str, Any]]] | None = None
+    frame: Callable[[Sequence[Record]], tuple[list[dict[str, Any]], list[str]]] | None = None
+
+    @property
+    def html_id(self) -> str:
+        """The id of its section in ``report.html`` (``anchor``, else the name with hyphens)."""
+        return self.anchor or self.name.replace("_", "-")
+
+    def records(self, report: Report) -> list[Record]:
+        """Its records in a report, in table order (``order``; the report's order by default)."""
+        found = [r for r in report.get(self.name, []) if isinstance(r, Mapping)]
+        return self.order(found) if self.order is not None else found
+
+    def counts(self, records: Sequence[Record]) -> Counter[str]:
+        """Outlet -> its number of findings among ``records`` (:attr:`count`; by default, one per record)."""
+        return (self.count or count_outlets)(records)
+
+    def line(self, records: Sequence[Record], outlets: Sequence[str]) -> Mapping[str, Mapping[str, Any]]:
+        """Its fields in each outlet's corpus score record (:attr:`score_line`, else its count)."""
+        if self.score_line is not None:
+            return self.score_line(records, outlets)
+        if self.count_header is None:
+            return {}
+        counts = self.counts(records)
+        return {o: {f"n_{self.name}": counts.get(o, 0)} for o in outlets}
+
+
+class Context:
+    """What a column getter or a summary may read besides its record: outlet names, the passages
+    by id (``passages``), their number of outlets (``n_outlets``), short excerpts
+    (:meth:`snippet`) and the passage at an outlet's offsets (:meth:`passage_at`)."""
+
+    def __init__(self, report: Report) -> None:
+        self.names = outlet_names(report)
+        self.n_outlets = len(report.get("outlets", []))
+        self.passages: dict[str, Record] = {str(p["id"]): p for p in report.get("passages", [])}
+        self.snippets = Snippets(self.passages)
+        self._spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for pid, p in self.passages.items():
+            for m in p.get("members", []):
+                if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+                    self._spans[m["outlet"]].append((m["start"], m["end"], pid))
+
+    def name(self, outlet: Any) -> str:
+        """An outlet's display name (its id when it has none)."""
+        return self.names.get(outlet, str(outlet))
+
+    def snippet(self, pid: Any, limit: int = 90) -> str:
+        """A short excerpt of a passage ("" when there is no such passage)."""
+        return self.snippets(pid, limit)
+
+    def passage_at(self, outlet: str, start: Any, end: Any) -> str | None:
+        """The passage holding ``[start, end)`` of ``outlet``'s text (the one it overlaps most)."""
+        if not isinstance(start, int) or not isinstance(end, int):
+            return None
+        best, most = None, -1
+        for a, b, pid in self._spans.get(outlet, ()):
+            overlap = min(b, end) - max(a, start) if end > start else (0 if a <= start <= b else -1)
+            if overlap > most and (overlap > 0 or end == start):
+                best, most = pid, overlap
+        return best

@@ -1,0 +1,171 @@
+"""The finding registry: every kind is declared once and every output iterates over the kinds.
+
+Through public names only: ``mediadiff.analysis`` (the registry) and ``mediadiff.findings``
+(the declaration types). A dummy kind registered here shows up in report.json, the HTML and
+Markdown reports, the key findings, the corpus score records, the command line's summary line
+and ``Comparison`` without any other file knowing of it.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+import mediadiff
+from mediadiff.analysis import finding_kinds, register_kind, unregister_kind
+from mediadiff.cli import main
+from mediadiff.corpus.batch import score_records
+from mediadiff.errors import ParameterError
+from mediadiff.findings import Cell, Column, FindingKind, Score, Summary
+from mediadiff.report.html import render_html
+from mediadiff.report.markdown import render_markdown
+
+
+@pytest.fixture(scope="module")
+def comparison() -> mediadiff.Comparison:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return mediadiff.compare(mediadiff.load_example("clinic_closure"))
+
+
+def test_every_kind_is_a_list_of_report_json_in_registry_order(comparison):
+    report = json.loads(comparison.to_json())
+    keys = [k for k in report if k in {kind.name for kind in finding_kinds()}]
+    assert keys == [kind.name for kind in finding_kinds()]
+    for kind in finding_kinds():
+        assert len(report[kind.name]) == len(getattr(comparison, kind.name)) == len(comparison.findings[kind.name])
+
+
+def test_every_kind_with_a_table_has_a_section_in_html_and_markdown(comparison):
+    report = comparison.to_dict()
+    page, md = render_html(report), render_markdown(report)
+    tabled = [k for k in finding_kinds() if k.columns is not None]
+    assert {k.name for k in tabled} >= {"omissions", "wording_shifts", "loaded_language", "conflicts"}
+    for kind in tabled:
+        if kind.hide_when_empty and not report[kind.name]:
+            continue
+        assert f'<h3 id="{kind.html_id}">{kind.title} (' in page
+        assert f"\n## {kind.title}\n" in md
+    # sections follow the registry
+    shown = [k for k in tabled if report[k.name] or not k.hide_when_empty]
+    assert [page.index(f'<h3 id="{k.html_id}">') for k in shown] == sorted(
+        page.index(f'<h3 id="{k.html_id}">') for k in shown
+    )
+
+
+def test_every_counted_kind_is_in_the_corpus_score_line(comparison):
+    record = score_records("s", comparison.to_dict())[0]
+    for kind in finding_kinds():
+        for score in kind.scores:
+            assert score.key in record
+        if kind.count_header or kind.score_line:
+            assert set(kind.line([], [record["outlet"]])[record["outlet"]]) <= set(record)
+    assert {"n_omissions", "n_wording_shifts", "n_loaded", "n_quote_alterations", "n_conflicts"} <= set(record)
+
+
+def test_the_cli_summary_line_counts_every_headline_kind(tmp_path, capsys):
+    assert main(["demo", "--out", str(tmp_path), "--format", "json"]) == 0
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    for kind in finding_kinds():
+        assert (f" {kind.plural}" in line) == kind.headline, kind.name
+
+
+# --- a kind declared in a test, nowhere else ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hedge:
+    outlet: str
+    passage: str
+    start: int
+    end: int
+    text: str
+
+
+def _find_hedges(alignment, found, options):
+    """Every first member of a passage whose text holds "said" (a stand-in finder)."""
+    out = []
+    for p in alignment.passages:
+        m = p.members[0]
+        at = m.text.find("said")
+        if at >= 0:
+            out.append(Hedge(m.outlet, p.id, m.start + at, m.start + at + 4, "said"))
+    return out
+
+
+def _hedge_scores(alignment, findings, options):
+    return {o: {"hedging": float(sum(f.outlet == o for f in findings))} for o in alignment.outlets}
+
+
+DUMMY = FindingKind(
+    name="hedges_for_test",
+    record_type=Hedge,
+    find=_find_hedges,
+    score=_hedge_scores,
+    scores=(Score("hedging", "Hedging", "Hedg.", bar="ws"),),
+    label="test hedge",
+    plural="test hedges",
+    title="Test hedges",
+    columns=(
+        Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
+        Column("Passage", lambda r, c: Cell.of_passage(r["passage"])),
+        Column("Words", lambda r, c: Cell.words(r["text"], r["start"], r["end"], r["outlet"])),
+    ),
+    count_header="Test hedges",
+    summary=Summary(lambda report, ctx: [f"{len(report['hedges_for_test'])} test hedges were found."], priority=0),
+    chart=("test\nhedges", "#999999"),
+)
+
+
+@pytest.fixture
+def dummy() -> Iterator[FindingKind]:
+    register_kind(DUMMY, before="quotes")
+    try:
+        yield DUMMY
+    finally:
+        unregister_kind(DUMMY.name)
+
+
+def test_a_kind_registered_elsewhere_reaches_every_output(dummy, tmp_path, capsys):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        comparison = mediadiff.compare(mediadiff.load_example("clinic_closure"))
+    found = comparison.hedges_for_test
+    assert found and all(isinstance(f, Hedge) for f in found)
+    report = json.loads(comparison.to_json())
+    keys = list(report)
+    assert keys.index("loaded_language") < keys.index("hedges_for_test") < keys.index("quotes")
+    assert report["hedges_for_test"][0]["text"] == "said"
+    assert all("hedging" in o["scores"] for o in report["outlets"])
+    assert comparison.key_findings()[0] == f"{len(found)} test hedges were found."
+    page, md = render_html(report), render_markdown(report)
+    assert f'<h3 id="hedges-for-test">Test hedges ({len(found)})</h3>' in page
+    assert '<th class="num">Test hedges</th>' in page and '<th class="num">Hedging</th>' in page
+    assert "\n## Test hedges\n" in md and "| Hedg. |" in md
+    record = score_records("s", report)[0]
+    assert "n_hedges_for_test" in record and "hedging" in record
+    assert f"{len(found)} test hedges" in repr(comparison)
+    assert main(["demo", "--out", str(tmp_path), "--format", "json"]) == 0
+    assert " test hedges" in capsys.readouterr().out
+
+
+def test_a_kind_is_registered_once_and_unregistered_by_name(dummy):
+    with pytest.raises(ParameterError, match="already"):
+        register_kind(dummy)
+    with pytest.raises(ParameterError, match="already"):
+        register_kind(FindingKind("passages", Hedge, _find_hedges, "x", "xs", "X"))
+    with pytest.raises(ParameterError, match="'before' parameter of register_kind"):
+        register_kind(FindingKind("other_for_test", Hedge, _find_hedges, "x", "xs", "X"), before="nothing")
+    with pytest.raises(ParameterError, match="no finding kind named"):
+        unregister_kind("nothing")
+
+
+def test_unregistered_kinds_leave_no_trace(comparison):
+    assert "hedges_for_test" not in [k.name for k in finding_kinds()]
+    assert "hedges_for_test" not in comparison.to_dict()
+    with pytest.raises(AttributeError):
+        comparison.hedges_for_test  # noqa: B018
