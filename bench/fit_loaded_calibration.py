@@ -33,6 +33,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_loaded import macro_f1  # noqa: E402  (one definition of the benchmark's metric)
+
 from mediadiff.datasets import load_babe, load_basil, load_ptc
 from mediadiff.loaded.calibration import Calibration
 from mediadiff.loaded.detect import LoadedSpan, loaded_candidates
@@ -97,19 +101,6 @@ def load_units(root: Path, lexicon: Lexicon | None = None) -> list[Unit]:
         labels = [int(bool(sent.biased) and any(w.lower() in marked for w in _WORD.findall(s.text))) for s, _ in cands]
         units.append(Unit("babe", i % FOLDS, cands, labels, [], bool(sent.biased)))
     return units
-
-
-def macro_f1(pred: Sequence[bool], gold: Sequence[bool]) -> float:
-    """Macro-F1 over the two classes of a binary task."""
-    scores = []
-    for cls in (True, False):
-        tp = sum(1 for p, g in zip(pred, gold, strict=True) if p == cls and g == cls)
-        fp = sum(1 for p, g in zip(pred, gold, strict=True) if p == cls and g != cls)
-        fn = sum(1 for p, g in zip(pred, gold, strict=True) if p != cls and g == cls)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        scores.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return sum(scores) / 2
 
 
 def metrics(units: Sequence[Unit], probs: Sequence[Sequence[float]], threshold: float) -> dict[str, tuple[float, ...]]:
