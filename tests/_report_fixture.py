@@ -321,3 +321,57 @@ def demo_comparison() -> Any:
             warnings.simplefilter("ignore")
             _DEMO["c"] = compare(load_example("clinic_closure"), title=story_info("clinic_closure")["title"])
     return _DEMO["c"]
+
+
+def shown_key_findings(report: dict[str, Any]) -> list[str]:
+    """The key findings a report shows its reader: the items of the HTML report's summary list
+    (``render_html``), unescaped. For a :class:`mediadiff.Comparison`, ``comparison.key_findings()``
+    gives the same sentences without rendering."""
+    import html
+    import re
+
+    from mediadiff.report.html import render_html
+
+    page = render_html(report)
+    found = re.search(r'<section id="summary"><h2>Key findings</h2><div class="panel"><ul>(.*?)</ul>', page, re.S)
+    assert found, "the HTML report has no key findings list"
+    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.S)]
+
+
+def html_category_colours(report: dict[str, Any]) -> dict[str, str]:
+    """{loaded-language category: background colour} as the HTML report's legend shows them
+    (the legend's ``mark.ll.cK`` class and the page's style for that class)."""
+    import html
+    import re
+
+    from mediadiff.report.html import render_html
+
+    page = render_html(report)
+    background = dict(re.findall(r"mark\.ll\.(c\d+) \{ background: (#[0-9a-fA-F]{6}); \}", page))
+    legend = re.findall(r'<mark class="ll (c\d+)">loaded: (.*?)</mark>', page)
+    assert legend, "the HTML report shows no loaded-language legend"
+    return {html.unescape(category): background[k] for k, category in legend}
+
+
+def with_many_shifts(report: dict[str, Any]) -> dict[str, Any]:
+    """``report`` with 25 wording shifts of outlet c: one number change (weight 1.0) last in
+    canonical order, 24 plain substitutions of weight 0.2."""
+    plain = [
+        {
+            "passage": "P2",
+            "outlet": "c",
+            "reference": "a",
+            "start": 0,
+            "end": 3,
+            "text": f"w{k}",
+            "reference_start": 0,
+            "reference_end": 3,
+            "reference_text": f"r{k}",
+            "kind": "substitution",
+            "direction": "changed",
+            "weight": 0.2,
+        }
+        for k in range(24)
+    ]
+    number = {**plain[0], "text": "40 jobs", "reference_text": "12 jobs", "kind": "number", "weight": 1.0}
+    return {**report, "wording_shifts": [*plain, number]}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import random
@@ -12,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mediadiff.corpus._cli import add_corpus_parser, run_corpus
+from mediadiff.cli import main
 from mediadiff.corpus.batch import compare_corpus, iter_corpus, score_records, story_folder
 from mediadiff.document import Article
 from mediadiff.errors import InputError, ParameterError
@@ -249,12 +248,6 @@ def test_dask_without_a_client_starts_and_closes_its_own_cluster(reference: Path
 # --- the command line ----------------------------------------------------------------------
 
 
-def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="mediadiff")
-    add_corpus_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(argv)
-
-
 def test_cli_on_a_small_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     corpus = tmp_path / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
@@ -265,7 +258,7 @@ def test_cli_on_a_small_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                     record["story"] = story
                 fh.write(json.dumps(record) + "\n")
     out = tmp_path / "out"
-    assert run_corpus(_parse(["corpus", str(corpus), "--out", str(out), "--jobs", "1", "--no-progress"])) == 0
+    assert main(["corpus", str(corpus), "--out", str(out), "--jobs", "1", "--no-progress"]) == 0
     assert "2 stories: 2 compared" in capsys.readouterr().out
     lines = [json.loads(x) for x in (out / "scores.jsonl").read_text(encoding="utf-8").splitlines()]
     stories = list(dict.fromkeys(r["story"] for r in lines))
@@ -276,7 +269,7 @@ def test_cli_on_a_small_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert (out / "profiles.md").read_text(encoding="utf-8").startswith("# Outlet profiles")
     assert (out / "profiles.pdf").read_bytes().startswith(b"%PDF")
     # Run again: everything is already there.
-    assert run_corpus(_parse(["corpus", str(corpus), "--out", str(out), "--jobs", "1", "--no-progress"])) == 0
+    assert main(["corpus", str(corpus), "--out", str(out), "--jobs", "1", "--no-progress"]) == 0
     assert "0 compared, 2 already done" in capsys.readouterr().out
 
 
@@ -287,26 +280,28 @@ def test_cli_on_a_folder_of_story_folders(tmp_path: Path, capsys: pytest.Capture
         for a in articles:
             (corpus / story / f"{a.outlet}.txt").write_text(a.text, encoding="utf-8")
     out = tmp_path / "out"
-    args = _parse(["corpus", str(corpus), "--out", str(out), "--jobs", "1", "--quiet", "--no-profiles"])
-    assert run_corpus(args) == 0
+    assert main(["corpus", str(corpus), "--out", str(out), "--jobs", "1", "--quiet", "--no-profiles"]) == 0
     assert capsys.readouterr().out == ""
     assert sorted(p.name for p in (out / "stories").iterdir()) == sorted(s for s, _ in STORIES[:2])
     assert not (out / "profiles.json").exists()
 
 
-def test_cli_refuses_unusable_input(tmp_path: Path) -> None:
+def test_cli_refuses_unusable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # with --debug the error itself comes out; without it, one line and exit status 2
     with pytest.raises(InputError, match="no such file"):
-        run_corpus(_parse(["corpus", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o")]))
+        main(["corpus", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o"), "--debug"])
+    assert main(["corpus", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o")]) == 2
+    assert "mediadiff: error: " in capsys.readouterr().err
     (tmp_path / "flat").mkdir()
     (tmp_path / "flat" / "a.txt").write_text("Some text.", encoding="utf-8")
     with pytest.raises(InputError, match="no story folders"):
-        run_corpus(_parse(["corpus", str(tmp_path / "flat"), "--out", str(tmp_path / "o")]))
+        main(["corpus", str(tmp_path / "flat"), "--out", str(tmp_path / "o"), "--debug"])
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"text": "An article without its outlet."}) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="'outlet'"):
-        run_corpus(_parse(["corpus", str(bad), "--out", str(tmp_path / "o")]))
+        main(["corpus", str(bad), "--out", str(tmp_path / "o"), "--debug"])
     with pytest.raises(SystemExit):
-        _parse(["corpus", str(bad), "--out", str(tmp_path / "o"), "--jobs", "0"])
+        main(["corpus", str(bad), "--out", str(tmp_path / "o"), "--jobs", "0"])
 
 
 # --- progress --------------------------------------------------------------------------------

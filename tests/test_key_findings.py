@@ -20,7 +20,6 @@ from _shared import EVAL, seed_paths
 
 import mediadiff
 from mediadiff.document import Article
-from mediadiff.report._summary import key_findings
 
 _QUOTE = re.compile(r"“([^“”]*)”")
 _MARKS = str.maketrans({c: "'" for c in '"“”‘’'})
@@ -54,11 +53,13 @@ def _check(articles: list[Article]) -> int:
     """Assert the rule on one story's key findings; return how many quoted strings were checked."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        report = mediadiff.compare(articles).to_dict()
+        comparison = mediadiff.compare(articles)
+        report = comparison.to_dict()
+        sentences = comparison.key_findings()
     texts = {a.outlet: _flat(a.text) for a in articles}
     names = {o["id"]: o.get("name") or o["id"] for o in report["outlets"]}
     checked = 0
-    for sentence in key_findings(report):
+    for sentence in sentences:
         for quoted, owners in _owners(sentence, names):
             assert owners, f"a quotation with no outlet named before it: {sentence!r}"
             for piece in (p.strip(" .,;:") for p in quoted.split("…")):
@@ -164,7 +165,7 @@ def test_two_outlets_report_their_differences_labelled_as_such() -> None:
     ]
     assert (mayor.outlet, mayor.consensus, mayor.carried_by) == ("beta", False, ("alpha",))
     assert "difference between the two" in mayor.explanation
-    sentence = next(s for s in key_findings(c.to_dict()) if s.startswith("beta leaves out"))
+    sentence = next(s for s in c.key_findings() if s.startswith("beta leaves out"))
     assert "not an omission by consensus" in sentence
     assert c.scores["beta"]["omission"] > 0.0
 
@@ -208,7 +209,7 @@ def test_the_command_line_and_the_report_name_an_off_story_article(tmp_path: Pat
 def test_departs_most_is_the_highest_wording_shift_score_not_the_most_shifts():
     """Issue 20: "departs most" followed article length (the most shifts); now it is the outlet
     with the highest wording-shift score, a mean over the passages it shares."""
-    from mediadiff.report._summary import key_findings
+    from _report_fixture import shown_key_findings
 
     shift = {
         "passage": "P1",
@@ -234,7 +235,7 @@ def test_departs_most_is_the_highest_wording_shift_score_not_the_most_shifts():
             {**shift, "outlet": "short"},
         ],
     }
-    [sentence] = [s for s in key_findings(report) if "departs most" in s]
+    [sentence] = [s for s in shown_key_findings(report) if "departs most" in s]
     assert sentence == (
         "Brief News departs most from the shared wording (wording-shift score 0.41; the others "
         "0.00–0.12): 2 wording shifts listed, including changes of hedging (1)."

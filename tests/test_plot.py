@@ -13,7 +13,7 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import pytest
-from _report_fixture import make_large_report, make_report
+from _report_fixture import html_category_colours, make_large_report, make_report
 
 matplotlib.use("Agg")
 
@@ -163,30 +163,52 @@ def _bar_colours(ax):
     }
 
 
+def _bar_hatches(ax):
+    """{category: hatch ("" for none)} of a loaded-language chart, from its legend."""
+    legend = ax.get_legend()
+    return {t.get_text(): h.get_hatch() or "" for t, h in zip(legend.get_texts(), legend.legend_handles, strict=True)}
+
+
 def test_loaded_language_colours_are_fixed_per_category():
     # Regression: colours went by index over the categories present, so "force" changed colour
     # from one PDF to the next (and from the HTML's).
     from matplotlib.colors import to_rgba
 
-    from mediadiff.report._templates import CATEGORY_COLOURS
-
     one = make_report()
     two = make_report()
     two["loaded_language"].append({**two["loaded_language"][0], "category": "exaggeration"})
     two["loaded_language"].append({**two["loaded_language"][0], "category": "my own"})
+    three = make_report()  # "my own" first in a report of its own
+    three["loaded_language"] = [{**three["loaded_language"][0], "category": "my own"}]
     first, second = _bar_colours(plot.loaded_language(one, ax=_ax())), _bar_colours(plot.loaded_language(two, ax=_ax()))
-    assert first["force"] == second["force"] == to_rgba(CATEGORY_COLOURS[plot._CATEGORIES.index("force")])
-    assert second["exaggeration"] == to_rgba(CATEGORY_COLOURS[plot._CATEGORIES.index("exaggeration")])
-    assert plot._category_style("my own") == plot._category_style("my own")  # not in the list: by its name, hatched
-    assert plot._category_style("my own")["hatch"] and list(second) == ["force", "exaggeration", "my own"]
+    third = _bar_colours(plot.loaded_language(three, ax=_ax()))
+    html = html_category_colours(two)  # the HTML report's tint of each category
+    assert first["force"] == second["force"] == to_rgba(html["force"])
+    assert second["exaggeration"] == to_rgba(html["exaggeration"]) != second["force"]
+    assert second["my own"] == third["my own"]  # not in the list: by its name, whatever else is there ...
+    assert second["my own"] not in (second["force"], second["exaggeration"])
+    hatches = _bar_hatches(plot.loaded_language(two, ax=_ax()))
+    assert hatches["force"] == hatches["exaggeration"] == "" != hatches["my own"]
+    assert list(second) == ["force", "exaggeration", "my own"]  # ... and hatched
 
 
 def test_every_category_of_the_bundled_lexicon_has_a_fixed_colour():
-    from mediadiff.loaded.lexicon import Lexicon
-    from mediadiff.report._templates import CATEGORY_COLOURS
+    # each of the lexicon's categories (and "contrast") has a colour of its own, not hatched (a
+    # colour by name is for a user's own category only), the same in the charts as in the HTML
+    from matplotlib.colors import to_rgba
 
-    assert set(Lexicon.default().categories) | {"contrast"} <= set(plot._CATEGORIES)
-    assert len(plot._CATEGORIES) <= len(CATEGORY_COLOURS)
+    from mediadiff.loaded.lexicon import Lexicon
+
+    report = make_report()
+    categories = sorted(set(Lexicon.default().categories) | {"contrast"})
+    report["loaded_language"] = [{**report["loaded_language"][0], "category": c} for c in categories]
+    ax = plot.loaded_language(report, ax=_ax())
+    colours, hatches = _bar_colours(ax), _bar_hatches(ax)
+    assert sorted(colours) == categories
+    assert len(set(colours.values())) == len(categories)
+    assert set(hatches.values()) == {""}
+    html = html_category_colours(report)
+    assert all(colours[c] == to_rgba(html[c]) for c in categories)
 
 
 def test_placement_colours_positions_and_frames_shifts():
@@ -375,81 +397,45 @@ def test_every_pdf_page_is_a4_portrait(small_pdf):
     assert {tuple(round(float(v)) for v in box.split()) for box in boxes} == {(0, 0, 595, 842)}
 
 
-def _outside_margins(fig) -> list[str]:
-    """Texts of a page that reach into its margins."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.text import Text
-
-    FigureCanvasAgg(fig)
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    margin = plot._MARGIN * fig.dpi
-    width, height = fig.bbox.width, fig.bbox.height
-    bad = []
-    for t in fig.findobj(Text):
-        if t.get_visible() and t.get_text().strip():
-            box = t.get_window_extent(renderer)
-            if (
-                box.x0 < margin - 1
-                or box.x1 > width - margin + 1
-                or box.y0 < margin - 1
-                or box.y1 > height - margin + 1
-            ):
-                bad.append(t.get_text())
-    return bad
-
-
-@pytest.mark.parametrize("n_outlets, n_passages, name_length", [(3, 6, 0), (8, 40, 90), (30, 70, 90)])
-def test_pdf_text_stays_inside_the_margins(n_outlets, n_passages, name_length):
-    report = make_report() if not name_length else make_large_report(n_outlets, n_passages, name_length=name_length)
-    with matplotlib.rc_context(plot._RC):
-        pages = plot._plan(report)
-        assert _outside_margins(plot._title_page(report, pages)) == []
-        for number, page in enumerate(pages, start=2):
-            assert _outside_margins(plot._chart_page(report, page, number, len(pages) + 1)) == [], page.name
-
-
 def test_long_matrices_go_on_over_pages_of_at_most_sixty_rows(tmp_path):
     report = make_large_report(6, 130, name_length=20)
-    pages = plot._plan(report)
-    coverage = [p for p in pages if p.name == "who carries each passage"]
-    assert [p.part for p in coverage] == [
+    pdf = plot.render_pdf(report)
+    assert _pages(pdf) == 1 + len(plot.CHARTS) + 4  # coverage and placement: three pages each
+    text = _text_of(pdf, tmp_path)
+    pages = [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+    assert len(pages) == _pages(pdf)
+    parts = [
         "part 1 of 3: passages P1 to P44",
         "part 2 of 3: passages P45 to P88",
         "part 3 of 3: passages P89 to P130",
     ]
-    pdf = plot.render_pdf(report)
-    assert _pages(pdf) == 1 + len(pages) == 1 + len(plot.CHARTS) + 4  # coverage and placement: three pages each
-    text = _text_of(pdf, tmp_path)
-    assert "Pages: 2-4 who carries each passage, 5 outlet scores" in " ".join(text.split("\f")[0].split())
+    for title in ("Which outlets carry each passage", "Where each outlet places the shared passages"):
+        holding = [p for p in pages if title in p]
+        assert [[part for part in parts if part in p] for p in holding] == [[part] for part in parts], title
+    assert "Pages: 2-4 who carries each passage, 5 outlet scores" in pages[0]
 
 
 def test_outlet_names_are_cut_alike_on_the_title_page_and_in_every_chart(tmp_path):
-    import io
-
     report = make_large_report(4, 5, name_length=60)
     full = [o["name"] for o in report["outlets"]]
-    short = [plot._middle(name, 28) for name in full]
+    short = _labels(plot.coverage_matrix(report, ax=_ax()).get_xticklabels())
     assert len(set(short)) == 4 and all(len(s) == 28 for s in short)
+    for name, cut in zip(full, short, strict=True):  # cut in the middle: the "No. k" ends stay apart
+        head, tail = cut.split("…")
+        assert head and tail and name.startswith(head) and name.endswith(tail) and len(name) > 28, (name, cut)
     for chart in (plot.coverage_matrix, plot.placement):
         assert _labels(chart(report, ax=_ax()).get_xticklabels()) == short, chart.__name__
     for chart in (plot.similarity_matrix, plot.outlet_scores, plot.loaded_language, plot.readability, plot.findings):
         assert _labels(chart(report, ax=_ax()).get_yticklabels()) == short, chart.__name__
-    buffer = io.BytesIO()
-    plot._title_page(report).savefig(buffer, format="pdf")
-    text = " ".join(_text_of(buffer.getvalue(), tmp_path).split())
+    text = " ".join(_text_of(plot.render_pdf(report), tmp_path).split("\f")[0].split())  # the title page
     outlets = text[text.index("Outlets") : text.index("Key findings")]  # (key findings name outlets in full)
     assert all(s in outlets for s in short) and full[0] not in outlets
     assert "Names longer than 28 characters are cut in the middle" in text
 
 
 def test_title_page_of_thirty_outlets_counts_instead_of_listing(tmp_path):
-    import io
-
     report = make_large_report(30, 10, name_length=70)
-    buffer = io.BytesIO()
-    plot._title_page(report).savefig(buffer, format="pdf")
-    text = " ".join(_text_of(buffer.getvalue(), tmp_path).split())
+    text = " ".join(_text_of(plot.render_pdf(report), tmp_path).split("\f")[0].split())  # the title page
     assert "30 outlets compared" in text
     assert "6 outlets (The Extraordinarily Long-Named Regional Evening Chronicle" in text  # omitters counted
     assert "No. 0" in text and "No. 29" in text  # every outlet listed on the page (two columns)

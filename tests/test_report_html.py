@@ -7,12 +7,20 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from _report_fixture import ATTR, IMG, JS_URL, SCRIPT, demo_comparison, make_report
+from _report_fixture import (
+    ATTR,
+    IMG,
+    JS_URL,
+    SCRIPT,
+    demo_comparison,
+    html_category_colours,
+    make_report,
+    shown_key_findings,
+    with_many_shifts,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mediadiff.report._summary import key_findings
-from mediadiff.report._templates import CSP
 from mediadiff.report.html import render_html, safe_url
 
 # The only tags and attributes the renderer writes.
@@ -108,8 +116,11 @@ def assert_inert(page: str) -> _Collect:
 
 def test_page_is_self_contained_with_a_restrictive_csp():
     page = render_html(make_report())
-    assert f'<meta http-equiv="Content-Security-Policy" content="{html.escape(CSP)}">' in page
-    assert "default-src 'none'" in CSP and "script-src" not in CSP
+    [csp] = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    policy = {d.split()[0]: d.split()[1:] for d in html.unescape(csp).split(";") if d.strip()}
+    assert policy["default-src"] == ["'none'"] and "script-src" not in policy  # nothing runs or loads ...
+    assert policy["style-src"] == ["'unsafe-inline'"]  # ... but the page's own style
+    assert policy["base-uri"] == policy["form-action"] == ["'none'"]
     assert "<script" not in page.lower() and "<link" not in page.lower() and "<img" not in page.lower()
     assert "@import" not in page and "url(" not in page
     assert_inert(page)
@@ -123,7 +134,7 @@ def test_summary_states_findings_in_plain_sentences():
         "Gamma Post omits the response that Alpha Daily reports as “The director's office denied that the "
         "clinic had overspent.”, carried by 2 of 3 outlets."
     )
-    assert omission in key_findings(report)
+    assert omission in shown_key_findings(report)
     assert omission in text
     assert (
         "The outlets disagree on a number: Gamma Post says “40 jobs”; Alpha Daily and Beta Wire say “38 jobs”." in text
@@ -261,7 +272,7 @@ def test_demo_report_renders_every_outlet_and_the_key_findings():
     text = " ".join(" ".join(parse(page).text).split())
     for o in report["outlets"]:
         assert o["name"] in text
-    for sentence in key_findings(report):
+    for sentence in comparison.key_findings():
         assert " ".join(sentence.split()) in text
     assert len(re.findall(r'<tr id="P\d+"', page)) == len(report["passages"])
     assert page.count('class="gap"') == len(report["omissions"])
@@ -276,7 +287,7 @@ def test_summary_names_silenced_sources_and_groups_a_figure_given_in_other_units
         **conflict,
         "values": [{**first, "text": "38 employees", "unit": "people"}, *conflict["values"][1:]],
     }
-    sentences = key_findings(report)
+    sentences = shown_key_findings(report)
     assert any(s.endswith("carried by 2 of 3 outlets; it never names Okafor and the audit.") for s in sentences), (
         sentences
     )
@@ -438,34 +449,38 @@ def test_similarity_headers_break_long_ids_only_at_underscores():
 def test_a_category_keeps_its_colour_whatever_else_the_report_holds():
     """ "force" has the same tint in a report where it is the only category and in one where
     "contrast" (earlier in sorted order) is there too, and the same as in the PDF charts."""
-    from mediadiff.report._templates import CATEGORY_ORDER
-    from mediadiff.report.html import render_html
-
     report = make_report()
     report["loaded_language"] = [{**report["loaded_language"][0], "category": "force"}]
-    alone = render_html(report)
+    alone = html_category_colours(report)
     report["loaded_language"].append({**report["loaded_language"][0], "category": "contrast"})
-    both = render_html(report)
-    k = CATEGORY_ORDER.index("force")
-    for page in (alone, both):
-        assert f'<mark class="ll c{k}">loaded: force</mark>' in page
-    assert f'<mark class="ll c{CATEGORY_ORDER.index("contrast")}">loaded: contrast</mark>' in both
+    both = html_category_colours(report)
+    assert list(alone) == ["force"] and sorted(both) == ["contrast", "force"]
+    assert alone["force"] == both["force"] != both["contrast"]
+    # the loaded words in the text are marked with the legend's class for their category (its tint)
+    report["loaded_language"] = report["loaded_language"][:1]
+    page = render_html(report)
+    legend = {c: k for k, c in re.findall(r'<mark class="ll (c\d+)">loaded: (\w+)</mark>', page)}
+    [mark] = re.findall(r'<mark class="ll (c\d+)[^"]*" tabindex="0" title="[^"]*">rammed through</mark>', page)
+    assert mark == legend["force"]
 
 
 def test_a_users_own_category_never_takes_a_lexicon_categorys_colour():
-    from mediadiff.report._templates import CATEGORY_ORDER, category_colour
+    from mediadiff.loaded.lexicon import Lexicon
 
-    lexicon = {category_colour(c) for c in CATEGORY_ORDER}
-    assert len(lexicon) == len(CATEGORY_ORDER)
-    for name in ("hype", "fear", "euphemism", "my own category"):
-        assert category_colour(name) not in lexicon
+    report = make_report()
+    categories = sorted(set(Lexicon.default().categories) | {"contrast"})
+    own = ["hype", "fear", "euphemism", "my own category"]
+    report["loaded_language"] = [{**report["loaded_language"][0], "category": c} for c in categories + own]
+    colours = html_category_colours(report)
+    lexicon = {colours[c] for c in categories}
+    assert len(lexicon) == len(categories)
+    for name in own:
+        assert colours[name] not in lexicon
 
 
 def test_wording_shifts_heaviest_first_and_capped_with_a_count():
     """Issue 20: the HTML lists the 20 heaviest wording shifts, a number change first, and counts the rest."""
-    from test_report_markdown import _many_shifts
-
-    page = render_html(_many_shifts(make_report()))
+    page = render_html(with_many_shifts(make_report()))
     table = page.split('id="wording-shifts"', 1)[1].split("</table>", 1)
     rows = re.findall(r"<tr><td class=\"who\">.*?</tr>", table[0], re.S)
     assert len(rows) == 20 and "40 jobs" in rows[0] and ">1.00</td>" in rows[0]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from _report_fixture import demo_comparison, make_report
+from _report_fixture import demo_comparison, make_report, shown_key_findings, with_many_shifts
 
-from mediadiff.report._summary import key_findings
 from mediadiff.report.markdown import escape_markdown, render_markdown
 
 
@@ -31,7 +30,7 @@ def test_summary_lists_the_key_findings_first():
         "had overspent.”, carried by 2 of 3 outlets."
     ) in summary
     findings, warnings = summary.split("Warnings:")
-    assert findings.count("\n- ") == len(key_findings(make_report()))
+    assert findings.count("\n- ") == len(shown_key_findings(make_report()))  # as many as the HTML shows
     assert warnings.strip() == "- c: very short article (60 words)"
 
 
@@ -120,28 +119,40 @@ def test_key_findings_show_the_strongest_loaded_contrast():
     first = report["loaded_language"][0]
     weaker = {**first, "text": "claimed", "score": 0.4, "counterpart": "said"}
     report["loaded_language"] = [weaker, first]  # the weaker contrast comes first in text order
-    contrast = [f for f in key_findings(report) if " writes “" in f and " where " in f]
+    contrast = [f for f in shown_key_findings(report) if " writes “" in f and " where " in f]
     assert len(contrast) == 1 and f"“{first['text']}”" in contrast[0] and "“approved”" in contrast[0]
 
 
-def test_a_passage_is_shown_by_its_most_typical_member():
-    from mediadiff.report._summary import passage_snippet
+def _omitted_passage_text(report) -> str:
+    """The "Passage text" cell of Gamma Post's omission (of P4) in report.md."""
+    rows = [line for line in _section(render_markdown(report), "Omissions").splitlines() if line.startswith("| ")]
+    [row] = [_cells(r) for r in rows if _cells(r)[:2] == ["Gamma Post", "P4"]]
+    assert _cells(rows[0])[-1] == "Passage text"
+    return row[-1]
 
-    passage = {
-        "members": [
-            {"text": "departing attorney Jo Bash,"},
-            {"text": "The message came in an email from the outgoing attorney, Jo Bash."},
-            {"text": "An email from Jo Bash relayed the message to the office."},
-        ]
-    }
-    assert passage_snippet(passage) == "The message came in an email from the outgoing attorney, Jo Bash."
+
+def test_a_passage_is_shown_by_its_most_typical_member():
+    report = make_report()
+    passage = next(p for p in report["passages"] if p["id"] == "P4")
+    member = passage["members"][0]
+    passage["members"] = [
+        {**member, "text": "departing attorney Jo Bash,"},
+        {**member, "text": "The message came in an email from the outgoing attorney, Jo Bash."},
+        {**member, "text": "An email from Jo Bash relayed the message to the office."},
+    ]
+    expected = escape_markdown("The message came in an email from the outgoing attorney, Jo Bash.")
+    assert _omitted_passage_text(report) == f"“{expected}”"
     # the longest member is not the most typical one
     passage["members"].append(
-        {"text": "A long aside about the weather and the traffic and Jo Bash and the parade in town."}
+        {**member, "text": "A long aside about the weather and the traffic and Jo Bash and the parade in town."}
     )
-    passage["members"].append({"text": "An email from Jo Bash relayed the message."})
-    assert passage_snippet(passage).startswith("An email from Jo Bash relayed the message")
-    assert passage_snippet({"members": []}) == passage_snippet(None) == ""
+    passage["members"].append({**member, "text": "An email from Jo Bash relayed the message."})
+    assert _omitted_passage_text(report).startswith("“" + escape_markdown("An email from Jo Bash relayed the message"))
+    # a passage without members, or not in the report, shows no text
+    passage["members"] = []
+    assert _omitted_passage_text(report) == "—"
+    report["passages"].remove(passage)
+    assert _omitted_passage_text(report) == "—"
 
 
 def test_the_same_sentences_are_one_key_omission():
@@ -152,21 +163,42 @@ def test_the_same_sentences_are_one_key_omission():
     twin = {**passage, "id": "P99", "members": [{**m, "text": m["text"] + " (part two)"} for m in passage["members"]]}
     report["passages"].append(twin)
     report["omissions"].append({**first, "passage": "P99", "weight": first["weight"] - 0.01})
-    assert not any("part two" in f for f in key_findings(report))
-    assert key_findings(report) == key_findings(make_report())
+    assert not any("part two" in f for f in shown_key_findings(report))
+    assert shown_key_findings(report) == shown_key_findings(make_report())
+    summary = _section(render_markdown(report), "Key findings")
+    assert "part two" not in summary and summary == _section(render_markdown(make_report()), "Key findings")
 
 
-def test_snippets_read_each_passage_once(monkeypatch: pytest.MonkeyPatch):
-    """A passage shown by many findings (one omission per outlet of a large story) is read once."""
-    from mediadiff import _presentation
+class _CountedPassage(dict):
+    """A report passage that counts how often its members are read."""
 
-    calls = []
-    real = _presentation.typical_text
-    monkeypatch.setattr(_presentation, "typical_text", lambda p: calls.append(p) or real(p))
-    report = make_report()
-    report["omissions"] = [{**report["omissions"][0], "outlet": f"x{i}"} for i in range(300)]
-    render_markdown(report)
-    assert len(calls) <= len(report["passages"])
+    reads = 0
+
+    def __getitem__(self, key):
+        _CountedPassage.reads += key == "members"
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        _CountedPassage.reads += key == "members"
+        return super().get(key, default)
+
+
+def test_snippets_read_each_passage_once():
+    """A passage shown by many findings (one omission per outlet of a large story) is read once:
+    299 more omissions of one passage read the passages' members no more often than one does
+    (give or take one read a passage)."""
+
+    def reads(n_omissions: int) -> int:
+        report = make_report()
+        report["omissions"] = [{**report["omissions"][0], "outlet": f"x{i}"} for i in range(n_omissions)]
+        report["passages"] = [_CountedPassage(p) for p in report["passages"]]
+        _CountedPassage.reads = 0
+        render_markdown(report)
+        return _CountedPassage.reads
+
+    once = reads(1)
+    assert once > 0  # the counting sees the renderer read the passages
+    assert reads(300) <= once + len(make_report()["passages"])
 
 
 def test_max_rows_is_checked_like_the_html_one():
@@ -223,39 +255,15 @@ def test_told_in_other_words_is_one_field_shown_in_every_format():
     assert shown == expected
 
 
-def _many_shifts(report: dict) -> dict:
-    """``report`` with 25 wording shifts of outlet c: one number change (weight 1.0) last in
-    canonical order, 24 plain substitutions of weight 0.2."""
-    plain = [
-        {
-            "passage": "P2",
-            "outlet": "c",
-            "reference": "a",
-            "start": 0,
-            "end": 3,
-            "text": f"w{k}",
-            "reference_start": 0,
-            "reference_end": 3,
-            "reference_text": f"r{k}",
-            "kind": "substitution",
-            "direction": "changed",
-            "weight": 0.2,
-        }
-        for k in range(24)
-    ]
-    number = {**plain[0], "text": "40 jobs", "reference_text": "12 jobs", "kind": "number", "weight": 1.0}
-    return {**report, "wording_shifts": [*plain, number]}
-
-
 def test_wording_shifts_heaviest_first_and_capped_with_a_count():
     """Issue 20: shifts are ranked by substance and the list is cut at 20 with a count of the rest."""
-    md = render_markdown(_many_shifts(make_report()))
+    md = render_markdown(with_many_shifts(make_report()))
     section = md.split("## Wording shifts", 1)[1].split("\n## ", 1)[0]
     rows = [r for r in section.splitlines() if r.startswith("| ") and "“" in r]
     assert len(rows) == 20 and "“40 jobs”" in rows[0] and rows[0].endswith("| 1.00 |")
     assert "(5 more in report.json.)" in section
     assert "| 25 |" in section  # the counts by outlet and kind cover every shift
-    everything = render_markdown(_many_shifts(make_report()), max_shifts=None)
+    everything = render_markdown(with_many_shifts(make_report()), max_shifts=None)
     assert (
         len([r for r in everything.split("## Wording shifts", 1)[1].splitlines() if r.startswith("| ") and "“w" in r])
         == 24

@@ -12,7 +12,6 @@ from _shared import EVAL, seed_paths
 import mediadiff
 from mediadiff.document import Article
 from mediadiff.loaded import detect_loaded_language
-from mediadiff.report._summary import key_findings
 
 
 def _voices(text: str) -> dict[str, tuple[str, str | None]]:
@@ -74,7 +73,7 @@ def _own_voice_is_never_attributed(articles: list[Article]) -> int:
         checked += 1
     # the key finding about loaded language names only words in an outlet's own voice
     own = {(f.outlet, " ".join(f.text.split())) for f in c.loaded_language if f.voice == "outlet"}
-    for sentence in key_findings(c.to_dict()):
+    for sentence in c.key_findings():
         if "loaded language in its own voice" in sentence:
             examples = sentence.split("(e.g. ", 1)[1].split(")")[0]
             for word in examples.split("”, “"):

@@ -3,13 +3,8 @@ and the reference wording of passages that many outlets carry."""
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-
 import pytest
 from _shared import bench_module
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from mediadiff.align import Alignment, Member, canonical_passages
 from mediadiff.analysis import wording
@@ -219,50 +214,6 @@ def test_order_of_many_outlets_does_not_matter():
     assert len(found) == len(find_wording_shifts(passage(MANY)))
 
 
-_KEYS = st.dictionaries(
-    st.sampled_from([f"o{i}" for i in range(30)]),
-    st.lists(st.sampled_from("the fire hit twelve homes on main street".split()), max_size=8).map(tuple),
-    min_size=2,
-    max_size=30,
-)
-
-
-@settings(max_examples=60, deadline=None)
-@given(keys=_KEYS)
-def test_reference_rule(keys):
-    got, ratios = wording._reference(keys)
-    assert set(ratios) == set(keys) - {got}
-    assert all(ratios[o] == wording._ratio(keys[got], keys[o]) for o in ratios)
-    if len(keys) <= wording.EXACT_REFERENCE_LIMIT:  # exactly the all-pairs medoid, as before
-        assert (got, ratios) == BENCH.all_pairs_reference(keys)
-    else:  # the most central of the 12 wordings closest to the centroid; the smallest id of its members
-        assert got == min(o for o in keys if keys[o] == keys[got])
-        close = wording._closeness(dict(Counter(keys.values())))
-        first = {k: min(o for o in keys if keys[o] == k) for k in close}
-        candidates = sorted(close, key=lambda k: (-close[k], first[k]))[: wording.EXACT_REFERENCE_LIMIT]
-
-        def mean(k: tuple[str, ...]) -> float:
-            return sum(wording._ratio(k, keys[o]) for o in keys if o != first[k]) / (len(keys) - 1)
-
-        assert keys[got] in candidates
-        assert all(mean(keys[got]) >= mean(k) - 1e-12 for k in candidates)
-
-
-@settings(max_examples=60, deadline=None)
-@given(keys=_KEYS)
-def test_closeness_is_the_sum_of_cosines_to_the_others(keys):
-    counts = Counter(keys.values())
-    close = wording._closeness(dict(counts))
-
-    def cosine(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-        x, y = Counter(a), Counter(b)
-        norm = math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
-        return sum(v * y[w] for w, v in x.items()) / norm if norm else 0.0
-
-    for o, k in keys.items():
-        assert close[k] == pytest.approx(sum(cosine(k, keys[x]) for x in keys if x != o), abs=1e-9)
-
-
 def test_attribution_shifts_read_the_attribution_layer() -> None:
     """Words given to another source are an attribution change; a word that only looks like a
     cue ("read" a statement) is not an attribution."""
@@ -406,7 +357,9 @@ def test_seeds_list_fewer_shifts_and_none_trivial():
             != s.reference_text.replace("-", "").replace(" ", "").lower()
         )
         assert docs[s.outlet].text[s.start : s.end] == s.text
-    from mediadiff.report._summary import rank_shifts
+    from mediadiff.analysis import finding_kinds
 
-    top = rank_shifts(c.to_dict()["wording_shifts"])[:10]
+    [kind] = [k for k in finding_kinds() if k.name == "wording_shifts"]
+    top = kind.order(c.to_dict()["wording_shifts"])[:10]  # the reports' order: heaviest first
+    assert [s["weight"] for s in top] == sorted((s.weight for s in found), reverse=True)[:10]
     assert all(s["kind"] not in ("substitution", "insertion", "deletion") for s in top)
