@@ -24,15 +24,15 @@ Names: :func:`piece_terms`, :func:`anchor_terms`, :func:`build_features`,
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from .document import Token
-from .vocabulary import MONTH_NUMBERS, NUMBER_SCALES, NUMBER_WORDS, STOPWORDS, VAGUE_MAGNITUDES
+from .document import NumberMention, Token
+from .mentions import read_numbers, slot
+from .vocabulary import NUMBER_WORDS, STOPWORDS, VAGUE_MAGNITUDES
 
 __all__ = [
     "Features",
@@ -77,23 +77,10 @@ def _number(token: Token) -> str | None:
     return _NUMBER_WORDS.get(token.norm)
 
 
-# scale words after a number that set its order of magnitude ("3.5 million"); "hundred" is a
-# number of its own here (``_NUMBER_WORDS``)
-_SCALES = {w: v for w, v in NUMBER_SCALES.items() if w != "hundred"}
-
-
-def _value(token: Token) -> float | None:
-    num = _number(token)
-    if num is None:
-        return None
-    try:
-        return float(num.rstrip("s"))
-    except ValueError:
-        return None
-
-
-def slot_terms(tokens: Sequence[Token]) -> list[str]:
-    """What kind of quantity each number fills, without its value (``#`` terms).
+def slot_terms(items: Sequence[NumberMention] | Sequence[Token]) -> list[str]:
+    """What kind of quantity each number fills, without its value (``#`` terms): the
+    :func:`mediadiff.mentions.slot` of each number mention in ``items`` (those of a piece, from
+    :attr:`Document.numbers`), or when ``items`` are tokens, of the mentions read from them.
 
     Outlets disagree on figures ("38 employees" / "about 45 jobs", "June 30" / "July 1",
     "$11.8 million" / "nearly $12 million", "3,100 households" / "thousands of households"):
@@ -107,35 +94,16 @@ def slot_terms(tokens: Sequence[Token]) -> list[str]:
     >>> slot_terms(tokenize("an $11.8 million gap")), slot_terms(tokenize("thousands of homes"))
     (['#money7'], ['#count3'])
     """
-    words = [t for t in tokens if t.kind != "punct" or t.text in "$%€£"]
-    out = []
-    for k, t in enumerate(words):
-        prev = words[k - 1].norm if k else ""
-        nxt = words[k + 1].norm if k + 1 < len(words) else ""
-        if t.norm in VAGUE_MAGNITUDES:
-            out.append(f"#count{VAGUE_MAGNITUDES[t.norm]}")
-            continue
-        value = _value(t)
-        if value is None:
-            continue
-        if prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS:
-            out.append("#date")
-        elif t.kind == "number" and len(t.norm) == 4 and 1800 <= value <= 2100 and prev != "$":
-            out.append("#year")
-        elif nxt in {"am", "pm", "a.m.", "p.m."}:
-            out.append("#time")
-        elif nxt in {"%", "percent"}:
-            out.append("#pct")
-        else:
-            value *= _SCALES.get(nxt, 1.0)
-            kind = "#money" if prev in {"$", "€", "£"} or nxt in {"dollars", "euros", "pounds"} else "#count"
-            out.append(f"{kind}{int(math.log10(value)) if value >= 1 else 0}")
-    return out
+    found = [m for m in items if isinstance(m, NumberMention)]
+    if len(found) < len(items):
+        found = read_numbers([t for t in items if isinstance(t, Token)])
+    return [term for term in (slot(m) for m in found) if term is not None]
 
 
-def piece_terms(tokens: Sequence[Token]) -> list[str]:
+def piece_terms(tokens: Sequence[Token], numbers: Sequence[NumberMention] | None = None) -> list[str]:
     """The word terms of a piece: stems of content words, canonical numbers, and the
-    :func:`slot_terms` of its numbers (vague quantities such as "thousands" count as slots only)."""
+    :func:`slot_terms` of its number mentions ``numbers`` (read from ``tokens`` when not given;
+    vague quantities such as "thousands" count as slots only)."""
     out = []
     for t in tokens:
         if t.kind == "punct":
@@ -145,7 +113,7 @@ def piece_terms(tokens: Sequence[Token]) -> list[str]:
             out.append(num)
         elif t.norm not in STOPWORDS and len(t.norm) > 1 and t.norm not in VAGUE_MAGNITUDES:
             out.append(stem(t.norm))
-    out.extend(slot_terms(tokens))
+    out.extend(slot_terms(tokens if numbers is None else numbers))
     return out
 
 

@@ -541,7 +541,10 @@ def _score(
         return [t for t in sentence.tokens if a <= t.start < b]
 
     piece_tokens = [tokens_in(documents[p.outlet].content_sentences[p.sentence], p.start, p.end) for p in pieces]
-    piece_words = [piece_terms(t) for t in piece_tokens]
+    piece_words = [
+        piece_terms(t, documents[p.outlet].numbers_in(p.start, p.end))
+        for p, t in zip(pieces, piece_tokens, strict=True)
+    ]
     piece_anchors = [
         anchor_terms(t, quoted[p.outlet], documents[p.outlet].content_sentences[p.sentence].start)
         for p, t in zip(pieces, piece_tokens, strict=True)
@@ -558,7 +561,7 @@ def _score(
             sentence_words.append(piece_words[i])
             sentence_anchors.append(piece_anchors[i])
         else:
-            sentence_words.append(piece_terms(s.tokens))
+            sentence_words.append(piece_terms(s.tokens, documents[o].numbers_in(s.start, s.end)))
             sentence_anchors.append(anchor_terms(s.tokens, quoted[o], s.start))
     features = build_features(
         piece_words,

@@ -12,19 +12,20 @@ Token       a word, number or punctuation mark, with its normalised form ``norm`
 Sentence    a sentence (or heading, bullet line) with its tokens and paragraph number.
 Quotation   a direct quotation: the words inside the marks, and where the marks are.
 Attribution words an article attributes to a source: the source, the cue, the content.
-Document    an article after segmentation: sentences, boilerplate, quotations, attributions.
+NumberMention  a number as the article states it: value, range, unit, kind (count, money, date...).
+Document    an article after segmentation: sentences, boilerplate, quotations, attributions, numbers.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .errors import InputError
 
-__all__ = ["Article", "Attribution", "Document", "Quotation", "Sentence", "Span", "Token"]
+__all__ = ["Article", "Attribution", "Document", "NumberMention", "Quotation", "Sentence", "Span", "Token"]
 
 TokenKind = Literal["word", "number", "punct"]
 
@@ -140,6 +141,41 @@ class Attribution:
         return self.content[-1].end
 
 
+NumberKind = Literal["count", "money", "percent", "date", "time", "duration", "ordinal", "vague"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention(Span):
+    """A number as an article states it: ``start``/``end`` cover it with its qualifier, currency
+    sign and unit ("nearly 3,000 children", "$4.2 million", "March 11"); ``at`` is where the
+    number itself starts ("3,000").
+
+    ``kind`` is ``count`` ("312 residents", a number of nothing named: "the 38 were"),
+    ``money`` ("$4.2 million"), ``percent`` ("18 percent", "a fifth", "nine in ten"),
+    ``date`` (``unit`` ``day``: "March 11", ``value`` "03-11"; ``weekday``: "Monday", value
+    "monday"; ``year``: "1998", value "1998"), ``time`` ("9 a.m."), ``duration`` ("eleven
+    years", "three months": a span of time, not a figure), ``ordinal`` ("21st") or ``vague``
+    ("thousands of families", value "thousands"). ``value`` is the number (a float; "4.2
+    million" is 4200000.0, a percentage is in percent) or, for dates and vague quantities, the
+    string above. ``low``/``high`` is the range a qualifier allows ("nearly 3,000" is [2550,
+    3000], "at least 300" [300, inf]), the value itself when there is none, None for dates.
+    ``unit`` is the thing counted, singular ("child"; every unit of people is ``people``), the
+    currency sign of a sum, "percent", or "" when the number names none. ``qualifier`` is the
+    word that widened the value ("nearly", "at least"); ``partitive`` marks a count of part of
+    a group named after it ("All 38 of the clinic's nurses"). Found by
+    :func:`mediadiff.mentions.find_numbers`.
+    """
+
+    value: float | str = 0.0
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    kind: NumberKind = "count"
+    qualifier: str = ""
+    at: int = 0
+    partitive: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One outlet's article about a story.
@@ -223,9 +259,11 @@ class Document:
     """An article after segmentation.
 
     ``sentences`` holds every sentence in text order, boilerplate ones included (flagged);
-    ``boilerplate`` the boilerplate lines as spans; ``quotations`` the direct quotations.
-    Lookups by position (:meth:`in_quotation`, :meth:`sentence_at`) use indexes built once, so
-    they stay fast on long articles.
+    ``boilerplate`` the boilerplate lines as spans; ``quotations`` the direct quotations;
+    ``attributions`` the words attributed to sources; ``numbers`` every number the content
+    sentences state (:class:`NumberMention`), read once so that no analyser reads numbers
+    again. Lookups by position (:meth:`in_quotation`, :meth:`sentence_at`, :meth:`numbers_in`)
+    use indexes built once, so they stay fast on long articles.
     """
 
     article: Article
@@ -234,16 +272,19 @@ class Document:
     quotations: tuple[Quotation, ...] = ()
     paragraphs: tuple[Span, ...] = field(default=())
     attributions: tuple[Attribution, ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
     _content: tuple[Sentence, ...] = field(init=False, repr=False, compare=False)
     _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _quoted: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _attributed: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _number_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_content", tuple(s for s in self.sentences if not s.boilerplate))
         object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
         object.__setattr__(self, "_quoted", merged_intervals(self.quotations))
         object.__setattr__(self, "_attributed", merged_intervals(c for a in self.attributions for c in a.content))
+        object.__setattr__(self, "_number_starts", tuple(m.at for m in self.numbers))
 
     @property
     def outlet(self) -> str:
@@ -278,6 +319,10 @@ class Document:
                 if found is None or a.end - a.start <= found.end - found.start:
                     found = a
         return found
+
+    def numbers_in(self, start: int, end: int) -> tuple[NumberMention, ...]:
+        """The number mentions whose number (``at``) lies in ``[start, end)``, in text order."""
+        return self.numbers[bisect_left(self._number_starts, start) : bisect_left(self._number_starts, end)]
 
     def quoted_length(self, start: int, end: int) -> int:
         """How many characters of ``[start, end)`` lie inside direct quotations (marks excluded)."""

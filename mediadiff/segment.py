@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from .attribution import find_attributions
 from .boilerplate import detect_boilerplate
 from .document import Article, Document, Quotation, Sentence, Span, Token, covered, merged_intervals
+from .mentions import find_numbers
 from .vocabulary import ABBREVIATIONS, NUMERIC_ABBREVIATIONS, SENTENCE_STARTERS
 
 __all__ = [
@@ -364,11 +365,13 @@ def segment(article: Article, *, splitter: Splitter | None = None, boilerplate: 
         )
     paragraphs = tuple(Span.of(text, lines[0][0], lines[-1][1]) for lines in _paragraph_lines(text))
     quotations = tuple(find_quotations(text))
+    content = [s for s in sentences if not s.boilerplate]
     return Document(
         article=article,
         sentences=tuple(sentences),
         boilerplate=tuple(chrome),
         quotations=quotations,
         paragraphs=paragraphs,
-        attributions=find_attributions(text, [s for s in sentences if not s.boilerplate], quotations),
+        attributions=find_attributions(text, content, quotations),
+        numbers=find_numbers(content),
     )

@@ -22,7 +22,7 @@ Calendar words: WEEKDAYS, MONTHS and MONTH_ABBREVIATIONS (word -> month number);
 MONTH_NUMBERS (both), CALENDAR_WORDS (weekdays and months written out).
 Numbers, scales and quantities: NUMBER_WORDS, NUMBER_SCALES, FRACTIONS (word -> value),
 VAGUE_RANGES (word -> (low, high)), VAGUE_MAGNITUDES (word -> power of ten), APPROXIMATORS,
-PERCENT_WORDS, RANGE_WORDS, UNIT_SKIPS, WHOLE_WORDS,
+PERCENT_WORDS, RANGE_WORDS, UNIT_SKIPS, CLOCK_WORDS, TIME_UNITS, WHOLE_WORDS,
 PEOPLE_UNITS, COMMON_UNITS; :func:`read_number_words`, :func:`word_number`.
 Function words: STOPWORDS, NEGATIONS, NEGATORS, QUANTIFIERS, CLAUSE_QUANTIFIERS,
 CLAUSE_OPENERS, CONJUNCTIONS, AUXILIARIES, SUBORDINATORS, BARE_SUBORDINATORS,
@@ -56,6 +56,7 @@ __all__ = [
     "CALENDAR_WORDS",
     "CLASSES",
     "CLAUSE_OPENERS",
+    "CLOCK_WORDS",
     "CLAUSE_QUANTIFIERS",
     "COMMON_UNITS",
     "CONJUNCTIONS",
@@ -115,6 +116,7 @@ __all__ = [
     "SUBJECT_BREAKS",
     "SUBORDINATORS",
     "TIME_OPENERS",
+    "TIME_UNITS",
     "TITLE_WORDS",
     "UNIT_SKIPS",
     "VAGUE_MAGNITUDES",
@@ -318,6 +320,8 @@ APPROXIMATORS: frozenset[str] = _words("APPROXIMATORS")
 PERCENT_WORDS: frozenset[str] = _words("PERCENT_WORDS")
 RANGE_WORDS: frozenset[str] = _words("RANGE_WORDS")
 UNIT_SKIPS: frozenset[str] = _words("UNIT_SKIPS")
+CLOCK_WORDS: frozenset[str] = _words("CLOCK_WORDS")
+TIME_UNITS: frozenset[str] = _words("TIME_UNITS")
 WHOLE_WORDS: frozenset[str] = _words("WHOLE_WORDS")
 PEOPLE_UNITS: frozenset[str] = _words("PEOPLE_UNITS")
 COMMON_UNITS: frozenset[str] = _words("COMMON_UNITS")

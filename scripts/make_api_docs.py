@@ -20,6 +20,7 @@ MODULES = [
     "mediadiff.load",
     "mediadiff.segment",
     "mediadiff.attribution",
+    "mediadiff.mentions",
     "mediadiff.vocabulary",
     "mediadiff.boilerplate",
     "mediadiff.align",

@@ -10,7 +10,8 @@ span_tokens         the tokens of a document that lie inside ``[start, end)``.
 passage_index       passage id -> its position in the alignment's canonical order.
 relative_positions  sentence index -> relative position in the article (0 = lead, 1 = end).
 member_position     relative position of a member.
-read_number         parse a number written in digits or words at a token position.
+read_number         parse a number written in digits or words at a token position
+                    (:func:`mediadiff.mentions.read_number`; analysers read ``Document.numbers``).
 match_key           the form used to compare words across outlets (typography folded).
 cited_sources       the sources a sentence attributes its content to ("Raman said", "the audit found").
 source_key          the form used to compare a source word across outlets ("Hendricks" ~ "Hendrick").
@@ -24,20 +25,18 @@ from collections.abc import Sequence
 from .._clauses import capitalised_words, headline_index
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Span, Token
+from ..mentions import read_number
 from ..vocabulary import (
     ABBREVIATED_TITLES,
     CALENDAR_WORDS,
     HEDGES,
     INTENSIFIERS,
     NOT_NAME_WORDS,
-    NUMBER_SCALES,
-    NUMBER_WORDS,
     PRONOUNS,
     RANK_WORDS,
     RESPONSE_CUES,
     SOURCE_NOUNS,
     TITLE_WORDS,
-    read_number_words,
 )
 
 __all__ = [
@@ -61,8 +60,6 @@ __all__ = [
 
 # Word lists: the vocabulary's (mediadiff/data/vocabulary.txt), re-exported for the analysers:
 # HEDGES, RESPONSE_CUES, INTENSIFIERS, RANK_WORDS, NOT_NAME_WORDS, TITLE_WORDS, SOURCE_NOUNS.
-
-_ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 
 
 def match_key(token: Token) -> str:
@@ -132,62 +129,6 @@ def member_position(document: Document, member: Member, positions: dict[int, flo
     # a member whose sentence index is unknown: fall back to its character offset
     length = max(1, len(document.text))
     return min(1.0, member.start / length)
-
-
-def _digits_value(norm: str) -> float | None:
-    text = norm
-    for suffix in _ORDINAL_SUFFIX:
-        if text.endswith(suffix) and text[: -len(suffix)].replace(",", "").isdigit():
-            text = text[: -len(suffix)]
-            break
-    if text.endswith("s") and text[:-1].isdigit():  # "1990s"
-        text = text[:-1]
-    parts = text.split(",")
-    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and parts[0].replace(".", "").isdigit():
-        text = "".join(parts)
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def read_number(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
-    """Read a number starting at ``tokens[i]``: ``(value, index after it)`` or ``None``.
-
-    Handles digits with separators ("3,000", "4.2"), scale words ("4.2 million", "three
-    thousand"), numbers in words ("fourteen", "twenty-five", "a dozen") and fractions ("a
-    quarter" = 0.25, "a fifth"). Fractions are returned as a share, not a percentage.
-
-    >>> from mediadiff.segment import tokenize
-    >>> read_number(tokenize("nearly 3,000 children"), 1)
-    (3000.0, 2)
-    >>> read_number(tokenize("fourteen people"), 0)
-    (14.0, 1)
-    >>> read_number(tokenize("$4.2 million"), 1)
-    (4200000.0, 3)
-    """
-    n = len(tokens)
-    if i >= n:
-        return None
-    norm = tokens[i].norm
-    value: float | None = None
-    j = i
-    if tokens[i].kind == "number":
-        value = _digits_value(norm)
-        if value is None:
-            return None
-        j = i + 1
-    else:
-        # numbers in words: the vocabulary's reader, over the norms from here on
-        if norm not in ("a", "an", "dozen") and norm.split("-")[0] not in NUMBER_WORDS:
-            return None
-        got = read_number_words([t.norm for t in tokens[i:]])
-        return None if got is None else (got[0], i + got[1])
-    # digits followed by a scale word ("4.2 million")
-    if j < n and tokens[j].norm in NUMBER_SCALES:
-        value *= NUMBER_SCALES[tokens[j].norm]
-        j += 1
-    return value, j
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,8 +24,10 @@ A figure stated in a passage of its own is also compared with a close passage th
 shares with it (``related_floor``; counts of specific things only, such as "45 jobs"): the
 conflict then names that passage in ``related``.
 
-Numbers written in words or with separators are normalised ("fourteen", "3,100", "$4.2 million",
-"a fifth" = 20 percent). Qualifiers widen a value into a range before comparing: "nearly X" is
+The values are the document's number mentions (:attr:`Document.numbers`, read once by
+:mod:`mediadiff.mentions`): numbers written in words or with separators are normalised
+("fourteen", "3,100", "$4.2 million", "a fifth" = 20 percent); durations ("about 16 months")
+are counts of their unit here, and clock times are not compared. Qualifiers widen a value into a range before comparing: "nearly X" is
 [0.85X, X], "about/roughly/some/an estimated X" is X ± 15%, "at least/more than X" is X or more,
 "up to/fewer than X" is X or less; an unqualified figure is exact. Two values conflict when
 their ranges do not meet.
@@ -51,23 +53,16 @@ from ..align import Alignment
 from ..document import Document, Token
 from ..errors import check_parameter, is_real
 from ..vocabulary import (
-    APPROXIMATORS,
     COMMON_UNITS,
     MONTH_NUMBERS,
     NOT_NAME_WORDS,
     NOT_PERSON_WORDS,
-    PEOPLE_UNITS,
-    PERCENT_WORDS,
     PLACE_WORDS,
-    RANGE_WORDS,
     RANK_WORDS,
     TITLE_WORDS,
-    UNIT_SKIPS,
-    VAGUE_RANGES,
     WEEKDAYS,
-    WHOLE_WORDS,
 )
-from ._common import member_tokens, read_number
+from ._common import member_tokens
 
 __all__ = ["Conflict", "ConflictValue", "find_conflicts"]
 
@@ -140,186 +135,28 @@ class _Value:
     qualifier: str
 
 
-def _unit_key(word: str) -> str:
-    w = word.lower()
-    if w in PEOPLE_UNITS:
-        return "people"
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
+#: The conflict slot of each kind of number mention: durations ("about 16 months") and
+#: ordinals are counts of their unit here; clock times are never compared.
+_SLOT_KIND: dict[str, str] = {
+    "count": "number",
+    "duration": "number",
+    "ordinal": "number",
+    "money": "money",
+    "percent": "percent",
+    "date": "date",
+    "vague": "vague",
+}
 
 
-def _qualify(tokens: Sequence[Token], i: int, value: float) -> tuple[float, float, str, int]:
-    """Range allowed by the qualifier before ``tokens[i]``, the qualifier and its first index."""
-    prev = [t.norm for t in tokens[max(0, i - 2) : i]]
-    if prev and prev[-1] in ("an", "a") and len(prev) == 2 and prev[0] in APPROXIMATORS:
-        prev = prev[:1]
-    last = prev[-1] if prev else ""
-    first = i - 1
-    if last in ("nearly", "almost"):
-        return 0.85 * value, value, last, first
-    if last in APPROXIMATORS:
-        return 0.85 * value, 1.15 * value, last, first
-    if last == "estimated" or (len(prev) == 2 and prev[0] == "an" and prev[1] == "estimated"):
-        return 0.85 * value, 1.15 * value, "estimated", first
-    if len(prev) == 2 and prev[1] in ("than", "least") and prev[0] in ("more", "at", "fewer", "less"):
-        if prev[0] in ("more", "at"):
-            return value, float("inf"), " ".join(prev), i - 2
-        return 0.0, value, " ".join(prev), i - 2
-    if last in ("over", "above"):
-        return value, float("inf"), last, first
-    if last in ("under", "below"):
-        return 0.0, value, last, first
-    if len(prev) == 2 and prev == ["up", "to"]:
-        return 0.0, value, "up to", i - 2
-    return value, value, "", i
-
-
-def _values(tokens: Sequence[Token]) -> list[_Value]:
-    """The numbers, sums, percentages, dates and vague quantities stated in ``tokens``."""
-    out: list[_Value] = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        t = tokens[i]
-        norm = t.norm.rstrip(".")
-        # dates: "March 11", "Oct. 28"
-        if norm in MONTH_NUMBERS and t.text[:1].isupper():
-            j = i + 1
-            if j < n and tokens[j].text == ".":
-                j += 1
-            if j < n and tokens[j].kind == "number":
-                day = read_number(tokens, j)
-                if day and 1 <= day[0] <= 31 and float(day[0]).is_integer():
-                    out.append(
-                        _Value(
-                            "date",
-                            "day",
-                            f"{MONTH_NUMBERS[norm]:02d}-{int(day[0]):02d}",
-                            None,
-                            None,
-                            t.start,
-                            tokens[j].end,
-                            "",
-                        )
-                    )
-                    i = j + 1
-                    continue
-        if norm in WEEKDAYS:
-            if i + 2 < n and tokens[i + 1].norm in RANGE_WORDS and tokens[i + 2].norm in WEEKDAYS:
-                i += 3  # "Monday through Saturday" is a schedule, not the day something happened
-                continue
-            out.append(_Value("date", "weekday", norm, None, None, t.start, t.end, ""))
-            i += 1
-            continue
-        if norm in VAGUE_RANGES and i + 2 < n and tokens[i + 1].norm == "of" and tokens[i + 2].kind == "word":
-            lo, hi = VAGUE_RANGES[norm]
-            out.append(
-                _Value(
-                    "vague",
-                    _unit_key(tokens[i + 2].norm),
-                    norm,
-                    lo,
-                    hi if hi is not None else float("inf"),
-                    t.start,
-                    tokens[i + 2].end,
-                    norm,
-                )
-            )
-            i += 3
-            continue
-        spelled_one = norm == "one" and _ratio(tokens, i + 1, 1.0) is not None  # "one in five"
-        got = (
-            read_number(tokens, i)
-            if norm not in ("a", "an", "one") or spelled_one or _fraction_follows(tokens, i)
-            else None
-        )
-        if got is None:
-            i += 1
-            continue
-        value, j = got
-        money = i > 0 and tokens[i - 1].text in "$€£"
-        start_tok = i - 1 if money else i
-        share = None if money else _ratio(tokens, j, value)
-        if share is not None:  # "nine in ten", "1 out of 4": a share, compared as a percentage
-            kind, unit = "percent", "percent"
-            value, j = share
-        elif money:
-            kind, unit = "money", tokens[i - 1].text
-        elif j < n and tokens[j].norm in PERCENT_WORDS:
-            kind, unit = "percent", "percent"
-            j += 1
-            if j < n and tokens[j - 1].norm == "per" and tokens[j].norm == "cent":
-                j += 1
-        elif tokens[i].kind == "word" and value < 1:
-            kind, unit, value = "percent", "percent", round(value * 100, 6)
-        elif (
-            tokens[i].kind == "number"
-            and 1900 <= value <= 2100
-            and float(value).is_integer()
-            and "," not in t.text
-            and (j >= n or tokens[j].kind != "word" or tokens[j].norm in UNIT_SKIPS or not tokens[j].text[:1].islower())
-        ):
-            kind, unit = "date", "year"
-        elif (
-            j < n
-            and tokens[j].kind == "word"
-            and tokens[j].start == tokens[j - 1].end + 1
-            and tokens[j].norm not in UNIT_SKIPS
-            and tokens[j].text[:1].islower()
-        ):
-            kind, unit = "number", _unit_key(tokens[j].norm)
-            j += 1
-        elif (
-            j < n
-            and tokens[j].norm == "of"
-            and tokens[i].kind == "number"
-            and i > 0
-            and tokens[i - 1].norm in WHOLE_WORDS
-        ):
-            kind, unit = "number", PARTITIVE  # "All 38 of the clinic's nurses": a count without a unit of its own
-            start_tok = i - 1
-        else:
-            i = max(j, i + 1)
-            continue
-        if kind == "date":
-            out.append(_Value("date", "year", str(int(value)), None, None, t.start, tokens[j - 1].end, ""))
-            i = j
-            continue
-        low, high, qualifier, q_start = _qualify(tokens, start_tok, value)
-        if qualifier:
-            start_tok = q_start
-        out.append(_Value(kind, unit, value, low, high, tokens[start_tok].start, tokens[j - 1].end, qualifier))
-        i = j
-    return out
-
-
-def _ratio(tokens: Sequence[Token], j: int, count: float) -> tuple[float, int] | None:
-    """A share written as a ratio after a count read up to ``tokens[j]``: "nine in ten",
-    "1 out of 4". Returns ``(percentage, index after it)``; the base must be a whole number
-    larger than the count and at most 1,000 ("3 in 2021" is not a ratio)."""
-    n = len(tokens)
-    if j < n and tokens[j].norm == "in":
-        k = j + 1
-    elif j + 1 < n and tokens[j].norm == "out" and tokens[j + 1].norm == "of":
-        k = j + 2
-    else:
-        return None
-    if k >= n or tokens[k].norm in ("a", "an", "one"):
-        return None
-    got = read_number(tokens, k)
-    if got is None:
-        return None
-    base, end = got
-    if not (float(base).is_integer() and count < base <= 1000 and float(count).is_integer()):
-        return None
-    return round(100 * count / base, 6), end
-
-
-def _fraction_follows(tokens: Sequence[Token], i: int) -> bool:
-    return i + 1 < len(tokens) and tokens[i + 1].norm in ("half", "third", "quarter", "fifth", "tenth", "dozen")
+def _values(document: Document, start: int, end: int) -> list[_Value]:
+    """The numbers, sums, percentages, dates and vague quantities stated in ``[start, end)``,
+    read from the document's number mentions (:attr:`Document.numbers`): those with a unit (or
+    a partitive count), clock times left out."""
+    return [
+        _Value(_SLOT_KIND[m.kind], m.unit, m.value, m.low, m.high, m.start, m.end, m.qualifier)
+        for m in document.numbers_in(start, end)
+        if m.kind in _SLOT_KIND and (m.unit or m.partitive)
+    ]
 
 
 def _meets(a: _Value, b: _Value) -> bool:
@@ -561,18 +398,14 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
     for p in alignment.passages:
         if p.support < 2:
             if related_floor is not None:
-                stated[p.id] = [
-                    (m.outlet, v)
-                    for m in p.members
-                    for v in _values(member_tokens(docs[m.outlet], m, words_only=False))
-                ]
+                stated[p.id] = [(m.outlet, v) for m in p.members for v in _values(docs[m.outlet], m.start, m.end)]
             continue
         values: list[tuple[str, _Value]] = []
         people: list[tuple[str, _Person]] = []
         body: dict[str, list[Token]] = {}  # each outlet's words outside headlines, members in text order
         for m in sorted(p.members, key=lambda m: (m.outlet, m.start)):
             toks = member_tokens(docs[m.outlet], m, words_only=False)
-            values.extend((m.outlet, v) for v in _values(toks))
+            values.extend((m.outlet, v) for v in _values(docs[m.outlet], m.start, m.end))
             words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
             headline = (
                 not m.text.rstrip("\"'”’)").endswith((".", "!", "?"))

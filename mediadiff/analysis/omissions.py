@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .._clauses import capitalised_words
-from .._similarity import slot_terms
 from ..align import Alignment, Passage
 from ..errors import check_parameter, is_int, is_real
+from ..mentions import is_figure
 from ..vocabulary import REFUSALS, REFUSED_ACTS, RESPONSE_CUES, SPOKESPERSONS, STOPWORDS
 from ._common import (
     cited_sources,
@@ -51,8 +51,6 @@ from ._common import (
 __all__ = ["OFF_STORY_SIMILARITY", "Omission", "find_omissions", "off_story", "omission_scores", "passage_kind"]
 
 OmissionKind = Literal["response", "figure", "quote", "fact"]
-# the number slots (slot_terms) that make a figure: counts, sums and percentages, not dates or times
-_FIGURE_SLOTS = ("#count", "#money", "#pct")
 
 # "declined to comment", "did not respond": a refusal is a response too
 # (REFUSALS and REFUSED_ACTS are the vocabulary's); a spokesperson named, or "comment", is only
@@ -110,7 +108,8 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
     disputed the audit. “…”"). A bare "spokesperson said" is not enough (a hospital spokeswoman
     giving a figure is not a reply), nor is one outlet's cue among many that state the passage
     as a plain fact. ``figure`` when at least half of them give a count, a sum of money or a
-    percentage in it (not a date or a time): a missing figure changes the picture. ``quote``
+    percentage in it (:func:`mediadiff.mentions.is_figure`: not a date, a time or a duration
+    such as "eleven years on this board"): a missing figure changes the picture. ``quote``
     when most of the carrying outlets give it mostly inside quotation marks. Otherwise ``fact``.
     """
     quoting: dict[str, bool] = {}
@@ -121,7 +120,7 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
         sentence = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
         norms = [t.norm for t in (sentence.tokens if sentence is not None else member_tokens(doc, m))]
         reply = _has_response_cue(norms)
-        figure = any(term.startswith(_FIGURE_SLOTS) for term in slot_terms(member_tokens(doc, m, words_only=False)))
+        figure = any(is_figure(x) for x in doc.numbers_in(m.start, m.end))
         counting[m.outlet] = counting.get(m.outlet, False) or figure
         inside = doc.quoted_length(m.start, m.end)
         quote = bool(len(m)) and inside / len(m) >= 0.5

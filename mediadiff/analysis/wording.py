@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -57,7 +57,7 @@ from typing import Literal
 from .._clauses import capitalised_words
 from .._names import is_name
 from ..align import Alignment, Passage
-from ..document import Document, Token
+from ..document import Document, NumberMention, Token
 from ..errors import check_parameter, is_real
 from ..vocabulary import (
     FUNCTION_WORDS,
@@ -71,7 +71,6 @@ from ..vocabulary import (
 from ._common import (
     match_key,
     member_tokens,
-    read_number,
     source_key,
 )
 
@@ -251,21 +250,26 @@ def _sentence_starts(doc: Document, names: frozenset[str] = frozenset()) -> froz
     return frozenset(s.tokens[0].start for s in doc.sentences if s.tokens and s.tokens[0].norm not in names)
 
 
-def _is_number(tokens: Sequence[Token], i: int) -> bool:
-    return read_number(tokens, i) is not None and tokens[i].norm not in ("a", "an", "one")
+#: A document's number mentions by where their number starts (``NumberMention.at``): the
+#: numbers a change holds are those whose number is one of its tokens.
+Numbers = Mapping[int, NumberMention]
+_NO_NUMBERS: Numbers = {}
 
 
-def _values(tokens: Sequence[Token]) -> list[float]:
-    out = []
-    i = 0
-    while i < len(tokens):
-        got = read_number(tokens, i) if tokens[i].norm not in ("a", "an") else None
-        if got is not None:
-            out.append(got[0])
-            i = max(got[1], i + 1)
-        else:
-            i += 1
-    return out
+def _numbers(document: Document) -> Numbers:
+    """The number mentions of a document that state a number (not a weekday, not a vague
+    quantity), by where their number starts."""
+    return {m.at: m for m in document.numbers if m.kind != "vague" and m.unit != "weekday"}
+
+
+def _is_number(tokens: Sequence[Token], numbers: Numbers) -> bool:
+    """Whether ``tokens`` opens with a number ("12", "twelve"; not "a", "an" or "one")."""
+    return bool(tokens) and tokens[0].start in numbers and tokens[0].norm not in ("a", "an", "one")
+
+
+def _values(tokens: Sequence[Token], numbers: Numbers) -> list[str]:
+    """The values of the numbers among ``tokens`` (from the document's number mentions), sorted."""
+    return sorted(str(numbers[t.start].value) for t in tokens if t.start in numbers)
 
 
 def _is_name(t: Token, starts: frozenset[int]) -> bool:
@@ -337,6 +341,7 @@ def _classify(
     out_starts: frozenset[int],
     ref_attributed: Attributed = _NO_ATTRIBUTION,
     out_attributed: Attributed = _NO_ATTRIBUTION,
+    numbers: tuple[Numbers, Numbers] = (_NO_NUMBERS, _NO_NUMBERS),
 ) -> tuple[ShiftKind, str]:
     """The kind of one change and its direction, from the reference words and the outlet's words.
 
@@ -346,14 +351,15 @@ def _classify(
     change only when a figure changes or a hedge or an attribution is there on one side alone.
     An attribution is a change only when added or removed ("said" for "told" is not one), or
     when the source it names changes ("Smith said" / "Jones said"); what is an attribution is
-    read from the attribution layer of each document (``*_attributed``).
+    read from the attribution layer of each document (``*_attributed``), what is a number from
+    its number mentions (``numbers``, :func:`_numbers` of each document).
     """
     if max(len(ref), len(out)) > _MAX_CLASSIFIED:
         return (
             ("insertion", "added") if not ref else ("deletion", "removed") if not out else ("substitution", "changed")
         )
-    ref_values, out_values = _values(ref), _values(out)
-    if ref_values and out_values and sorted(ref_values) != sorted(out_values):
+    ref_values, out_values = _values(ref, numbers[0]), _values(out, numbers[1])
+    if ref_values and out_values and ref_values != out_values:
         return "number", "changed"
     ha, hb = _hedges(ref), _hedges(out)
     aa, ab = _attributions(ref, ref_attributed), _attributions(out, out_attributed)
@@ -391,11 +397,12 @@ def _classify(
     return "substitution", "changed"
 
 
-def _same_number(ref: Sequence[Token], out: Sequence[Token]) -> bool:
+def _same_number(ref: Sequence[Token], out: Sequence[Token], numbers: tuple[Numbers, Numbers]) -> bool:
+    """Whether a change of a word or two writes the same number another way ("twelve" / "12")."""
     if not ref or not out or len(ref) + len(out) > 4:
         return False
-    a, b = _values(ref), _values(out)
-    return bool(a) and a == b and all(_is_number(ref, 0) for _ in (0,)) and _is_number(out, 0)
+    a, b = _values(ref, numbers[0]), _values(out, numbers[1])
+    return bool(a) and a == b and _is_number(ref, numbers[0]) and _is_number(out, numbers[1])
 
 
 def _span(tokens: Sequence[Token], i: int, j: int, starts: Sequence[int] = ()) -> tuple[int, int]:
@@ -666,6 +673,7 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
     names = capitalised_words(alignment.documents)
     starts = {o: _sentence_starts(d, names) for o, d in docs.items()}
     attributed = {o: _attributed(d) for o, d in docs.items()}
+    numbers = {o: _numbers(d) for o, d in docs.items()}
     datelines = {o: dateline_tokens(d) for o, d in docs.items()}
     listed: list[tuple[WordingShift, tuple[str, ...]]] = []
     for p in alignment.passages:
@@ -691,10 +699,11 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
                 for run in _paired_runs(i1, i2, j1, j2, joined[ref][1], joined[outlet][1])
             ]
             for i1, i2, j1, j2 in changes:
-                if _same_number(rt[i1:i2], ot[j1:j2]):
+                both = (numbers[ref], numbers[outlet])
+                if _same_number(rt[i1:i2], ot[j1:j2], both):
                     continue  # "twelve" / "12": the same number written another way
                 kind, direction = _classify(
-                    rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet], attributed[ref], attributed[outlet]
+                    rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet], attributed[ref], attributed[outlet], both
                 )
                 if _trivial(kind, rt[i1:i2], ot[j1:j2], datelines[ref], datelines[outlet]):
                     continue
