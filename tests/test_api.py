@@ -26,6 +26,7 @@ PUBLIC = [
     "MediadiffError",
     "MediadiffWarning",
     "Member",
+    "NumberMention",
     "OutletProfiles",
     "OutputError",
     "ParameterError",
