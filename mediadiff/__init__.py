@@ -22,7 +22,7 @@ from typing import Any
 from ._version import __version__
 from .align import Alignment, Member, Passage, align
 from .compare import Analysis, Comparison, analyze, compare
-from .document import Article, Attribution, Document, NumberMention, Quotation, Sentence, Span, Token
+from .document import Article, Attribution, Document, NameMention, NumberMention, Quotation, Sentence, Span, Token
 from .errors import (
     DecodingError,
     EncodingFallbackWarning,
@@ -67,6 +67,7 @@ __all__ = [
     "MediadiffError",
     "MediadiffWarning",
     "Member",
+    "NameMention",
     "NumberMention",
     "OutletProfiles",
     "OutputError",

@@ -129,7 +129,7 @@ class Comparison:
 
             raise MediadiffError("Comparison.to_frames() needs pandas: pip install 'mediadiff[pandas]'") from exc
         from .align import Member
-        from .analysis._kinds import flat_fields
+        from .findings import flat_fields
 
         report = self.to_dict()
         outlets = []

@@ -13,7 +13,9 @@ Sentence    a sentence (or heading, bullet line) with its tokens and paragraph n
 Quotation   a direct quotation: the words inside the marks, and where the marks are.
 Attribution words an article attributes to a source: the source, the cue, the content.
 NumberMention  a number as the article states it: value, range, unit, kind (count, money, date...).
-Document    an article after segmentation: sentences, boilerplate, quotations, attributions, numbers.
+NameMention    a name as the article writes it: its words, the key to match it by, its title, its kind.
+Document    an article after segmentation: sentences, boilerplate, quotations, attributions, numbers,
+            names.
 """
 
 from __future__ import annotations
@@ -25,7 +27,17 @@ from typing import Literal
 
 from .errors import InputError
 
-__all__ = ["Article", "Attribution", "Document", "NumberMention", "Quotation", "Sentence", "Span", "Token"]
+__all__ = [
+    "Article",
+    "Attribution",
+    "Document",
+    "NameMention",
+    "NumberMention",
+    "Quotation",
+    "Sentence",
+    "Span",
+    "Token",
+]
 
 TokenKind = Literal["word", "number", "punct"]
 
@@ -176,6 +188,45 @@ class NumberMention(Span):
     partitive: bool = False
 
 
+NameKind = Literal["person", "place", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention(Span):
+    """A name as an article writes it: ``start``/``end`` cover a run of capitalised words of a
+    person's name, with any initials inside it ("Dana Whitcombe", "John Q. Public", "Central
+    Library"); a title before or after it is not part of the span.
+
+    ``parts`` are the name's words, initials left out, as tokens (offsets and ``norm``);
+    ``words`` their norms and ``key`` the last of them, the surname by which outlets' names are
+    matched ("whitcombe"). ``kind`` is ``person`` (two words or more), ``place`` (two words or
+    more ending in a word for a place or an institution: "Central Library", "Kestrel Chemical
+    Co.") or ``other`` (one word alone: a surname, a town, a company; not told apart).
+
+    ``title`` holds the words of the title or role the article gives the person, time prefixes
+    removed ("then-deputy" -> "deputy"): the title words and capitalised qualifiers right before
+    the name ("Deputy County Administrator Priya Raman"), else the title words after a comma
+    ("Dana Whitcombe, deputy director of ..."); ``title_start``/``title_end`` cover them (None
+    when there is no title). Found by :func:`mediadiff.names.find_names`.
+    """
+
+    parts: tuple[Token, ...] = field(default=(), repr=False)
+    kind: NameKind = "other"
+    title: tuple[str, ...] = ()
+    title_start: int | None = None
+    title_end: int | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The norms of the name's words, initials left out ("dana", "whitcombe")."""
+        return tuple(t.norm for t in self.parts)
+
+    @property
+    def key(self) -> str:
+        """The norm of the name's last word: the surname outlets' names are matched by."""
+        return self.parts[-1].norm if self.parts else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One outlet's article about a story.
@@ -261,9 +312,10 @@ class Document:
     ``sentences`` holds every sentence in text order, boilerplate ones included (flagged);
     ``boilerplate`` the boilerplate lines as spans; ``quotations`` the direct quotations;
     ``attributions`` the words attributed to sources; ``numbers`` every number the content
-    sentences state (:class:`NumberMention`), read once so that no analyser reads numbers
-    again. Lookups by position (:meth:`in_quotation`, :meth:`sentence_at`, :meth:`numbers_in`)
-    use indexes built once, so they stay fast on long articles.
+    sentences state (:class:`NumberMention`) and ``names`` every run of name words
+    (:class:`NameMention`), read once so that no analyser reads them again. Lookups by position
+    (:meth:`in_quotation`, :meth:`sentence_at`, :meth:`numbers_in`, :meth:`names_in`) use
+    indexes built once, so they stay fast on long articles.
     """
 
     article: Article
@@ -273,11 +325,13 @@ class Document:
     paragraphs: tuple[Span, ...] = field(default=())
     attributions: tuple[Attribution, ...] = ()
     numbers: tuple[NumberMention, ...] = ()
+    names: tuple[NameMention, ...] = ()
     _content: tuple[Sentence, ...] = field(init=False, repr=False, compare=False)
     _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _quoted: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _attributed: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _number_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _name_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_content", tuple(s for s in self.sentences if not s.boilerplate))
@@ -285,6 +339,7 @@ class Document:
         object.__setattr__(self, "_quoted", merged_intervals(self.quotations))
         object.__setattr__(self, "_attributed", merged_intervals(c for a in self.attributions for c in a.content))
         object.__setattr__(self, "_number_starts", tuple(m.at for m in self.numbers))
+        object.__setattr__(self, "_name_starts", tuple(m.start for m in self.names))
 
     @property
     def outlet(self) -> str:
@@ -323,6 +378,10 @@ class Document:
     def numbers_in(self, start: int, end: int) -> tuple[NumberMention, ...]:
         """The number mentions whose number (``at``) lies in ``[start, end)``, in text order."""
         return self.numbers[bisect_left(self._number_starts, start) : bisect_left(self._number_starts, end)]
+
+    def names_in(self, start: int, end: int) -> tuple[NameMention, ...]:
+        """The name mentions that start in ``[start, end)``, in text order."""
+        return self.names[bisect_left(self._name_starts, start) : bisect_left(self._name_starts, end)]
 
     def quoted_length(self, start: int, end: int) -> int:
         """How many characters of ``[start, end)`` lie inside direct quotations (marks excluded)."""

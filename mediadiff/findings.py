@@ -22,21 +22,23 @@ Cell          what a table cell shows, before any format draws it.
 Score         a per-outlet score a kind gives (its key in ``outlets[].scores``, headers, format).
 Summary       a kind's key-finding sentences and how many the summary takes.
 Context       what a column getter may read besides its record: outlet names, passages.
+flat_fields   the fields of a record type that fit in a table cell.
+reference_columns  the columns that set an outlet's words against a reference outlet's.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
 
 from ._presentation import Snippets, outlet_names
 
 if TYPE_CHECKING:
     from .align import Alignment
 
-__all__ = ["Cell", "Column", "Context", "FindingKind", "Score", "Summary"]
+__all__ = ["Cell", "Column", "Context", "FindingKind", "Score", "Summary", "flat_fields", "reference_columns"]
 
 Record = Mapping[str, Any]
 Report = Mapping[str, Any]
@@ -248,3 +250,44 @@ class Context:
             if overlap > most and (overlap > 0 or end == start):
                 best, most = pid, overlap
         return best
+
+
+def flat_fields(kind: type) -> list[str]:
+    """The fields of a finding dataclass that fit in a table cell: all but nested objects.
+
+    A tuple of strings (``carried_by``) fits; a tuple of dataclasses (``Conflict.values``) does not.
+    """
+
+    def flat(hint: Any) -> bool:
+        if is_dataclass(hint) or get_origin(hint) is dict:
+            return False
+        if get_origin(hint) in (tuple, list):
+            return all(a is str or a is Ellipsis for a in get_args(hint))
+        return True
+
+    hints = get_type_hints(kind)
+    return [f.name for f in fields(kind) if flat(hints[f.name])]
+
+
+def reference_columns(text: str, reference: str, limit: int) -> tuple[Column, ...]:
+    """Columns setting an outlet's words against a reference outlet's (wording shifts, altered
+    quotes): the outlet's words under the header ``text``, the reference outlet, and its words
+    under ``reference``, each cut to ``limit`` characters."""
+
+    def reference_outlet(r: Record) -> Any:
+        return r.get("reference_outlet", r.get("reference"))
+
+    return (
+        Column(text, lambda r, c: Cell.words(r.get("text"), r.get("start"), r.get("end"), r["outlet"], limit=limit)),
+        Column("Reference", lambda r, c: Cell.of_outlet(reference_outlet(r), main=False)),
+        Column(
+            reference,
+            lambda r, c: Cell.words(
+                r.get("reference_text"),
+                r.get("reference_start"),
+                r.get("reference_end"),
+                reference_outlet(r),
+                limit=limit,
+            ),
+        ),
+    )

@@ -241,6 +241,8 @@ def read_numbers(tokens: Sequence[Token], text: str | None = None, offset: int =
         partitive: bool = False,
     ) -> None:
         start, end = tokens[first].start, tokens[last].end
+        if out and start < out[-1].end:
+            return  # mentions never overlap: the first reading of the words stands
         out.append(
             NumberMention(
                 start,
@@ -330,6 +332,7 @@ def read_numbers(tokens: Sequence[Token], text: str | None = None, offset: int =
             and tokens[j].kind == "word"
             and tokens[j].start == tokens[j - 1].end + 1
             and tokens[j].norm not in UNIT_SKIPS
+            and tokens[j].norm not in APPROXIMATORS  # "9 about 9": it qualifies the next number
             and tokens[j].text[:1].islower()
         ):
             unit = _unit_key(tokens[j].norm)

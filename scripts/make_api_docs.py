@@ -21,6 +21,7 @@ MODULES = [
     "mediadiff.segment",
     "mediadiff.attribution",
     "mediadiff.mentions",
+    "mediadiff.names",
     "mediadiff.vocabulary",
     "mediadiff.boilerplate",
     "mediadiff.align",

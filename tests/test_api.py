@@ -26,6 +26,7 @@ PUBLIC = [
     "MediadiffError",
     "MediadiffWarning",
     "Member",
+    "NameMention",
     "NumberMention",
     "OutletProfiles",
     "OutputError",

@@ -2,10 +2,10 @@
 into the margins, whatever the number of outlets and passages and the length of the names.
 
 This is one of the (at most three) test files allowed to import private names (issue 18): the
-margin and the page builders (``_MARGIN``, ``_RC``, ``_plan``, ``_title_page``, ``_chart_page``)
-are how ``mediadiff.plot.render_pdf`` lays out a page, which a user sees only as the PDF. What a
-reader sees of the PDF (pages, parts, titles, names) is tested through ``render_pdf`` in
-tests/test_plot.py.
+margin and the page builders of ``mediadiff.plot._pdf`` (``_MARGIN``, ``_RC``, ``_plan``,
+``_title_page``, ``_chart_page``) are how ``mediadiff.plot.render_pdf`` lays out a page, which a
+user sees only as the PDF. What a reader sees of the PDF (pages, parts, titles, names) is tested
+through ``render_pdf`` in tests/test_plot.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from _report_fixture import make_large_report, make_report
 
 matplotlib.use("Agg")
 
-from mediadiff import plot  # noqa: E402
+from mediadiff.plot import _pdf  # noqa: E402
 
 
 def _outside_margins(fig) -> list[str]:
@@ -27,7 +27,7 @@ def _outside_margins(fig) -> list[str]:
     FigureCanvasAgg(fig)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    margin = plot._MARGIN * fig.dpi
+    margin = _pdf._MARGIN * fig.dpi
     width, height = fig.bbox.width, fig.bbox.height
     bad = []
     for t in fig.findobj(Text):
@@ -46,8 +46,8 @@ def _outside_margins(fig) -> list[str]:
 @pytest.mark.parametrize("n_outlets, n_passages, name_length", [(3, 6, 0), (8, 40, 90), (30, 70, 90)])
 def test_pdf_text_stays_inside_the_margins(n_outlets, n_passages, name_length):
     report = make_report() if not name_length else make_large_report(n_outlets, n_passages, name_length=name_length)
-    with matplotlib.rc_context(plot._RC):
-        pages = plot._plan(report)
-        assert _outside_margins(plot._title_page(report, pages)) == []
+    with matplotlib.rc_context(_pdf._RC):
+        pages = _pdf._plan(report)
+        assert _outside_margins(_pdf._title_page(report, pages)) == []
         for number, page in enumerate(pages, start=2):
-            assert _outside_margins(plot._chart_page(report, page, number, len(pages) + 1)) == [], page.name
+            assert _outside_margins(_pdf._chart_page(report, page, number, len(pages) + 1)) == [], page.name

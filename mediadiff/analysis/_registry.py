@@ -2,8 +2,10 @@
 
 ``compare`` runs the finders in this order (a finder may read the kinds before it: quote
 alterations read the quotations), ``report.json`` writes their lists in it, and the reports,
-charts, corpus score records and the command line iterate over it. A new kind is one line in
-:data:`_BUILT_IN` (docs/architecture.md); a kind made elsewhere is added with
+charts, corpus score records and the command line iterate over it. Each built-in kind is
+declared once, as ``KIND`` at the bottom of its analyser module (``ALTERATION_KIND`` beside
+``KIND`` in ``quotes``; loaded language's in :mod:`mediadiff.loaded.contrast`); a new kind is
+one line in :data:`_BUILT_IN` (docs/architecture.md); a kind made elsewhere is added with
 :func:`register_kind`.
 
 Public names (re-exported by :mod:`mediadiff.analysis`)
@@ -17,19 +19,24 @@ from __future__ import annotations
 
 from ..errors import ParameterError, check_parameter
 from ..findings import FindingKind
-from . import _kinds
+from ..loaded.contrast import KIND as LOADED_LANGUAGE
+from .conflicts import KIND as CONFLICTS
+from .omissions import KIND as OMISSIONS
 from .placement import KIND as PLACEMENT_SHIFTS
+from .quotes import ALTERATION_KIND as QUOTE_ALTERATIONS
+from .quotes import KIND as QUOTES
+from .wording import KIND as WORDING_SHIFTS
 
 __all__ = ["finding_kinds", "register_kind", "unregister_kind"]
 
 #: The built-in kinds in the order of report.json.
 _BUILT_IN: tuple[FindingKind, ...] = (
-    _kinds.OMISSIONS,
-    _kinds.WORDING_SHIFTS,
-    _kinds.LOADED_LANGUAGE,
-    _kinds.QUOTES,
-    _kinds.QUOTE_ALTERATIONS,
-    _kinds.CONFLICTS,
+    OMISSIONS,
+    WORDING_SHIFTS,
+    LOADED_LANGUAGE,
+    QUOTES,
+    QUOTE_ALTERATIONS,
+    CONFLICTS,
     PLACEMENT_SHIFTS,
 )
 

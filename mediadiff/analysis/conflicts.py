@@ -43,28 +43,24 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
-from .._names import is_name
+from .._presentation import CONFLICT_KINDS, quoted, who
 from ..align import Alignment
-from ..document import Document, Token
+from ..document import Document, NameMention, Token
 from ..errors import check_parameter, is_real
+from ..findings import Cell, Column, Context, FindingKind, Summary, flat_fields
 from ..vocabulary import (
     COMMON_UNITS,
-    MONTH_NUMBERS,
-    NOT_NAME_WORDS,
-    NOT_PERSON_WORDS,
-    PLACE_WORDS,
     RANK_WORDS,
-    TITLE_WORDS,
-    WEEKDAYS,
 )
 from ._common import member_tokens
 
-__all__ = ["Conflict", "ConflictValue", "find_conflicts"]
+__all__ = ["KIND", "Conflict", "ConflictValue", "find_conflicts"]
 
 #: Default ``related_floor`` of :func:`find_conflicts`: how close (``Alignment.nearest``) two
 #: passages that no outlet shares must be for their figures to be compared.
@@ -169,80 +165,22 @@ def _meets(a: _Value, b: _Value) -> bool:
 # people: names and titles
 
 
-@dataclass(frozen=True, slots=True)
-class _Person:
-    first: str
-    surname: str
-    title: tuple[str, ...]
-    title_start: int
-    title_end: int
-    start: int
-    end: int
-    words: tuple[str, ...] = ()
-
-
-def _people(tokens: Sequence[Token], sentence_starts: frozenset[int]) -> list[_Person]:
-    out: list[_Person] = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        t = tokens[i]
-        if not _is_name(t, sentence_starts):
-            i += 1
+def _people(document: Document, start: int, end: int) -> list[NameMention]:
+    """The people named in ``[start, end)``: the document's person names (:attr:`Document.names`,
+    read once by :mod:`mediadiff.names`) that lie in it, each with its title when the title lies
+    in it too (a clause that ends before ", deputy director of ..." gives the name without it)."""
+    out = []
+    for x in document.names_in(start, end):
+        if x.kind != "person" or x.end > end:
             continue
-        j = i
-        while j < n and (_is_name(tokens[j], sentence_starts) or (j > i and _initial(tokens[j]))):
-            j += 1
-        name = [x for x in tokens[i:j] if not _initial(x)]
-        if len(name) < 2 or name[-1].norm.rstrip(".") in PLACE_WORDS:
-            i = max(j, i + 1)
-            continue
-        # title before: "DEP Director Dana Whitcombe", "Spokesman Martin Oyelaran"
-        # capitalised words before a title word belong to the title ("Deputy County Administrator")
-        k = i
-        while (
-            k > 0
-            and tokens[k - 1].kind == "word"
-            and (_title_norm(tokens[k - 1].norm) in TITLE_WORDS or (k < i and _title_qualifier(tokens[k - 1])))
+        if (
+            x.title_start is not None
+            and x.title_end is not None
+            and not (start <= x.title_start and x.title_end <= end)
         ):
-            k -= 1
-        title = [x for x in tokens[k:i]]
-        # title after: "Dana Whitcombe, deputy director of ..."
-        if not title and j + 1 < n and tokens[j].text == ",":
-            m = j + 1
-            if m < n and tokens[m].norm in ("the", "a", "an"):
-                m += 1
-            after = []
-            while m < n and tokens[m].norm in TITLE_WORDS:
-                after.append(tokens[m])
-                m += 1
-            title = after
-        words = tuple(_title_norm(x.norm) for x in title)
-        out.append(
-            _Person(
-                name[0].norm,
-                name[-1].norm,
-                words,
-                title[0].start if title else -1,
-                title[-1].end if title else -1,
-                tokens[i].start,
-                tokens[j - 1].end,
-                tuple(x.norm for x in name),
-            )
-        )
-        i = j
+            x = dataclasses.replace(x, title=(), title_start=None, title_end=None)
+        out.append(x)
     return out
-
-
-_TIME_PREFIXES = ("then-", "ex-", "former-", "now-")
-
-
-def _title_norm(norm: str) -> str:
-    """A title word without a time prefix: "then-deputy" -> "deputy" (the time is not the job)."""
-    for prefix in _TIME_PREFIXES:
-        if norm.startswith(prefix):
-            return norm[len(prefix) :]
-    return norm
 
 
 def _core(title: tuple[str, ...]) -> frozenset[str]:
@@ -258,28 +196,15 @@ def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return not ((a ^ b) & RANK_WORDS)
 
 
-def _title_qualifier(t: Token) -> bool:
-    """A capitalised word that can qualify a title: "County", "DEP" (not "On", "Tuesday")."""
-    norm = t.norm.rstrip(".")
-    return (
-        t.text[:1].isupper()
-        and t.text.isalpha()
-        and t.norm not in NOT_NAME_WORDS
-        and t.norm not in NOT_PERSON_WORDS
-        and norm not in MONTH_NUMBERS
-        and norm not in WEEKDAYS
-    )
+def _title_span(x: NameMention) -> tuple[int, int]:
+    """Where the title of a titled name lies."""
+    return (x.title_start or 0, x.title_end or 0)
 
 
-def _initial(t: Token) -> bool:
-    return len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
-
-
-def _is_name(t: Token, sentence_starts: frozenset[int]) -> bool:
-    """A word of a person's name (:func:`mediadiff._names.is_name` with ``person``); a capital at
-    a sentence start counts here (``sentence_starts`` is not read): a person's name is a run of
-    two or more such words."""
-    return is_name(t, person=True)
+def _is_name(t: Token, names: frozenset[int]) -> bool:
+    """A word of a name: one of the words of the document's name mentions (``names``: their
+    starts; :func:`mediadiff.names.is_name` with ``person``)."""
+    return t.start in names
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -299,6 +224,7 @@ def _swapped_names(
     pid: str,
     words: dict[str, list[Token]],
     starts: dict[str, frozenset[int]],
+    named: dict[str, frozenset[int]],
     docs: dict[str, Document],
     taken: set[str],
 ) -> list[Conflict]:
@@ -319,8 +245,8 @@ def _swapped_names(
                     continue
                 ta, tb = words[a][i1], words[b][j1]
                 if not (
-                    _is_name(ta, starts[a])
-                    and _is_name(tb, starts[b])
+                    _is_name(ta, named[a])
+                    and _is_name(tb, named[b])
                     and ta.start not in starts[a]
                     and tb.start not in starts[b]
                 ):
@@ -393,6 +319,7 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
     )
     docs = {d.outlet: d for d in alignment.documents}
     starts = {o: frozenset(s.tokens[0].start for s in d.sentences if s.tokens) for o, d in docs.items()}
+    name_words = {o: frozenset(t.start for x in d.names for t in x.parts) for o, d in docs.items()}
     found: list[Conflict] = []
     stated: dict[str, list[tuple[str, _Value]]] = {}  # passage id -> its numeric values
     for p in alignment.passages:
@@ -401,7 +328,7 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
                 stated[p.id] = [(m.outlet, v) for m in p.members for v in _values(docs[m.outlet], m.start, m.end)]
             continue
         values: list[tuple[str, _Value]] = []
-        people: list[tuple[str, _Person]] = []
+        people: list[tuple[str, NameMention]] = []
         body: dict[str, list[Token]] = {}  # each outlet's words outside headlines, members in text order
         for m in sorted(p.members, key=lambda m: (m.outlet, m.start)):
             toks = member_tokens(docs[m.outlet], m, words_only=False)
@@ -413,7 +340,7 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
                 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
             )
             if not headline:  # title case would make every word look like a name
-                people.extend((m.outlet, x) for x in _people(toks, starts[m.outlet]))
+                people.extend((m.outlet, x) for x in _people(docs[m.outlet], m.start, m.end))
                 body.setdefault(m.outlet, []).extend(t for t in toks if t.kind != "punct")
         stated[p.id] = values
         found.extend(_numeric_conflicts(p.id, values, docs, values))
@@ -421,7 +348,7 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
         found.extend(named)
         taken = {v.value for c in named for v in c.values if isinstance(v.value, str)} | {c.unit for c in named}
         taken |= {w for c in named for v in c.values if isinstance(v.value, str) for w in v.value.split()}
-        found.extend(_swapped_names(p.id, body, starts, docs, taken))
+        found.extend(_swapped_names(p.id, body, starts, name_words, docs, taken))
     if related_floor is not None:
         found.extend(_related_conflicts(alignment, stated, found, docs, related_floor))
     order = {p.id: i for i, p in enumerate(alignment.passages)}
@@ -584,11 +511,11 @@ def _same_figures(
     return out
 
 
-def _people_conflicts(pid: str, people: list[tuple[str, _Person]], docs: dict[str, Document]) -> list[Conflict]:
+def _people_conflicts(pid: str, people: list[tuple[str, NameMention]], docs: dict[str, Document]) -> list[Conflict]:
     out = []
-    by_surname: dict[str, list[tuple[str, _Person]]] = {}
+    by_surname: dict[str, list[tuple[str, NameMention]]] = {}
     for outlet, x in people:
-        by_surname.setdefault(x.surname, []).append((outlet, x))
+        by_surname.setdefault(x.key, []).append((outlet, x))
     for surname, items in sorted(by_surname.items()):
         titled = [(o, x) for o, x in items if x.title]
         titles = {o: {_core(x.title) for oo, x in titled if oo == o} for o, _ in titled}
@@ -602,9 +529,8 @@ def _people_conflicts(pid: str, people: list[tuple[str, _Person]], docs: dict[st
             vals = tuple(
                 ConflictValue(
                     o,
-                    x.title_start,
-                    x.title_end,
-                    docs[o].text[x.title_start : x.title_end],
+                    *_title_span(x),
+                    docs[o].text[slice(*_title_span(x))],
                     " ".join(x.title),
                     None,
                     None,
@@ -632,9 +558,7 @@ def _people_conflicts(pid: str, people: list[tuple[str, _Person]], docs: dict[st
                 items = by_surname[a] + by_surname[b]
                 if len({o for o, _ in items}) >= 2:
                     vals = tuple(
-                        ConflictValue(
-                            o, x.start, x.end, docs[o].text[x.start : x.end], x.surname, None, None, "name", ""
-                        )
+                        ConflictValue(o, x.start, x.end, docs[o].text[x.start : x.end], x.key, None, None, "name", "")
                         for o, x in sorted(items, key=lambda y: (y[0], y[1].start))
                     )
                     out.append(
@@ -649,17 +573,17 @@ def _people_conflicts(pid: str, people: list[tuple[str, _Person]], docs: dict[st
                         )
                     )
     for surname, items in sorted(by_surname.items()):
-        firsts = {x.first for _, x in items if x.first != x.surname}
+        firsts = {x.words[0] for _, x in items if x.words[0] != x.key}
         # a longer form of the same name is no other name: "Marine Corps Reserve" / "United States Marine Corps Reserve"
         differ = any(
-            oa != ob and xa.first != xb.first and not _same_name(xa.words, xb.words)
+            oa != ob and xa.words[0] != xb.words[0] and not _same_name(xa.words, xb.words)
             for oa, xa in items
             for ob, xb in items
         )
         if len(firsts) > 1 and len({o for o, _ in items}) >= 2 and differ:
             vals = tuple(
                 ConflictValue(
-                    o, x.start, x.end, docs[o].text[x.start : x.end], x.first + " " + x.surname, None, None, "name", ""
+                    o, x.start, x.end, docs[o].text[x.start : x.end], x.words[0] + " " + x.key, None, None, "name", ""
                 )
                 for o, x in sorted(items, key=lambda y: (y[0], y[1].start))
             )
@@ -673,3 +597,79 @@ def _people_conflicts(pid: str, people: list[tuple[str, _Person]], docs: dict[st
                 )
             )
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The finding kind: how compare, the reports, the corpus batch and the command line use it
+
+Record = Mapping[str, Any]
+Report = Mapping[str, Any]
+
+
+def _conflict_count(records: Sequence[Record]) -> Counter[str]:
+    """A conflict counts once for each outlet that gives one of its values."""
+    counts: Counter[str] = Counter()
+    for c in records:
+        counts.update({str(v["outlet"]) for v in c.get("values", ()) if isinstance(v, Mapping) and v.get("outlet")})
+    return counts
+
+
+def _conflict_line(records: Sequence[Record], outlets: Sequence[str]) -> dict[str, dict[str, Any]]:
+    counts = _conflict_count(records)
+    return {o: {"n_conflicts": counts.get(o, 0)} for o in outlets}
+
+
+def _conflict_frame(records: Sequence[Record]) -> tuple[list[dict[str, Any]], list[str]]:
+    """One row per competing value, with its conflict's ``kind`` and ``passage``."""
+    rows = [{"kind": c["kind"], "passage": c["passage"], **v} for c in records for v in c["values"]]
+    return rows, ["kind", "passage", *flat_fields(ConflictValue)]
+
+
+def _conflict_sentences(report: Report, ctx: Context) -> list[str]:
+    names = ctx.names
+    out = []
+    for c in report.get("conflicts", []):
+        # values that agree (same number, or same words) form one group; the odd one out comes first
+        groups: dict[Any, list[tuple[str, str]]] = {}  # one figure -> its (name, text) values
+        for v in c.get("values", []):
+            text = " ".join(str(v.get("text", "")).split())
+            value = v.get("value")
+            key = ("v", value) if isinstance(value, (int, float)) else ("t", text.lower())
+            groups.setdefault(key, []).append((names.get(v["outlet"], v["outlet"]), text))
+        parts = []
+        for said_by in sorted(groups.values(), key=lambda g: (len({n for n, _ in g}), sorted({n for n, _ in g}))):
+            sayers = sorted({n for n, _ in said_by})
+            # the words shown are those of the outlets named: who() names two of a long list
+            shown = set(sayers if len(sayers) <= 3 else sayers[:2])
+            texts = list(dict.fromkeys(t for n, t in said_by if n in shown))
+            said = " or ".join(quoted(t, 60) for t in texts[:3])
+            parts.append(f"{who(sayers)} {'says' if len(sayers) == 1 else 'say'} {said}")
+        kind = CONFLICT_KINDS.get(str(c.get("kind")), str(c.get("kind", "a fact")))
+        out.append(f"The outlets disagree on {kind}: " + "; ".join(parts) + ".")
+    return out
+
+
+#: The conflict finding kind.
+KIND = FindingKind(
+    name="conflicts",
+    record_type=Conflict,
+    find=lambda alignment, found, options: find_conflicts(alignment),
+    label="conflict",
+    plural="conflicts",
+    title="Conflicting facts",
+    columns=(
+        Column(
+            "Passage",
+            lambda r, c: Cell.of_passage(
+                r.get("passage"), also=[x for x in r.get("related") or () if x != r.get("passage")]
+            ),
+        ),
+        Column("Kind", lambda r, c: Cell.label(CONFLICT_KINDS.get(str(r.get("kind")), r.get("kind")))),
+        Column("Values", lambda r, c: Cell.values(r.get("values", []))),
+    ),
+    count=_conflict_count,
+    summary=Summary(_conflict_sentences, first=1, most=2, priority=20),
+    chart=("conflicts it\nis part of", "#009E73"),
+    score_line=_conflict_line,
+    frame=_conflict_frame,
+)

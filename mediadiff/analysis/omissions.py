@@ -31,13 +31,16 @@ off_story           the outlets whose article shares almost nothing with any oth
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, get_args
 
 from .._clauses import capitalised_words
+from .._presentation import OMISSION_KINDS, quoted, typical_member, who
 from ..align import Alignment, Passage
 from ..errors import check_parameter, is_int, is_real
+from ..findings import Cell, Column, Context, FindingKind, Score, Summary
 from ..mentions import is_figure
 from ..vocabulary import REFUSALS, REFUSED_ACTS, RESPONSE_CUES, SPOKESPERSONS, STOPWORDS
 from ._common import (
@@ -48,7 +51,16 @@ from ._common import (
     source_key,
 )
 
-__all__ = ["OFF_STORY_SIMILARITY", "Omission", "find_omissions", "off_story", "omission_scores", "passage_kind"]
+__all__ = [
+    "KIND",
+    "OFF_STORY_SIMILARITY",
+    "OMISSION_KIND_NAMES",
+    "Omission",
+    "find_omissions",
+    "off_story",
+    "omission_scores",
+    "passage_kind",
+]
 
 OmissionKind = Literal["response", "figure", "quote", "fact"]
 
@@ -559,3 +571,122 @@ def omission_scores(
         omitted = sum(o.weight for o in omissions if o.outlet == outlet)
         scores[outlet] = round(min(1.0, omitted / total), 6) if total > 0 else 0.0
     return scores
+
+
+# ---------------------------------------------------------------------------------------------
+# The finding kind: how compare, the reports, the corpus batch and the command line use it
+
+Record = Mapping[str, Any]
+Report = Mapping[str, Any]
+
+
+#: The omission kinds always present (as 0) in a corpus score record's ``n_omissions``.
+OMISSION_KIND_NAMES: tuple[str, ...] = tuple(sorted(get_args(OmissionKind)))
+
+
+def _find_omissions(alignment: Alignment, found: Mapping[str, Any], options: Mapping[str, Any]) -> list[Omission]:
+    return find_omissions(alignment, min_support=options.get("min_support", 2))
+
+
+def _score_omissions(
+    alignment: Alignment, findings: tuple[Any, ...], options: Mapping[str, Any]
+) -> dict[str, dict[str, Any]]:
+    values = omission_scores(alignment, list(findings), min_support=options.get("min_support", 2))
+    return {o: {"omission": values.get(o, 0.0)} for o in alignment.outlets}
+
+
+def _omission_line(records: Sequence[Record], outlets: Sequence[str]) -> dict[str, dict[str, Any]]:
+    omitted: dict[str, Counter[str]] = {o: Counter() for o in outlets}
+    for om in records:
+        omitted.setdefault(om["outlet"], Counter())[str(om.get("kind", "fact"))] += 1
+    return {
+        o: {"n_omissions": {k: omitted[o].get(k, 0) for k in sorted(set(OMISSION_KIND_NAMES) | set(omitted[o]))}}
+        for o in outlets
+    }
+
+
+def _carried_by(r: Record, c: Context) -> Cell:
+    p = c.passages.get(str(r["passage"])) or {}
+    return Cell.label(f"{p.get('support', len(r.get('carried_by') or ()))} of {c.n_outlets}")
+
+
+def _record_weight(r: Record) -> float:
+    w = r.get("weight")
+    return float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0
+
+
+def _omission_sentences(report: Report, ctx: Context) -> list[str]:
+    """One sentence per omitted passage, heaviest first. The words quoted are those of the
+    carrying outlet named right before them (never the omitting outlet's: it has none)."""
+    names, passages = ctx.names, ctx.passages
+    by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for om in report.get("omissions", []):
+        by_passage[om["passage"]].append(om)
+    order = {pid: i for i, pid in enumerate(passages)}
+    ranked = sorted(
+        by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid)
+    )
+    n = len(report.get("outlets", []))
+    out = []
+    told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []  # omitters, sentences already told
+    for pid in ranked:
+        oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
+        # a second clause of the same sentences that the same outlets omit is the same story
+        omitters_set = frozenset(o["outlet"] for o in oms)
+        passage = passages.get(pid)
+        sentences = frozenset((m.get("outlet"), m.get("sentence")) for m in (passage or {}).get("members", ()))
+        if sentences and any(omitters_set == w and sentences <= s for w, s in told):
+            continue
+        told.append((omitters_set, sentences))
+        omitters = who([names.get(o["outlet"], o["outlet"]) for o in oms])
+        kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
+        support = passage["support"] if passage else len(oms[0].get("carried_by", []))
+        what = {"response": "the response", "figure": "the figure", "quote": "the quotation"}.get(kind, "what")
+        member = typical_member(passage)
+        if member.get("text"):
+            carrier = names.get(str(member.get("outlet")), str(member.get("outlet")))
+            text = f"{what} that {carrier} reports as {quoted(str(member['text']), 100)}"
+        else:
+            text = f"{what} of passage {pid}"
+        # the sources every omitter leaves out, in the first one's order ("the audit" for a document)
+        silenced = [t for t in oms[0].get("silenced") or () if all(t in (o.get("silenced") or ()) for o in oms)]
+        sources = who([t if t[:1].isupper() else f"the {t}" for t in silenced])
+        names_ = ("; it never names " if len(oms) == 1 else "; they never name ") + sources if silenced else ""
+        if all(o.get("consensus", True) for o in oms):
+            verb = "omits" if len(oms) == 1 else "omit"
+            out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets{names_}.")
+        else:
+            verb = "leaves out" if len(oms) == 1 else "leave out"
+            out.append(
+                f"{omitters} {verb} {text}{names_} (two outlets compared: a difference between them, "
+                "not an omission by consensus)."
+            )
+    return out
+
+
+#: The omission finding kind.
+KIND = FindingKind(
+    name="omissions",
+    record_type=Omission,
+    find=_find_omissions,
+    score=_score_omissions,
+    scores=(Score("omission", "Omission", "Omission", bar="om"),),
+    label="omission",
+    plural="omissions",
+    title="Omissions",
+    note="Heaviest first.",
+    order=lambda records: sorted(records, key=lambda o: (-_record_weight(o), o["outlet"])),
+    columns=(
+        Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
+        Column("Passage", lambda r, c: Cell.of_passage(r["passage"])),
+        Column("Kind", lambda r, c: Cell.label(OMISSION_KINDS.get(r["kind"], r["kind"]))),
+        Column("Weight", lambda r, c: Cell.number(r.get("weight")), numeric=True),
+        Column("Carried by", _carried_by, numeric=True),
+        Column("Never cites", lambda r, c: Cell.label(", ".join(r.get("silenced") or ()) or "—")),
+        Column("Passage text", lambda r, c: Cell.snippet(r["passage"], limit=200)),
+    ),
+    count_header="Omissions",
+    summary=Summary(_omission_sentences, first=2, most=3, priority=10),
+    chart=("omitted\npassages", "#D55E00"),
+    score_line=_omission_line,
+)

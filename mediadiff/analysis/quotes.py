@@ -34,19 +34,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Any, Literal
 
 from .._disjoint import DisjointSets
+from .._presentation import ALTERATION_KINDS, diff_window
 from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
+from ..findings import Cell, Column, Context, FindingKind, Summary, reference_columns
 from ..vocabulary import ATTRIBUTION_CUES, DETERMINERS, PRONOUNS
 from ._common import match_key, span_tokens
 
-__all__ = ["Quote", "QuoteAlteration", "extract_quotes", "find_quote_alterations"]
+__all__ = ["ALTERATION_KIND", "KIND", "Quote", "QuoteAlteration", "extract_quotes", "find_quote_alterations"]
 
 AlterationKind = Literal["word_added", "word_dropped", "word_changed", "truncated", "spliced"]
 
@@ -682,3 +684,59 @@ def _compare(
             )
         )
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The finding kind: how compare, the reports, the corpus batch and the command line use it
+
+Record = Mapping[str, Any]
+Report = Mapping[str, Any]
+
+
+#: The quotation finding kind.
+KIND = FindingKind(
+    name="quotes",
+    record_type=Quote,
+    find=lambda alignment, found, options: extract_quotes(alignment),
+    label="quotation",
+    plural="quotations",
+    title="Quotations",
+    headline=False,
+)
+
+
+def _alteration_passage(r: Record, c: Context) -> Cell:
+    return Cell.of_passage(r.get("passage") or c.passage_at(r["outlet"], r.get("start"), r.get("end")))
+
+
+def _alteration_sentences(report: Report, ctx: Context) -> list[str]:
+    names = ctx.names
+    out = []
+    for a in report.get("quote_alterations", []):
+        label = ALTERATION_KINDS.get(a["kind"], a["kind"])
+        text, ref = diff_window(str(a["text"]), str(a["reference_text"]))
+        out.append(
+            f"{names.get(a['outlet'], a['outlet'])} quotes “{text}”, where "
+            f"{names.get(a['reference_outlet'], a['reference_outlet'])} has “{ref}” ({label})."
+        )
+    return out
+
+
+#: The altered-quotation finding kind (it reads the quotations ``KIND`` found).
+ALTERATION_KIND = FindingKind(
+    name="quote_alterations",
+    record_type=QuoteAlteration,
+    find=lambda alignment, found, options: find_quote_alterations(alignment, list(found["quotes"])),
+    label="quote alteration",
+    plural="quote alterations",
+    title="Altered quotations",
+    columns=(
+        Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
+        Column("Passage", _alteration_passage),
+        Column("Change", lambda r, c: Cell.label(ALTERATION_KINDS.get(r["kind"], r["kind"]))),
+        *reference_columns("Quotes", "Reference has", 400),
+    ),
+    count_header="Altered quotes",
+    summary=Summary(_alteration_sentences, first=1, most=2, priority=30),
+    chart=("altered\nquotations", "#0072B2"),
+)

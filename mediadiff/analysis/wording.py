@@ -52,13 +52,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Literal
 
 from .._clauses import capitalised_words
-from .._names import is_name
+from .._presentation import SHIFT_KINDS, join_names, rank_shifts
 from ..align import Alignment, Passage
 from ..document import Document, NumberMention, Token
 from ..errors import check_parameter, is_real
+from ..findings import Cell, Column, Context, FindingKind, Score, Summary, reference_columns
+from ..names import is_name
 from ..vocabulary import (
     FUNCTION_WORDS,
     HEDGES,
@@ -75,6 +77,7 @@ from ._common import (
 )
 
 __all__ = [
+    "KIND",
     "FUNCTION_WORDS",
     "WordingShift",
     "dateline_tokens",
@@ -273,7 +276,7 @@ def _values(tokens: Sequence[Token], numbers: Numbers) -> list[str]:
 
 
 def _is_name(t: Token, starts: frozenset[int]) -> bool:
-    """A name or a job title (:func:`mediadiff._names.is_name` with ``titles``)."""
+    """A name or a job title (:func:`mediadiff.names.is_name` with ``titles``)."""
     return is_name(t, starts, titles=True)
 
 
@@ -771,3 +774,91 @@ def wording_shift_scores(alignment: Alignment, shifts: Sequence[WordingShift] | 
             total[outlet] += w * (0.0 if outlet == ref else 1.0 - ratios[outlet])
             weight[outlet] += w
     return {o: (round(total[o] / weight[o], 6) if weight[o] else 0.0) for o in alignment.outlets}
+
+
+# ---------------------------------------------------------------------------------------------
+# The finding kind: how compare, the reports, the corpus batch and the command line use it
+
+Record = Mapping[str, Any]
+Report = Mapping[str, Any]
+
+
+def _find_shifts(alignment: Alignment, found: Mapping[str, Any], options: Mapping[str, Any]) -> list[WordingShift]:
+    return find_wording_shifts(alignment)
+
+
+def _score_shifts(
+    alignment: Alignment, findings: tuple[Any, ...], options: Mapping[str, Any]
+) -> dict[str, dict[str, Any]]:
+    values = wording_shift_scores(alignment, list(findings))
+    return {o: {"wording_shift": values.get(o, 0.0)} for o in alignment.outlets}
+
+
+_TELLING_SHIFTS = {
+    "hedging": "hedging",
+    "attribution": "attribution",
+    "intensity": "intensity",
+    "number": "numbers",
+    "name_or_title": "names or titles",
+}
+
+
+def _wording_sentences(report: Report, ctx: Context) -> list[str]:
+    """The outlet whose wording departs most from the shared wording, by its ``wording_shift``
+    score (the mean distance of its words from each shared passage's reference wording: a
+    share, so a long article does not depart more for being long), with its weightiest shifts
+    counted by kind. Reports without scores fall back to the count of shifts."""
+    names = ctx.names
+    shifts = report.get("wording_shifts", [])
+    if not shifts:
+        return []
+    counts = Counter(s["outlet"] for s in shifts)
+    scores = {o["id"]: (o.get("scores") or {}).get("wording_shift") for o in report.get("outlets", [])}
+    scored = {o: float(v) for o, v in scores.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    if scored and max(scored.values()) > 0:
+        top = min(scored, key=lambda o: (-scored[o], o))
+        others = sorted(v for o, v in scored.items() if o != top)
+        spread = (
+            (f"{others[0]:.2f}" if others[0] == others[-1] else f"{others[0]:.2f}–{others[-1]:.2f}") if others else ""
+        )
+        how = f" (wording-shift score {scored[top]:.2f}; the others {spread})" if spread else ""
+    else:
+        top = min(counts, key=lambda o: (-counts[o], o))
+        how = ""
+    kinds = Counter(s["kind"] for s in shifts if s["outlet"] == top)
+    special = [(label, kinds[k]) for k, label in _TELLING_SHIFTS.items() if kinds.get(k)]
+    detail = join_names([f"{label} ({n})" for label, n in special])
+    n = counts.get(top, 0)
+    listed = f"{n} wording shift{'' if n == 1 else 's'} listed"
+    detail = f": {listed}, including changes of {detail}" if detail else f": {listed}"
+    return [f"{names.get(top, top)} departs most from the shared wording{how}{detail}."]
+
+
+#: The wording-shift finding kind.
+KIND = FindingKind(
+    name="wording_shifts",
+    record_type=WordingShift,
+    find=_find_shifts,
+    score=_score_shifts,
+    scores=(Score("wording_shift", "Wording shift", "Wording shift", bar="ws"),),
+    label="wording shift",
+    plural="wording shifts",
+    title="Wording shifts",
+    note="Each against the reference member of its passage, heaviest first: a changed number, source, hedge, "
+    "name or title and degree word before other words (weight: docs/concepts.md). Changes of punctuation, "
+    "function words and datelines are not listed. “—”: no words on that side (added or left out).",
+    order=lambda records: list(rank_shifts(records)),
+    capped=True,
+    breakdown=True,
+    kind_labels=SHIFT_KINDS,
+    columns=(
+        Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
+        Column("Passage", lambda r, c: Cell.of_passage(r.get("passage"))),
+        Column("Kind", lambda r, c: Cell.label(SHIFT_KINDS.get(r["kind"], r["kind"]))),
+        *reference_columns("Outlet's words", "Reference's words", 160),
+        Column("Weight", lambda r, c: Cell.number(r.get("weight")), numeric=True),
+    ),
+    count_header="Wording shifts",
+    summary=Summary(_wording_sentences, first=1, most=1, priority=50),
+    chart=("wording\nshifts", "#E69F00"),
+)

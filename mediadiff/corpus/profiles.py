@@ -305,7 +305,8 @@ def _fmt_estimate(e: Estimate) -> str:
 
 def _records(source: Any) -> Iterable[Mapping[str, Any]]:
     """The score records of a CorpusResult, a scores.jsonl path (or its folder), or an iterable of dicts."""
-    from .batch import CorpusResult, _read_jsonl
+    from ._files import read_jsonl
+    from .batch import CorpusResult
 
     if isinstance(source, CorpusResult):
         return source.scores()
@@ -315,7 +316,7 @@ def _records(source: Any) -> Iterable[Mapping[str, Any]]:
             path = path / "scores.jsonl"
         if not path.is_file():
             raise InputError(f"{path}: no such scores file (expected the scores.jsonl of a compare_corpus run)")
-        return _read_jsonl(path)
+        return read_jsonl(path)
     if isinstance(source, (bytes, Mapping)) or not isinstance(source, Iterable):
         raise InputError(
             "profile_outlets() expects a CorpusResult, the path of a scores.jsonl, or score records (dicts); "

@@ -23,18 +23,28 @@ LoadedFinding            one outlet's loaded span with its counterpart wording.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Any, Literal
 
+from .._presentation import own_voice, quoted, voice_label, who
 from ..align import Alignment, Member, Passage
 from ..document import Document, Token
+from ..findings import Cell, Column, Context, FindingKind, Score, Summary
 from ..vocabulary import PARTICLES, PLAIN_WORDS
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
 from .lexicon import Lexicon, lemma_candidates
 
-__all__ = ["CONTRAST_SCORE", "PLAIN_WORDS", "LoadedFinding", "find_loaded_language", "loaded_language_scores"]
+__all__ = [
+    "CONTRAST_SCORE",
+    "KIND",
+    "MAX_TERMS",
+    "PLAIN_WORDS",
+    "LoadedFinding",
+    "find_loaded_language",
+    "loaded_language_scores",
+]
 
 #: In a passage of more outlets than this, a member is compared with this many reference members.
 MAX_PEERS = 12
@@ -448,3 +458,135 @@ def loaded_language_scores(alignment: Alignment, findings: Sequence[LoadedFindin
             "quoted_spans": len(mine) - len(own),
         }
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The finding kind: how compare, the reports, the corpus batch and the command line use it
+
+Record = Mapping[str, Any]
+Report = Mapping[str, Any]
+
+
+#: At most this many loaded terms are kept per story and outlet in a corpus score record.
+MAX_TERMS = 20
+
+
+def _find_loaded(alignment: Alignment, found: Mapping[str, Any], options: Mapping[str, Any]) -> list[LoadedFinding]:
+    return find_loaded_language(alignment, lexicon=options.get("lexicon"))
+
+
+def _score_loaded(
+    alignment: Alignment, findings: tuple[Any, ...], options: Mapping[str, Any]
+) -> dict[str, dict[str, Any]]:
+    rates = loaded_language_scores(alignment, list(findings))
+    return {
+        o: {
+            "loaded_language": rates.get(o, {}).get("per_1000_words", 0.0),
+            "loaded_language_by_category": rates.get(o, {}).get("by_category", {}),
+        }
+        for o in alignment.outlets
+    }
+
+
+def _own_voice_count(records: Sequence[Record]) -> Counter[str]:
+    return Counter(str(s["outlet"]) for s in records if own_voice(s))
+
+
+def _counterpart_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value or None
+    if isinstance(value, Mapping):
+        return _counterpart_text(value.get("text"))
+    if isinstance(value, (list, tuple)):
+        texts = sorted({t for t in (_counterpart_text(v) for v in value) if t})
+        return " / ".join(texts) or None
+    return str(value)
+
+
+def _loaded_line(records: Sequence[Record], outlets: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``n_loaded`` (own-voice spans) and ``loaded_terms`` (most frequent first, at most :data:`MAX_TERMS`)."""
+    loaded: dict[str, Counter[tuple[str, str, str]]] = {o: Counter() for o in outlets}
+    for span in records:
+        if not own_voice(span):
+            continue
+        key = (
+            " ".join(str(span.get("text", "")).split()).lower(),
+            str(span.get("category") or ""),
+            _counterpart_text(span.get("counterpart")) or "",
+        )
+        loaded.setdefault(span["outlet"], Counter())[key] += 1
+    out = {}
+    for o in outlets:
+        terms = sorted(loaded[o].items(), key=lambda kv: (-kv[1], kv[0]))
+        out[o] = {
+            "n_loaded": sum(loaded[o].values()),
+            "loaded_terms": [
+                {"term": t, "category": c or None, "counterpart": cp or None, "count": n}
+                for (t, c, cp), n in terms[:MAX_TERMS]
+            ],
+        }
+    return out
+
+
+def _loaded_passage(r: Record, c: Context) -> Cell:
+    return Cell.of_passage(r.get("passage") or c.passage_at(r["outlet"], r.get("start"), r.get("end")))
+
+
+def _loaded_sentences(report: Report, ctx: Context) -> list[str]:
+    names = ctx.names
+    own = [s for s in report.get("loaded_language", []) if own_voice(s)]
+    if not own:
+        return []
+    rates = {o["id"]: float(o.get("scores", {}).get("loaded_language", 0.0) or 0.0) for o in report.get("outlets", [])}
+    counts = Counter(s["outlet"] for s in own)
+    top = max(sorted(counts), key=lambda o: (rates.get(o, 0.0), counts[o]))
+    examples: list[str] = []
+    for s in own:
+        word = " ".join(s["text"].split())
+        if s["outlet"] == top and word.lower() not in {e.lower() for e in examples}:
+            examples.append(word)
+    eg = ", ".join(quoted(e, 40) for e in examples[:3])
+    rate = rates.get(top, 0.0)
+    how_much = f"{rate:.1f} loaded terms per 1,000 words" if rate else f"{counts[top]} loaded terms"
+    clean = sorted(names.get(o, o) for o in names if counts.get(o, 0) == 0)
+    tail = f"; {who(clean)} {'uses' if len(clean) == 1 else 'use'} none" if clean else ""
+    out = [f"{names.get(top, top)} uses the most loaded language in its own voice: {how_much} (e.g. {eg}){tail}."]
+    # the strongest contrast, from the outlet named above when it has one
+    contrasts = [s for s in own if s.get("counterpart")]
+    if contrasts:
+        s = max(contrasts, key=lambda s: (s["outlet"] == top, float(s.get("score", 0.0) or 0.0)))
+        other = s.get("counterpart_outlet")
+        where = f"{names.get(other, other)} writes" if other else "other outlets write"
+        out.append(
+            f"{names.get(s['outlet'], s['outlet'])} writes {quoted(s['text'], 50)} where {where} "
+            f"{quoted(s['counterpart'], 50)}."
+        )
+    return out
+
+
+#: The loaded-language finding kind.
+KIND = FindingKind(
+    name="loaded_language",
+    record_type=LoadedFinding,
+    find=_find_loaded,
+    score=_score_loaded,
+    scores=(Score("loaded_language", "Loaded / 1,000 words", "Loaded /1k", bar="ll", fmt="{:.1f}", relative=True),),
+    label="loaded-language span",
+    plural="loaded-language spans",
+    title="Loaded language",
+    note="“Voice”: the outlet's own, or a source's (quoted or otherwise attributed words, not the outlet's).",
+    columns=(
+        Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
+        Column("Passage", _loaded_passage),
+        Column("Words", lambda r, c: Cell.words(r.get("text"), r.get("start"), r.get("end"), r["outlet"])),
+        Column("Category", lambda r, c: Cell.label(r.get("category"))),
+        Column("Strength", lambda r, c: Cell.number(r.get("score")), numeric=True),
+        Column("Voice", lambda r, c: Cell.label(voice_label(r))),
+        Column("Others write", lambda r, c: Cell.words(r.get("counterpart") or "")),
+    ),
+    count=_own_voice_count,
+    count_header="Loaded terms",
+    summary=Summary(_loaded_sentences, first=1, most=2, priority=40),
+    chart=("loaded terms\n(own words)", "#CC79A7"),
+    score_line=_loaded_line,
+)

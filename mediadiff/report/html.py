@@ -17,44 +17,36 @@ Public names
 ------------
 render_html   report dict -> HTML text (``max_rows`` rows at most per findings table).
 safe_url      a URL if it may be a link (absolute http/https), else None.
+
+The side-by-side view (inline marks) is drawn in ``report/_collation.py``; escaping and the
+outlet cell every section shares are in ``report/_markup.py``.
 """
 
 from __future__ import annotations
 
 import html
-import math
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from .._presentation import (
-    ALTERATION_KINDS,
     CATEGORY_COLOURS,
-    CONFLICT_KINDS,
-    OMISSION_KINDS,
-    SHIFT_KINDS,
     SHIFT_ROWS,
     category_colour,
     outlet_names,
-    own_voice,
     shorten,
 )
 from .._summary import key_findings
 from ..analysis import finding_kinds
 from ..findings import Cell, Context, FindingKind
+from ._collation import collation_section
 from ._limits import check_limits, fewest
+from ._markup import _e, _num, _outlet_cell, safe_url
 from ._templates import CSP, PAGE, STYLE
 
 __all__ = ["render_html", "safe_url"]
 
 Report = Mapping[str, Any]
 
-# between two members of one outlet in the same passage
-_SEP = ' <span class="sep">…</span> '
-# marks of findings (not plain quotations): focusable, so their note can be read without hovering
-_FINDING_CLASSES = frozenset({"ws", "ll", "qa", "cf"})
 # stops of matplotlib's cividis colour map at 0, 0.1, ..., 1 (the PDF's similarity heat map)
 _CIVIDIS = (
     (0, 34, 78),
@@ -71,174 +63,7 @@ _CIVIDIS = (
 )
 
 
-def _e(value: Any) -> str:
-    """Escape any value for HTML text or a double-quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-def _num(value: Any) -> float | None:
-    """A finite real number, or None (booleans, strings and NaN are not numbers here)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
-
-
-def safe_url(url: Any) -> str | None:
-    """``url`` if it is an absolute http(s) URL without spaces or control characters, else None.
-
-    >>> safe_url("https://example.org/a?b=1")
-    'https://example.org/a?b=1'
-    >>> safe_url("javascript:alert(1)") is None, safe_url(" JaVaScRiPt:alert(1)") is None
-    (True, True)
-    >>> safe_url("data:text/html,<script>") is None
-    True
-    """
-    if not isinstance(url, str) or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
-
-
-# --- inline marks in the collation ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Mark:
-    start: int
-    end: int
-    classes: str
-    title: str
-
-
-def _marks_by_outlet(report: Report, names: Mapping[str, str], categories: Mapping[str, int]) -> dict[str, list[_Mark]]:
-    """Offset-based marks (loaded language, altered quotes, conflicts, quotations) per outlet."""
-    marks: dict[str, list[_Mark]] = defaultdict(list)
-    for s in report.get("loaded_language", []):
-        title = f"Loaded language ({s.get('category', '')})"
-        score = _num(s.get("score"))
-        if score is not None:
-            title += f", strength {score:.2f}"
-        if not own_voice(s):
-            who_said = f" ({s['source']})" if s.get("source") else ""
-            title += f" — attributed to a source{who_said}: a source's words, not the outlet's"
-        if s.get("counterpart"):
-            title += f"\nOther outlets write: “{s['counterpart']}”"
-        classes = f"ll c{categories.get(str(s.get('category', '')), 0) % len(CATEGORY_COLOURS)}"
-        if not own_voice(s):
-            classes += " quoted"
-        marks[s["outlet"]].append(_Mark(s["start"], s["end"], classes, title))
-    for a in report.get("quote_alterations", []):
-        ref = names.get(a["reference_outlet"], a["reference_outlet"])
-        label = ALTERATION_KINDS.get(a["kind"], a["kind"])
-        title = f"Altered quotation ({label})\n{ref} has: “{a['reference_text']}”"
-        marks[a["outlet"]].append(_Mark(a["start"], a["end"], "qa", title))
-    for c in report.get("conflicts", []):
-        values = c.get("values", [])
-        others = "; ".join(f"{names.get(v['outlet'], v['outlet'])}: “{v['text']}”" for v in values)
-        title = f"Conflict ({CONFLICT_KINDS.get(str(c.get('kind')), c.get('kind'))})\n{others}"
-        for v in values:
-            marks[v["outlet"]].append(_Mark(v["start"], v["end"], "cf", title))
-    for q in report.get("quotes", []):
-        speaker = q.get("speaker")
-        marks[q["outlet"]].append(
-            _Mark(q["start"], q["end"], "q", f"Quotation of {speaker}" if speaker else "Quotation")
-        )
-    return marks
-
-
-def _shift_marks(report: Report, names: Mapping[str, str]) -> dict[tuple[str, str], list[_Mark]]:
-    """Wording-shift marks per (passage, outlet); deletions are zero-length marks (a caret)."""
-    marks: dict[tuple[str, str], list[_Mark]] = defaultdict(list)
-    for s in report.get("wording_shifts", []):
-        ref = names.get(s["reference"], s["reference"])
-        label = SHIFT_KINDS.get(s["kind"], s["kind"])
-        if s["start"] == s["end"]:
-            title = f"Left out here ({label}); {ref} has: “{s.get('reference_text', '')}”"
-        elif not s.get("reference_text"):
-            title = f"Wording shift ({label}): not in {ref}'s version"
-        else:
-            title = f"Wording shift ({label})\n{ref} has: “{s['reference_text']}”"
-        marks[(s["passage"], s["outlet"])].append(_Mark(s["start"], s["end"], "ws", title))
-    return marks
-
-
-def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
-    """Escape ``text`` (which starts at ``offset`` in its article) with the marks that touch it.
-
-    The text is cut at every mark boundary; each piece is escaped on its own and wrapped in one
-    ``<mark>`` carrying the classes and titles of all marks covering it, so overlapping marks
-    never produce broken nesting. Zero-length marks become a caret with a title.
-    """
-    end = offset + len(text)
-    spans = [m for m in marks if m.start < m.end and m.start < end and m.end > offset]
-    points = [m for m in marks if m.start == m.end and offset <= m.start <= end]
-    cuts = sorted(
-        {
-            offset,
-            end,
-            *(max(offset, m.start) for m in spans),
-            *(min(end, m.end) for m in spans),
-            *(m.start for m in points),
-        }
-    )
-    out: list[str] = []
-    for a, b in zip(cuts, cuts[1:] + [None], strict=False):
-        for p in points:
-            if p.start == a:
-                out.append(f'<span class="caret" tabindex="0" title="{_e(p.title)}">‸</span>')
-        if b is None or a >= b:
-            continue
-        piece = _e(text[a - offset : b - offset])
-        active = [m for m in spans if m.start <= a and m.end >= b]
-        if not active:
-            out.append(piece)
-            continue
-        classes = " ".join(dict.fromkeys(c for m in active for c in m.classes.split()))
-        title = "\n".join(dict.fromkeys(m.title for m in active))
-        # a finding's mark takes the keyboard focus (and a tap), which shows its note (CSS ::after)
-        focus = ' tabindex="0"' if _FINDING_CLASSES.intersection(classes.split()) else ""
-        out.append(f'<mark class="{_e(classes)}"{focus} title="{_e(title)}">{piece}</mark>')
-    return "".join(out)
-
-
-def _attach_points(members: Sequence[Mapping[str, Any]], marks: Sequence[_Mark]) -> list[list[_Mark]]:
-    """Give each member the shift marks that fall inside it; a mark between members goes to the nearest."""
-    per: list[list[_Mark]] = [[] for _ in members]
-    for mk in marks:
-        best = min(
-            range(len(members)),
-            key=lambda i: (
-                0 if members[i]["start"] <= mk.start and mk.end <= members[i]["end"] else 1,
-                min(abs(mk.start - members[i]["end"]), abs(mk.start - members[i]["start"])),
-                i,
-            ),
-        )
-        per[best].append(mk)
-    return per
-
-
 # --- sections -------------------------------------------------------------------------------
-
-
-def _outlet_cell(o: Mapping[str, Any]) -> str:
-    name = _e(o.get("name") or o["id"])
-    url = safe_url(o.get("url"))
-    head = f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{name}</a>' if url else name
-    extra = []
-    if o.get("title"):
-        extra.append(_e(o["title"]))
-    if o.get("published"):
-        extra.append(_e(o["published"]))
-    if o.get("url") and not url:
-        extra.append(f"URL not linked: {_e(o['url'])}")
-    more = f'<div class="outlet-title">{" · ".join(extra)}</div>' if extra else ""
-    return f'<div class="outlet-name">{head}</div>{more}'
 
 
 def _bar(value: float | None, cls: str, scale: float) -> str:
@@ -336,105 +161,6 @@ def _similarity_section(report: Report, names: Mapping[str, str]) -> str:
         "to 1 (yellow).</p>"
         f'<div class="scroll"><table class="sim"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}'
         "</tbody></table></div></section>"
-    )
-
-
-def _legend(categories: Mapping[str, int]) -> str:
-    keys = [
-        '<span><mark class="ws">wording shift</mark></span>',
-        '<span><span class="caret">‸</span> words left out</span>',
-        '<span><mark class="qa">altered quotation</mark></span>',
-        '<span><mark class="cf">conflicting value</mark></span>',
-        '<span><mark class="q">quotation</mark></span>',
-        '<span class="key gap" style="background:#fbe3d6">omitted (a gap)</span>',
-        '<span class="key" style="background:#f3f3f3">not carried</span>',
-    ]
-    for cat, i in categories.items():
-        keys.append(f'<span><mark class="ll c{i % len(CATEGORY_COLOURS)}">loaded: {_e(cat)}</mark></span>')
-    return (
-        '<div class="legend">' + "".join(keys) + "</div>"
-        '<p class="muted">Hover over a mark, or tab to it or tap it, to see the other outlets\' wording. '
-        'The findings are also listed, with their passages and both texts, under <a href="#findings">Findings</a>.</p>'
-    )
-
-
-def _collation_section(report: Report, names: Mapping[str, str], categories: Mapping[str, int]) -> str:
-    outlets = report.get("outlets", [])
-    ids = [o["id"] for o in outlets]
-    n = len(ids)
-    omitted = {(om["passage"], om["outlet"]): om for om in report.get("omissions", [])}
-    conflicts_in = defaultdict(int)  # type: ignore[var-annotated]
-    for c in report.get("conflicts", []):
-        conflicts_in[c.get("passage")] += 1
-    marks = _marks_by_outlet(report, names, categories)
-    shifts = _shift_marks(report, names)
-    head = "".join(f'<th scope="col">{_outlet_cell(o)}</th>' for o in outlets)
-    rows = []
-    for p in report.get("passages", []):
-        pid = str(p["id"])
-        by_outlet: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-        for m in p.get("members", []):
-            by_outlet[m["outlet"]].append(m)
-        altered = 0
-        cells = []
-        for oid in ids:
-            members = by_outlet.get(oid)
-            if members:
-                per = _attach_points(members, shifts.get((pid, oid), []))
-                parts = [
-                    _render_span(str(m["text"]), int(m["start"]), [*marks.get(oid, []), *extra])
-                    for m, extra in zip(members, per, strict=False)
-                ]
-                altered += sum(
-                    1
-                    for a in report.get("quote_alterations", [])
-                    if a["outlet"] == oid and any(m["start"] < a["end"] and a["start"] < m["end"] for m in members)
-                )
-                cells.append(f'<td class="cell">{_SEP.join(parts)}</td>')
-            elif (pid, oid) in omitted:
-                om = omitted[(pid, oid)]
-                kind = OMISSION_KINDS.get(om["kind"], om["kind"])
-                weight = _num(om.get("weight"))
-                tip = om.get("explanation") or f"{names.get(oid, oid)} does not carry this passage."
-                cells.append(
-                    f'<td class="gap" title="{_e(tip)}">Omitted: {_e(kind)}, carried by {_e(p.get("support"))} of {n}'
-                    + (f" (weight {weight:.2f})" if weight is not None else "")
-                    + (f"; silences {_e(', '.join(om['silenced']))}" if om.get("silenced") else "")
-                    + "</td>"
-                )
-            elif oid in (p.get("paraphrased") or {}):
-                close = _num((p.get("paraphrased") or {}).get(oid))
-                tip = (
-                    f"{names.get(oid, oid)} does not carry this passage as such, but has a close piece"
-                    + (f" (closeness {close:.2f})" if close is not None else "")
-                    + ": it most likely says it in "
-                    "other words, so no omission is reported."
-                )
-                cells.append(
-                    f'<td class="para" title="{_e(tip)}">≈ In other words: a close paraphrase, not an omission</td>'
-                )
-            else:
-                cells.append('<td class="absent"></td>')
-        badges = []
-        n_omit = sum(1 for oid in ids if (pid, oid) in omitted)
-        if n_omit:
-            badges.append(f'<span class="badge om">omitted by {n_omit}</span>')
-        if conflicts_in.get(pid):
-            badges.append('<span class="badge cf">conflict</span>')
-        if altered:
-            badges.append('<span class="badge qa">altered quote</span>')
-        cls = ' class="single"' if p.get("support", 0) < 2 else ""
-        rows.append(
-            f'<tr id="{_e(pid)}"{cls}><th class="pid" scope="row">{_e(pid)}'
-            f'<span class="support">{_e(p.get("support"))} of {n}</span>{" ".join(badges)}</th>{"".join(cells)}</tr>'
-        )
-    return (
-        '<section id="collation"><h2>Side by side</h2>'
-        '<p class="muted">Each row is one piece of reported content (a passage); each column an outlet. Rows '
-        "follow the order in which the outlets tell the story.</p>"
-        + _legend(categories)
-        + f'<div class="scroll"><table class="collation"><thead><tr><th class="pid">Passage</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div></section>"
     )
 
 
@@ -626,7 +352,7 @@ def render_html(report: Report, *, max_rows: int | None = 50, max_shifts: int | 
         f'<section id="summary"><h2>Key findings</h2><div class="panel"><ul>{findings}</ul>{warn}</div></section>'
         + _scores_section(report)
         + _similarity_section(report, names)
-        + _collation_section(report, names, categories)
+        + collation_section(report, names, categories)
         + _findings_section(report, max_rows, max_shifts)
         + _readability_section(report)
         + f"<footer>Made by {_e(generator)} (report schema {_e(report.get('schema_version', ''))}). "
