@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .document import Document, Quotation, Sentence, Token
+from .names import name_norms
 from .vocabulary import (
     AUXILIARIES,
     BARE_SUBORDINATORS,
@@ -149,19 +150,9 @@ def _opens_with(toks: Sequence[Token], k: int) -> bool:
 def capitalised_words(documents: Iterable[Document]) -> frozenset[str]:
     """The norms of the words that are names in these articles: capitalised somewhere other
     than at a sentence start, and never written in lower case ("Raman", "Kestrel"; not
-    "Officials", nor a headline's title-cased "Leak")."""
-    upper: set[str] = set()
-    lower: set[str] = set()
-    for d in documents:
-        for s in d.content_sentences:
-            for k, t in enumerate(s.tokens):
-                if t.kind != "word":
-                    continue
-                if t.text[:1].islower():
-                    lower.add(t.norm)
-                elif k:
-                    upper.add(t.norm)
-    return frozenset(upper - lower)
+    "Officials", nor a headline's title-cased "Leak"). Read from each document's name words
+    (:func:`mediadiff.names.name_norms`), never from the tokens again."""
+    return name_norms(documents)
 
 
 def unpunctuated(sentence: Sentence) -> bool:

@@ -32,6 +32,7 @@ __all__ = [
     "Attribution",
     "Document",
     "NameMention",
+    "NameWords",
     "NumberMention",
     "Quotation",
     "Sentence",
@@ -228,6 +229,25 @@ class NameMention(Span):
 
 
 @dataclass(frozen=True, slots=True)
+class NameWords:
+    """The name words of an article, token by token, read once with its :class:`NameMention`
+    records (by :func:`mediadiff.names.find_name_words`, over the content sentences).
+
+    ``starts`` holds the starts of the tokens that are :func:`mediadiff.names.is_name` (the
+    broad notion: any capitalised word that is not a function word, a day or a month, acronyms
+    and capitalised titles included; no sentence start left out). ``capitalised`` holds the
+    norms of the words written with a capital somewhere other than at a sentence start, and
+    ``lowercase`` those written in lower case somewhere: a reader of several articles takes a
+    word for a name when they capitalise it and never write it in lower case
+    (:func:`mediadiff.names.name_norms`).
+    """
+
+    starts: frozenset[int] = frozenset()
+    capitalised: frozenset[str] = frozenset()
+    lowercase: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One outlet's article about a story.
 
@@ -313,7 +333,8 @@ class Document:
     ``boilerplate`` the boilerplate lines as spans; ``quotations`` the direct quotations;
     ``attributions`` the words attributed to sources; ``numbers`` every number the content
     sentences state (:class:`NumberMention`) and ``names`` every run of name words
-    (:class:`NameMention`), read once so that no analyser reads them again. Lookups by position
+    (:class:`NameMention`), with ``name_words`` its name words token by token (:class:`NameWords`),
+    read once so that no analyser reads them again. Lookups by position
     (:meth:`in_quotation`, :meth:`sentence_at`, :meth:`numbers_in`, :meth:`names_in`) use
     indexes built once, so they stay fast on long articles.
     """
@@ -326,6 +347,7 @@ class Document:
     attributions: tuple[Attribution, ...] = ()
     numbers: tuple[NumberMention, ...] = ()
     names: tuple[NameMention, ...] = ()
+    name_words: NameWords = NameWords()
     _content: tuple[Sentence, ...] = field(init=False, repr=False, compare=False)
     _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _quoted: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)

@@ -34,6 +34,9 @@ Public names
 NameMention  the record (defined in :mod:`mediadiff.document`, beside the other spans).
 find_names   sentences -> the NameMention records of their tokens, in text order.
 read_names   tokens -> the NameMention records read from them alone.
+NameWords    the name words token by token (defined in :mod:`mediadiff.document`): ``Document.name_words``.
+find_name_words  sentences -> their NameWords (the tokens that are :func:`is_name`; capitalised, lower-case norms).
+name_norms   documents -> the norms they take for names: capitalised past a sentence start, never lower case.
 is_name      whether one token is a name (``titles``: job titles too; ``person``: a person's name).
 """
 
@@ -41,7 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
 
-from .document import NameKind, NameMention, Sentence, Token
+from .document import Document, NameKind, NameMention, NameWords, Sentence, Token
 from .mentions import _text_of
 from .vocabulary import (
     CALENDAR_WORDS,
@@ -53,7 +56,7 @@ from .vocabulary import (
     WEEKDAYS,
 )
 
-__all__ = ["NameMention", "find_names", "is_name", "read_names"]
+__all__ = ["NameMention", "NameWords", "find_name_words", "find_names", "is_name", "name_norms", "read_names"]
 
 #: Prefixes that say when a title was held, not what it is: "then-deputy" is a deputy.
 TIME_PREFIXES = ("then-", "ex-", "former-", "now-")
@@ -102,6 +105,47 @@ def find_names(sentences: Iterable[Sentence]) -> tuple[NameMention, ...]:
     for sentence in sentences:
         out.extend(read_names(sentence.tokens, sentence.text, sentence.start))
     return tuple(out)
+
+
+def find_name_words(sentences: Iterable[Sentence]) -> NameWords:
+    """The name words of ``sentences`` (the content sentences of an article), token by token:
+    the starts of the tokens that are :func:`is_name` (no sentence start left out: a reader
+    leaves out the starts it doubts), and the norms written with a capital past a sentence's
+    first token and those written in lower case.
+
+    >>> from mediadiff.document import Article
+    >>> from mediadiff.segment import segment
+    >>> words = segment(Article("a", "Officials said Raman met officials in May.")).name_words
+    >>> sorted(words.capitalised), "officials" in words.lowercase, len(words.starts)
+    (['may', 'raman'], True, 2)
+    """
+    starts: list[int] = []
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for s in sentences:
+        for k, t in enumerate(s.tokens):
+            if t.kind != "word":
+                continue
+            if t.text[:1].islower():
+                lower.add(t.norm)
+                continue
+            if k:
+                upper.add(t.norm)
+            if is_name(t):
+                starts.append(t.start)
+    return NameWords(frozenset(starts), frozenset(upper), frozenset(lower))
+
+
+def name_norms(documents: Iterable[Document]) -> frozenset[str]:
+    """The norms of the words that are names in these articles (from their ``name_words``):
+    capitalised somewhere other than at a sentence start, and never written in lower case
+    ("Raman", "Kestrel"; not "Officials", nor a headline's title-cased "Leak")."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for d in documents:
+        upper |= d.name_words.capitalised
+        lower |= d.name_words.lowercase
+    return frozenset(upper - lower)
 
 
 def read_names(tokens: Sequence[Token], text: str | None = None, offset: int = 0) -> list[NameMention]:

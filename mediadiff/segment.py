@@ -27,7 +27,7 @@ from .attribution import find_attributions
 from .boilerplate import detect_boilerplate
 from .document import Article, Document, Quotation, Sentence, Span, Token, covered, merged_intervals
 from .mentions import find_numbers
-from .names import find_names
+from .names import find_name_words, find_names
 from .vocabulary import ABBREVIATIONS, NUMERIC_ABBREVIATIONS, SENTENCE_STARTERS
 
 __all__ = [
@@ -376,4 +376,5 @@ def segment(article: Article, *, splitter: Splitter | None = None, boilerplate: 
         attributions=find_attributions(text, content, quotations),
         numbers=find_numbers(content),
         names=find_names(content),
+        name_words=find_name_words(content),
     )

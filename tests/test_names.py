@@ -10,7 +10,7 @@ from mediadiff.align import align
 from mediadiff.analysis import find_conflicts, finding_kinds
 from mediadiff.analysis.conflicts import KIND as CONFLICTS
 from mediadiff.document import Article, NameMention
-from mediadiff.names import find_names, is_name, read_names
+from mediadiff.names import find_name_words, find_names, is_name, name_norms, read_names
 from mediadiff.segment import segment, tokenize
 
 
@@ -141,3 +141,24 @@ def test_every_name_points_into_the_text(parts, noise):
             assert m.title and 0 <= m.title_start < m.title_end <= len(text)
             assert m.title_end <= m.start or m.title_start >= m.end
         assert doc.sentence_at(m.start) is not None
+
+
+def test_name_words_are_the_tokens_that_are_names_read_once_with_the_records():
+    doc = segment(Article("a", "Officials said DEP Director Dana Whitcombe met officials on Monday.\n\nShe left."))
+    words = doc.name_words
+    assert words == find_name_words(doc.content_sentences)
+    tokens = [t for s in doc.content_sentences for t in s.tokens]
+    assert words.starts == {t.start for t in tokens if is_name(t)}
+    # no sentence start is left out: a reader leaves out the starts it doubts ("Officials", "She")
+    named = [t.text for t in tokens if t.start in words.starts]
+    assert named == ["Officials", "DEP", "Director", "Dana", "Whitcombe", "She"]
+    assert "officials" in words.lowercase and "officials" not in words.capitalised  # "Officials" opens a sentence
+    assert {"dep", "director", "dana", "whitcombe", "monday"} <= words.capitalised
+
+
+def test_name_norms_are_capitalised_past_a_sentence_start_and_never_lower_case_in_any_article():
+    a = segment(Article("a", "Raman said the Leak was contained.\n\nThe county confirmed it."))
+    b = segment(Article("b", "Officials said a leak at Kestrel was contained by Raman."))
+    assert name_norms([a]) == {"leak"}
+    assert name_norms([a, b]) == {"kestrel", "raman"}
+    assert name_norms([]) == frozenset()

@@ -20,15 +20,12 @@ HEDGES, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS, SOURCE_NOUNS  word lists.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .._clauses import capitalised_words, headline_index
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Span, Token
 from ..mentions import read_number
 from ..vocabulary import (
     ABBREVIATED_TITLES,
-    CALENDAR_WORDS,
     HEDGES,
     INTENSIFIERS,
     NOT_NAME_WORDS,
@@ -142,22 +139,22 @@ def source_key(token: Token) -> str:
     return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
 
 
-def _proper(tokens: Sequence[Token], k: int, sentence_start: int, capitalised: frozenset[str]) -> bool:
-    """Whether ``tokens[k]`` is a proper name: capitalised, and when it opens the sentence, a
-    name elsewhere too (in ``capitalised``): "Kestrel said", not "Officials said"."""
-    t = tokens[k]
-    letters = t.text.translate(_NAME_MARKS)  # "O'Neill", "Ocasio-Cortez", "St."
-    if not (t.kind == "word" and t.text[:1].isupper() and letters.isalpha() and len(t.text) > 1):
+def _proper(document: Document, token: Token, sentence_start: int, capitalised: frozenset[str]) -> bool:
+    """Whether ``token`` is a proper name: a name word of the document (``Document.name_words``,
+    :func:`mediadiff.names.is_name`) of letters only past its marks, not a title, a pronoun nor
+    an abbreviated title; and when it opens the sentence, a name elsewhere too (in
+    ``capitalised``): "Kestrel said", not "Officials said"."""
+    if token.start not in document.name_words.starts or not token.text.translate(_NAME_MARKS).isalpha():
+        return False  # "O'Neill", "Ocasio-Cortez", "St." are letters
+    if token.norm in TITLE_WORDS or token.norm in _NOT_SOURCES:
         return False
-    if t.norm in TITLE_WORDS or t.norm in _NOT_SOURCES:
-        return False
-    return t.start != sentence_start or t.norm in capitalised
+    return token.start != sentence_start or token.norm in capitalised
 
 
 _NAME_MARKS = str.maketrans("", "", ".'’-")
-# capitalised words that are not sources: words that never open a name, pronouns ("you" too),
-# abbreviated titles, days and months
-_NOT_SOURCES = NOT_NAME_WORDS | CALENDAR_WORDS | PRONOUNS | frozenset({"you"}) | ABBREVIATED_TITLES
+# name words that are not sources: pronouns ("you" too) and abbreviated titles (words that never
+# open a name, days and months are no name words: mediadiff.names.is_name)
+_NOT_SOURCES = PRONOUNS | frozenset({"you"}) | ABBREVIATED_TITLES
 
 
 def cited_sources(document: Document, sentence: Sentence, capitalised: frozenset[str] | None = None) -> list[Token]:
@@ -205,7 +202,7 @@ def _source_in(document: Document, span: Span, names: frozenset[str]) -> Token |
         return tokens[documents[-1]]
     run: list[int] = []
     for k in inside:
-        if _proper(tokens, k, first, names):
+        if _proper(document, tokens[k], first, names):
             run.append(k)
         elif run and tokens[k].norm not in TITLE_WORDS:
             break

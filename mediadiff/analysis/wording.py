@@ -60,7 +60,6 @@ from ..align import Alignment, Passage
 from ..document import Document, NumberMention, Token
 from ..errors import check_parameter, is_real
 from ..findings import Cell, Column, Context, FindingKind, Score, Summary, reference_columns
-from ..names import is_name
 from ..vocabulary import (
     FUNCTION_WORDS,
     HEDGES,
@@ -69,6 +68,7 @@ from ..vocabulary import (
     NOT_NAME_WORDS,
     RANK_WORDS,
     STOPWORDS,
+    TITLE_WORDS,
 )
 from ._common import (
     match_key,
@@ -253,6 +253,13 @@ def _sentence_starts(doc: Document, names: frozenset[str] = frozenset()) -> froz
     return frozenset(s.tokens[0].start for s in doc.sentences if s.tokens and s.tokens[0].norm not in names)
 
 
+def _named(doc: Document, names: frozenset[str] = frozenset()) -> frozenset[int]:
+    """The starts of the document's name words (``Document.name_words``, read once in
+    :func:`mediadiff.segment`), less the sentence starts :func:`_sentence_starts` doubts: the
+    tokens :func:`mediadiff.names.is_name` holds for, given those starts."""
+    return doc.name_words.starts - _sentence_starts(doc, names)
+
+
 #: A document's number mentions by where their number starts (``NumberMention.at``): the
 #: numbers a change holds are those whose number is one of its tokens.
 Numbers = Mapping[int, NumberMention]
@@ -275,14 +282,15 @@ def _values(tokens: Sequence[Token], numbers: Numbers) -> list[str]:
     return sorted(str(numbers[t.start].value) for t in tokens if t.start in numbers)
 
 
-def _is_name(t: Token, starts: frozenset[int]) -> bool:
-    """A name or a job title (:func:`mediadiff.names.is_name` with ``titles``)."""
-    return is_name(t, starts, titles=True)
+def _is_name(t: Token, named: frozenset[int]) -> bool:
+    """A name (its start in ``named``: :func:`_named`) or a job title: what
+    :func:`mediadiff.names.is_name` with ``titles`` says, read from the document's name words."""
+    return t.norm in TITLE_WORDS or t.start in named
 
 
-def _names(tokens: Sequence[Token], starts: frozenset[int]) -> set[str]:
+def _names(tokens: Sequence[Token], named: frozenset[int]) -> set[str]:
     """The names and job titles among ``tokens``, without plural or possessive endings."""
-    return {source_key(t) for t in tokens if _is_name(t, starts)}
+    return {source_key(t) for t in tokens if _is_name(t, named)}
 
 
 def _words(tokens: Sequence[Token]) -> int:
@@ -340,8 +348,8 @@ _MAX_SWAP = 4
 def _classify(
     ref: Sequence[Token],
     out: Sequence[Token],
-    ref_starts: frozenset[int],
-    out_starts: frozenset[int],
+    ref_named: frozenset[int],
+    out_named: frozenset[int],
     ref_attributed: Attributed = _NO_ATTRIBUTION,
     out_attributed: Attributed = _NO_ATTRIBUTION,
     numbers: tuple[Numbers, Numbers] = (_NO_NUMBERS, _NO_NUMBERS),
@@ -379,11 +387,11 @@ def _classify(
         return "substitution", "changed"
     if bool(aa) != bool(ab) and not (ref and out):
         return "attribution", _direction(aa, ab)  # "DOJ spokesperson Alexa Vance told The Times that" added
-    ref_names, out_names = _names(ref, ref_starts), _names(out, out_starts)
+    ref_names, out_names = _names(ref, ref_named), _names(out, out_named)
     if ref and out and ref_names and out_names and ref_names != out_names:
         return "name_or_title", "changed"  # "Lee" / "Leigh", "deputy director" / "director"
-    side, names, starts = (out, out_names, out_starts) if out else (ref, ref_names, ref_starts)
-    if names and not (ref and out) and 2 * sum(_is_name(t, starts) for t in side) >= _words(side):
+    side, names, named = (out, out_names, out_named) if out else (ref, ref_names, ref_named)
+    if names and not (ref and out) and 2 * sum(_is_name(t, named) for t in side) >= _words(side):
         return "name_or_title", _direction(ref_names, out_names)  # "Deputy", "library director Helen Okafor"
     if ha != hb:
         return "hedging", _direction(ha, hb)
@@ -548,13 +556,13 @@ def _marked(
     kind: str,
     ref: Sequence[Token],
     out: Sequence[Token],
-    starts: tuple[frozenset[int], frozenset[int]],
+    named: tuple[frozenset[int], frozenset[int]],
     attributed: tuple[Attributed, Attributed],
 ) -> frozenset[str]:
     """The words (:func:`match_key` forms) that make a change the kind it is: the cues and
     sources of an attribution, the hedges, the names and titles, the degree words."""
     picked: set[str] = set()
-    for side, st, at in ((ref, starts[0], attributed[0]), (out, starts[1], attributed[1])):
+    for side, st, at in ((ref, named[0], attributed[0]), (out, named[1], attributed[1])):
         for t in side:
             if (
                 (kind == "attribution" and (t.start in at[0] or t.start in at[1]))
@@ -580,12 +588,12 @@ def _swap(
     ref: Sequence[Token],
     out: Sequence[Token],
     attributed: tuple[Attributed, Attributed],
-    starts: tuple[frozenset[int], frozenset[int]],
+    named: tuple[frozenset[int], frozenset[int]],
 ) -> bool:
     """Whether a changed attribution gives the words to another named source: each side's
     source names a name, and the two share none (an initialism counts as its name)."""
-    rs = [t for t in ref if t.start in attributed[0][1] and is_name(t, starts[0])]
-    os_ = [t for t in out if t.start in attributed[1][1] and is_name(t, starts[1])]
+    rs = [t for t in ref if t.start in attributed[0][1] and t.start in named[0]]
+    os_ = [t for t in out if t.start in attributed[1][1] and t.start in named[1]]
     return bool(rs and os_) and not (_initials(rs) & _initials(os_))
 
 
@@ -674,7 +682,7 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
     )
     docs = {d.outlet: d for d in alignment.documents}
     names = capitalised_words(alignment.documents)
-    starts = {o: _sentence_starts(d, names) for o, d in docs.items()}
+    named = {o: _named(d, names) for o, d in docs.items()}
     attributed = {o: _attributed(d) for o, d in docs.items()}
     numbers = {o: _numbers(d) for o, d in docs.items()}
     datelines = {o: dateline_tokens(d) for o, d in docs.items()}
@@ -706,7 +714,7 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
                 if _same_number(rt[i1:i2], ot[j1:j2], both):
                     continue  # "twelve" / "12": the same number written another way
                 kind, direction = _classify(
-                    rt[i1:i2], ot[j1:j2], starts[ref], starts[outlet], attributed[ref], attributed[outlet], both
+                    rt[i1:i2], ot[j1:j2], named[ref], named[outlet], attributed[ref], attributed[outlet], both
                 )
                 if _trivial(kind, rt[i1:i2], ot[j1:j2], datelines[ref], datelines[outlet]):
                     continue
@@ -722,8 +730,8 @@ def find_wording_shifts(alignment: Alignment, *, min_ratio: float = RETELLING_RA
                     direction,
                     rt[i1:i2],
                     ot[j1:j2],
-                    marked=_marked(kind, rt[i1:i2], ot[j1:j2], (starts[ref], starts[outlet]), pair),
-                    swap=_swap(rt[i1:i2], ot[j1:j2], pair, (starts[ref], starts[outlet])),
+                    marked=_marked(kind, rt[i1:i2], ot[j1:j2], (named[ref], named[outlet]), pair),
+                    swap=_swap(rt[i1:i2], ot[j1:j2], pair, (named[ref], named[outlet])),
                 )
                 shift = WordingShift(
                     p.id,
