@@ -36,6 +36,7 @@ from .vocabulary import (
     NOUN_MARKERS,
     PASSIVE_MARKERS,
     PRONOUNS,
+    QUESTION_CUES,
     RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     SOURCE_STOP,
@@ -275,6 +276,30 @@ def _content_start(tokens: Sequence[Token], j: int, cue: str) -> int | None:
     return j
 
 
+def _question(text: str, tokens: Sequence[Token], k: int) -> Attribution | None:
+    """A reported question: a question cue before "whether" or "if" ("asked whether the plan was
+    dead", "When asked if ..."), attributed to its asker where one stands before the cue, else to
+    no one named; the content runs to the next comma or the end of the sentence."""
+    t = tokens[k]
+    if (
+        t.kind != "word"
+        or t.norm not in QUESTION_CUES
+        or k + 1 >= len(tokens)
+        or tokens[k + 1].norm not in ("whether", "if")
+    ):
+        return None
+    stop = next((m for m in range(k + 2, len(tokens)) if tokens[m].text in ",;:"), len(tokens))
+    last = stop - 1
+    while last > k + 1 and tokens[last].kind == "punct":
+        last -= 1
+    if last <= k + 1:
+        return None
+    before = _source_before(tokens, k) if not (k > 0 and tokens[k - 1].norm in PASSIVE_MARKERS) else None
+    source = _span(tokens, before[0], before[1], text) if before and _looks_like_source(tokens, before) else None
+    content = Span.of(text, tokens[k + 1].start, tokens[last].end)
+    return Attribution(source=source, cue=Span.of(text, t.start, t.end), content=(content,), kind="indirect")
+
+
 def _content_after(text: str, tokens: Sequence[Token], last: int, end: int) -> tuple[int, int] | None:
     """The content after the cue that ends at ``tokens[last]``, as ``(start, end)`` offsets: from
     where :func:`_content_start` puts it up to the next cue that a comma opens (", adding ...",
@@ -351,6 +376,11 @@ def _sentence_attributions(text: str, sentence: Sentence, quotes: Sequence[Quota
     out: list[Attribution] = []
     k = 0
     while k < len(tokens):
+        question = _question(text, tokens, k)
+        if question is not None and not any(q.start <= tokens[k].start < q.end for q in quotes):
+            out.append(question)
+            k += 1
+            continue
         size = _is_cue(tokens, k)
         if not size or any(q.start <= tokens[k].start < q.end for q in quotes):
             k += 1

@@ -75,6 +75,7 @@ __all__ = [
     "LABELS",
     "LISTENERS",
     "LISTENER_CUES",
+    "QUESTION_CUES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NUMBERS",
@@ -253,6 +254,7 @@ NOUN_LIKE_CUES: frozenset[str] = _words("NOUN_LIKE_CUES")
 FINDING_CUES: frozenset[str] = _words("FINDING_CUES")
 SOURCE_NOUNS: frozenset[str] = _words("SOURCE_NOUNS")
 LISTENER_CUES: frozenset[str] = _words("LISTENER_CUES")
+QUESTION_CUES: frozenset[str] = _words("QUESTION_CUES")
 QUOTING_VERBS: frozenset[str] = _words("QUOTING_VERBS")
 #: Multi-word cues, as tuples of words.
 ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = tuple(

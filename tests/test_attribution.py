@@ -257,3 +257,12 @@ def test_a_title_resolves_to_the_person_named_before() -> None:
 def test_pointing_to_something_attributes_it() -> None:
     [(kind, source, cue, content)] = _found("The economists pointed to the ruinous cost of the tariffs.")
     assert (source, cue, content) == ("The economists", "pointed to", ["the ruinous cost of the tariffs."])
+
+
+def test_a_reported_question_is_the_askers_not_the_outlets() -> None:
+    assert _found("When asked whether the mayor bungled the levy, Ruiz laughed.") == [
+        ("indirect", None, "asked", ["whether the mayor bungled the levy"])
+    ]
+    assert _found("Reporters asked if the pier was doomed.") == [
+        ("indirect", "Reporters", "asked", ["if the pier was doomed"])
+    ]
