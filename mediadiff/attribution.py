@@ -515,7 +515,8 @@ def _frame_verb(tokens: Sequence[Token], k: int) -> bool:
 def _frame(text: str, tokens: Sequence[Token], quote: Quotation) -> tuple[Span, Span] | None:
     """``(source, cue)`` of a quotation that a source and a verb frame, right after it ("“...,”
     the man shouted.") or right before it ("Smith yelled, “...”"), else None."""
-    after = bisect_left([t.start for t in tokens], quote.mark_end)
+    starts = [t.start for t in tokens]
+    after = bisect_left(starts, quote.mark_end)
     for v in range(after + 1, min(len(tokens), after + 6)):
         if tokens[v].kind != "word" or not _frame_verb(tokens, v):
             continue
@@ -529,7 +530,7 @@ def _frame(text: str, tokens: Sequence[Token], quote: Quotation) -> tuple[Span, 
         ):
             return _span(tokens, span[0], span[1], text), Span.of(text, tokens[v].start, tokens[v].end)
         break
-    opening = bisect_left([t.start for t in tokens], quote.mark_start)
+    opening = bisect_left(starts, quote.mark_start)
     v = opening - 1
     if v >= 0 and tokens[v].text in ",:":
         v -= 1

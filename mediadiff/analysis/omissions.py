@@ -177,6 +177,7 @@ class _Stats:
             for d in alignment.documents
         }
         self._alignment = alignment
+        self._core: dict[str, frozenset[str]] = {}  # passage id -> its core words (coverage)
         self.passages: list[tuple[Passage, OmissionKind, dict[str, float], dict[str, dict[str, str]]]] = []
         for p in alignment.passages:
             pos: dict[str, float] = {}
@@ -196,19 +197,20 @@ class _Stats:
         content words at least two of its carriers use (every content word of its members when
         no two share one). An article that holds most of them tells the fact somewhere, if in
         other sentences or other words than any one piece."""
-        counts: Counter[str] = Counter()
-        for outlet_carrying in passage.outlets:
-            doc = self._alignment.document(outlet_carrying)
-            words = {
-                t.norm
-                for m in passage.members_of(outlet_carrying)
-                for s in doc.sentences
-                if s.start < m.end and m.start < s.end
-                for t in s.words
-                if m.start <= t.start and t.end <= m.end and _content_word(t.norm)
-            }
-            counts.update(words)
-        core = {w for w, n in counts.items() if n >= 2} or set(counts)
+        core = self._core.get(passage.id)
+        if core is None:
+            counts: Counter[str] = Counter()
+            for carrier in passage.outlets:
+                doc = self._alignment.document(carrier)
+                counts.update(
+                    {
+                        t.norm
+                        for m in passage.members_of(carrier)
+                        for t in member_tokens(doc, m)
+                        if _content_word(t.norm)
+                    }
+                )
+            core = self._core[passage.id] = frozenset(w for w, n in counts.items() if n >= 2) or frozenset(counts)
         return len(core & self.vocabulary[outlet]) / len(core) if core else 0.0
 
     @staticmethod
