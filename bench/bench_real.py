@@ -56,6 +56,7 @@ GRID: dict[str, list[Any]] = {
     "threshold": [0.15, 0.2, 0.25],
     "repeat_threshold": [0.3, 0.5],
     "headline_threshold": [None, 0.1],
+    "speaker_weight": [0.0, 0.15, 0.3],
 }
 NAIVE_THRESHOLDS = [x / 100 for x in range(20, 95, 5)]
 

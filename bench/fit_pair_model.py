@@ -35,6 +35,7 @@ import mediadiff  # noqa: E402
 
 align_module = importlib.import_module("mediadiff.align")
 linkage_module = importlib.import_module("mediadiff._linkage")
+scoring_module = importlib.import_module("mediadiff._scoring")
 from mediadiff._pairmodel import FEATURES, PairModel  # noqa: E402
 
 TARGET = Path(__file__).resolve().parents[1] / "mediadiff" / "data" / "pair_model.json"
@@ -56,7 +57,7 @@ def pair_table(story: Story) -> tuple[Any, Any]:
         documents, clauses=defaults["clauses"], min_clause_words=defaults["min_clause_words"]
     )
     table: list[Any] = []
-    (ii, jj, _), _, _ = align_module._score(
+    (ii, jj, _), _, _ = scoring_module.score_pieces(
         documents,
         pieces,
         owners,

@@ -12,13 +12,14 @@ Each block of a piece is mixed with the same block of its sentence (``context``)
 similarity of two pieces is ``(1 - context) * sim(pieces) + context * sim(sentences)``.
 Candidate pairs come from a chunked sparse product (top ``neighbors`` per piece), never from
 all pairs; exact scores are then computed for the candidates only, and
-``difflib.SequenceMatcher(autojunk=False)`` refines near-copies.
+``difflib.SequenceMatcher(autojunk=False)`` refines near-copies, and who speaks weighs in
+(:func:`weigh_speakers`: one named speaker is evidence for one fact, two are evidence against).
 
 scikit-learn and scipy are imported inside the functions so that importing mediadiff stays fast.
 
 Names: :func:`piece_terms`, :func:`anchor_terms`, :func:`build_features`,
 :func:`candidate_pairs`, :func:`pair_parts`, :func:`pair_scores`, :func:`refine_near_copies`,
-:class:`Features`, :class:`PairParts`.
+:func:`weigh_speakers`, :class:`Features`, :class:`PairParts`.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ __all__ = [
     "rowwise",
     "slot_terms",
     "stem",
+    "weigh_speakers",
 ]
 
 # Numbers written as words, as the canonical number a term holds: the vocabulary's number words
@@ -438,6 +440,19 @@ def pair_scores(
     if quote_weight > 0:
         score = np.maximum(score, quote_weight * parts.quotes)
     return np.clip(score, 0.0, 1.0), c
+
+
+def weigh_speakers(scores: Any, i: Any, j: Any, speakers: Sequence[str | None], weight: float) -> Any:
+    """Scores times ``1 + weight`` where both pieces are attributed to one named person (a fact
+    and the quotation that backs it), times ``1 - weight`` where they are attributed to two
+    different people (two sides of one topic), capped at 1; other pairs unchanged."""
+    import numpy as np
+
+    keys = np.array([s or "" for s in speakers], dtype=object)
+    a, b = keys[i], keys[j]
+    known = (a != "") & (b != "")
+    factor = np.where(known & (a == b), 1.0 + weight, np.where(known, 1.0 - weight, 1.0))
+    return np.minimum(1.0, scores * factor)
 
 
 def refine_near_copies(

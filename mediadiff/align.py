@@ -24,19 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._clauses import NEGATIONS
 from ._linkage import Piece, cut_pieces, group_pieces
-from ._pairmodel import PairModel, pair_features, shipped_model
+from ._pairmodel import PairModel, shipped_model
 from ._passes import join_cohesive, place_headlines, settle
-from ._similarity import (
-    anchor_terms,
-    build_features,
-    candidate_pairs,
-    pair_parts,
-    pair_scores,
-    piece_terms,
-    refine_near_copies,
-)
+from ._scoring import nearest_scores, score_pieces
 from .document import Article, Document, Span
 from .errors import InputError, check_parameter, is_int, is_real
 from .segment import segment
@@ -54,10 +45,10 @@ DEFAULT_HEADLINE_THRESHOLD = 0.1
 #: Default ``cohesion``: the share of the outlets carrying two passages that must state them in
 #: one sentence for the two to join; and how many outlets that must be at least.
 DEFAULT_COHESION = 0.6
+#: Default ``speaker_weight``: how much one named speaker raises a pair's score, and two lower it.
+DEFAULT_SPEAKER_WEIGHT = 0.3
 #: The linkages :func:`align` offers (option ``linkage``).
 LINKAGES = ("average", "outlet")
-#: Word+anchor similarity below which two pieces are not even candidates (treated as 0).
-CANDIDATE_FLOOR = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +252,7 @@ def align(
     complement_threshold: float | None = DEFAULT_COMPLEMENT_THRESHOLD,
     headline_threshold: float | None = DEFAULT_HEADLINE_THRESHOLD,
     cohesion: float | None = DEFAULT_COHESION,
+    speaker_weight: float = DEFAULT_SPEAKER_WEIGHT,
     pair_model: PairModel | str | None = None,
 ) -> Alignment:
     """Align the content of several outlets into passages, whatever the order of their facts.
@@ -335,6 +327,11 @@ def align(
         outlets that carry both, state them in one sentence: the outlets keep the two pieces
         together ("ruptured before midnight, releasing 9,000 gallons"), so they are one piece
         of reported content. ``None`` keeps them apart.
+    speaker_weight : float in [0, 1), default 0.3
+        Who speaks, from the attribution layer (:func:`mediadiff.names.speaker_key`): a pair whose pieces are both attributed to
+        one named person scores ``1 + speaker_weight`` times higher (a statement and the
+        quotation that backs it), a pair attributed to two different people ``1 -
+        speaker_weight`` times lower (two sides of one topic are two facts); 0 turns it off.
     pair_model : None, "shipped" or PairModel, default None
         How a candidate pair is scored. ``None``: the lexical blend (the weights above).
         ``"shipped"``: the learned pair score shipped with mediadiff
@@ -360,76 +357,45 @@ def align(
     >>> [[m.text for m in p.members] for p in result.passages]
     [['The mayor resigned on Monday.', 'On Monday the mayor resigned.'], ['Rain fell on the city.', 'Heavy rain fell across the city.']]
     """
-    owner = "align"
-    for name, value in (("threshold", threshold), ("repeat_threshold", repeat_threshold)):
-        check_parameter(name, value, "a float in the range (0, 1]", is_real(value) and 0 < value <= 1, owner)
-    check_parameter("context", context, "a float in the range [0, 1)", is_real(context) and 0 <= context < 1, owner)
-    weights = {"word_weight": word_weight, "char_weight": char_weight, "anchor_weight": anchor_weight}
-    for name, value in weights.items():
-        check_parameter(name, value, "a float >= 0", is_real(value) and value >= 0, owner)
-    check_parameter(
-        "word_weight",
-        word_weight,
-        "a float >= 0 with the other weights not all zero",
-        word_weight + char_weight + anchor_weight > 0,
-        owner,
+    _check_options(
+        threshold=threshold,
+        repeat_threshold=repeat_threshold,
+        context=context,
+        weights=(word_weight, char_weight, anchor_weight),
+        quote_weight=quote_weight,
+        near_copy=near_copy,
+        neighbors=neighbors,
+        min_clause_words=min_clause_words,
+        flags={"clauses": clauses, "rejoin": rejoin, "attach_quotes": attach_quotes},
+        linkage=linkage,
+        shares={
+            "complement_threshold": complement_threshold,
+            "headline_threshold": headline_threshold,
+            "cohesion": cohesion,
+        },
+        speaker_weight=speaker_weight,
     )
-    check_parameter(
-        "quote_weight",
-        quote_weight,
-        "a float in the range [0, 1]",
-        is_real(quote_weight) and 0 <= quote_weight <= 1,
-        owner,
-    )
-    check_parameter(
-        "near_copy", near_copy, "a float in the range [0, 1]", is_real(near_copy) and 0 <= near_copy <= 1, owner
-    )
-    check_parameter("neighbors", neighbors, "an int >= 1", is_int(neighbors) and neighbors >= 1, owner)
-    check_parameter(
-        "min_clause_words", min_clause_words, "an int >= 1", is_int(min_clause_words) and min_clause_words >= 1, owner
-    )
-    for name, value in (("clauses", clauses), ("rejoin", rejoin), ("attach_quotes", attach_quotes)):
-        check_parameter(name, value, "a bool", isinstance(value, bool), owner)
-    check_parameter(
-        "linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner
-    )
-    for name, share in (
-        ("complement_threshold", complement_threshold),
-        ("headline_threshold", headline_threshold),
-        ("cohesion", cohesion),
-    ):
-        check_parameter(
-            name,
-            share,
-            "a float in the range (0, 1] or None",
-            share is None or (is_real(share) and 0 < share <= 1),
-            owner,
-        )
-
-    if isinstance(pair_model, str):
-        check_parameter("pair_model", pair_model, "'shipped', a PairModel or None", pair_model == "shipped", owner)
-        pair_model = shipped_model()
-    elif pair_model is not None and not isinstance(pair_model, PairModel):
-        check_parameter("pair_model", pair_model, "'shipped', a PairModel or None", False, owner)
-
+    model = _pair_model(pair_model)
     documents = as_documents(articles)
     pieces, owners = cut_pieces(documents, clauses=clauses, min_clause_words=min_clause_words)
     groups: list[list[int]] = [[i] for i in range(len(pieces))]
-    features = None
+    features, edges = None, None
     if len(documents) > 1 and pieces:
-        edges, full, features = _score(
+        weights = {"word_weight": word_weight, "char_weight": char_weight, "anchor_weight": anchor_weight}
+        edges, full, features = score_pieces(
             documents,
             pieces,
             owners,
-            context=context,
             word_weight=word_weight,
             char_weight=char_weight,
             anchor_weight=anchor_weight,
+            context=context,
             near_copy=near_copy,
             neighbors=neighbors,
             threshold=threshold,
             quote_weight=quote_weight,
-            pair_model=pair_model,
+            speaker_weight=speaker_weight,
+            pair_model=model,
         )
         groups = group_pieces(
             pieces,
@@ -443,18 +409,21 @@ def align(
         if cohesion is not None:
             groups = join_cohesive(groups, pieces, cohesion)
         if headline_threshold is not None:
-            groups = place_headlines(
-                groups,
-                pieces,
-                features,
-                headline_threshold,
-                word_weight=word_weight,
-                char_weight=char_weight,
-                anchor_weight=anchor_weight,
-            )
+            groups = place_headlines(groups, pieces, features, headline_threshold, **weights)
     groups = settle(groups, pieces, documents, rejoin=rejoin, attach_quotes=attach_quotes, features=features)
+    return _alignment(groups, pieces, documents, edges)
+
+
+def _alignment(
+    groups: Sequence[Sequence[int]],
+    pieces: Sequence[Piece],
+    documents: tuple[Document, ...],
+    edges: tuple[Any, Any, Any] | None,
+) -> Alignment:
+    """The alignment of the final groups of pieces (``edges``: the scored candidate pairs, None
+    when nothing was scored)."""
     passages = canonical_passages([_members(g, pieces, documents) for g in groups], documents)
-    nearest, agreement = _nearest(groups, pieces, documents, passages, edges) if features is not None else ({}, {})
+    nearest, agreement = nearest_scores(groups, pieces, documents, passages, edges) if edges is not None else ({}, {})
     return Alignment(
         documents=documents,
         passages=passages,
@@ -464,153 +433,65 @@ def align(
     )
 
 
-def _nearest(
-    groups: Sequence[Sequence[int]],
-    pieces: Sequence[Piece],
-    documents: Sequence[Document],
-    passages: Sequence[Passage],
-    edges: tuple[Any, Any, Any],
-) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
-    """For each passage, the best candidate score of each outlet that does not carry it
-    (between body pieces: headline pieces are left out), and the mean candidate score between
-    its own pieces of different outlets (see :class:`Alignment`)."""
-    by_start = {(m.outlet, m.start): p.id for p in passages for m in p.members}
-    passage_of: list[str] = [""] * len(pieces)
-    for g in groups:
-        first = min(g, key=lambda i: (pieces[i].outlet, pieces[i].start))
-        piece = pieces[first]
-        pid = by_start.get((documents[piece.outlet].outlet, piece.start))
-        if pid is None:  # the member starts earlier than its first piece (a re-joined sentence)
-            pid = next(
-                p.id
-                for p in passages
-                for m in p.members
-                if m.outlet == documents[piece.outlet].outlet and m.start <= piece.start < m.end
-            )
-        for i in g:
-            passage_of[i] = pid
-    carried = {p.id: set(p.outlets) for p in passages}
-    nearest: dict[str, dict[str, float]] = {}
-    inside: dict[str, list[float]] = {}
-    ii, jj, ss = edges
-    for i, j, score in zip(ii.tolist(), jj.tolist(), ss.tolist(), strict=True):
-        if passage_of[i] == passage_of[j]:
-            inside.setdefault(passage_of[i], []).append(score)
-            continue
-        if pieces[i].headline or pieces[j].headline:
-            continue
-        for a, b in ((i, j), (j, i)):
-            pid, outlet = passage_of[a], documents[pieces[b].outlet].outlet
-            if outlet in carried[pid]:
-                continue
-            row = nearest.setdefault(pid, {})
-            if score > row.get(outlet, 0.0):
-                row[outlet] = round(score, 6)
-    agreement = {pid: round(sum(v) / len(v), 6) for pid, v in sorted(inside.items())}
-    return {pid: dict(sorted(row.items())) for pid, row in sorted(nearest.items())}, agreement
-
-
-def _score(
-    documents: Sequence[Document],
-    pieces: Sequence[Piece],
-    owners: Sequence[tuple[int, int]],
+def _check_options(
     *,
+    threshold: float,
+    repeat_threshold: float,
     context: float,
-    word_weight: float,
-    char_weight: float,
-    anchor_weight: float,
+    weights: tuple[float, float, float],
+    quote_weight: float,
     near_copy: float,
     neighbors: int,
-    threshold: float,
-    quote_weight: float,
-    pair_model: PairModel | None = None,
-    table: list[Any] | None = None,
-) -> tuple[tuple[Any, Any, Any], list[bool], Any]:
-    """Candidate edges ``(I, J, score)`` between pieces of different outlets, which pieces
-    kept all their candidates, and the pieces' features.
-
-    The score is the lexical blend, or with a ``pair_model`` its probability that the two
-    pieces report one fact. ``table``, when given, receives the pair feature matrix (for
-    refitting the model: bench/fit_pair_model.py)."""
-    sentence_keys = sorted(set(owners))
-    sentence_row = {key: r for r, key in enumerate(sentence_keys)}
-    sentences = [documents[o].content_sentences[k] for o, k in sentence_keys]
-    quoted = [[(q.start, q.end) for q in d.quotations] for d in documents]
-
-    def tokens_in(sentence: Any, a: int, b: int) -> list[Any]:
-        return [t for t in sentence.tokens if a <= t.start < b]
-
-    piece_tokens = [tokens_in(documents[p.outlet].content_sentences[p.sentence], p.start, p.end) for p in pieces]
-    piece_words = [
-        piece_terms(t, documents[p.outlet].numbers_in(p.start, p.end))
-        for p, t in zip(pieces, piece_tokens, strict=True)
-    ]
-    piece_anchors = [
-        anchor_terms(t, quoted[p.outlet], documents[p.outlet].content_sentences[p.sentence].start)
-        for p, t in zip(pieces, piece_tokens, strict=True)
-    ]
-    # a sentence that is a single piece (most are) has that piece's terms
-    whole: dict[int, int] = {}
-    for i, key in enumerate(owners):
-        r = sentence_row[key]
-        whole[r] = -1 if r in whole else i
-    sentence_words, sentence_anchors = [], []
-    for r, ((o, _), s) in enumerate(zip(sentence_keys, sentences, strict=True)):
-        i = whole.get(r, -1)
-        if i >= 0 and len(piece_tokens[i]) == len(s.tokens):
-            sentence_words.append(piece_words[i])
-            sentence_anchors.append(piece_anchors[i])
-        else:
-            sentence_words.append(piece_terms(s.tokens, documents[o].numbers_in(s.start, s.end)))
-            sentence_anchors.append(anchor_terms(s.tokens, quoted[o], s.start))
-    features = build_features(
-        piece_words,
-        [documents[p.outlet].text[p.start : p.end] for p in pieces],
-        piece_anchors,
-        sentence_words,
-        [s.text for s in sentences],
-        sentence_anchors,
-        [sentence_row[key] for key in owners],
-        context=context,
+    min_clause_words: int,
+    flags: dict[str, bool],
+    linkage: str,
+    shares: dict[str, float | None],
+    speaker_weight: float,
+) -> None:
+    """Raise :class:`~mediadiff.errors.ParameterError` for the first option of :func:`align`
+    out of its documented range."""
+    owner = "align"
+    for name, value in (("threshold", threshold), ("repeat_threshold", repeat_threshold)):
+        check_parameter(name, value, "a float in the range (0, 1]", is_real(value) and 0 < value <= 1, owner)
+    check_parameter("context", context, "a float in the range [0, 1)", is_real(context) and 0 <= context < 1, owner)
+    for name, value in zip(("word_weight", "char_weight", "anchor_weight"), weights, strict=True):
+        check_parameter(name, value, "a float >= 0", is_real(value) and value >= 0, owner)
+    check_parameter(
+        "word_weight", weights[0], "a float >= 0 with the other weights not all zero", sum(weights) > 0, owner
     )
-    total = word_weight + char_weight + anchor_weight
-    ii, jj, truncated = candidate_pairs(
-        features,
-        [p.outlet for p in pieces],
-        neighbors=neighbors,
-        floor=CANDIDATE_FLOOR,
-        word_weight=word_weight / total,
-        anchor_weight=anchor_weight / total,
+    for name, value in (("quote_weight", quote_weight), ("near_copy", near_copy)):
+        check_parameter(name, value, "a float in the range [0, 1]", is_real(value) and 0 <= value <= 1, owner)
+    check_parameter(
+        "speaker_weight",
+        speaker_weight,
+        "a float in the range [0, 1)",
+        is_real(speaker_weight) and 0 <= speaker_weight < 1,
+        owner,
     )
-    parts = pair_parts(features, ii, jj)
-    scores, chars = pair_scores(
-        features,
-        ii,
-        jj,
-        word_weight=word_weight,
-        char_weight=char_weight,
-        anchor_weight=anchor_weight,
-        quote_weight=quote_weight,
-        parts=parts,
+    check_parameter("neighbors", neighbors, "an int >= 1", is_int(neighbors) and neighbors >= 1, owner)
+    check_parameter(
+        "min_clause_words", min_clause_words, "an int >= 1", is_int(min_clause_words) and min_clause_words >= 1, owner
     )
-    words = [[t.norm for t in toks if t.kind != "punct"] for toks in piece_tokens]
-    scores = refine_near_copies(scores, chars, ii, jj, words, near_copy=near_copy, band=(0.0, max(threshold, 0.9)))
-    if pair_model is not None or table is not None:
-        span = [max(1, len(d.content_sentences) - 1) for d in documents]
-        x = pair_features(
-            parts,
-            ii,
-            jj,
-            scores,
-            words=piece_words,
-            anchors=piece_anchors,
-            negated=[any(t.norm in NEGATIONS for t in toks) for toks in piece_tokens],
-            outlet=[p.outlet for p in pieces],
-            position=[p.sentence / span[p.outlet] for p in pieces],
-            quoted=[p.quoted for p in pieces],
+    for name, flag in flags.items():
+        check_parameter(name, flag, "a bool", isinstance(flag, bool), owner)
+    check_parameter(
+        "linkage", linkage, "a str among {'average', 'outlet'}", isinstance(linkage, str) and linkage in LINKAGES, owner
+    )
+    for name, share in shares.items():
+        check_parameter(
+            name,
+            share,
+            "a float in the range (0, 1] or None",
+            share is None or (is_real(share) and 0 < share <= 1),
+            owner,
         )
-        if table is not None:
-            table.append(x)
-        if pair_model is not None:
-            scores = pair_model.predict(x)
-    return (ii, jj, scores), [not t for t in truncated.tolist()], features
+
+
+def _pair_model(pair_model: PairModel | str | None) -> PairModel | None:
+    """The pair model an ``align(pair_model=...)`` option names (checked)."""
+    if isinstance(pair_model, str):
+        check_parameter("pair_model", pair_model, "'shipped', a PairModel or None", pair_model == "shipped", "align")
+        return shipped_model()
+    if pair_model is not None and not isinstance(pair_model, PairModel):
+        check_parameter("pair_model", pair_model, "'shipped', a PairModel or None", False, "align")
+    return pair_model

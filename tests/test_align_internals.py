@@ -227,8 +227,9 @@ def test_copies_are_worked_once_with_the_same_candidates_and_scores(story):
     import numpy as np
 
     from mediadiff._linkage import cut_pieces
+    from mediadiff._scoring import score_pieces
     from mediadiff._similarity import candidate_pairs, pair_scores
-    from mediadiff.align import _score, as_documents
+    from mediadiff.align import as_documents
     from mediadiff.examples import load_example
 
     if story == "copies":
@@ -247,7 +248,7 @@ def test_copies_are_worked_once_with_the_same_candidates_and_scores(story):
         "threshold": 0.2,
         "quote_weight": 0.5,
     }
-    (ii, jj, _), _, features = _score(docs, pieces, owners, **options)
+    (ii, jj, _), _, features = score_pieces(docs, pieces, owners, **options)
     if story == "copies":
         assert len(set(features.distinct.tolist())) < len(pieces)  # the copies share a number
     weights = {k: options[k] for k in ("word_weight", "char_weight", "anchor_weight", "quote_weight")}
