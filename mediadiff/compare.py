@@ -19,7 +19,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .align import Alignment, Passage, align, as_documents
+from ._input_checks import ENGLISH_SHARE_THRESHOLD as ENGLISH_SHARE_THRESHOLD
+from ._input_checks import LONG_ARTICLE_FACTOR as LONG_ARTICLE_FACTOR
+from ._input_checks import check_articles, content_warnings, off_story_warnings
+from .align import Alignment, Passage, align
 from .document import Article, Document
 from .errors import InputError, InputWarning, check_parameter, is_int, plain
 
@@ -188,115 +191,6 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _check_articles(articles: Sequence[Article | Document], minimum: int) -> tuple[Document, ...]:
-    if isinstance(articles, (str, bytes)):
-        raise InputError("compare() expects a sequence of mediadiff.Article objects, got a single string")
-    if isinstance(articles, (Article, Document)):
-        raise InputError("compare() expects a sequence of articles, got a single Article (use analyze() for one)")
-    documents = as_documents(list(articles))
-    if len(documents) < minimum:
-        raise InputError(f"compare() needs at least {minimum} articles from different outlets, got {len(documents)}")
-    return documents
-
-
-# The commonest English function words: in English news they make up about 40% of the words.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """the a an of to in and or but on at for with by from as is are was were be been has have had
-    that this it its he she they his her their said says not will would can could which who""".split()
-)
-
-#: Below this share of English function words (in a text of 30 words or more) we warn "not English?".
-ENGLISH_SHARE_THRESHOLD = 0.12
-
-
-#: An article with more than this many times the median number of words of the set is most likely
-#: a pasted page of many stories: compare warns, naming its file.
-LONG_ARTICLE_FACTOR = 10
-
-
-def _long_warnings(documents: Sequence[Document]) -> list[str]:
-    """A warning for each article more than :data:`LONG_ARTICLE_FACTOR` times longer (in content
-    words) than the median article of the set, naming its file (its outlet id when it came from
-    no file). Needs three articles: of two, neither can be ten times their median.
-
-    >>> from mediadiff.segment import segment
-    >>> docs = [segment(Article(o, "The council met today. " * n)) for o, n in (("a", 10), ("b", 12), ("c", 200))]
-    >>> _long_warnings(docs)  # doctest: +NORMALIZE_WHITESPACE
-    ['c: 800 words, 17 times the median article of the set (48 words): a page of many stories pasted
-      as one? Check it holds one article']
-    """
-    words = {d.outlet: sum(len(s.words) for s in d.content_sentences) for d in documents}
-    if len(words) < 3:
-        return []
-    ordered = sorted(words.values())
-    mid = len(ordered) // 2
-    median = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-    notes = []
-    for d in documents:
-        n = words[d.outlet]
-        if median > 0 and n > LONG_ARTICLE_FACTOR * median:
-            path = d.article.source_path
-            name = path.replace("\\", "/").rsplit("/", 1)[-1] if path else d.outlet
-            label = name if name == d.outlet else f"{d.outlet} ({name})"
-            notes.append(
-                f"{label}: {n:,} words, {n / median:.0f} times the median article of the set "
-                f"({median:g} words): a page of many stories pasted as one? Check it holds one article"
-            )
-    return notes
-
-
-def _content_warnings(documents: Sequence[Document]) -> list[str]:
-    """Warnings about usable but doubtful input: legacy encoding, very short, not English, identical,
-    far longer than the others (:func:`_long_warnings`)."""
-    notes = []
-    seen: dict[str, str] = {}
-    for d in documents:
-        words = [t.norm for s in d.content_sentences for t in s.words]
-        if d.article.encoding in ("cp1252", "latin-1"):
-            notes.append(f"{d.outlet}: not valid UTF-8, decoded with the legacy fallback {d.article.encoding}")
-        if not words:
-            notes.append(f"{d.outlet}: no content left after boilerplate removal")
-        elif len(words) < 40:
-            notes.append(f"{d.outlet}: very short article ({len(words)} words); findings may be thin")
-        if len(words) >= 30:
-            share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-            if share < ENGLISH_SHARE_THRESHOLD:
-                notes.append(
-                    f"{d.outlet}: does not look like English ({share:.0%} common English words); "
-                    "the lexicon and the hedging/attribution cues are English"
-                )
-        key = " ".join(d.text.split())
-        if key in seen:
-            notes.append(f"{d.outlet}: same text as {seen[key]}")
-        else:
-            seen[key] = d.outlet
-    return notes + _long_warnings(documents)
-
-
-def _off_story_warnings(alignment: Alignment) -> list[str]:
-    """A warning for each article that shares almost nothing with the others (off the story)."""
-    from .analysis.omissions import off_story
-
-    away = off_story(alignment)
-    if not away:
-        return []
-    index = {o: i for i, o in enumerate(alignment.outlets)}
-    notes = []
-    for o in away:
-        best = max(alignment.similarity[index[o]][j] for j in range(len(index)) if j != index[o])
-        if len(away) == len(index):
-            notes.append(
-                f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
-                "with any of them): are they about one story? No omissions are reported"
-            )
-        else:
-            notes.append(
-                f"{o}: shares almost nothing with the other articles (at most {best:.0%} of its content "
-                "with any of them): off the story? It is kept out of the omissions and their scores"
-            )
-    return notes
-
-
 def told_in_other_words(
     alignment: Alignment, omissions: Sequence[Any], *, min_support: int = 2
 ) -> dict[str, dict[str, float]]:
@@ -363,7 +257,7 @@ def compare(
     Comparison
     """
     check_parameter("min_support", min_support, "an int >= 1", is_int(min_support) and min_support >= 1)
-    documents = _check_articles(articles, 2)
+    documents = check_articles(articles, 2)
     kinds = _kinds()
     tick = _ticker(progress, 2 + len(kinds) + len(_MEASURES))
     tick("segment")
@@ -372,7 +266,7 @@ def compare(
     options = {"min_support": min_support, "lexicon": lexicon}
     findings = _find_all(alignment, kinds, options, tick)
     positions, reading = _measures(alignment, tick)
-    notes = _content_warnings(alignment.documents) + _off_story_warnings(alignment)
+    notes = content_warnings(alignment.documents) + off_story_warnings(alignment)
     for note in notes:
         warnings.warn(note, InputWarning, stacklevel=2)
     story_title = title or next((d.article.title for d in alignment.documents if d.article.title), None)
@@ -505,7 +399,7 @@ def analyze(article: Article, *, lexicon: Any = None) -> Analysis:
     from .segment import segment
 
     document = segment(article)
-    notes = _content_warnings([document])
+    notes = content_warnings([document])
     for note in notes:
         warnings.warn(note, InputWarning, stacklevel=2)
     spans = detect_loaded_language(document, lexicon=lexicon)

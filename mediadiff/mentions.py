@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .document import NumberKind, NumberMention, Sentence, Token
 from .vocabulary import (
@@ -226,9 +228,24 @@ def read_numbers(tokens: Sequence[Token], text: str | None = None, offset: int =
     """
     if text is None:
         text, offset = _text_of(tokens)
-    out: list[NumberMention] = []
+    reader = _Reader(tokens, text, offset)
+    i = 0
+    while i < len(tokens):
+        i = _read_at(reader, i)
+    return reader.out
+
+
+@dataclass
+class _Reader:
+    """The tokens being read, the text they point into (from ``offset``) and the mentions read so far."""
+
+    tokens: Sequence[Token]
+    text: str
+    offset: int
+    out: list[NumberMention] = field(default_factory=list)
 
     def add(
+        self,
         kind: NumberKind,
         unit: str,
         value: float | str,
@@ -240,6 +257,9 @@ def read_numbers(tokens: Sequence[Token], text: str | None = None, offset: int =
         qualifier: str = "",
         partitive: bool = False,
     ) -> None:
+        """Add the mention of tokens ``first`` to ``last`` (both included) whose number is at token
+        ``at``, unless it overlaps the mention before it."""
+        tokens, out = self.tokens, self.out
         start, end = tokens[first].start, tokens[last].end
         if out and start < out[-1].end:
             return  # mentions never overlap: the first reading of the words stands
@@ -247,7 +267,7 @@ def read_numbers(tokens: Sequence[Token], text: str | None = None, offset: int =
             NumberMention(
                 start,
                 end,
-                text[start - offset : end - offset],
+                self.text[start - self.offset : end - self.offset],
                 value=value,
                 low=low,
                 high=high,
@@ -259,110 +279,155 @@ def read_numbers(tokens: Sequence[Token], text: str | None = None, offset: int =
             )
         )
 
+
+def _read_at(r: _Reader, i: int) -> int:
+    """Read the mention (if any) that starts at token ``i``; return the index to read on from."""
+    norm = r.tokens[i].norm.rstrip(".")
+    for read in (_month_day, _weekday, _vague, _lone_one):
+        after = read(r, i, norm)
+        if after is not None:
+            return after
+    return _number(r, i, norm)
+
+
+def _month_day(r: _Reader, i: int, norm: str) -> int | None:
+    """A date: "March 11", "Oct. 28"."""
+    tokens, n = r.tokens, len(r.tokens)
+    if norm not in MONTH_NUMBERS or not tokens[i].text[:1].isupper():
+        return None
+    j = i + 1
+    if j < n and tokens[j].text == ".":
+        j += 1
+    if j < n and tokens[j].kind == "number":
+        day = read_number(tokens, j)
+        if day and 1 <= day[0] <= 31 and float(day[0]).is_integer():
+            r.add("date", "day", f"{MONTH_NUMBERS[norm]:02d}-{int(day[0]):02d}", None, None, i, j, j)
+            return j + 1
+    return None
+
+
+def _weekday(r: _Reader, i: int, norm: str) -> int | None:
+    """A weekday, the day something happened; a schedule ("Monday through Saturday") is skipped."""
+    if norm not in WEEKDAYS:
+        return None
+    tokens = r.tokens
+    if i + 2 < len(tokens) and tokens[i + 1].norm in RANGE_WORDS and tokens[i + 2].norm in WEEKDAYS:
+        return i + 3
+    r.add("date", "weekday", norm, None, None, i, i, i)
+    return i + 1
+
+
+def _vague(r: _Reader, i: int, norm: str) -> int | None:
+    """A vague quantity: "thousands of families" (of a unit), "hundreds gathered" (without one)."""
+    tokens = r.tokens
+    if norm in VAGUE_RANGES and i + 2 < len(tokens) and tokens[i + 1].norm == "of" and tokens[i + 2].kind == "word":
+        lo, hi = VAGUE_RANGES[norm]
+        r.add("vague", _unit_key(tokens[i + 2].norm), norm, lo, math.inf if hi is None else hi, i, i, i + 2, norm)
+        return i + 3
+    if norm in VAGUE_MAGNITUDES:
+        bounds = VAGUE_RANGES.get(norm)  # "billions" has none
+        low, high = (bounds[0], math.inf if bounds[1] is None else bounds[1]) if bounds else (None, None)
+        r.add("vague", "", norm, low, high, i, i, i, norm)
+        return i + 1
+    return None
+
+
+def _lone_one(r: _Reader, i: int, norm: str) -> int | None:
+    """ "one of them": a number, of nothing in particular (not "one in ten", "one third")."""
+    if norm == "one" and _ratio(r.tokens, i + 1, 1.0) is None and not _fraction_follows(r.tokens, i):
+        r.add("count", "", 1.0, 1.0, 1.0, i, i, i)
+        return i + 1
+    return None
+
+
+class _Figure(NamedTuple):
+    """What a number counts: its kind and unit, its value, the index after its last token, its
+    first token (a currency sign or "All" before the number) and whether it is partitive."""
+
+    kind: NumberKind
+    unit: str
+    value: float
+    end: int
+    first: int
+    partitive: bool = False
+
+
+def _number(r: _Reader, i: int, norm: str) -> int:
+    """A number in digits or words at token ``i`` and what it counts, with the qualifier before
+    it; a year, a clock time or a number of nothing (:func:`_plain_number`) has no qualifier."""
+    tokens = r.tokens
+    got = read_number(tokens, i) if norm not in ("a", "an") or _fraction_follows(tokens, i) else None
+    if got is None:
+        return i + 1
+    value, j = got
+    figure = _figure(tokens, i, j, value)
+    if figure is None:
+        return _plain_number(r, i, j, value)
+    low, high, qualifier, q_start = _qualify(tokens, figure.first, figure.value)
+    first = q_start if qualifier else figure.first
+    r.add(figure.kind, figure.unit, figure.value, low, high, first, i, figure.end - 1, qualifier, figure.partitive)
+    return figure.end
+
+
+def _figure(tokens: Sequence[Token], i: int, j: int, value: float) -> _Figure | None:
+    """What the number read from ``tokens[i:j]`` counts: a share, a sum of money, a percentage,
+    a duration, an ordinal or a count of a unit; None for a year, a clock time or a number with
+    no unit of its own (read by :func:`_plain_number`)."""
     n = len(tokens)
-    i = 0
-    while i < n:
-        t = tokens[i]
-        norm = t.norm.rstrip(".")
-        # dates: "March 11", "Oct. 28"
-        if norm in MONTH_NUMBERS and t.text[:1].isupper():
-            j = i + 1
-            if j < n and tokens[j].text == ".":
-                j += 1
-            if j < n and tokens[j].kind == "number":
-                day = read_number(tokens, j)
-                if day and 1 <= day[0] <= 31 and float(day[0]).is_integer():
-                    add("date", "day", f"{MONTH_NUMBERS[norm]:02d}-{int(day[0]):02d}", None, None, i, j, j)
-                    i = j + 1
-                    continue
-        if norm in WEEKDAYS:
-            if i + 2 < n and tokens[i + 1].norm in RANGE_WORDS and tokens[i + 2].norm in WEEKDAYS:
-                i += 3  # "Monday through Saturday" is a schedule, not the day something happened
-                continue
-            add("date", "weekday", norm, None, None, i, i, i)
-            i += 1
-            continue
-        if norm in VAGUE_RANGES and i + 2 < n and tokens[i + 1].norm == "of" and tokens[i + 2].kind == "word":
-            lo, hi = VAGUE_RANGES[norm]
-            add("vague", _unit_key(tokens[i + 2].norm), norm, lo, math.inf if hi is None else hi, i, i, i + 2, norm)
-            i += 3
-            continue
-        if norm in VAGUE_MAGNITUDES:  # "hundreds gathered": a quantity without a unit
-            bounds = VAGUE_RANGES.get(norm)  # "billions" has none
-            low, high = (bounds[0], math.inf if bounds[1] is None else bounds[1]) if bounds else (None, None)
-            add("vague", "", norm, low, high, i, i, i, norm)
-            i += 1
-            continue
-        if norm == "one" and _ratio(tokens, i + 1, 1.0) is None and not _fraction_follows(tokens, i):
-            add("count", "", 1.0, 1.0, 1.0, i, i, i)  # "one of them": a number, of nothing in particular
-            i += 1
-            continue
-        got = read_number(tokens, i) if norm not in ("a", "an") or _fraction_follows(tokens, i) else None
-        if got is None:
-            i += 1
-            continue
-        value, j = got
-        money = i > 0 and tokens[i - 1].text in "$€£"
-        start_tok = i - 1 if money else i
-        share = None if money else _ratio(tokens, j, value)
-        partitive = False
-        kind: NumberKind
-        if share is not None:  # "nine in ten", "1 out of 4": a share, compared as a percentage
-            kind, unit = "percent", "percent"
-            value, j = share
-        elif money:
-            kind, unit = "money", tokens[i - 1].text
-        elif j < n and tokens[j].norm in PERCENT_WORDS:
-            kind, unit = "percent", "percent"
+    money = i > 0 and tokens[i - 1].text in "$€£"
+    share = None if money else _ratio(tokens, j, value)
+    if share is not None:  # "nine in ten", "1 out of 4": a share, compared as a percentage
+        return _Figure("percent", "percent", share[0], share[1], i)
+    if money:
+        return _Figure("money", tokens[i - 1].text, value, j, i - 1)
+    if j < n and tokens[j].norm in PERCENT_WORDS:
+        j += 1
+        if j < n and tokens[j - 1].norm == "per" and tokens[j].norm == "cent":
             j += 1
-            if j < n and tokens[j - 1].norm == "per" and tokens[j].norm == "cent":
-                j += 1
-        elif tokens[i].kind == "word" and value < 1:
-            kind, unit, value = "percent", "percent", round(value * 100, 6)
-        elif _year(tokens, i, j, value):
-            add("date", "year", str(int(value)), None, None, i, i, j - 1)
-            i = j
-            continue
-        elif j < n and tokens[j].kind == "word" and tokens[j].norm in CLOCK_WORDS:
-            add("time", "", value, value, value, i, i, j)  # "9 a.m."
-            i = j + 1
-            continue
-        elif (
-            j < n
-            and tokens[j].kind == "word"
-            and tokens[j].start == tokens[j - 1].end + 1
-            and tokens[j].norm not in UNIT_SKIPS
-            and tokens[j].norm not in APPROXIMATORS  # "9 about 9": it qualifies the next number
-            and tokens[j].text[:1].islower()
-        ):
-            unit = _unit_key(tokens[j].norm)
-            kind = "duration" if tokens[j].norm in TIME_UNITS else "ordinal" if _ordinal(tokens[i]) else "count"
-            j += 1
-        elif (
-            j < n
-            and tokens[j].norm == "of"
-            and tokens[i].kind == "number"
-            and i > 0
-            and tokens[i - 1].norm in WHOLE_WORDS
-        ):
-            kind, unit, partitive = (
-                "count",
-                "",
-                True,
-            )  # "All 38 of the clinic's nurses": a count without a unit of its own
-            start_tok = i - 1
-        else:
-            # a number with no unit of its own ("the 38 were", "No. 4")
-            kind = "ordinal" if _ordinal(tokens[i]) else "count"
-            add(kind, "", value, value, value, i, i, j - 1)
-            i = max(j, i + 1)
-            continue
-        low, high, qualifier, q_start = _qualify(tokens, start_tok, value)
-        if qualifier:
-            start_tok = q_start
-        add(kind, unit, value, low, high, start_tok, i, j - 1, qualifier, partitive)
-        i = j
-    return out
+        return _Figure("percent", "percent", value, j, i)
+    if tokens[i].kind == "word" and value < 1:
+        return _Figure("percent", "percent", round(value * 100, 6), j, i)
+    if _year(tokens, i, j, value) or _clock(tokens, j):
+        return None
+    if _unit_follows(tokens, j):
+        kind: NumberKind = "duration" if tokens[j].norm in TIME_UNITS else "ordinal" if _ordinal(tokens[i]) else "count"
+        return _Figure(kind, _unit_key(tokens[j].norm), value, j + 1, i)
+    if j < n and tokens[j].norm == "of" and tokens[i].kind == "number" and i > 0 and tokens[i - 1].norm in WHOLE_WORDS:
+        # "All 38 of the clinic's nurses": a count without a unit of its own
+        return _Figure("count", "", value, j, i - 1, partitive=True)
+    return None
+
+
+def _plain_number(r: _Reader, i: int, j: int, value: float) -> int:
+    """A year, a clock time ("9 a.m.") or a number with no unit of its own ("the 38 were", "No.
+    4"), read from ``tokens[i:j]``; return the index to read on from."""
+    tokens = r.tokens
+    if _year(tokens, i, j, value):
+        r.add("date", "year", str(int(value)), None, None, i, i, j - 1)
+        return j
+    if _clock(tokens, j):
+        r.add("time", "", value, value, value, i, i, j)
+        return j + 1
+    r.add("ordinal" if _ordinal(tokens[i]) else "count", "", value, value, value, i, i, j - 1)
+    return max(j, i + 1)
+
+
+def _clock(tokens: Sequence[Token], j: int) -> bool:
+    """Whether a clock word follows a number at ``tokens[j]`` ("9 a.m.")."""
+    return j < len(tokens) and tokens[j].kind == "word" and tokens[j].norm in CLOCK_WORDS
+
+
+def _unit_follows(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the unit of a number follows it at ``tokens[j]``: a lower-case word right after it
+    that is neither a word skipped as a unit nor a qualifier of the next number ("9 about 9")."""
+    return (
+        j < len(tokens)
+        and tokens[j].kind == "word"
+        and tokens[j].start == tokens[j - 1].end + 1
+        and tokens[j].norm not in UNIT_SKIPS
+        and tokens[j].norm not in APPROXIMATORS
+        and tokens[j].text[:1].islower()
+    )
 
 
 def _text_of(tokens: Sequence[Token]) -> tuple[str, int]:
