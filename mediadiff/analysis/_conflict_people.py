@@ -1,0 +1,237 @@
+"""People conflicts: the titles and names outlets give the same person, and a name put in
+another's place in the same words.
+
+The people are the document's person names (:attr:`Document.names`, read once by
+:mod:`mediadiff.names`), matched across outlets by surname (``NameMention.key``).
+
+Names
+-----
+NameIndex        per outlet, where its sentences start and which words belong to a name.
+name_index       the NameIndex of a story's documents, built once.
+passage_people   the people each outlet names in a passage, and its words, headlines aside.
+people_clashes   the title and name clashes of one passage.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from ..align import Member
+from ..document import Document, NameMention, Token
+from ..vocabulary import RANK_WORDS
+from ._common import member_tokens
+from ._conflict_values import Clash, Stated, disagree, in_text_order
+
+__all__ = ["NameIndex", "name_index", "passage_people", "people_clashes"]
+
+#: The names a passage's members give, as ``(outlet, name)`` pairs.
+People = list[tuple[str, NameMention]]
+#: Surname -> its names, as ``(outlet, name)`` pairs, in the order they were read.
+BySurname = Mapping[str, People]
+
+
+class NameIndex(NamedTuple):
+    """Per outlet: the starts of its sentences' first words, and of the words of its names."""
+
+    starts: dict[str, frozenset[int]]
+    named: dict[str, frozenset[int]]
+
+
+def name_index(docs: Mapping[str, Document]) -> NameIndex:
+    """Where each document's sentences start and which of its words belong to a name."""
+    return NameIndex(
+        {o: frozenset(s.tokens[0].start for s in d.sentences if s.tokens) for o, d in docs.items()},
+        {o: frozenset(t.start for x in d.names for t in x.parts) for o, d in docs.items()},
+    )
+
+
+def _people(document: Document, start: int, end: int) -> list[NameMention]:
+    """The people named in ``[start, end)``: the document's person names (:attr:`Document.names`,
+    read once by :mod:`mediadiff.names`) that lie in it, each with its title when the title lies
+    in it too (a clause that ends before ", deputy director of ..." gives the name without it)."""
+    out = []
+    for x in document.names_in(start, end):
+        if x.kind != "person" or x.end > end:
+            continue
+        if (
+            x.title_start is not None
+            and x.title_end is not None
+            and not (start <= x.title_start and x.title_end <= end)
+        ):
+            x = dataclasses.replace(x, title=(), title_start=None, title_end=None)
+        out.append(x)
+    return out
+
+
+def _headline(text: str, tokens: Sequence[Token]) -> bool:
+    """Whether a member reads as a headline: no closing punctuation, and most of its longer
+    words capitalised (title case would make every word look like a name)."""
+    words = [t for t in tokens if t.kind == "word" and len(t.text) > 3]
+    return bool(
+        not text.rstrip("\"'”’)").endswith((".", "!", "?"))
+        and words
+        and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
+    )
+
+
+def passage_people(members: Sequence[Member], docs: Mapping[str, Document]) -> tuple[People, dict[str, list[Token]]]:
+    """The people each member names, as ``(outlet, name)`` pairs, and each outlet's words
+    (punctuation aside), its members in the order given; headlines are left out."""
+    people: People = []
+    words: dict[str, list[Token]] = {}
+    for m in members:
+        tokens = member_tokens(docs[m.outlet], m, words_only=False)
+        if _headline(m.text, tokens):
+            continue
+        people.extend((m.outlet, x) for x in _people(docs[m.outlet], m.start, m.end))
+        words.setdefault(m.outlet, []).extend(t for t in tokens if t.kind != "punct")
+    return people, words
+
+
+def _named(start: int, end: int, value: str, unit: str = "name") -> Stated:
+    """A name or a title as a stated value: no range, no qualifier."""
+    return Stated(unit, unit, value, None, None, start, end, "")
+
+
+# ---------------------------------------------------------------------------------------------
+# titles
+
+
+def _core(title: tuple[str, ...]) -> frozenset[str]:
+    """The words of a title that say what the job is ("former" and "then" say when)."""
+    return frozenset(w for w in title if w not in ("former", "then", "now", "the"))
+
+
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two titles can name the same job: one is a shortening of the other, without
+    dropping a rank word ("deputy attorney general" ~ "deputy", but not "deputy director" ~ "director")."""
+    if not (a <= b or b <= a):
+        return False
+    return not ((a ^ b) & RANK_WORDS)
+
+
+def _title_clashes(by_surname: BySurname) -> list[Clash]:
+    """Each person to whom two outlets give titles that cannot name the same job."""
+    out = []
+    for surname, items in sorted(by_surname.items()):
+        titled = [(o, x) for o, x in items if x.title]
+        titles = {o: {_core(x.title) for oo, x in titled if oo == o} for o, _ in titled}
+        if disagree(titles, _compatible):
+            values = tuple(
+                (o, _named(x.title_start or 0, x.title_end or 0, " ".join(x.title), "title"))
+                for o, x in sorted(titled, key=in_text_order)
+            )
+            out.append(Clash("title", surname, values, "title"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# names
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one name is the other or a shorter form of it: its words run in the other in
+    order ("marine corps reserve" in "united states marine corps reserve").
+
+    >>> _same_name(("marine", "corps", "reserve"), ("united", "states", "marine", "corps", "reserve"))
+    True
+    >>> _same_name(("dana", "whitcombe"), ("lena", "whitcombe"))
+    False
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(short) and any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+def _spelling_clashes(by_surname: BySurname) -> list[Clash]:
+    """The same person spelled differently: two similar surnames that two outlets give."""
+    out = []
+    surnames = sorted(by_surname)
+    for a_i, a in enumerate(surnames):
+        for b in surnames[a_i + 1 :]:
+            if SequenceMatcher(None, a, b).ratio() < 0.8:
+                continue
+            items = by_surname[a] + by_surname[b]
+            if len({o for o, _ in items}) >= 2:
+                values = tuple((o, _named(x.start, x.end, x.key)) for o, x in sorted(items, key=in_text_order))
+                out.append(Clash("name", a, values, "spelling"))
+    return out
+
+
+def _first_name_clashes(by_surname: BySurname) -> list[Clash]:
+    """One surname with different first names in two outlets (a longer form of the same name
+    is no other name: "Marine Corps Reserve" / "United States Marine Corps Reserve")."""
+    out = []
+    for surname, items in sorted(by_surname.items()):
+        firsts = {x.words[0] for _, x in items if x.words[0] != x.key}
+        differ = any(
+            oa != ob and xa.words[0] != xb.words[0] and not _same_name(xa.words, xb.words)
+            for oa, xa in items
+            for ob, xb in items
+        )
+        if len(firsts) > 1 and len({o for o, _ in items}) >= 2 and differ:
+            values = tuple(
+                (o, _named(x.start, x.end, x.words[0] + " " + x.key)) for o, x in sorted(items, key=in_text_order)
+            )
+            out.append(Clash("name", surname, values, "first names"))
+    return out
+
+
+def _is_name(t: Token, names: frozenset[int]) -> bool:
+    """A word of a name: one of the words of the document's name mentions (``names``: their
+    starts; :func:`mediadiff.names.is_name` with ``person``)."""
+    return t.start in names
+
+
+def _swapped_names(words: dict[str, list[Token]], index: NameIndex, taken: set[str]) -> list[Clash]:
+    """One name put in another's place, in the same words: "a shelter in Norfolk" / "a shelter in
+    Norwalk". Each pair of outlets' words (the members' words, in order) is diffed; a single
+    capitalised name (not opening a sentence, not a title word, a month or a weekday) replaced by
+    another, with a word alike on either side, that the other outlet does not use anywhere in the
+    passage, is a clash. Names already in a clash of this passage (``taken``: surnames) are left
+    to it."""
+    keys = {o: [t.norm for t in ws] for o, ws in words.items()}
+    slots: dict[frozenset[str], dict[tuple[str, int], Token]] = {}
+    outlets = sorted(words)
+    for ia, a in enumerate(outlets):
+        for b in outlets[ia + 1 :]:
+            sm = SequenceMatcher(None, keys[a], keys[b], autojunk=False)
+            for tag, i1, i2, j1, j2 in sm.get_opcodes():
+                if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+                    continue
+                ta, tb = words[a][i1], words[b][j1]
+                if not (
+                    _is_name(ta, index.named[a])
+                    and _is_name(tb, index.named[b])
+                    and ta.start not in index.starts[a]
+                    and tb.start not in index.starts[b]
+                ):
+                    continue
+                if not ((i1 > 0 and j1 > 0) or (i2 < len(keys[a]) and j2 < len(keys[b]))):
+                    continue  # nothing alike around it: not the same slot
+                if ta.norm in keys[b] or tb.norm in keys[a] or {ta.norm, tb.norm} & taken:
+                    continue  # the other outlet names it too, elsewhere: moved, not changed
+                slot = slots.setdefault(frozenset((ta.norm, tb.norm)), {})
+                slot[(a, ta.start)] = ta
+                slot[(b, tb.start)] = tb
+    out = []
+    for pair, found in sorted(slots.items(), key=lambda x: sorted(x[0])):
+        values = tuple((o, _named(t.start, t.end, t.norm)) for (o, _), t in sorted(found.items()))
+        if len({o for o, _ in values}) >= 2:
+            out.append(Clash("name", min(pair), values, "same words"))
+    return out
+
+
+def people_clashes(people: People, words: dict[str, list[Token]], index: NameIndex) -> list[Clash]:
+    """The clashes of one passage's people (see :func:`passage_people`): titles that cannot
+    name the same job, surnames spelled differently, different first names, then a name put
+    in another's place in the same words (names of the other clashes aside)."""
+    by_surname: dict[str, People] = {}
+    for outlet, x in people:
+        by_surname.setdefault(x.key, []).append((outlet, x))
+    named = _title_clashes(by_surname) + _spelling_clashes(by_surname) + _first_name_clashes(by_surname)
+    said = [v.value for c in named for _, v in c.values if isinstance(v.value, str)]
+    taken = set(said) | {c.unit for c in named} | {w for value in said for w in value.split()}
+    return named + _swapped_names(words, index, taken)

@@ -1,0 +1,152 @@
+"""Omissions in words: the explanation each :class:`~mediadiff.analysis.Omission` carries, and
+what the reports show of omissions (summary sentences, table cells, the corpus score line).
+
+Names
+-----
+OMISSION_KIND_NAMES   the omission kinds always present (as 0) in a corpus score record.
+explain               the explanation of one omission.
+omission_line         the corpus score line: each outlet's omissions by kind.
+carried_by            the "Carried by" cell of the report table ("2 of 3").
+record_weight         an omission record's weight (0.0 when it has none), to order by.
+omission_sentences    the key-finding sentences: one per omitted passage, heaviest first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any, get_args
+
+from .._presentation import quoted, typical_member, who
+from ..findings import Cell, Context
+from ._omission_evidence import OmissionKind
+
+__all__ = ["OMISSION_KIND_NAMES", "carried_by", "explain", "omission_line", "omission_sentences", "record_weight"]
+
+Record = Mapping[str, Any]
+Report = Mapping[str, Any]
+
+#: The omission kinds always present (as 0) in a corpus score record's ``n_omissions``.
+OMISSION_KIND_NAMES: tuple[str, ...] = tuple(sorted(get_args(OmissionKind)))
+
+_WHAT = {
+    "response": "a reply or statement from a party to the story",
+    "figure": "a figure (a count, sum or share)",
+    "quote": "a direct quotation",
+    "fact": "a piece of information",
+}
+
+
+def explain(
+    outlet: str,
+    carried: tuple[str, ...],
+    n_others: int,
+    kind: str,
+    prominence: float,
+    silenced: tuple[str, ...],
+    consensus: bool,
+) -> str:
+    """The explanation of one omission, in words."""
+    what = _WHAT[kind]
+    if consensus:
+        text = (
+            f"{len(carried)} of the {n_others} other outlets ({', '.join(carried)}) carry {what} "
+            f"that {outlet} does not; they place it on average {_where(1.0 - prominence)}."
+        )
+    else:
+        text = (
+            f"{carried[0]} carries {what} that {outlet} does not, {_where(1.0 - prominence)} of its article. "
+            f"Only two outlets are compared, so this is a difference between the two, not an omission "
+            f"by the standard of several outlets."
+        )
+    if silenced:
+        text += f" {'They cite' if len(carried) > 1 else 'It cites'} {_names(silenced)} for it; {outlet} never names "
+        text += f"{'them' if len(silenced) > 1 else 'it' if not silenced[0][:1].isupper() else _names(silenced)}."
+    return text
+
+
+def _names(texts: tuple[str, ...]) -> str:
+    """ "Raman", "Raman and the audit": source texts for an explanation."""
+    words = [t if t[:1].isupper() else f"the {t}" for t in texts]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _where(position: float) -> str:
+    """Where a relative position lies in an article: "near the top", "in the middle", "near the end"."""
+    if position < 1 / 3:
+        return "near the top"
+    if position < 2 / 3:
+        return "in the middle"
+    return "near the end"
+
+
+def omission_line(records: Sequence[Record], outlets: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Each outlet's ``n_omissions`` by kind (every kind of OMISSION_KIND_NAMES, 0 when none)."""
+    omitted: dict[str, Counter[str]] = {o: Counter() for o in outlets}
+    for om in records:
+        omitted.setdefault(om["outlet"], Counter())[str(om.get("kind", "fact"))] += 1
+    return {
+        o: {"n_omissions": {k: omitted[o].get(k, 0) for k in sorted(set(OMISSION_KIND_NAMES) | set(omitted[o]))}}
+        for o in outlets
+    }
+
+
+def carried_by(r: Record, c: Context) -> Cell:
+    """How many outlets carry the omitted passage, of how many ("2 of 3")."""
+    p = c.passages.get(str(r["passage"])) or {}
+    return Cell.label(f"{p.get('support', len(r.get('carried_by') or ()))} of {c.n_outlets}")
+
+
+def record_weight(r: Record) -> float:
+    """An omission record's weight; 0.0 when it has none."""
+    w = r.get("weight")
+    return float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0
+
+
+def omission_sentences(report: Report, ctx: Context) -> list[str]:
+    """One sentence per omitted passage, heaviest first. The words quoted are those of the
+    carrying outlet named right before them (never the omitting outlet's: it has none)."""
+    names, passages = ctx.names, ctx.passages
+    by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for om in report.get("omissions", []):
+        by_passage[om["passage"]].append(om)
+    order = {pid: i for i, pid in enumerate(passages)}
+    ranked = sorted(
+        by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid)
+    )
+    n = len(report.get("outlets", []))
+    out = []
+    told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []  # omitters, sentences already told
+    for pid in ranked:
+        oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
+        # a second clause of the same sentences that the same outlets omit is the same story
+        omitters_set = frozenset(o["outlet"] for o in oms)
+        passage = passages.get(pid)
+        sentences = frozenset((m.get("outlet"), m.get("sentence")) for m in (passage or {}).get("members", ()))
+        if sentences and any(omitters_set == w and sentences <= s for w, s in told):
+            continue
+        told.append((omitters_set, sentences))
+        omitters = who([names.get(o["outlet"], o["outlet"]) for o in oms])
+        kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
+        support = passage["support"] if passage else len(oms[0].get("carried_by", []))
+        what = {"response": "the response", "figure": "the figure", "quote": "the quotation"}.get(kind, "what")
+        member = typical_member(passage)
+        if member.get("text"):
+            carrier = names.get(str(member.get("outlet")), str(member.get("outlet")))
+            text = f"{what} that {carrier} reports as {quoted(str(member['text']), 100)}"
+        else:
+            text = f"{what} of passage {pid}"
+        # the sources every omitter leaves out, in the first one's order ("the audit" for a document)
+        silenced = [t for t in oms[0].get("silenced") or () if all(t in (o.get("silenced") or ()) for o in oms)]
+        sources = who([t if t[:1].isupper() else f"the {t}" for t in silenced])
+        names_ = ("; it never names " if len(oms) == 1 else "; they never name ") + sources if silenced else ""
+        if all(o.get("consensus", True) for o in oms):
+            verb = "omits" if len(oms) == 1 else "omit"
+            out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets{names_}.")
+        else:
+            verb = "leaves out" if len(oms) == 1 else "leave out"
+            out.append(
+                f"{omitters} {verb} {text}{names_} (two outlets compared: a difference between them, "
+                "not an omission by consensus)."
+            )
+    return out
