@@ -213,6 +213,92 @@ def _title_of_plain_text(text: str) -> str | None:
     return None
 
 
+def _read_bytes(p: Path, source: str, max_bytes: int) -> bytes:
+    """The file's bytes; an :class:`InputError` when it is over ``max_bytes`` or cannot be read."""
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{source}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (raise max_bytes to allow it)"
+            )
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _plain_text_article(text: str, *, stem: str, source: str, encoding: str) -> Article:
+    """A .txt or .md file's article: outlet name, url, date and title from its front matter, if any."""
+    block = front_matter(text)
+    fields = block[1] if block is not None else {}
+    meta = {
+        key: fields.get(key) or fields.get(alias) or None
+        for key, alias in (("name", "outlet"), ("url", "link"), ("published", "date"), ("title", "headline"))
+    }
+    title = meta.pop("title") or _title_of_plain_text(text)
+    return Article(outlet=stem, text=text, title=title, source_path=source, encoding=encoding, **meta)
+
+
+def _html_article(text: str, *, stem: str, source: str, encoding: str) -> Article:
+    """An HTML page's article: its visible text and title (:func:`html_to_text`)."""
+    visible, title = html_to_text(text)
+    if not visible.strip():
+        raise _NoArticleError(f"{source}: the HTML page has no visible text")
+    return Article(outlet=stem, text=visible, title=title, source_path=source, encoding=encoding)
+
+
+def _json_records(text: str, source: str) -> list[tuple[str, Any]]:
+    """A .json file's records: one object, or each item of a list, with where each stands."""
+    try:
+        loaded = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    items = loaded if isinstance(loaded, list) else [loaded]
+    return [(f" (item {i + 1})" if isinstance(loaded, list) else "", item) for i, item in enumerate(items)]
+
+
+def _jsonl_records(text: str, source: str) -> list[tuple[str, Any]]:
+    """A .jsonl file's records: one per non-blank line, with its line number."""
+    records: list[tuple[str, Any]] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append((f" (line {lineno})", json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source} (line {lineno}): invalid JSON: {exc.msg}") from exc
+    return records
+
+
+def _csv_records(text: str, source: str) -> list[tuple[str, Any]]:
+    """A .csv file's records: one per row (column names stripped and in lower case), with its row number."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = {f.strip().lower() for f in (reader.fieldnames or [])}
+    if not columns & set(_TEXT_KEYS):
+        raise InputError(
+            f"{source}: the CSV has no 'text' or 'body' column (columns: {', '.join(sorted(columns)) or 'none'})"
+        )
+    return [
+        (f" (row {i + 2})", {(k or "").strip().lower(): v for k, v in row.items() if k is not None})
+        for i, row in enumerate(reader)
+    ]
+
+
+#: The record formats: extension -> its reader (text, source) -> [(where, record)].
+_RECORD_READERS = {".json": _json_records, ".jsonl": _jsonl_records, ".csv": _csv_records}
+
+
+def _record_articles(records: list[tuple[str, Any]], *, stem: str, source: str, encoding: str) -> list[Article]:
+    """The articles of a record file; outlet ids default to the stem, then ``stem-2``, ``stem-3`` ..."""
+    if not records:
+        raise _NoArticleError(f"{source}: holds no article records")
+    articles = []
+    for i, (where, record) in enumerate(records):
+        default = stem if i == 0 else f"{stem}-{i + 1}"
+        article = _article_from_record(record, source=source, where=where, default_outlet=default)
+        articles.append(dataclasses.replace(article, encoding=encoding))
+    return articles
+
+
 def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """Load the articles of one file (one for text and HTML, any number for JSON, JSONL and CSV).
 
@@ -226,69 +312,18 @@ def load_file(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Art
         raise InputError(
             f"{source}: unsupported file type {ext or '(none)'!r}; expected one of {', '.join(SUPPORTED_EXTENSIONS)}"
         )
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{source}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes (raise max_bytes to allow it)"
-            )
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
-    text, encoding = decode(data, source=source)
+    data = _read_bytes(p, source, max_bytes)
+    text, encoding = decode(data, source=source)  # here, so that a fallback warning points at the caller
     if not text.strip():
         raise _NoArticleError(
             f"{source}: the file is empty" if not text else f"{source}: the file holds only white space"
         )
-    stem = p.stem
     if ext in (".txt", ".md"):
-        block = front_matter(text)
-        fields = block[1] if block is not None else {}
-        meta = {
-            key: fields.get(key) or fields.get(alias) or None
-            for key, alias in (("name", "outlet"), ("url", "link"), ("published", "date"), ("title", "headline"))
-        }
-        title = meta.pop("title") or _title_of_plain_text(text)
-        return [Article(outlet=stem, text=text, title=title, source_path=source, encoding=encoding, **meta)]
+        return [_plain_text_article(text, stem=p.stem, source=source, encoding=encoding)]
     if ext in (".html", ".htm"):
-        visible, title = html_to_text(text)
-        if not visible.strip():
-            raise _NoArticleError(f"{source}: the HTML page has no visible text")
-        return [Article(outlet=stem, text=visible, title=title, source_path=source, encoding=encoding)]
-    records: list[tuple[str, Any]] = []
-    if ext == ".json":
-        try:
-            loaded = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
-        items = loaded if isinstance(loaded, list) else [loaded]
-        records = [(f" (item {i + 1})" if isinstance(loaded, list) else "", item) for i, item in enumerate(items)]
-    elif ext == ".jsonl":
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                records.append((f" (line {lineno})", json.loads(line)))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{source} (line {lineno}): invalid JSON: {exc.msg}") from exc
-    else:  # .csv
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        columns = {f.strip().lower() for f in (reader.fieldnames or [])}
-        if not columns & set(_TEXT_KEYS):
-            raise InputError(
-                f"{source}: the CSV has no 'text' or 'body' column (columns: {', '.join(sorted(columns)) or 'none'})"
-            )
-        for i, row in enumerate(reader):
-            clean = {(k or "").strip().lower(): v for k, v in row.items() if k is not None}
-            records.append((f" (row {i + 2})", clean))
-    if not records:
-        raise _NoArticleError(f"{source}: holds no article records")
-    articles = []
-    for i, (where, record) in enumerate(records):
-        default = stem if i == 0 else f"{stem}-{i + 1}"
-        article = _article_from_record(record, source=source, where=where, default_outlet=default)
-        articles.append(dataclasses.replace(article, encoding=encoding))
-    return articles
+        return [_html_article(text, stem=p.stem, source=source, encoding=encoding)]
+    records = _RECORD_READERS[ext](text, source)
+    return _record_articles(records, stem=p.stem, source=source, encoding=encoding)
 
 
 def _expand(path: Path) -> list[Path]:

@@ -22,10 +22,11 @@ from _shared import bench_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mediadiff._boilerplate_rules import LIST_LABEL
 from mediadiff.align import Alignment
 from mediadiff.analysis import quotes, wording
 from mediadiff.analysis.quotes import extract_quotes
-from mediadiff.boilerplate import _LIST_LABEL, RULES
+from mediadiff.boilerplate import RULES
 from mediadiff.document import Article
 from mediadiff.segment import segment
 
@@ -184,12 +185,12 @@ def _phrases(items: Any) -> set[str]:
 
 def test_navigation_lists_each_label_once() -> None:
     # review: the navigation rule repeated "related ...", "(top|latest|trending) (stories|news)" and
-    # "more (news|stories)", which _LIST_LABEL (also part of it) already matches
+    # "more (news|stories)", which LIST_LABEL (also part of it) already matches
     pattern = RULES["navigation"].pattern
-    assert pattern.count("|" + _LIST_LABEL) == 1
-    [(_, (_, [first, _tags]))] = _sre_parse.parse(pattern.replace("|" + _LIST_LABEL, ""), re.I)
+    assert pattern.count("|" + LIST_LABEL) == 1
+    [(_, (_, [first, _tags]))] = _sre_parse.parse(pattern.replace("|" + LIST_LABEL, ""), re.I)
     [(_, (_, alternatives)), _punctuation] = first  # (?:...)[.:!]? (a plain group is inlined)
-    label = re.compile(_LIST_LABEL, re.I)
+    label = re.compile(LIST_LABEL, re.I)
     repeated = sorted(p for alt in alternatives for p in _phrases(alt) if label.fullmatch(p))
     assert repeated == []
     assert len(alternatives) >= 5  # the parse found the rule's own alternatives
