@@ -93,6 +93,7 @@ def all_pairs_alterations(
         found.append(
             quotes.QuoteAlteration(
                 v.quote.outlet,
+                v.quote.passage,
                 v.quote.start,
                 v.quote.end,
                 v.quote.text,

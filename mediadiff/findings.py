@@ -272,21 +272,18 @@ def flat_fields(kind: type) -> list[str]:
 def reference_columns(text: str, reference: str, limit: int) -> tuple[Column, ...]:
     """Columns setting an outlet's words against a reference outlet's (wording shifts, altered
     quotes): the outlet's words under the header ``text``, the reference outlet, and its words
-    under ``reference``, each cut to ``limit`` characters."""
-
-    def reference_outlet(r: Record) -> Any:
-        return r.get("reference_outlet", r.get("reference"))
-
+    under ``reference``, each cut to ``limit`` characters. The records name the reference outlet
+    ``reference_outlet`` and its words ``reference_start``/``reference_end``/``reference_text``."""
     return (
         Column(text, lambda r, c: Cell.words(r.get("text"), r.get("start"), r.get("end"), r["outlet"], limit=limit)),
-        Column("Reference", lambda r, c: Cell.of_outlet(reference_outlet(r), main=False)),
+        Column("Reference", lambda r, c: Cell.of_outlet(r.get("reference_outlet"), main=False)),
         Column(
             reference,
             lambda r, c: Cell.words(
                 r.get("reference_text"),
                 r.get("reference_start"),
                 r.get("reference_end"),
-                reference_outlet(r),
+                r.get("reference_outlet"),
                 limit=limit,
             ),
         ),

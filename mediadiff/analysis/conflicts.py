@@ -76,7 +76,8 @@ class ConflictValue:
     ``value`` is the normalised value (a number, a date as "MM-DD", a title or a name),
     ``low``/``high`` the range it allows after qualifiers (``None`` for non-numbers; ``high`` is
     also ``None`` for an open range such as "at least 300" or "more than 6,000"), ``unit``
-    the unit or slot compared, ``qualifier`` the word that widened it ("nearly", "about"...).
+    the unit or slot compared (``None`` for a count that names no unit, "all 38 of them"),
+    ``qualifier`` the word that widened it ("nearly", "about"...; ``None`` when none did).
     """
 
     outlet: str
@@ -86,8 +87,8 @@ class ConflictValue:
     value: float | str
     low: float | None
     high: float | None
-    unit: str
-    qualifier: str
+    unit: str | None
+    qualifier: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +262,7 @@ def _swapped_names(
     out = []
     for pair, found in sorted(slots.items(), key=lambda x: sorted(x[0])):
         vals = tuple(
-            ConflictValue(o, t.start, t.end, docs[o].text[t.start : t.end], t.norm, None, None, "name", "")
+            ConflictValue(o, t.start, t.end, docs[o].text[t.start : t.end], t.norm, None, None, "name", None)
             for (o, _), t in sorted(found.items())
         )
         if len({v.outlet for v in vals}) < 2:
@@ -427,7 +428,8 @@ def _related_conflicts(
 
 def _cv(doc: Document, outlet: str, v: _Value) -> ConflictValue:
     high = None if v.high is not None and math.isinf(v.high) else v.high  # "at least 300": no upper bound
-    return ConflictValue(outlet, v.start, v.end, doc.text[v.start : v.end], v.value, v.low, high, v.unit, v.qualifier)
+    text = doc.text[v.start : v.end]
+    return ConflictValue(outlet, v.start, v.end, text, v.value, v.low, high, v.unit or None, v.qualifier or None)
 
 
 def _numeric_conflicts(
@@ -535,7 +537,7 @@ def _people_conflicts(pid: str, people: list[tuple[str, NameMention]], docs: dic
                     None,
                     None,
                     "title",
-                    "",
+                    None,
                 )
                 for o, x in sorted(titled, key=lambda y: (y[0], y[1].start))
             )
@@ -558,7 +560,7 @@ def _people_conflicts(pid: str, people: list[tuple[str, NameMention]], docs: dic
                 items = by_surname[a] + by_surname[b]
                 if len({o for o, _ in items}) >= 2:
                     vals = tuple(
-                        ConflictValue(o, x.start, x.end, docs[o].text[x.start : x.end], x.key, None, None, "name", "")
+                        ConflictValue(o, x.start, x.end, docs[o].text[x.start : x.end], x.key, None, None, "name", None)
                         for o, x in sorted(items, key=lambda y: (y[0], y[1].start))
                     )
                     out.append(
@@ -583,7 +585,7 @@ def _people_conflicts(pid: str, people: list[tuple[str, NameMention]], docs: dic
         if len(firsts) > 1 and len({o for o, _ in items}) >= 2 and differ:
             vals = tuple(
                 ConflictValue(
-                    o, x.start, x.end, docs[o].text[x.start : x.end], x.words[0] + " " + x.key, None, None, "name", ""
+                    o, x.start, x.end, docs[o].text[x.start : x.end], x.words[0] + " " + x.key, None, None, "name", None
                 )
                 for o, x in sorted(items, key=lambda y: (y[0], y[1].start))
             )

@@ -59,8 +59,8 @@ class Quote:
 
     ``speaker`` is who the text says is speaking (``None`` if it does not say); a pronoun is
     replaced by the name it refers to, while ``speaker_start``/``speaker_end`` point at the words
-    in the text that name the speaker (``-1`` when there is no speaker). ``passage`` is the id of
-    the passage the quotation lies in (``None`` if it lies in none).
+    in the text that name the speaker (``None`` when there is no speaker). ``passage`` is the id
+    of the passage the quotation lies in (``None`` if it lies in none).
     """
 
     outlet: str
@@ -68,8 +68,8 @@ class Quote:
     end: int
     text: str
     speaker: str | None
-    speaker_start: int
-    speaker_end: int
+    speaker_start: int | None
+    speaker_end: int | None
     passage: str | None
     closed: bool
 
@@ -78,14 +78,16 @@ class Quote:
 class QuoteAlteration:
     """A quotation that differs from the reference outlet's version of the same quotation.
 
-    ``start``/``end``/``text`` cover the altered quotation in ``outlet``'s article,
-    ``reference_*`` the faithful version in ``reference_outlet``'s (for ``spliced``, the stretch
-    from the first to the last of the separate quotations). ``words`` and ``reference_words``
-    are the words that differ (empty for ``truncated`` and ``spliced``: the dropped ending is in
-    ``reference_words``).
+    ``start``/``end``/``text`` cover the altered quotation in ``outlet``'s article and
+    ``passage`` is the passage it lies in (``None`` if it lies in none: :attr:`Quote.passage`);
+    ``reference_start``/``reference_end``/``reference_text`` cover the faithful version in
+    ``reference_outlet``'s (for ``spliced``, the stretch from the first to the last of the
+    separate quotations). ``words`` and ``reference_words`` are the words that differ (empty for
+    ``truncated`` and ``spliced``: the dropped ending is in ``reference_words``).
     """
 
     outlet: str
+    passage: str | None
     start: int
     end: int
     text: str
@@ -182,8 +184,8 @@ def extract_quotes(alignment: Alignment, *, pronoun_window: int = 3) -> list[Quo
                     q.end,
                     q.text,
                     speaker,
-                    sp[0] if sp else -1,
-                    sp[1] if sp else -1,
+                    sp[0] if sp else None,
+                    sp[1] if sp else None,
                     _passage_of(members, doc.outlet, q.start, q.end),
                     q.closed,
                 )
@@ -553,6 +555,7 @@ def find_quote_alterations(
         found.append(
             QuoteAlteration(
                 v.quote.outlet,
+                v.quote.passage,
                 v.quote.start,
                 v.quote.end,
                 v.quote.text,
@@ -648,6 +651,7 @@ def _compare(
     def make(kind: AlterationKind, words: tuple[str, ...], ref_words: tuple[str, ...], why: str) -> QuoteAlteration:
         return QuoteAlteration(
             q.outlet,
+            q.passage,
             q.start,
             q.end,
             q.text,

@@ -95,8 +95,9 @@ ShiftKind = Literal[
 class WordingShift:
     """One change between an outlet's wording of a passage and the reference wording.
 
-    ``start``/``end``/``text`` point into the outlet's article, ``reference_*`` into the
-    reference outlet's. For an insertion the reference span is empty (``reference_text == ""``)
+    ``start``/``end``/``text`` point into the outlet's article, ``reference_start``/
+    ``reference_end``/``reference_text`` into ``reference_outlet``'s (the passage's reference
+    member). For an insertion the reference span is empty (``reference_text == ""``)
     and sits where the words would go; for a deletion the outlet's span is empty.
     ``direction`` says whether hedging/attribution/intensity words were ``added``, ``removed``
     or ``changed``. ``weight`` in [0, 1] says how much the change may alter what a reader is
@@ -105,7 +106,7 @@ class WordingShift:
 
     passage: str
     outlet: str
-    reference: str
+    reference_outlet: str
     start: int
     end: int
     text: str

@@ -1,10 +1,11 @@
 """Loaded language across outlets: whose voice it is, what the others wrote instead, a score per outlet.
 
 For every outlet, the lexicon detector (:func:`~mediadiff.loaded.detect.detect_loaded_language`)
-runs on its segmented document. Each span that lies in an aligned passage gets a
-``counterpart``: the wording that the aligned members of other outlets used at the same place,
-found with :class:`difflib.SequenceMatcher` (``autojunk=False``) on the members' words. The
-plainest counterpart wins (one without loaded words, from the first outlet in canonical order).
+runs on its segmented document. Each span that lies in an aligned passage gets a counterpart
+(``reference_outlet``, ``reference_start``/``reference_end``/``reference_text``): the wording
+that the aligned members of other outlets used at the same place, found with
+:class:`difflib.SequenceMatcher` (``autojunk=False``) on the members' words. The plainest
+counterpart wins (one without loaded words, from the first outlet in canonical order).
 
 The contrast also finds loaded wording the lexicon lacks (category ``contrast``): one or two
 content words that one outlet uses where the others, in the same passage, use a plain word (one
@@ -24,9 +25,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .._presentation import own_voice, quoted, voice_label, who
 from ..align import Alignment, Member, Passage
@@ -66,9 +67,10 @@ class LoadedFinding:
     words are inside a direct quotation; ``voice`` is ``"source"`` when they lie in any content
     the article attributes to someone (quotation, indirect speech, a statement), whose
     ``source`` is then named as written: a source's words, reported, not counted against the
-    outlet. ``counterpart`` is the wording other outlets used for the same thing (None when no
-    aligned outlet words it differently); ``counterpart_outlet`` says whose it is and ``passage``
-    in which passage the span lies (None outside any passage).
+    outlet. ``reference_text`` is the wording another outlet, ``reference_outlet``, used for
+    the same thing, and ``reference_start``/``reference_end`` its offsets in that outlet's
+    article (all four None when no aligned outlet words it differently); ``passage`` says in
+    which passage the span lies (None outside any passage).
     """
 
     outlet: str
@@ -78,11 +80,36 @@ class LoadedFinding:
     category: str
     score: float
     in_quote: bool
-    counterpart: str | None = None
-    counterpart_outlet: str | None = None
+    reference_outlet: str | None = None
+    reference_start: int | None = None
+    reference_end: int | None = None
+    reference_text: str | None = None
     passage: str | None = None
     voice: Literal["outlet", "source"] = "outlet"
     source: str | None = None
+
+
+class _Wording(NamedTuple):
+    """Another outlet's wording of the same thing: whose, where, what, and whether it is loaded."""
+
+    outlet: str
+    start: int
+    end: int
+    text: str
+    loaded: bool
+
+
+def _with_reference(finding: LoadedFinding, wording: _Wording | None) -> LoadedFinding:
+    """``finding`` with the other outlet's ``wording`` as its reference (as it is without one)."""
+    if wording is None:
+        return finding
+    return replace(
+        finding,
+        reference_outlet=wording.outlet,
+        reference_start=wording.start,
+        reference_end=wording.end,
+        reference_text=wording.text,
+    )
 
 
 def _member_words(document: Document, member: Member) -> tuple[Token, ...]:
@@ -159,12 +186,14 @@ class _Context:
     def loaded(self, tokens: Sequence[Token]) -> bool:
         return any(self.lexicon.lookup(t.norm) for t in tokens)
 
-    def text(self, outlet: str, tokens: Sequence[Token]) -> str:
-        return self.docs[outlet].text[tokens[0].start : tokens[-1].end]
+    def wording(self, outlet: str, tokens: Sequence[Token]) -> _Wording:
+        """``tokens`` of ``outlet``'s article as a wording: their span, text and loadedness."""
+        start, end = tokens[0].start, tokens[-1].end
+        return _Wording(outlet, start, end, self.docs[outlet].text[start:end], self.loaded(tokens))
 
 
-def _counterparts(ctx: _Context, passage: Passage, member: Member, start: int, end: int) -> list[tuple[str, str, bool]]:
-    """(outlet, wording, loaded?) that other outlets' members use for ``[start, end)`` of ``member``."""
+def _counterparts(ctx: _Context, passage: Passage, member: Member, start: int, end: int) -> list[_Wording]:
+    """The wordings that other outlets' members use for ``[start, end)`` of ``member``."""
     mine = ctx.member_words(member)
     idx = [i for i, t in enumerate(mine) if t.start < end and start < t.end]
     if not idx:
@@ -190,7 +219,7 @@ def _counterparts(ctx: _Context, passage: Passage, member: Member, start: int, e
             elif tag == "replace" and _anchored(ops, k):
                 picked.extend(theirs[j1:j2])
         if picked and not same and len(picked) <= hi - lo + 3:
-            out.append((other.outlet, ctx.text(other.outlet, picked), ctx.loaded(picked)))
+            out.append(ctx.wording(other.outlet, picked))
     return out
 
 
@@ -202,9 +231,7 @@ def _anchored(ops: Sequence[tuple[str, int, int, int, int]], k: int) -> bool:
     return between or abs((i2 - i1) - (j2 - j1)) <= 1
 
 
-def _object_counterparts(
-    ctx: _Context, outlet: str, member: Member, start: int, end: int
-) -> list[tuple[str, str, bool]]:
+def _object_counterparts(ctx: _Context, outlet: str, member: Member, start: int, end: int) -> list[_Wording]:
     """What other outlets did to the same object, when the aligned members give no word swap.
 
     For a loaded verb phrase with its object inside or right after it ("snatched children away
@@ -238,7 +265,7 @@ def _object_counterparts(
                     continue
                 if any(_key(w) == following for w in words[i + 1 : i + 3]):
                     picked = words[i - 1 : i + 1]
-                    out.append((document.outlet, ctx.text(document.outlet, picked), ctx.loaded(picked)))
+                    out.append(ctx.wording(document.outlet, picked))
                     break
             else:
                 continue
@@ -303,32 +330,29 @@ def find_loaded_language(
             where = _locate(by_outlet, document.outlet, span.start, span.end)
             if where is not None and _story_vocabulary(ctx, where[0], where[1], span):
                 continue
-            counterpart = counterpart_outlet = passage_id = None
+            reference: _Wording | None = None
+            passage_id = None
             if where is not None:
                 passage, member = where
                 passage_id = passage.id
                 options = _counterparts(ctx, passage, member, span.start, span.end)
                 if not options and span.voice == "outlet":
                     options = _object_counterparts(ctx, document.outlet, member, span.start, span.end)
-                options.sort(key=lambda o: (o[2], o[0]))  # plain wording first, then outlet order
-                if options:
-                    counterpart_outlet, counterpart = options[0][0], options[0][1]
-            findings.append(
-                LoadedFinding(
-                    document.outlet,
-                    span.start,
-                    span.end,
-                    span.text,
-                    span.category,
-                    span.score,
-                    span.in_quote,
-                    counterpart,
-                    counterpart_outlet,
-                    passage_id,
-                    span.voice,
-                    span.source,
-                )
+                options.sort(key=lambda o: (o.loaded, o.outlet))  # plain wording first, then outlet order
+                reference = options[0] if options else None
+            finding = LoadedFinding(
+                document.outlet,
+                span.start,
+                span.end,
+                span.text,
+                span.category,
+                span.score,
+                span.in_quote,
+                passage=passage_id,
+                voice=span.voice,
+                source=span.source,
             )
+            findings.append(_with_reference(finding, reference))
         findings.extend(_contrast(ctx, document, by_outlet.get(document.outlet, []), spans))
     findings.sort(key=lambda f: (f.outlet, f.start, f.end))
     return findings
@@ -377,7 +401,7 @@ def _contrast(
             continue
         mine = ctx.member_words(member)
         a = ctx.member_keys(member)
-        alternatives: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
+        alternatives: dict[tuple[int, int], list[tuple[str, _Wording]]] = {}
         for other in ctx.peers(passage, member):
             theirs = ctx.member_words(other)
             sm = SequenceMatcher(None, a, ctx.member_keys(other), autojunk=False)
@@ -389,10 +413,9 @@ def _contrast(
                 run, alt = mine[i1:i2], theirs[j1:j2]
                 if not _plain_run(run, starts) or not _plain_run(alt, frozenset(), content=False):
                     continue
-                if ctx.loaded(alt):
-                    continue
-                wording = " ".join(_key(t) for t in alt)
-                alternatives.setdefault((i1, i2), []).append((other.outlet, wording, ctx.text(other.outlet, alt)))
+                theirs_here = ctx.wording(other.outlet, alt)
+                if not theirs_here.loaded:
+                    alternatives.setdefault((i1, i2), []).append((" ".join(_key(t) for t in alt), theirs_here))
         for (i1, i2), alts in alternatives.items():
             run = mine[i1:i2]
             start, end = run[0].start, run[-1].end
@@ -400,17 +423,17 @@ def _contrast(
                 continue  # the lexicon already flagged it
             if all(ctx.lexicon.is_neutral(t.norm) or t.norm in FUNCTION_WORDS for t in run):
                 continue
-            wordings: dict[str, list[tuple[str, str]]] = {}
-            for outlet, wording, text in alts:
-                wordings.setdefault(wording, []).append((outlet, text))
+            wordings: dict[str, list[_Wording]] = {}
+            for wording, theirs_here in alts:
+                wordings.setdefault(wording, []).append(theirs_here)
             best = max(sorted(wordings), key=lambda w: len(wordings[w]))
             agree = len(wordings[best])
             plain = all(ctx.lexicon.is_neutral(w) or w in PLAIN_WORDS for w in best.split())
             if not plain or (agree < 2 and passage.support > 2):
                 continue
-            outlet, text = sorted(wordings[best])[0]
+            reference = min(wordings[best], key=lambda w: (w.outlet, w.text, w.start))
             attribution = document.attribution_at(start, end)
-            out[(start, end)] = LoadedFinding(
+            finding = LoadedFinding(
                 document.outlet,
                 start,
                 end,
@@ -418,12 +441,11 @@ def _contrast(
                 "contrast",
                 round(min(0.7, CONTRAST_SCORE + 0.1 * (agree - 1)), 4),
                 _in_quote(document, start, end),
-                text,
-                outlet,
-                passage.id,
-                "source" if attribution else "outlet",
-                attribution.source.text if attribution and attribution.source else None,
+                passage=passage.id,
+                voice="source" if attribution else "outlet",
+                source=attribution.source.text if attribution and attribution.source else None,
             )
+            out[(start, end)] = _with_reference(finding, reference)
     return [out[k] for k in sorted(out)]
 
 
@@ -512,7 +534,7 @@ def _loaded_line(records: Sequence[Record], outlets: Sequence[str]) -> dict[str,
         key = (
             " ".join(str(span.get("text", "")).split()).lower(),
             str(span.get("category") or ""),
-            _counterpart_text(span.get("counterpart")) or "",
+            _counterpart_text(span.get("reference_text")) or "",
         )
         loaded.setdefault(span["outlet"], Counter())[key] += 1
     out = {}
@@ -552,14 +574,14 @@ def _loaded_sentences(report: Report, ctx: Context) -> list[str]:
     tail = f"; {who(clean)} {'uses' if len(clean) == 1 else 'use'} none" if clean else ""
     out = [f"{names.get(top, top)} uses the most loaded language in its own voice: {how_much} (e.g. {eg}){tail}."]
     # the strongest contrast, from the outlet named above when it has one
-    contrasts = [s for s in own if s.get("counterpart")]
+    contrasts = [s for s in own if s.get("reference_text")]
     if contrasts:
         s = max(contrasts, key=lambda s: (s["outlet"] == top, float(s.get("score", 0.0) or 0.0)))
-        other = s.get("counterpart_outlet")
+        other = s.get("reference_outlet")
         where = f"{names.get(other, other)} writes" if other else "other outlets write"
         out.append(
             f"{names.get(s['outlet'], s['outlet'])} writes {quoted(s['text'], 50)} where {where} "
-            f"{quoted(s['counterpart'], 50)}."
+            f"{quoted(s['reference_text'], 50)}."
         )
     return out
 
@@ -582,7 +604,15 @@ KIND = FindingKind(
         Column("Category", lambda r, c: Cell.label(r.get("category"))),
         Column("Strength", lambda r, c: Cell.number(r.get("score")), numeric=True),
         Column("Voice", lambda r, c: Cell.label(voice_label(r))),
-        Column("Others write", lambda r, c: Cell.words(r.get("counterpart") or "")),
+        Column(
+            "Others write",
+            lambda r, c: Cell.words(
+                r.get("reference_text") or "",
+                r.get("reference_start"),
+                r.get("reference_end"),
+                r.get("reference_outlet"),
+            ),
+        ),
     ),
     count=_own_voice_count,
     count_header="Loaded terms",
