@@ -219,7 +219,8 @@ class FindingKind:
 class Context:
     """What a column getter or a summary may read besides its record: outlet names, the passages
     by id (``passages``), their number of outlets (``n_outlets``), short excerpts
-    (:meth:`snippet`) and the passage at an outlet's offsets (:meth:`passage_at`)."""
+    (:meth:`snippet`), the passage at an outlet's offsets (:meth:`passage_at`) and a record's
+    passage (:meth:`passage_of`)."""
 
     def __init__(self, report: Report) -> None:
         self.names = outlet_names(report)
@@ -239,6 +240,10 @@ class Context:
     def snippet(self, pid: Any, limit: int = 90) -> str:
         """A short excerpt of a passage ("" when there is no such passage)."""
         return self.snippets(pid, limit)
+
+    def passage_of(self, record: Record) -> str | None:
+        """A record's ``passage``; when it names none, the passage at its outlet's offsets."""
+        return record.get("passage") or self.passage_at(record["outlet"], record.get("start"), record.get("end"))
 
     def passage_at(self, outlet: str, start: Any, end: Any) -> str | None:
         """The passage holding ``[start, end)`` of ``outlet``'s text (the one it overlaps most)."""
