@@ -36,6 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import synthetic_story  # noqa: E402
 
 from mediadiff.align import Alignment, align  # noqa: E402
+from mediadiff.analysis import _quote_changes as quote_changes  # noqa: E402
+from mediadiff.analysis import _quote_versions as quote_versions  # noqa: E402
+from mediadiff.analysis import _wording_reference as wording_reference  # noqa: E402
 from mediadiff.analysis import quotes, wording  # noqa: E402
 from mediadiff.analysis._common import match_key  # noqa: E402
 from mediadiff.document import Article  # noqa: E402
@@ -54,13 +57,15 @@ def all_pairs_alterations(
 ) -> list[quotes.QuoteAlteration]:
     """:func:`~mediadiff.analysis.quotes.find_quote_alterations` computed over every pair of versions."""
     docs = {d.outlet: d for d in alignment.documents}
-    versions = quotes._versions(alignment, sorted(found_quotes, key=lambda q: (q.outlet, q.start, q.end)), min_words)
+    versions = quote_versions.quote_versions(
+        alignment, sorted(found_quotes, key=lambda q: (q.outlet, q.start, q.end)), min_words
+    )
     bags = {v.keys: Counter(v.keys) for v in versions}
 
-    def shared(a: quotes._Version, b: quotes._Version) -> int:
+    def shared(a: quote_versions.Version, b: quote_versions.Version) -> int:
         return sum((bags[a.keys] & bags[b.keys]).values())
 
-    by_outlet: dict[str, list[quotes._Version]] = {}
+    by_outlet: dict[str, list[quote_versions.Version]] = {}
     for v in versions:
         by_outlet.setdefault(v.quote.outlet, []).append(v)
     splices = {}
@@ -72,14 +77,14 @@ def all_pairs_alterations(
             for r in by_outlet[outlet]:
                 if shared(v, r) < 3:
                     continue
-                m, blocks = quotes._matched(v.keys, r.keys)
+                m, blocks = quote_versions.matched(v.keys, r.keys)
                 if m >= 3 and m >= 0.8 * len(r.keys) and m < 0.8 * len(v.keys):
                     pieces.append((blocks[0][0], r))
                 elif m >= 3 and m >= min_similarity * len(v.keys):
                     whole = True
             pieces.sort(key=lambda x: x[0])
             if len(pieces) >= 2 and not whole and sum(len(r.keys) for _, r in pieces) >= 0.8 * len(v.keys):
-                if quotes._only_attribution(docs[outlet].text, pieces[0][1].quote.end, pieces[-1][1].quote.start):
+                if quote_changes.only_attribution(docs[outlet].text, pieces[0][1].quote.end, pieces[-1][1].quote.start):
                     joined += 1
                 else:
                     apart.append((pieces[0][1], pieces[-1][1]))
@@ -87,25 +92,7 @@ def all_pairs_alterations(
                 joined += 1
         if apart and len(apart) >= joined:
             splices[idx] = (v, *apart[0])
-    found = []
-    for v, first, second in splices.values():
-        rs, re_ = first.quote.start, second.quote.end
-        found.append(
-            quotes.QuoteAlteration(
-                v.quote.outlet,
-                v.quote.start,
-                v.quote.end,
-                v.quote.text,
-                first.quote.outlet,
-                rs,
-                re_,
-                docs[first.quote.outlet].text[rs:re_],
-                "spliced",
-                (),
-                (),
-                f"{v.quote.outlet} runs two quotations together as one; {first.quote.outlet} gives them separately.",
-            )
-        )
+    found = [quotes._spliced(v, first, second, docs) for v, first, second in splices.values()]
     rest = [i for i in range(len(versions)) if i not in splices]
     parent = {i: i for i in rest}
 
@@ -120,19 +107,19 @@ def all_pairs_alterations(
             if (
                 a.quote.outlet != b.quote.outlet
                 and shared(a, b) >= 3
-                and quotes._same_speaker(a.quote.speaker, b.quote.speaker)
+                and quote_versions.same_speaker(a.quote.speaker, b.quote.speaker)
             ):
-                m, _ = quotes._matched(a.keys, b.keys)
+                m, _ = quote_versions.matched(a.keys, b.keys)
                 if m >= 3 and m >= min_similarity * min(len(a.keys), len(b.keys)):
                     parent[find(j)] = find(i)
-    groups: dict[int, list[quotes._Version]] = {}
+    groups: dict[int, list[quote_versions.Version]] = {}
     for i in rest:
         groups.setdefault(find(i), []).append(versions[i])
     for group in groups.values():
         if len({v.quote.outlet for v in group}) < 2:
             continue
 
-        def rank(v: quotes._Version, group: list[quotes._Version] = group) -> tuple[int, int, str, int]:
+        def rank(v: quote_versions.Version, group: list[quote_versions.Version] = group) -> tuple[int, int, str, int]:
             support = len({o.quote.outlet for o in group if o.keys == v.keys and o.quote.outlet != v.quote.outlet})
             return (-support, -len(v.keys), v.quote.outlet, v.quote.start)
 
@@ -145,14 +132,16 @@ def all_pairs_alterations(
                     r.quote.outlet != v.quote.outlet
                     and any(
                         m >= 3 and m >= min_similarity * min(len(v.keys), len(r.keys))
-                        for m in (quotes._matched(v.keys, r.keys)[0], quotes._matched(r.keys, v.keys)[0])
+                        for m in (quote_versions.matched(v.keys, r.keys)[0], quote_versions.matched(r.keys, v.keys)[0])
                     )
                 )
             ]
             ref = min(pool, key=lambda x, pool=pool: rank(x, pool))
             if v.quote.outlet != ref.quote.outlet and v.keys != ref.keys:
                 same = [o for o in versions if o.quote.outlet == v.quote.outlet]
-                found.extend(quotes._compare(v, ref, docs, min_similarity, min_truncated, same, quotes._Quotations([])))
+                found.extend(
+                    quotes._compare(v, ref, docs, min_similarity, min_truncated, same, quote_versions.Quotations([]))
+                )
     found.sort(key=lambda a: (a.outlet, a.start, a.end, a.kind, a.reference_outlet, a.reference_start))
     return found
 
@@ -171,7 +160,7 @@ def all_pairs_reference(keys: dict[str, tuple[str, ...]]) -> tuple[str, dict[str
 
         candidates = sorted(outlets, key=lambda o: (-sum(dice(o, x) for x in outlets if x != o), o))
         candidates = candidates[: wording.EXACT_REFERENCE_LIMIT]
-    ratios = {o: {x: wording._ratio(keys[o], keys[x]) for x in outlets if x != o} for o in candidates}
+    ratios = {o: {x: wording_reference.ratio(keys[o], keys[x]) for x in outlets if x != o} for o in candidates}
     ref = min(candidates, key=lambda o: (-(sum(ratios[o].values()) / len(ratios[o])), -len(keys[o]), o))
     return ref, ratios[ref]
 
@@ -228,7 +217,7 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def mean_ratio(keys: dict[str, tuple[str, ...]], ref: str) -> float:
-    others = [wording._ratio(keys[ref], keys[x]) for x in keys if x != ref]
+    others = [wording_reference.ratio(keys[ref], keys[x]) for x in keys if x != ref]
     return sum(others) / len(others)
 
 
@@ -246,13 +235,15 @@ def run(label: str, alignment: Alignment) -> None:
         return wording.find_wording_shifts(alignment), wording.wording_shift_scores(alignment)
 
     t_new, _ = timed(both)
-    with mock.patch.object(wording, "_reference", all_pairs_reference):
+    with mock.patch.object(wording, "choose_reference", all_pairs_reference):
         t_old, _ = timed(both)
     changed, ours, before = 0, [], []
     for p in alignment.passages:
         if p.support > wording.EXACT_REFERENCE_LIMIT:
-            keys = {o: tuple(match_key(t) for t in ts) for o, ts in wording._outlet_tokens(alignment, p).items()}
-            a, b = wording._reference(keys)[0], all_pairs_reference(keys)[0]
+            keys = {
+                o: tuple(match_key(t) for t in ts) for o, ts in wording_reference.outlet_tokens(alignment, p).items()
+            }
+            a, b = wording_reference.choose_reference(keys)[0], all_pairs_reference(keys)[0]
             changed += a != b
             ours.append(mean_ratio(keys, a))
             before.append(mean_ratio(keys, b))

@@ -219,7 +219,8 @@ class FindingKind:
 class Context:
     """What a column getter or a summary may read besides its record: outlet names, the passages
     by id (``passages``), their number of outlets (``n_outlets``), short excerpts
-    (:meth:`snippet`) and the passage at an outlet's offsets (:meth:`passage_at`)."""
+    (:meth:`snippet`), the passage at an outlet's offsets (:meth:`passage_at`) and a record's
+    passage (:meth:`passage_of`)."""
 
     def __init__(self, report: Report) -> None:
         self.names = outlet_names(report)
@@ -239,6 +240,10 @@ class Context:
     def snippet(self, pid: Any, limit: int = 90) -> str:
         """A short excerpt of a passage ("" when there is no such passage)."""
         return self.snippets(pid, limit)
+
+    def passage_of(self, record: Record) -> str | None:
+        """A record's ``passage``; when it names none, the passage at its outlet's offsets."""
+        return record.get("passage") or self.passage_at(record["outlet"], record.get("start"), record.get("end"))
 
     def passage_at(self, outlet: str, start: Any, end: Any) -> str | None:
         """The passage holding ``[start, end)`` of ``outlet``'s text (the one it overlaps most)."""
@@ -272,21 +277,18 @@ def flat_fields(kind: type) -> list[str]:
 def reference_columns(text: str, reference: str, limit: int) -> tuple[Column, ...]:
     """Columns setting an outlet's words against a reference outlet's (wording shifts, altered
     quotes): the outlet's words under the header ``text``, the reference outlet, and its words
-    under ``reference``, each cut to ``limit`` characters."""
-
-    def reference_outlet(r: Record) -> Any:
-        return r.get("reference_outlet", r.get("reference"))
-
+    under ``reference``, each cut to ``limit`` characters. The records name the reference outlet
+    ``reference_outlet`` and its words ``reference_start``/``reference_end``/``reference_text``."""
     return (
         Column(text, lambda r, c: Cell.words(r.get("text"), r.get("start"), r.get("end"), r["outlet"], limit=limit)),
-        Column("Reference", lambda r, c: Cell.of_outlet(reference_outlet(r), main=False)),
+        Column("Reference", lambda r, c: Cell.of_outlet(r.get("reference_outlet"), main=False)),
         Column(
             reference,
             lambda r, c: Cell.words(
                 r.get("reference_text"),
                 r.get("reference_start"),
                 r.get("reference_end"),
-                reference_outlet(r),
+                r.get("reference_outlet"),
                 limit=limit,
             ),
         ),

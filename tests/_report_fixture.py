@@ -134,7 +134,7 @@ def make_report(*, hostile: bool = False, names: dict[str, str] | None = None) -
     c_loaded = span("c", "rammed through")
     c_quote, a_quote = span("c", "We will fight this decision"), span("a", "We will fight this decision in court")
     report: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "generator": {"name": "mediadiff", "version": "0.0.test"},
         "title": f"Clinic closure {SCRIPT}{ATTR}" if hostile else "Eastgate clinic closure",
         "options": {"min_support": 2},
@@ -163,7 +163,7 @@ def make_report(*, hostile: bool = False, names: dict[str, str] | None = None) -
             {
                 "passage": "P2",
                 "outlet": "c",
-                "reference": "a",
+                "reference_outlet": "a",
                 **{k: v for k, v in c_loaded.items() if k != "outlet"},
                 "reference_start": span("a", "approved")["start"],
                 "reference_end": span("a", "approved")["end"],
@@ -174,7 +174,7 @@ def make_report(*, hostile: bool = False, names: dict[str, str] | None = None) -
             {
                 "passage": "P5",
                 "outlet": "c",
-                "reference": "a",
+                "reference_outlet": "a",
                 "start": c_quote["end"],
                 "end": c_quote["end"],
                 "text": "",
@@ -191,7 +191,10 @@ def make_report(*, hostile: bool = False, names: dict[str, str] | None = None) -
                 "category": category,
                 "score": 0.8,
                 "in_quote": False,
-                "counterpart": f"approved {SCRIPT}" if hostile else "approved",
+                "reference_outlet": "a",
+                "reference_start": span("a", "approved")["start"],
+                "reference_end": span("a", "approved")["end"],
+                "reference_text": f"approved {SCRIPT}" if hostile else "approved",
             },
         ],
         "quotes": [
@@ -281,14 +284,17 @@ def make_large_report(n_outlets: int, n_passages: int, *, name_length: int = 60)
                     "category": ["force", "emotion", "pejorative"][k % 3],
                     "score": 0.7,
                     "in_quote": False,
-                    "counterpart": None,
+                    "reference_outlet": None,
+                    "reference_start": None,
+                    "reference_end": None,
+                    "reference_text": None,
                 }
             )
     matrix = [
         [1.0 if i == j else round(0.3 + 0.5 * ((i + j) % 5) / 5, 3) for j in range(n_outlets)] for i in range(n_outlets)
     ]
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "generator": {"name": "mediadiff", "version": "0.0.test"},
         "title": "A story covered by very many outlets, with a deliberately long title to test wrapping on the title page",
         "options": {},
@@ -360,7 +366,7 @@ def with_many_shifts(report: dict[str, Any]) -> dict[str, Any]:
         {
             "passage": "P2",
             "outlet": "c",
-            "reference": "a",
+            "reference_outlet": "a",
             "start": 0,
             "end": 3,
             "text": f"w{k}",

@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from mediadiff._boilerplate_rules import LIST_LABEL
 from mediadiff.align import Alignment
-from mediadiff.analysis import quotes, wording
+from mediadiff.analysis import _quote_versions as quote_versions
+from mediadiff.analysis import _wording_reference as wording_reference
 from mediadiff.analysis.quotes import extract_quotes
 from mediadiff.boilerplate import RULES
 from mediadiff.document import Article
@@ -98,19 +99,19 @@ _KEYS = st.dictionaries(
 @settings(max_examples=60, deadline=None)
 @given(keys=_KEYS)
 def test_reference_rule(keys):
-    got, ratios = wording._reference(keys)
+    got, ratios = wording_reference.choose_reference(keys)
     assert set(ratios) == set(keys) - {got}
-    assert all(ratios[o] == wording._ratio(keys[got], keys[o]) for o in ratios)
-    if len(keys) <= wording.EXACT_REFERENCE_LIMIT:  # exactly the all-pairs medoid, as before
+    assert all(ratios[o] == wording_reference.ratio(keys[got], keys[o]) for o in ratios)
+    if len(keys) <= wording_reference.EXACT_REFERENCE_LIMIT:  # exactly the all-pairs medoid, as before
         assert (got, ratios) == BENCH.all_pairs_reference(keys)
     else:  # the most central of the 12 wordings closest to the centroid; the smallest id of its members
         assert got == min(o for o in keys if keys[o] == keys[got])
-        close = wording._closeness(dict(Counter(keys.values())))
+        close = wording_reference.closeness(dict(Counter(keys.values())))
         first = {k: min(o for o in keys if keys[o] == k) for k in close}
-        candidates = sorted(close, key=lambda k: (-close[k], first[k]))[: wording.EXACT_REFERENCE_LIMIT]
+        candidates = sorted(close, key=lambda k: (-close[k], first[k]))[: wording_reference.EXACT_REFERENCE_LIMIT]
 
         def mean(k: tuple[str, ...]) -> float:
-            return sum(wording._ratio(k, keys[o]) for o in keys if o != first[k]) / (len(keys) - 1)
+            return sum(wording_reference.ratio(k, keys[o]) for o in keys if o != first[k]) / (len(keys) - 1)
 
         assert keys[got] in candidates
         assert all(mean(keys[got]) >= mean(k) - 1e-12 for k in candidates)
@@ -120,7 +121,7 @@ def test_reference_rule(keys):
 @given(keys=_KEYS)
 def test_closeness_is_the_sum_of_cosines_to_the_others(keys):
     counts = Counter(keys.values())
-    close = wording._closeness(dict(counts))
+    close = wording_reference.closeness(dict(counts))
 
     def cosine(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         x, y = Counter(a), Counter(b)
@@ -144,11 +145,11 @@ def test_link_diffs_the_earlier_version_first_as_all_pairs_does():
         (),
         ((1.0,) * 3,) * 3,
     )
-    versions = quotes._versions(al, extract_quotes(al), 3)
-    memo = quotes._Quotations(versions)
+    versions = quote_versions.quote_versions(al, extract_quotes(al), 3)
+    memo = quote_versions.Quotations(versions)
     assert memo.matched(versions[0].keys, versions[1].keys)[0] == 3
     assert memo.matched(versions[1].keys, versions[0].keys)[0] == 5
-    groups = quotes._groups(versions, [0, 1, 2], 0.6, memo)
+    groups = quote_versions.group_versions(versions, [0, 1, 2], 0.6, memo)
     assert [[v.quote.outlet for v in g] for g in groups] == [["o1", "o2", "o3"]]
 
 

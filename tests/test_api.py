@@ -85,7 +85,7 @@ def test_py_typed_and_schema_ship_with_the_package() -> None:
     root = resources.files("mediadiff")
     assert root.joinpath("py.typed").is_file()
     schema = json.loads(root.joinpath("schema/report.schema.json").read_text(encoding="utf-8"))
-    assert schema["properties"]["schema_version"] == {"const": 1}
+    assert schema["properties"]["schema_version"] == {"const": 2}
 
 
 def test_results_print_in_one_short_line():

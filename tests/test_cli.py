@@ -29,12 +29,11 @@ def check_report(path: Path, texts: dict[str, str]) -> dict:
     spans += [(v["outlet"], v) for c in report["conflicts"] for v in c["values"]]
     for outlet, span in spans:
         assert texts[outlet][span["start"] : span["end"]] == span["text"]
-    for alt in report["quote_alterations"]:
-        ref = texts[alt["reference_outlet"]]
-        assert ref[alt["reference_start"] : alt["reference_end"]] == alt["reference_text"]
-    for shift in report["wording_shifts"]:
-        ref = texts[shift["reference"]]
-        assert ref[shift["reference_start"] : shift["reference_end"]] == shift["reference_text"]
+    for key in ("quote_alterations", "wording_shifts", "loaded_language"):
+        for finding in report[key]:
+            if finding["reference_outlet"] is not None:
+                ref = texts[finding["reference_outlet"]]
+                assert ref[finding["reference_start"] : finding["reference_end"]] == finding["reference_text"]
     return report
 
 
@@ -48,7 +47,7 @@ def test_demo_writes_valid_report(tmp_path: Path) -> None:
     texts = {a.outlet: a.text for a in mediadiff.load_example()}
     report = check_report(out / "report.json", texts)
     assert {o["id"] for o in report["outlets"]} == set(texts)
-    assert report["passages"] and report["schema_version"] == 1
+    assert report["passages"] and report["schema_version"] == 2
 
 
 def test_compare_seeds(tmp_path: Path) -> None:

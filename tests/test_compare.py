@@ -43,6 +43,32 @@ def test_report_validates_and_offsets_hold(reports: dict[str, dict], story: str)
 
 
 @pytest.mark.parametrize("story", STORIES)
+def test_findings_share_one_record_shape(reports: dict[str, dict], story: str) -> None:
+    """Issue 18, unified records: a finding that sets an outlet's words against another's names
+    it ``reference_outlet`` and gives its words with offsets (all None when there are none);
+    nothing absent is written as -1 or ""."""
+    report = reports[story]
+    texts = {a.outlet: a.text for a in mediadiff.load_example(story)}
+    referenced = 0
+    for key in ("wording_shifts", "quote_alterations", "loaded_language"):
+        for f in report[key]:
+            assert {"outlet", "passage", "reference_outlet", "reference_start", "reference_end"} <= set(f), key
+            if f["reference_outlet"] is None:
+                assert key == "loaded_language" and f["reference_start"] is None and f["reference_text"] is None
+                continue
+            referenced += 1
+            ref = texts[f["reference_outlet"]]
+            assert ref[f["reference_start"] : f["reference_end"]] == f["reference_text"], (key, f)
+    assert referenced
+    for q in report["quotes"]:
+        assert q["speaker_start"] != -1 and q["speaker_end"] != -1
+        assert (q["speaker_start"] is None) == (q["speaker_end"] is None)
+    for c in report["conflicts"]:
+        for v in c["values"]:
+            assert v["unit"] != "" and v["qualifier"] != ""
+
+
+@pytest.mark.parametrize("story", STORIES)
 def test_content_conserved(reports: dict[str, dict], story: str) -> None:
     """Every content sentence's words are in exactly one passage member; boilerplate is in none."""
     report = reports[story]

@@ -213,7 +213,7 @@ def test_departs_most_is_the_highest_wording_shift_score_not_the_most_shifts():
 
     shift = {
         "passage": "P1",
-        "reference": "a",
+        "reference_outlet": "a",
         "start": 0,
         "end": 1,
         "text": "x",

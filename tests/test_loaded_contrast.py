@@ -38,15 +38,22 @@ def test_counterpart_is_the_plain_wording_of_other_outlets() -> None:
     findings = find_loaded_language(hand_alignment(TEXTS))
     slashed = [f for f in findings if f.text == "slashed"]
     assert len(slashed) == 1
-    assert (slashed[0].outlet, slashed[0].category, slashed[0].counterpart) == ("b_post", "force", "cut")
-    assert slashed[0].counterpart_outlet == "a_wire" and slashed[0].passage == "P1"
+    assert (slashed[0].outlet, slashed[0].category, slashed[0].reference_text) == ("b_post", "force", "cut")
+    assert slashed[0].reference_outlet == "a_wire" and slashed[0].passage == "P1"
+    # the counterpart's offsets point at its words in the reference outlet's article
+    start, end = slashed[0].reference_start, slashed[0].reference_end
+    assert start is not None and end is not None and TEXTS["a_wire"][start:end] == "cut"
 
 
 def test_contrast_flags_wording_the_lexicon_lacks() -> None:
     texts = dict(TEXTS)
     texts["b_post"] = texts["b_post"].replace("sneered", "smirked")  # not in the lexicon
     found = [f for f in find_loaded_language(hand_alignment(texts)) if f.category == "contrast"]
-    assert [(f.outlet, f.text, f.counterpart) for f in found] == [("b_post", "smirked", "said")]
+    assert [(f.outlet, f.text, f.reference_text, f.reference_outlet) for f in found] == [
+        ("b_post", "smirked", "said", "a_wire")
+    ]
+    start, end = found[0].reference_start, found[0].reference_end
+    assert start is not None and end is not None and texts["a_wire"][start:end] == "said"
 
 
 def test_scores_count_own_voice_per_1000_words() -> None:
@@ -76,7 +83,7 @@ def test_seed_snatched_away_is_own_voice_and_take_away_is_not() -> None:
     mine = [f for f in findings if f.outlet.startswith("004_")]
     snatched = [f for f in mine if "snatched children away" in f.text]
     assert snatched and not snatched[0].in_quote and snatched[0].category == "force"
-    assert snatched[0].counterpart is not None and snatched[0].counterpart_outlet != snatched[0].outlet
+    assert snatched[0].reference_text is not None and snatched[0].reference_outlet != snatched[0].outlet
     # the quoted "take away" is never the outlet's own: at any score it is a source's words or,
     # since every outlet reports the same quotation, the story's own wording
     everything = [f for f in find_loaded_language(align(articles), min_score=0.0) if f.outlet.startswith("004_")]
@@ -139,9 +146,10 @@ def test_counterpart_found_through_the_object_when_members_differ() -> None:
         "Officials separated children from their parents under it.",
     )
     found = [f for f in find_loaded_language(align([a, b])) if f.outlet == "a" and "snatched" in f.text]
-    assert [(f.text, f.counterpart, f.counterpart_outlet) for f in found] == [
+    assert [(f.text, f.reference_text, f.reference_outlet) for f in found] == [
         ("snatched children away", "separated children", "b")
     ]
+    assert b.text[found[0].reference_start : found[0].reference_end] == "separated children"
 
 
 def test_a_particle_is_not_taken_for_the_object() -> None:
@@ -152,7 +160,7 @@ def test_a_particle_is_not_taken_for_the_object() -> None:
     found = [
         f for f in find_loaded_language(align([a, b]), min_score=0.0) if f.outlet == "a" and "taking away" in f.text
     ]
-    assert found and all(f.counterpart != "mothers away" for f in found)
+    assert found and all(f.reference_text != "mothers away" for f in found)
 
 
 def test_the_story_word_every_outlet_uses_is_not_loading() -> None:

@@ -117,7 +117,7 @@ def test_demo_markdown_names_every_outlet_and_omission():
 def test_key_findings_show_the_strongest_loaded_contrast():
     report = make_report()
     first = report["loaded_language"][0]
-    weaker = {**first, "text": "claimed", "score": 0.4, "counterpart": "said"}
+    weaker = {**first, "text": "claimed", "score": 0.4, "reference_text": "said"}
     report["loaded_language"] = [weaker, first]  # the weaker contrast comes first in text order
     contrast = [f for f in shown_key_findings(report) if " writes “" in f and " where " in f]
     assert len(contrast) == 1 and f"“{first['text']}”" in contrast[0] and "“approved”" in contrast[0]

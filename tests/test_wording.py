@@ -145,13 +145,13 @@ def test_offsets_and_empty_spans():
     b, a = al.document("b").text, al.document("a").text
     assert (s.start, s.end, s.text) == (0, 0, "")
     assert a[s.reference_start : s.reference_end] == s.reference_text == "Officials said"
-    assert b[s.start : s.end] == s.text and s.reference == "a" and s.direction == "removed"
+    assert b[s.start : s.end] == s.text and s.reference_outlet == "a" and s.direction == "removed"
 
 
 def test_reference_is_the_majority_wording_and_order_is_canonical():
     al = pair("The fire destroyed 12 homes.", "The fire destroyed 40 homes.")
     found = find_wording_shifts(al)
-    assert {s.reference for s in found} == {"a"} and {s.outlet for s in found} == {"b"}
+    assert {s.reference_outlet for s in found} == {"a"} and {s.outlet for s in found} == {"b"}
     assert found == find_wording_shifts(al)
 
 
@@ -186,7 +186,7 @@ MANY = {
 
 def test_reference_of_many_members_is_the_majority_wording():
     found = find_wording_shifts(passage(MANY))
-    assert {s.reference for s in found} == {"o05"}  # the smallest id of the wire copies
+    assert {s.reference_outlet for s in found} == {"o05"}  # the smallest id of the wire copies
     assert {s.outlet for s in found} == {f"o{i:02d}" for i in (*range(5), 16, 17, 18, 19)}
     assert [(s.kind, s.text, s.reference_text) for s in found if s.outlet == "o00"] == [
         ("intensity", "damaged", "destroyed")
@@ -210,7 +210,7 @@ def test_many_members_diffed_as_in_a_small_passage():
 def test_order_of_many_outlets_does_not_matter():
     renamed = {f"x{99 - int(o[1:]):02d}": t for o, t in MANY.items()}  # ids in the opposite order
     found = find_wording_shifts(passage(renamed))
-    assert {s.reference for s in found} == {"x84"}  # now the smallest id of the wire copies is o15's
+    assert {s.reference_outlet for s in found} == {"x84"}  # now the smallest id of the wire copies is o15's
     assert len(found) == len(find_wording_shifts(passage(MANY)))
 
 

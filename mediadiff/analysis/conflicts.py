@@ -74,7 +74,8 @@ class ConflictValue:
     ``value`` is the normalised value (a number, a date as "MM-DD", a title or a name),
     ``low``/``high`` the range it allows after qualifiers (``None`` for non-numbers; ``high`` is
     also ``None`` for an open range such as "at least 300" or "more than 6,000"), ``unit``
-    the unit or slot compared, ``qualifier`` the word that widened it ("nearly", "about"...).
+    the unit or slot compared (``None`` for a count that names no unit, "all 38 of them"),
+    ``qualifier`` the word that widened it ("nearly", "about"...; ``None`` when none did).
     """
 
     outlet: str
@@ -84,8 +85,8 @@ class ConflictValue:
     value: float | str
     low: float | None
     high: float | None
-    unit: str
-    qualifier: str
+    unit: str | None
+    qualifier: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +182,8 @@ _RELATED = (
 def _value(doc: Document, outlet: str, v: Stated) -> ConflictValue:
     """One outlet's stated value as a ConflictValue, its text read from the article."""
     high = None if v.high is not None and math.isinf(v.high) else v.high  # "at least 300": no upper bound
-    return ConflictValue(outlet, v.start, v.end, doc.text[v.start : v.end], v.value, v.low, high, v.unit, v.qualifier)
+    text = doc.text[v.start : v.end]
+    return ConflictValue(outlet, v.start, v.end, text, v.value, v.low, high, v.unit or None, v.qualifier or None)
 
 
 def _conflict(pid: str, clash: Clash, docs: Mapping[str, Document], related: str | None = None) -> Conflict:

@@ -196,7 +196,7 @@ def score_records(story: str, report: Mapping[str, Any]) -> list[dict[str, Any]]
     ``n_omissions`` by kind (``fact``, ``quote``, ``response``, ...), ``n_wording_shifts``,
     ``n_loaded`` (own-voice loaded spans, quotations excluded) and ``loaded_terms`` (the outlet's
     own-voice loaded terms, lower case, with ``category``, the ``counterpart`` wording of other
-    outlets or None, and ``count``, most frequent first, at most :data:`MAX_TERMS`),
+    outlets (the findings' ``reference_text``) or None, and ``count``, most frequent first, at most :data:`MAX_TERMS`),
     ``n_quote_alterations`` and ``n_conflicts`` (conflicts the outlet takes part in).
 
     >>> report = {"outlets": [{"id": "a", "n_words": 10, "scores": {"omission": 0.5,
@@ -204,7 +204,7 @@ def score_records(story: str, report: Mapping[str, Any]) -> list[dict[str, Any]]
     ...     "scores": {"omission": 0.0, "wording_shift": 0.1, "loaded_language": 0.0}}],
     ...     "omissions": [{"outlet": "a", "kind": "response"}], "wording_shifts": [],
     ...     "loaded_language": [{"outlet": "a", "text": "Slammed", "category": "intensity",
-    ...     "in_quote": False, "counterpart": "criticised"}], "quote_alterations": [], "conflicts": []}
+    ...     "in_quote": False, "reference_text": "criticised"}], "quote_alterations": [], "conflicts": []}
     >>> rec = score_records("s1", report)[0]
     >>> rec["n_omissions"], rec["loaded_terms"]
     ({'fact': 0, 'figure': 0, 'quote': 0, 'response': 1}, [{'term': 'slammed', 'category': 'intensity', 'counterpart': 'criticised', 'count': 1}])
@@ -241,7 +241,9 @@ def _run_story(task: tuple[int, str, list[Article] | str | None, str | None, dic
     try:
         if articles is None:  # recover: the report was written, the score lines were not
             assert report_path is not None
-            report = json.loads(Path(report_path).read_text(encoding="utf-8"))
+            from ..report.json import upgrade_report
+
+            report = upgrade_report(json.loads(Path(report_path).read_text(encoding="utf-8")))
             return {"index": index, "story": story, "status": "recovered", "records": score_records(story, report)}
         from ..compare import compare
         from ..report.json import dumps

@@ -43,8 +43,8 @@ def _marks_by_outlet(report: Report, names: Mapping[str, str], categories: Mappi
         if not own_voice(s):
             who_said = f" ({s['source']})" if s.get("source") else ""
             title += f" — attributed to a source{who_said}: a source's words, not the outlet's"
-        if s.get("counterpart"):
-            title += f"\nOther outlets write: “{s['counterpart']}”"
+        if s.get("reference_text"):
+            title += f"\nOther outlets write: “{s['reference_text']}”"
         classes = f"ll c{categories.get(str(s.get('category', '')), 0) % len(CATEGORY_COLOURS)}"
         if not own_voice(s):
             classes += " quoted"
@@ -72,7 +72,7 @@ def _shift_marks(report: Report, names: Mapping[str, str]) -> dict[tuple[str, st
     """Wording-shift marks per (passage, outlet); deletions are zero-length marks (a caret)."""
     marks: dict[tuple[str, str], list[_Mark]] = defaultdict(list)
     for s in report.get("wording_shifts", []):
-        ref = names.get(s["reference"], s["reference"])
+        ref = names.get(s["reference_outlet"], s["reference_outlet"])
         label = SHIFT_KINDS.get(s["kind"], s["kind"])
         if s["start"] == s["end"]:
             title = f"Left out here ({label}); {ref} has: “{s.get('reference_text', '')}”"

@@ -1,0 +1,241 @@
+"""The versions of one quotation across outlets (private): for :mod:`mediadiff.analysis.quotes`.
+
+Each quotation of each outlet is a version, compared with the others on the matching keys of its
+words (typography never counts). Many outlets give a quotation word for word alike (wire copies),
+so comparisons are made once per distinct quotation (:class:`Quotations`), and the versions are
+linked into groups of one quotation per distinct quotation and speaker (:func:`group_versions`).
+
+Names
+-----
+Version            one outlet's version of a quotation.
+Keys               the matching keys of a version's words.
+quote_versions     the versions of the quotations long enough to compare.
+by_outlet          the versions of each outlet.
+matched            how many words difflib matches between two versions, and where.
+Quotations         the comparisons of distinct quotations, each computed once.
+group_versions     the versions grouped by quotation.
+versions_of_one    whether two quotations are versions of one.
+same_speaker       whether two quotations may be one speaker's words.
+reference_version  the majority version of a group.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from .._disjoint import DisjointSets
+from ..align import Alignment
+from ..vocabulary import PRONOUNS
+from ._common import match_key, span_tokens
+
+if TYPE_CHECKING:
+    from .quotes import Quote
+
+__all__ = [
+    "Keys",
+    "Quotations",
+    "Version",
+    "by_outlet",
+    "group_versions",
+    "matched",
+    "quote_versions",
+    "reference_version",
+    "same_speaker",
+    "versions_of_one",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One outlet's version of a quotation: the quote, its words' matching keys and the words."""
+
+    quote: Quote
+    keys: tuple[str, ...]
+    words: tuple[tuple[int, int, str], ...]  # (start, end, text) of each word
+
+
+def quote_versions(alignment: Alignment, quotes: Sequence[Quote], min_words: int) -> list[Version]:
+    """The versions of the quotations of at least ``min_words`` words, in the order of ``quotes``."""
+    docs = {d.outlet: d for d in alignment.documents}
+    out = []
+    for q in quotes:
+        toks = span_tokens(docs[q.outlet], q.start, q.end)
+        if len(toks) >= min_words:
+            out.append(Version(q, tuple(match_key(t) for t in toks), tuple((t.start, t.end, t.text) for t in toks)))
+    return out
+
+
+#: The matching keys of a version's words (:func:`mediadiff.analysis._common.match_key`).
+Keys = tuple[str, ...]
+
+
+def matched(a: Sequence[str], b: Sequence[str]) -> tuple[int, list[tuple[int, int, int]]]:
+    """How many words of ``a`` difflib matches in ``b``, and its matching blocks ``(i, j, size)``."""
+    blocks = [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
+    return sum(b.size for b in blocks), [(b.a, b.b, b.size) for b in blocks]
+
+
+class Quotations:
+    """The distinct quotations (word keys) of the versions, and their comparisons, each computed once.
+
+    Many outlets give a quotation word for word alike (wire copies), so the work is done per
+    distinct key tuple, not per version. ``shared`` counts the words two quotations have in
+    common: an upper bound on what difflib can match, so that pairs that cannot reach a
+    threshold are never diffed (the result is the same).
+    """
+
+    def __init__(self, versions: Sequence[Version]) -> None:
+        self.bags: dict[Keys, Counter[str]] = {}
+        for v in versions:
+            if v.keys not in self.bags:
+                self.bags[v.keys] = Counter(v.keys)
+        self._shared: dict[tuple[Keys, Keys], int] = {}
+        self._matched: dict[tuple[Keys, Keys], tuple[int, list[tuple[int, int, int]]]] = {}
+        self._opcodes: dict[tuple[Keys, Keys], list[tuple[str, int, int, int, int]]] = {}
+
+    def shared(self, a: Keys, b: Keys) -> int:
+        pair = (a, b) if a <= b else (b, a)
+        got = self._shared.get(pair)
+        if got is None:
+            small, big = self.bags[pair[0]], self.bags[pair[1]]
+            if len(small) > len(big):
+                small, big = big, small
+            got = self._shared[pair] = sum(min(n, big[w]) for w, n in small.items() if w in big)
+        return got
+
+    def matched(self, a: Keys, b: Keys) -> tuple[int, list[tuple[int, int, int]]]:
+        got = self._matched.get((a, b))
+        if got is None:
+            got = self._matched[(a, b)] = matched(a, b)
+        return got
+
+    def opcodes(self, a: Keys, b: Keys) -> list[tuple[str, int, int, int, int]]:
+        got = self._opcodes.get((a, b))
+        if got is None:
+            got = self._opcodes[(a, b)] = list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+        return got
+
+
+def by_outlet(versions: Sequence[Version]) -> dict[str, list[Version]]:
+    """The versions of each outlet, in their order."""
+    by_outlet: dict[str, list[Version]] = {}
+    for v in versions:
+        by_outlet.setdefault(v.quote.outlet, []).append(v)
+    return by_outlet
+
+
+def group_versions(
+    versions: list[Version], rest: list[int], min_similarity: float, quotations: Quotations
+) -> list[list[Version]]:
+    """The versions in ``rest`` grouped by quotation, each group in index order, groups in the
+    order of their first version.
+
+    Two versions are linked when they come from different outlets, one largely matches the
+    other (the earlier of the two diffed against the later) and they may be one speaker's words
+    (:func:`same_speaker`); a group is a connected set of links. Links are made per distinct
+    quotation (its words and its speaker's surname): versions with the same words (at least
+    three) and speaker from two or more outlets are all linked together, and two distinct
+    quotations that match link each of their versions to one version of the other from a
+    different outlet, which connects exactly what linking every such pair would.
+    """
+    sets = DisjointSets(rest)
+    find, union = sets.find, sets.union
+
+    outlet = [v.quote.outlet for v in versions]
+    # a distinct quotation is its words and its speaker's surname (None when no person is named):
+    # the versions of one are all compatible with each other, and whether two distinct ones may
+    # be one speaker's words holds for every pair of their versions
+    Held = tuple[Keys, str | None]
+    holders: dict[Held, list[int]] = {}
+    for i in rest:
+        holders.setdefault((versions[i].keys, _surname(versions[i].quote.speaker)), []).append(i)
+    distinct = list(holders)
+    spread: dict[Held, tuple[int, int | None]] = {}  # first version, first one of another outlet
+    for key, idx in holders.items():
+        other = next((i for i in idx if outlet[i] != outlet[idx[0]]), None)
+        spread[key] = (idx[0], other)
+        if other is not None and len(key[0]) >= 3:  # the same words from two outlets or more
+            for i in idx[1:]:
+                union(idx[0], i)
+
+    def elsewhere(key: Held, o: str) -> int | None:
+        first, other = spread[key]
+        return first if outlet[first] != o else other
+
+    def links(a: Keys, b: Keys) -> bool:
+        m, _ = quotations.matched(a, b)
+        return m >= 3 and m >= min_similarity * min(len(a), len(b))
+
+    for x, ha in enumerate(distinct):
+        for hb in distinct[x + 1 :]:
+            a, b = ha[0], hb[0]
+            if ha[1] is not None and hb[1] is not None and ha[1] != hb[1]:
+                continue  # two people named: not one speaker's words
+            shared = quotations.shared(a, b)
+            if shared < 3 or shared < min_similarity * min(len(a), len(b)):
+                continue  # difflib cannot match more words than the two have in common
+            forward, backward = links(a, b), links(b, a)  # difflib is not quite symmetric
+            if forward and backward:
+                for side, opposite in ((ha, hb), (hb, ha)):
+                    # a quotation given by two outlets or more is already one connected set
+                    for i in holders[side][:1] if spread[side][1] is not None else holders[side]:
+                        j = elsewhere(opposite, outlet[i])
+                        if j is not None:
+                            union(i, j)
+            elif forward or backward:
+                for i in holders[ha]:
+                    for j in holders[hb]:
+                        if outlet[i] != outlet[j] and (forward if i < j else backward):
+                            union(i, j)
+    groups: dict[int, list[Version]] = {}
+    for i in rest:
+        groups.setdefault(find(i), []).append(versions[i])
+    return list(groups.values())
+
+
+def versions_of_one(a: Keys, b: Keys, min_similarity: float, quotations: Quotations) -> bool:
+    """Whether two quotations are versions of one: at least three words, and ``min_similarity`` of
+    the shorter one's, match in order (either way round: difflib is not quite symmetric)."""
+    if quotations.shared(a, b) < max(3, min_similarity * min(len(a), len(b))):
+        return False
+    for x, y in ((a, b), (b, a)):
+        m, _ = quotations.matched(x, y)
+        if m >= 3 and m >= min_similarity * min(len(a), len(b)):
+            return True
+    return False
+
+
+def _surname(speaker: str | None) -> str | None:
+    """The surname of a speaker who is a named person ("Sen. Dana Cole" gives "cole"); None for
+    a role or a document ("a spokesman", "the report", "another note"), a pronoun or no one."""
+    if not speaker:
+        return None
+    last = speaker.split()[-1].removesuffix("’s").removesuffix("'s").strip(".,")
+    return last.lower() if last[:1].isupper() and last.lower() not in PRONOUNS else None
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two quotations may be one speaker's words: yes unless both name a person and the
+    names differ (compared by surname: "Sen. Dana Cole" and "Cole" are one). A speaker given as
+    a role or a document ("a spokesman", "the report", "another note") or not at all does not
+    decide: outlets attribute the same words to a person, a participant or the notes of one."""
+    x, y = _surname(a), _surname(b)
+    return x is None or y is None or x == y
+
+
+def reference_version(group: list[Version]) -> Version:
+    """The majority version: the words the most other outlets give exactly alike; ties go to the
+    longest (a wire copy), then outlet id and offset. What other articles happen to be in the
+    set never decides between two versions that as many outlets give."""
+    outlets: dict[Keys, set[str]] = {}
+    for o in group:
+        outlets.setdefault(o.keys, set()).add(o.quote.outlet)
+
+    def rank(v: Version) -> tuple[int, int, str, int]:
+        return (-len(outlets[v.keys] - {v.quote.outlet}), -len(v.keys), v.quote.outlet, v.quote.start)
+
+    return min(group, key=rank)

@@ -1,0 +1,105 @@
+"""How the reports and the corpus read loaded-language records (private): for :mod:`mediadiff.loaded.contrast`.
+
+Functions of the plain records of ``report.json`` (``loaded_language[]``), not of a comparison:
+the count of own-voice spans, the corpus score line and the key-finding sentences.
+
+Names
+-----
+own_voice_count   outlet -> its own-voice loaded spans.
+loaded_line       an outlet's loaded-language fields in a corpus score record.
+loaded_sentences  the key-finding sentences on loaded language.
+MAX_TERMS         at most this many loaded terms per story and outlet in a score record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .._presentation import own_voice, quoted, who
+from ..findings import Context
+
+__all__ = ["MAX_TERMS", "loaded_line", "loaded_sentences", "own_voice_count"]
+
+Record = Mapping[str, Any]
+Report = Mapping[str, Any]
+
+#: At most this many loaded terms are kept per story and outlet in a corpus score record.
+MAX_TERMS = 20
+
+
+def own_voice_count(records: Sequence[Record]) -> Counter[str]:
+    """Outlet -> its loaded spans in its own voice (a source's words do not count)."""
+    return Counter(str(s["outlet"]) for s in records if own_voice(s))
+
+
+def _counterpart_text(value: Any) -> str | None:
+    """A counterpart's wording as one string: several are joined with " / " (None for none)."""
+    if value is None or isinstance(value, str):
+        return value or None
+    if isinstance(value, Mapping):
+        return _counterpart_text(value.get("text"))
+    if isinstance(value, (list, tuple)):
+        texts = sorted({t for t in (_counterpart_text(v) for v in value) if t})
+        return " / ".join(texts) or None
+    return str(value)
+
+
+def loaded_line(records: Sequence[Record], outlets: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``n_loaded`` (own-voice spans) and ``loaded_terms`` (most frequent first, at most :data:`MAX_TERMS`)."""
+    loaded: dict[str, Counter[tuple[str, str, str]]] = {o: Counter() for o in outlets}
+    for span in records:
+        if not own_voice(span):
+            continue
+        key = (
+            " ".join(str(span.get("text", "")).split()).lower(),
+            str(span.get("category") or ""),
+            _counterpart_text(span.get("reference_text")) or "",
+        )
+        loaded.setdefault(span["outlet"], Counter())[key] += 1
+    out = {}
+    for o in outlets:
+        terms = sorted(loaded[o].items(), key=lambda kv: (-kv[1], kv[0]))
+        out[o] = {
+            "n_loaded": sum(loaded[o].values()),
+            "loaded_terms": [
+                {"term": t, "category": c or None, "counterpart": cp or None, "count": n}
+                for (t, c, cp), n in terms[:MAX_TERMS]
+            ],
+        }
+    return out
+
+
+def loaded_sentences(report: Report, ctx: Context) -> list[str]:
+    """The outlet with the most own-voice loaded language (by its rate), with examples, and its
+    strongest contrast with another outlet's wording."""
+    names = ctx.names
+    own = [s for s in report.get("loaded_language", []) if own_voice(s)]
+    if not own:
+        return []
+    rates = {o["id"]: float(o.get("scores", {}).get("loaded_language", 0.0) or 0.0) for o in report.get("outlets", [])}
+    counts = Counter(s["outlet"] for s in own)
+    top = max(sorted(counts), key=lambda o: (rates.get(o, 0.0), counts[o]))
+    examples: list[str] = []
+    for s in own:
+        word = " ".join(s["text"].split())
+        if s["outlet"] == top and word.lower() not in {e.lower() for e in examples}:
+            examples.append(word)
+    eg = ", ".join(quoted(e, 40) for e in examples[:3])
+    rate = rates.get(top, 0.0)
+    how_much = f"{rate:.1f} loaded terms per 1,000 words" if rate else f"{counts[top]} loaded terms"
+    clean = sorted(names.get(o, o) for o in names if counts.get(o, 0) == 0)
+    tail = f"; {who(clean)} {'uses' if len(clean) == 1 else 'use'} none" if clean else ""
+    out = [f"{names.get(top, top)} uses the most loaded language in its own voice: {how_much} (e.g. {eg}){tail}."]
+    # the strongest contrast, from the outlet named above when it has one
+    contrasts = [s for s in own if s.get("reference_text")]
+    if contrasts:
+        s = max(contrasts, key=lambda s: (s["outlet"] == top, float(s.get("score", 0.0) or 0.0)))
+        other = s.get("reference_outlet")
+        where = f"{names.get(other, other)} writes" if other else "other outlets write"
+        out.append(
+            f"{names.get(s['outlet'], s['outlet'])} writes {quoted(s['text'], 50)} where {where} "
+            f"{quoted(s['reference_text'], 50)}."
+        )
+    return out
