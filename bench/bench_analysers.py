@@ -35,12 +35,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import synthetic_story  # noqa: E402
 
+from mediadiff._tokens import match_key  # noqa: E402
 from mediadiff.align import Alignment, align  # noqa: E402
 from mediadiff.analysis import _quote_changes as quote_changes  # noqa: E402
 from mediadiff.analysis import _quote_versions as quote_versions  # noqa: E402
 from mediadiff.analysis import _wording_reference as wording_reference  # noqa: E402
 from mediadiff.analysis import quotes, wording  # noqa: E402
-from mediadiff.analysis._common import match_key  # noqa: E402
 from mediadiff.document import Article  # noqa: E402
 
 # --------------------------------------------------------------------------------------------

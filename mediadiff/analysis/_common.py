@@ -3,16 +3,16 @@
 Nothing here is public API. The analysers import this module and never each other, so that each
 finding stays a plain function of the :class:`~mediadiff.align.Alignment`.
 
+The tokens of a span or a member, and ``match_key``, are in :mod:`mediadiff._tokens` (the
+loaded-language contrast reads them too).
+
 Names
 -----
-member_tokens       the tokens of a member, taken from segmentation (never re-tokenised).
-span_tokens         the tokens of a document that lie inside ``[start, end)``.
 passage_index       passage id -> its position in the alignment's canonical order.
 relative_positions  sentence index -> relative position in the article (0 = lead, 1 = end).
 member_position     relative position of a member.
 read_number         parse a number written in digits or words at a token position
                     (:func:`mediadiff.mentions.read_number`; analysers read ``Document.numbers``).
-match_key           the form used to compare words across outlets (typography folded).
 cited_sources       the sources a sentence attributes its content to ("Raman said", "the audit found").
 source_key          the form used to compare a source word across outlets ("Hendricks" ~ "Hendrick").
 HEDGES, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS, SOURCE_NOUNS  word lists.
@@ -21,6 +21,7 @@ HEDGES, RESPONSE_CUES, INTENSIFIERS, TITLE_WORDS, SOURCE_NOUNS  word lists.
 from __future__ import annotations
 
 from .._clauses import capitalised_words, headline_index
+from .._tokens import match_key
 from ..align import Alignment, Member
 from ..document import Document, Sentence, Span, Token
 from ..mentions import read_number
@@ -45,56 +46,15 @@ __all__ = [
     "SOURCE_NOUNS",
     "TITLE_WORDS",
     "cited_sources",
-    "match_key",
     "member_position",
-    "member_tokens",
     "passage_index",
     "read_number",
     "relative_positions",
     "source_key",
-    "span_tokens",
 ]
 
 # Word lists: the vocabulary's (mediadiff/data/vocabulary.txt), re-exported for the analysers:
 # HEDGES, RESPONSE_CUES, INTENSIFIERS, RANK_WORDS, NOT_NAME_WORDS, TITLE_WORDS, SOURCE_NOUNS.
-
-
-def match_key(token: Token) -> str:
-    """The form used to compare a word across outlets: ``norm`` without hyphens or dots.
-
-    Case, curly quotes, dashes and initialism dots are already folded by segmentation; this
-    also treats "well-being"/"wellbeing" and "DOJ."/"D.O.J." alike.
-    """
-    return token.norm.replace("-", "").replace(".", "")
-
-
-def span_tokens(document: Document, start: int, end: int, *, words_only: bool = True) -> tuple[Token, ...]:
-    """The tokens of ``document`` that lie wholly inside ``[start, end)``, in text order.
-
-    Only content (non-boilerplate) sentences are read; punctuation is dropped when ``words_only``.
-    """
-    out: list[Token] = []
-    for sentence in document.sentences:
-        if sentence.end <= start or sentence.start >= end or sentence.boilerplate:
-            continue
-        for t in sentence.tokens:
-            if start <= t.start and t.end <= end and (not words_only or t.kind != "punct"):
-                out.append(t)
-    return tuple(out)
-
-
-def member_tokens(document: Document, member: Member, *, words_only: bool = True) -> tuple[Token, ...]:
-    """The tokens of one member: those of its sentence that lie inside the member's span."""
-    sentences = document.sentences
-    if 0 <= member.sentence < len(sentences) and sentences[member.sentence].start <= member.start:
-        sentence = sentences[member.sentence]
-        if member.end <= sentence.end:
-            return tuple(
-                t
-                for t in sentence.tokens
-                if member.start <= t.start and t.end <= member.end and (not words_only or t.kind != "punct")
-            )
-    return span_tokens(document, member.start, member.end, words_only=words_only)
 
 
 def passage_index(alignment: Alignment) -> dict[str, int]:

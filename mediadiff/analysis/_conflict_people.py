@@ -19,10 +19,10 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from .._tokens import member_tokens
 from ..align import Member
 from ..document import Document, NameMention, Token
 from ..vocabulary import RANK_WORDS
-from ._common import member_tokens
 from ._conflict_values import Clash, Stated, disagree, in_text_order
 
 __all__ = ["NameIndex", "name_index", "passage_people", "people_clashes"]

@@ -17,10 +17,11 @@ from collections import Counter
 from typing import Literal
 
 from .._clauses import capitalised_words
+from .._tokens import member_tokens
 from ..align import Alignment, Passage
 from ..mentions import is_figure
 from ..vocabulary import REFUSALS, REFUSED_ACTS, RESPONSE_CUES, SPOKESPERSONS, STOPWORDS
-from ._common import cited_sources, member_position, member_tokens, relative_positions, source_key
+from ._common import cited_sources, member_position, relative_positions, source_key
 
 __all__ = ["COVERAGE_CEILING", "PARAPHRASE_FLOOR", "PARAPHRASE_RATIO", "Evidence", "OmissionKind", "passage_kind"]
 

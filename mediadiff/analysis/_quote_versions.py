@@ -28,9 +28,9 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .._disjoint import DisjointSets
+from .._tokens import match_key, span_tokens
 from ..align import Alignment
 from ..vocabulary import PRONOUNS
-from ._common import match_key, span_tokens
 
 if TYPE_CHECKING:
     from .quotes import Quote

@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from itertools import pairwise
 
+from .._tokens import member_tokens
 from ..align import Alignment, Passage
 from ..document import Token
-from ._common import member_tokens
 
 __all__ = [
     "EXACT_REFERENCE_LIMIT",

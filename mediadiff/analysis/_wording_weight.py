@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._tokens import match_key
 from ..document import Document, Token
 from ..vocabulary import FUNCTION_WORDS, HEDGES, INTENSIFIERS, NEGATIONS, NOT_NAME_WORDS, RANK_WORDS
-from ._common import match_key, source_key
+from ._common import source_key
 from ._wording_kinds import Attributed, is_name_or_title
 
 __all__ = ["dateline_tokens", "marked_words", "shift_weight", "source_swapped", "trivial"]

@@ -58,12 +58,12 @@ from typing import Any
 
 from .._clauses import capitalised_words
 from .._presentation import SHIFT_KINDS, join_names, rank_shifts
+from .._tokens import match_key
 from ..align import Alignment, Passage
 from ..document import Document
 from ..errors import check_parameter, is_real
 from ..findings import Cell, Column, Context, FindingKind, Score, Summary, reference_columns
 from ..vocabulary import FUNCTION_WORDS
-from ._common import match_key
 from ._wording_kinds import (
     Attributed,
     Numbers,

@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from .._tokens import match_key, member_tokens
 from ..align import Alignment, Member, Passage
-from ..document import Document, Token
+from ..document import Token
 from ..vocabulary import PARTICLES
 from .detect import FUNCTION_WORDS
 from .lexicon import Lexicon
@@ -44,23 +45,6 @@ class Wording(NamedTuple):
     end: int
     text: str
     loaded: bool
-
-
-def _member_words(document: Document, member: Member) -> tuple[Token, ...]:
-    """The word tokens of a member, taken from segmentation (not re-tokenised)."""
-    return tuple(
-        t
-        for s in document.sentences
-        if s.end > member.start and s.start < member.end
-        for t in s.tokens
-        if t.kind != "punct" and member.start <= t.start and t.end <= member.end
-    )
-
-
-def match_key(token: Token) -> str:
-    """``norm`` without hyphens or dots, as :func:`mediadiff.analysis._common.match_key` (not
-    imported from there: :mod:`mediadiff.analysis` imports this package)."""
-    return token.norm.replace("-", "").replace(".", "")
 
 
 class Members:
@@ -113,7 +97,7 @@ class Members:
         """The word tokens of a member, computed once."""
         key = (member.outlet, member.start, member.end)
         if key not in self.words:
-            self.words[key] = _member_words(self.docs[member.outlet], member)
+            self.words[key] = member_tokens(self.docs[member.outlet], member)
         return self.words[key]
 
     def loaded(self, tokens: Sequence[Token]) -> bool:
