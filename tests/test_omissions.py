@@ -474,3 +474,24 @@ def test_an_outlet_whose_article_holds_the_passages_core_words_is_not_said_to_om
     assert find_omissions(alignment, coverage_ceiling=0.1) == []
     with pytest.raises(ParameterError, match="coverage_ceiling"):
         find_omissions(alignment, coverage_ceiling=1.5)
+
+
+@pytest.mark.filterwarnings("ignore::mediadiff.errors.InputWarning")
+def test_an_omission_carries_how_alike_its_carriers_are() -> None:
+    """``agreement`` is the passage's Alignment.agreement: 1.0 for carriers that print the
+    same sentence, and in the report, where the schema allows it."""
+    from mediadiff import Article, align, compare
+    from mediadiff.analysis.omissions import find_omissions
+
+    same = "The mayor denied any wrongdoing in the contract award."
+    articles = [
+        Article("a", "The council approved the budget on Monday. " + same),
+        Article("b", "The council approved the budget on Monday. " + same),
+        Article("c", "On Monday the council approved its budget. Residents packed the hall."),
+    ]
+    alignment = align(articles)
+    (omission,) = find_omissions(alignment)
+    assert (omission.outlet, omission.kind) == ("c", "response")
+    assert omission.agreement == alignment.agreement[omission.passage] == 1.0
+    record = compare(articles).to_dict()["omissions"][0]
+    assert record["agreement"] == 1.0

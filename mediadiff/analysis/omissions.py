@@ -79,7 +79,10 @@ class Omission:
     article never names, anywhere: leaving the passage out leaves those voices out of its
     story. ``consensus`` is False when only two outlets are on the story: the other one carries
     the passage, which makes it a difference between the two, not an omission by the standard
-    of several outlets.
+    of several outlets. ``agreement`` is how alike the carrying outlets' pieces of the passage
+    are (their mean alignment score, :attr:`Alignment.agreement`; None when no pair of them was
+    scored): the lower it is, the likelier the aligner joined two different facts, and the more
+    the omission needs checking (docs/concepts.md gives the measured rates).
     """
 
     outlet: str
@@ -93,6 +96,7 @@ class Omission:
     closeness: float = 0.0
     silenced: tuple[str, ...] = ()
     consensus: bool = True
+    agreement: float | None = None
 
 
 def find_omissions(
@@ -210,6 +214,7 @@ def find_omissions(
                     round(closeness, 6),
                     w.silenced,
                     consensus,
+                    alignment.agreement.get(c.passage.id),
                 )
             )
     return found
@@ -313,7 +318,10 @@ KIND = FindingKind(
     label="omission",
     plural="omissions",
     title="Omissions",
-    note="Heaviest first.",
+    note=(
+        "Heaviest first. Carriers agree: how alike the carrying outlets' own pieces of the passage are "
+        "(0-1); below 0.4 the passage may join two different facts, so check such an omission before citing it."
+    ),
     order=lambda records: sorted(records, key=lambda o: (-record_weight(o), o["outlet"])),
     columns=(
         Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
@@ -321,6 +329,7 @@ KIND = FindingKind(
         Column("Kind", lambda r, c: Cell.label(OMISSION_KINDS.get(r["kind"], r["kind"]))),
         Column("Weight", lambda r, c: Cell.number(r.get("weight")), numeric=True),
         Column("Carried by", carried_by, numeric=True),
+        Column("Carriers agree", lambda r, c: Cell.number(r.get("agreement")), numeric=True),
         Column("Never cites", lambda r, c: Cell.label(", ".join(r.get("silenced") or ()) or "—")),
         Column("Passage text", lambda r, c: Cell.snippet(r["passage"], limit=200)),
     ),
