@@ -15,6 +15,7 @@ own_voice        whether a loaded-language record is in the outlet's own voice; 
 diff_window      excerpts of two similar strings around their first difference.
 who, join_names  names joined for a sentence, counted when there are many.
 shorten, quoted  cut a string to a length at a word boundary; put it in quotation marks.
+finite           a finite real number of a report as a float, or None.
 OMISSION_KINDS, SHIFT_KINDS, ALTERATION_KINDS, CONFLICT_KINDS   labels for the finding kinds.
 rank_shifts      wording shifts heaviest first (by ``weight``); SHIFT_ROWS how many a report shows.
 CATEGORY_COLOURS, CATEGORY_ORDER, category_colour   one colour per loaded-language category.
@@ -22,6 +23,7 @@ CATEGORY_COLOURS, CATEGORY_ORDER, category_colour   one colour per loaded-langua
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -38,6 +40,7 @@ __all__ = [
     "Snippets",
     "category_colour",
     "diff_window",
+    "finite",
     "join_names",
     "outlet_names",
     "own_voice",
@@ -107,6 +110,18 @@ def rank_shifts(shifts: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         return 0.5 if s.get("kind") in _TELLING else 0.2
 
     return sorted(shifts, key=lambda s: -weight(s))
+
+
+def finite(value: Any) -> float | None:
+    """A finite real number as a float, or None (booleans, strings and NaN are not numbers here).
+
+    >>> finite(2), finite(True), finite(float("nan")), finite("1")
+    (2.0, None, None, None)
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
 
 
 def own_voice(span: Mapping[str, Any]) -> bool:

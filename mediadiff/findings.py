@@ -3,7 +3,8 @@
 Each kind of finding (omissions, wording shifts, loaded language, ...) is declared once, as a
 :class:`FindingKind`: its name (the key in ``report.json``), its record type, how to find it and
 score it, and how the reports show it (labels, a table of :class:`Column` s, summary sentences,
-a column of the findings chart, a score line). ``compare``, ``report.json``, the HTML, Markdown
+a column of the findings chart, a score line, the :class:`Mark` s of its records in the outlets'
+texts). ``compare``, ``report.json``, the HTML, Markdown
 and PDF reports, the corpus batch and the command line loop over the registered kinds
 (:func:`mediadiff.analysis.finding_kinds`) and name none of them, in the manner of
 scikit-learn's estimator tags: behaviour declared once per estimator, iterated by every consumer.
@@ -11,6 +12,8 @@ scikit-learn's estimator tags: behaviour declared once per estimator, iterated b
 A table is declared format-neutral: each column's getter returns a :class:`Cell` (an outlet, a
 passage, a label, a number, words with their offsets, a passage's text, competing values), and
 each renderer draws cells its own way (escaped HTML with offsets and links, escaped Markdown).
+So are the marks of a kind's records in the outlets' texts (the side-by-side view of
+``report.html``): a :class:`Mark` names a style key, and the HTML maps the key to its classes.
 
 This module holds the declaration types only; the registry is :mod:`mediadiff.analysis`.
 
@@ -19,7 +22,9 @@ Public names
 FindingKind   one finding kind, declared once.
 Column        a column of a kind's table: header, getter (record, Context) -> Cell, numeric or not.
 Cell          what a table cell shows, before any format draws it.
-Score         a per-outlet score a kind gives (its key in ``outlets[].scores``, headers, format).
+Score         a per-outlet score a kind gives (its key in ``outlets[].scores``, headers, format,
+              how the text above the scores table explains it).
+Mark          a record's mark in an outlet's text: offsets, a style key, a note.
 Summary       a kind's key-finding sentences and how many the summary takes.
 Context       what a column getter may read besides its record: outlet names, passages.
 flat_fields   the fields of a record type that fit in a table cell.
@@ -38,7 +43,7 @@ from ._presentation import Snippets, outlet_names
 if TYPE_CHECKING:
     from .align import Alignment
 
-__all__ = ["Cell", "Column", "Context", "FindingKind", "Score", "Summary", "flat_fields", "reference_columns"]
+__all__ = ["Cell", "Column", "Context", "FindingKind", "Mark", "Score", "Summary", "flat_fields", "reference_columns"]
 
 Record = Mapping[str, Any]
 Report = Mapping[str, Any]
@@ -111,6 +116,12 @@ class Score:
     """A per-outlet score a kind gives: its key in ``outlets[].scores`` and how tables show it.
 
     ``relative``: the HTML bar is scaled to the largest value (a rate), not to 1 (a share).
+
+    The text above the scores table explains a share that declares ``zero`` (what 0 means,
+    "carries everything": shares are said together, "Omission and wording-shift scores run from
+    0 (...) to 1") and a rate that declares ``unit`` (what it counts per what; ``unit_short``
+    in the Markdown report), each by its ``term`` (its name in a sentence; by default the
+    header in lower case). A score with neither is not explained.
     """
 
     key: str
@@ -119,6 +130,41 @@ class Score:
     bar: str
     fmt: str = "{:.2f}"
     relative: bool = False
+    term: str = ""
+    zero: str = ""
+    unit: str = ""
+    unit_short: str = ""
+
+    @property
+    def said(self) -> str:
+        """Its name in a sentence (``term``, else the header in lower case)."""
+        return self.term or self.header.lower()
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A record's mark in an outlet's text, before a format draws it (the side-by-side view).
+
+    ``[start, end)`` are character offsets into ``outlet``'s article text; a zero-length mark is
+    a point (words left out there). ``style`` says how it looks: one of ``shift``, ``loaded``,
+    ``altered``, ``conflict``, ``quotation`` (a format draws an unknown one as a plain mark);
+    ``category`` a colour index (:func:`mediadiff._presentation.category_colour`) and
+    ``source_voice`` (a source's words, not the outlet's) refine it. ``note`` is said on hover
+    or focus. ``finding``: a finding's mark takes the keyboard focus; a plain annotation (a
+    quotation) does not, and where marks overlap, findings' notes come first. ``passage``:
+    drawn only in that passage's row (offsets within its members, as a wording shift's);
+    None: wherever the outlet's text holds it.
+    """
+
+    outlet: str
+    start: int
+    end: int
+    style: str
+    note: str
+    finding: bool = True
+    category: int | None = None
+    source_voice: bool = False
+    passage: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +209,8 @@ class FindingKind:
         ``scores`` are the score columns of the outlet tables; ``count`` (outlet -> number of
         findings; default one per record) with ``count_header`` gives a count column; ``summary`` its key findings;
         ``chart`` (heading, colour) a column of the findings chart of ``charts.pdf``;
+        ``marks(record, context)`` the :class:`Mark` s of a record in the outlets' texts (None:
+        its records are not marked);
         ``score_line(records, outlets)`` its fields in a corpus score record (default: its
         count as ``n_<name>``, when it has a ``count_header``); ``frame`` its rows and columns
         in :meth:`~mediadiff.Comparison.to_frames` (default: the flat fields of its record type).
@@ -191,6 +239,7 @@ class FindingKind:
     chart: tuple[str, str] | None = None
     score_line: Callable[[Sequence[Record], Sequence[str]], Mapping[str, Mapping[str, Any]]] | None = None
     frame: Callable[[Sequence[Record]], tuple[list[dict[str, Any]], list[str]]] | None = None
+    marks: Callable[[Record, Context], Iterable[Mark]] | None = None
 
     @property
     def html_id(self) -> str:
@@ -205,6 +254,12 @@ class FindingKind:
     def counts(self, records: Sequence[Record]) -> Counter[str]:
         """Outlet -> its number of findings among ``records`` (:attr:`count`; by default, one per record)."""
         return (self.count or count_outlets)(records)
+
+    def marks_in(self, report: Report, context: Context) -> list[Mark]:
+        """The marks of its records in a report, in the report's order (none without :attr:`marks`)."""
+        if self.marks is None:
+            return []
+        return [m for r in report.get(self.name, []) if isinstance(r, Mapping) for m in self.marks(r, context)]
 
     def line(self, records: Sequence[Record], outlets: Sequence[str]) -> Mapping[str, Mapping[str, Any]]:
         """Its fields in each outlet's corpus score record (:attr:`score_line`, else its count)."""

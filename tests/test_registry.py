@@ -2,16 +2,19 @@
 
 Through public names only: ``mediadiff.analysis`` (the registry) and ``mediadiff.findings``
 (the declaration types). A dummy kind registered here shows up in report.json, the HTML and
-Markdown reports, the key findings, the corpus score records, the command line's summary line
+Markdown reports (the explanation of its score above the scores table, its marks in the HTML
+side-by-side view), the key findings, the corpus score records, the command line's summary line
 and ``Comparison`` without any other file knowing of it.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -20,7 +23,7 @@ from mediadiff.analysis import finding_kinds, register_kind, unregister_kind
 from mediadiff.cli import main
 from mediadiff.corpus.batch import score_records
 from mediadiff.errors import ParameterError
-from mediadiff.findings import Cell, Column, FindingKind, Score, Summary
+from mediadiff.findings import Cell, Column, FindingKind, Mark, Score, Summary
 from mediadiff.report.html import render_html
 from mediadiff.report.markdown import render_markdown
 
@@ -101,12 +104,21 @@ def _hedge_scores(alignment, findings, options):
     return {o: {"hedging": float(sum(f.outlet == o for f in findings))} for o in alignment.outlets}
 
 
+def _hedge_note(r, c):
+    return f"Test hedge in {r['passage']} ({c.name(r['outlet'])})"
+
+
+def _hedge_marks(r, c):
+    """Marked in the outlet's text as an altered quotation would be (a finding: focusable)."""
+    return [Mark(r["outlet"], r["start"], r["end"], "altered", _hedge_note(r, c))]
+
+
 DUMMY = FindingKind(
     name="hedges_for_test",
     record_type=Hedge,
     find=_find_hedges,
     score=_hedge_scores,
-    scores=(Score("hedging", "Hedging", "Hedg.", bar="ws"),),
+    scores=(Score("hedging", "Hedging", "Hedg.", bar="ws", relative=True, unit="test hedges per article"),),
     label="test hedge",
     plural="test hedges",
     title="Test hedges",
@@ -118,6 +130,7 @@ DUMMY = FindingKind(
     count_header="Test hedges",
     summary=Summary(lambda report, ctx: [f"{len(report['hedges_for_test'])} test hedges were found."], priority=0),
     chart=("test\nhedges", "#999999"),
+    marks=_hedge_marks,
 )
 
 
@@ -146,6 +159,8 @@ def test_a_kind_registered_elsewhere_reaches_every_output(dummy, tmp_path, capsy
     assert f'<h3 id="hedges-for-test">Test hedges ({len(found)})</h3>' in page
     assert '<th class="num">Test hedges</th>' in page and '<th class="num">Hedging</th>' in page
     assert "\n## Test hedges\n" in md and "| Hedg. |" in md
+    assert "hedging counts test hedges per article. Counts are" in page
+    assert "hedging in test hedges per article. Counts are" in md
     record = score_records("s", report)[0]
     assert "n_hedges_for_test" in record and "hedging" in record
     assert f"{len(found)} test hedges" in repr(comparison)
@@ -169,3 +184,56 @@ def test_unregistered_kinds_leave_no_trace(comparison):
     assert "hedges_for_test" not in comparison.to_dict()
     with pytest.raises(AttributeError):
         comparison.hedges_for_test  # noqa: B018
+
+
+# --- the marks of the side-by-side view come from the kinds ----------------------------------
+
+
+def _side_by_side(page: str) -> str:
+    return page[page.index('<section id="collation">') : page.index('<section id="findings">')]
+
+
+def test_every_kind_with_marks_is_marked_in_the_side_by_side_view(comparison):
+    report = comparison.to_dict()
+    view = _side_by_side(render_html(report))
+    marked = {k.name for k in finding_kinds() if k.marks is not None}
+    assert marked == {"wording_shifts", "loaded_language", "quotes", "quote_alterations", "conflicts"}
+    for cls in ("ws", "ll", "q", "qa", "cf"):
+        assert re.search(rf'<mark class="([^"]* )?{cls}( [^"]*)?"', view), cls
+
+
+def test_a_kind_declares_its_marks_in_the_side_by_side_view(dummy):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = mediadiff.compare(mediadiff.load_example("clinic_closure")).to_dict()
+    found = report["hedges_for_test"]
+    ctx_names = {o["id"]: o.get("name") or o["id"] for o in report["outlets"]}
+    view = _side_by_side(render_html(report))
+    for r in found:
+        note = html.escape(f"Test hedge in {r['passage']} ({ctx_names[r['outlet']]})")
+        # a finding's mark: the style's class, the keyboard focus, its note among the titles
+        assert re.search(rf'<mark class="([^"]* )?qa( [^"]*)?" tabindex="0" title="[^"]*{re.escape(note)}', view), note
+    # and nowhere else: unregistered, the same report has none of them
+    unregister_kind(DUMMY.name)
+    try:
+        assert "Test hedge in" not in _side_by_side(render_html(report))
+    finally:
+        register_kind(DUMMY, before="quotes")
+
+
+def test_a_kind_without_marks_adds_none(comparison):
+    report = comparison.to_dict()
+    before = _side_by_side(render_html(report))
+    records = [
+        {"outlet": q["outlet"], "passage": None, "start": q["start"], "end": q["end"], "text": q["text"]}
+        for q in report["quotes"]
+    ]
+    assert records
+    unmarked = replace(DUMMY, name="unmarked_for_test", marks=None, summary=None)
+    for kind, changed in ((unmarked, False), (DUMMY, True)):
+        register_kind(kind)
+        try:
+            page = render_html({**report, kind.name: records})
+        finally:
+            unregister_kind(kind.name)
+        assert (_side_by_side(page) != before) == changed, kind.name

@@ -55,7 +55,7 @@ from .._presentation import CONFLICT_KINDS, quoted, who
 from ..align import Alignment
 from ..document import Document
 from ..errors import check_parameter, is_real
-from ..findings import Cell, Column, Context, FindingKind, Summary, flat_fields
+from ..findings import Cell, Column, Context, FindingKind, Mark, Summary, flat_fields
 from ._conflict_figures import figure_clashes, figures, related_clashes
 from ._conflict_people import name_index, passage_people, people_clashes
 from ._conflict_values import Clash, ConflictKind, Reason, Stated
@@ -266,6 +266,14 @@ def _conflict_sentences(report: Report, ctx: Context) -> list[str]:
     return out
 
 
+def _conflict_marks(r: Record, c: Context) -> list[Mark]:
+    """Each competing value marked in its outlet's text, with every outlet's value as the note."""
+    values = r.get("values", [])
+    others = "; ".join(f"{c.name(v['outlet'])}: “{v['text']}”" for v in values)
+    note = f"Conflict ({CONFLICT_KINDS.get(str(r.get('kind')), r.get('kind'))})\n{others}"
+    return [Mark(v["outlet"], v["start"], v["end"], "conflict", note) for v in values]
+
+
 #: The conflict finding kind.
 KIND = FindingKind(
     name="conflicts",
@@ -289,4 +297,5 @@ KIND = FindingKind(
     chart=("conflicts it\nis part of", "#009E73"),
     score_line=_conflict_line,
     frame=_conflict_frame,
+    marks=_conflict_marks,
 )

@@ -314,7 +314,7 @@ KIND = FindingKind(
     record_type=Omission,
     find=_find_omissions,
     score=_score_omissions,
-    scores=(Score("omission", "Omission", "Omission", bar="om"),),
+    scores=(Score("omission", "Omission", "Omission", bar="om", zero="carries everything"),),
     label="omission",
     plural="omissions",
     title="Omissions",

@@ -44,7 +44,7 @@ from .._presentation import ALTERATION_KINDS, diff_window
 from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
-from ..findings import Cell, Column, Context, FindingKind, Summary, reference_columns
+from ..findings import Cell, Column, Context, FindingKind, Mark, Summary, reference_columns
 from ..vocabulary import DETERMINERS, PRONOUNS
 from ._quote_changes import AlterationKind, changes, find_splices
 from ._quote_versions import (
@@ -392,6 +392,13 @@ Record = Mapping[str, Any]
 Report = Mapping[str, Any]
 
 
+def _quote_marks(q: Record, c: Context) -> list[Mark]:
+    """A quotation marked in its outlet's text (a plain annotation, not a finding)."""
+    speaker = q.get("speaker")
+    note = f"Quotation of {speaker}" if speaker else "Quotation"
+    return [Mark(q["outlet"], q["start"], q["end"], "quotation", note, finding=False)]
+
+
 #: The quotation finding kind.
 KIND = FindingKind(
     name="quotes",
@@ -401,6 +408,7 @@ KIND = FindingKind(
     plural="quotations",
     title="Quotations",
     headline=False,
+    marks=_quote_marks,
 )
 
 
@@ -421,6 +429,13 @@ def _alteration_sentences(report: Report, ctx: Context) -> list[str]:
     return out
 
 
+def _alteration_marks(a: Record, c: Context) -> list[Mark]:
+    """An altered quotation marked in its outlet's text, with the reference outlet's version."""
+    label = ALTERATION_KINDS.get(a["kind"], a["kind"])
+    note = f"Altered quotation ({label})\n{c.name(a['reference_outlet'])} has: “{a['reference_text']}”"
+    return [Mark(a["outlet"], a["start"], a["end"], "altered", note)]
+
+
 #: The altered-quotation finding kind (it reads the quotations ``KIND`` found).
 ALTERATION_KIND = FindingKind(
     name="quote_alterations",
@@ -438,4 +453,5 @@ ALTERATION_KIND = FindingKind(
     count_header="Altered quotes",
     summary=Summary(_alteration_sentences, first=1, most=2, priority=30),
     chart=("altered\nquotations", "#0072B2"),
+    marks=_alteration_marks,
 )

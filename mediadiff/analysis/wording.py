@@ -62,7 +62,7 @@ from .._tokens import match_key
 from ..align import Alignment, Passage
 from ..document import Document
 from ..errors import check_parameter, is_real
-from ..findings import Cell, Column, Context, FindingKind, Score, Summary, reference_columns
+from ..findings import Cell, Column, Context, FindingKind, Mark, Score, Summary, reference_columns
 from ..vocabulary import FUNCTION_WORDS
 from ._wording_kinds import (
     Attributed,
@@ -395,13 +395,26 @@ def _wording_sentences(report: Report, ctx: Context) -> list[str]:
     return [f"{names.get(top, top)} departs most from the shared wording{how}{detail}."]
 
 
+def _shift_marks(r: Record, c: Context) -> list[Mark]:
+    """A shift's mark in its passage's row, with the reference's words; a deletion is a point."""
+    ref = c.name(r["reference_outlet"])
+    label = SHIFT_KINDS.get(r["kind"], r["kind"])
+    if r["start"] == r["end"]:
+        note = f"Left out here ({label}); {ref} has: “{r.get('reference_text', '')}”"
+    elif not r.get("reference_text"):
+        note = f"Wording shift ({label}): not in {ref}'s version"
+    else:
+        note = f"Wording shift ({label})\n{ref} has: “{r['reference_text']}”"
+    return [Mark(r["outlet"], r["start"], r["end"], "shift", note, passage=r["passage"])]
+
+
 #: The wording-shift finding kind.
 KIND = FindingKind(
     name="wording_shifts",
     record_type=WordingShift,
     find=_find_shifts,
     score=_score_shifts,
-    scores=(Score("wording_shift", "Wording shift", "Wording shift", bar="ws"),),
+    scores=(Score("wording_shift", "Wording shift", "Wording shift", bar="ws", zero="words it like the others"),),
     label="wording shift",
     plural="wording shifts",
     title="Wording shifts",
@@ -422,4 +435,5 @@ KIND = FindingKind(
     count_header="Wording shifts",
     summary=Summary(_wording_sentences, first=1, most=1, priority=50),
     chart=("wording\nshifts", "#E69F00"),
+    marks=_shift_marks,
 )

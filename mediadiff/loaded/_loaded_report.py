@@ -1,13 +1,15 @@
 """How the reports and the corpus read loaded-language records (private): for :mod:`mediadiff.loaded.contrast`.
 
 Functions of the plain records of ``report.json`` (``loaded_language[]``), not of a comparison:
-the count of own-voice spans, the corpus score line and the key-finding sentences.
+the count of own-voice spans, the corpus score line, the key-finding sentences and the marks in
+the outlets' texts.
 
 Names
 -----
 own_voice_count   outlet -> its own-voice loaded spans.
 loaded_line       an outlet's loaded-language fields in a corpus score record.
 loaded_sentences  the key-finding sentences on loaded language.
+loaded_marks      a loaded span's mark in its outlet's text.
 MAX_TERMS         at most this many loaded terms per story and outlet in a score record.
 """
 
@@ -17,10 +19,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .._presentation import own_voice, quoted, who
-from ..findings import Context
+from .._presentation import category_colour, finite, own_voice, quoted, who
+from ..findings import Context, Mark
 
-__all__ = ["MAX_TERMS", "loaded_line", "loaded_sentences", "own_voice_count"]
+__all__ = ["MAX_TERMS", "loaded_line", "loaded_marks", "loaded_sentences", "own_voice_count"]
 
 Record = Mapping[str, Any]
 Report = Mapping[str, Any]
@@ -103,3 +105,20 @@ def loaded_sentences(report: Report, ctx: Context) -> list[str]:
             f"{quoted(s['reference_text'], 50)}."
         )
     return out
+
+
+def loaded_marks(s: Record, ctx: Context) -> list[Mark]:
+    """A loaded span's mark in its outlet's text: its category's colour, its strength, whose
+    voice it is in and what the other outlets write in its place."""
+    note = f"Loaded language ({s.get('category', '')})"
+    score = finite(s.get("score"))
+    if score is not None:
+        note += f", strength {score:.2f}"
+    own = own_voice(s)
+    if not own:
+        who_said = f" ({s['source']})" if s.get("source") else ""
+        note += f" — attributed to a source{who_said}: a source's words, not the outlet's"
+    if s.get("reference_text"):
+        note += f"\nOther outlets write: “{s['reference_text']}”"
+    category = category_colour(str(s.get("category", "")))
+    return [Mark(s["outlet"], s["start"], s["end"], "loaded", note, category=category, source_voice=not own)]

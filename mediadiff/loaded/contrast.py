@@ -38,7 +38,7 @@ from ..findings import Cell, Column, FindingKind, Score, Summary
 from ..vocabulary import PLAIN_WORDS
 from ._counterparts import MAX_PEERS as MAX_PEERS
 from ._counterparts import Members, Wording, counterparts, locate, match_key, object_counterparts
-from ._loaded_report import MAX_TERMS, loaded_line, loaded_sentences, own_voice_count
+from ._loaded_report import MAX_TERMS, loaded_line, loaded_marks, loaded_sentences, own_voice_count
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
 from .lexicon import Lexicon, lemma_candidates
 
@@ -325,7 +325,19 @@ KIND = FindingKind(
     record_type=LoadedFinding,
     find=_find_loaded,
     score=_score_loaded,
-    scores=(Score("loaded_language", "Loaded / 1,000 words", "Loaded /1k", bar="ll", fmt="{:.1f}", relative=True),),
+    scores=(
+        Score(
+            "loaded_language",
+            "Loaded / 1,000 words",
+            "Loaded /1k",
+            bar="ll",
+            fmt="{:.1f}",
+            relative=True,
+            term="loaded language",
+            unit="loaded terms in the outlet's own voice (not in quotations) per 1,000 words",
+            unit_short="loaded terms (outside quotations) per 1,000 words",
+        ),
+    ),
     label="loaded-language span",
     plural="loaded-language spans",
     title="Loaded language",
@@ -352,4 +364,5 @@ KIND = FindingKind(
     summary=Summary(loaded_sentences, first=1, most=2, priority=40),
     chart=("loaded terms\n(own words)", "#CC79A7"),
     score_line=loaded_line,
+    marks=loaded_marks,
 )

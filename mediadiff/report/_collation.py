@@ -13,15 +13,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._presentation import ALTERATION_KINDS, CATEGORY_COLOURS, CONFLICT_KINDS, OMISSION_KINDS, SHIFT_KINDS, own_voice
+from .._presentation import CATEGORY_COLOURS, OMISSION_KINDS
+from ..analysis import finding_kinds
+from ..findings import Context, Mark
 from ._markup import _e, _num, _outlet_cell
 
 Report = Mapping[str, Any]
 
 # between two members of one outlet in the same passage
 _SEP = ' <span class="sep">…</span> '
-# marks of findings (not plain quotations): focusable, so their note can be read without hovering
-_FINDING_CLASSES = frozenset({"ws", "ll", "qa", "cf"})
+# how each style of a kind's Mark is drawn (mediadiff.findings.Mark.style); an unknown one is a plain <mark>
+_STYLE_CLASSES = {"shift": "ws", "loaded": "ll", "altered": "qa", "conflict": "cf", "quotation": "q"}
 
 
 @dataclass(frozen=True)
@@ -30,58 +32,36 @@ class _Mark:
     end: int
     classes: str
     title: str
+    focus: bool
 
 
-def _marks_by_outlet(report: Report, names: Mapping[str, str], categories: Mapping[str, int]) -> dict[str, list[_Mark]]:
-    """Offset-based marks (loaded language, altered quotes, conflicts, quotations) per outlet."""
-    marks: dict[str, list[_Mark]] = defaultdict(list)
-    for s in report.get("loaded_language", []):
-        title = f"Loaded language ({s.get('category', '')})"
-        score = _num(s.get("score"))
-        if score is not None:
-            title += f", strength {score:.2f}"
-        if not own_voice(s):
-            who_said = f" ({s['source']})" if s.get("source") else ""
-            title += f" — attributed to a source{who_said}: a source's words, not the outlet's"
-        if s.get("reference_text"):
-            title += f"\nOther outlets write: “{s['reference_text']}”"
-        classes = f"ll c{categories.get(str(s.get('category', '')), 0) % len(CATEGORY_COLOURS)}"
-        if not own_voice(s):
-            classes += " quoted"
-        marks[s["outlet"]].append(_Mark(s["start"], s["end"], classes, title))
-    for a in report.get("quote_alterations", []):
-        ref = names.get(a["reference_outlet"], a["reference_outlet"])
-        label = ALTERATION_KINDS.get(a["kind"], a["kind"])
-        title = f"Altered quotation ({label})\n{ref} has: “{a['reference_text']}”"
-        marks[a["outlet"]].append(_Mark(a["start"], a["end"], "qa", title))
-    for c in report.get("conflicts", []):
-        values = c.get("values", [])
-        others = "; ".join(f"{names.get(v['outlet'], v['outlet'])}: “{v['text']}”" for v in values)
-        title = f"Conflict ({CONFLICT_KINDS.get(str(c.get('kind')), c.get('kind'))})\n{others}"
-        for v in values:
-            marks[v["outlet"]].append(_Mark(v["start"], v["end"], "cf", title))
-    for q in report.get("quotes", []):
-        speaker = q.get("speaker")
-        marks[q["outlet"]].append(
-            _Mark(q["start"], q["end"], "q", f"Quotation of {speaker}" if speaker else "Quotation")
-        )
-    return marks
+def _drawn(mark: Mark) -> _Mark:
+    """A kind's mark as this view draws it: its style key (and category, voice) as CSS classes."""
+    classes = [_STYLE_CLASSES.get(mark.style, "")]
+    if mark.category is not None:
+        classes.append(f"c{mark.category % len(CATEGORY_COLOURS)}")
+    if mark.source_voice:
+        classes.append("quoted")
+    return _Mark(mark.start, mark.end, " ".join(c for c in classes if c), mark.note, mark.finding)
 
 
-def _shift_marks(report: Report, names: Mapping[str, str]) -> dict[tuple[str, str], list[_Mark]]:
-    """Wording-shift marks per (passage, outlet); deletions are zero-length marks (a caret)."""
-    marks: dict[tuple[str, str], list[_Mark]] = defaultdict(list)
-    for s in report.get("wording_shifts", []):
-        ref = names.get(s["reference_outlet"], s["reference_outlet"])
-        label = SHIFT_KINDS.get(s["kind"], s["kind"])
-        if s["start"] == s["end"]:
-            title = f"Left out here ({label}); {ref} has: “{s.get('reference_text', '')}”"
-        elif not s.get("reference_text"):
-            title = f"Wording shift ({label}): not in {ref}'s version"
+def _marks(report: Report) -> tuple[dict[str, list[_Mark]], dict[tuple[str, str], list[_Mark]]]:
+    """The marks every registered kind declares: by outlet, those drawn wherever its text holds
+    them; by (passage, outlet), those limited to a passage's row (deletions are points, a caret).
+
+    Findings come before plain annotations (quotations), so their notes come first where marks
+    overlap; otherwise the kinds' order, then the report's.
+    """
+    ctx = Context(report)
+    declared = sorted((m for kind in finding_kinds() for m in kind.marks_in(report, ctx)), key=lambda m: not m.finding)
+    anywhere: dict[str, list[_Mark]] = defaultdict(list)
+    bound: dict[tuple[str, str], list[_Mark]] = defaultdict(list)
+    for m in declared:
+        if m.passage is None:
+            anywhere[m.outlet].append(_drawn(m))
         else:
-            title = f"Wording shift ({label})\n{ref} has: “{s['reference_text']}”"
-        marks[(s["passage"], s["outlet"])].append(_Mark(s["start"], s["end"], "ws", title))
-    return marks
+            bound[(m.passage, m.outlet)].append(_drawn(m))
+    return anywhere, bound
 
 
 def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
@@ -89,7 +69,7 @@ def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
 
     The text is cut at every mark boundary; each piece is escaped on its own and wrapped in one
     ``<mark>`` carrying the classes and titles of all marks covering it, so overlapping marks
-    never produce broken nesting. Zero-length marks become a caret with a title.
+    never produce broken nesting. Zero-length marks become a caret with a title. A finding's mark takes the keyboard focus.
     """
     end = offset + len(text)
     spans = [m for m in marks if m.start < m.end and m.start < end and m.end > offset]
@@ -107,7 +87,8 @@ def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
     for a, b in zip(cuts, cuts[1:] + [None], strict=False):
         for p in points:
             if p.start == a:
-                out.append(f'<span class="caret" tabindex="0" title="{_e(p.title)}">‸</span>')
+                focus = ' tabindex="0"' if p.focus else ""
+                out.append(f'<span class="caret"{focus} title="{_e(p.title)}">‸</span>')
         if b is None or a >= b:
             continue
         piece = _e(text[a - offset : b - offset])
@@ -118,13 +99,14 @@ def _render_span(text: str, offset: int, marks: Sequence[_Mark]) -> str:
         classes = " ".join(dict.fromkeys(c for m in active for c in m.classes.split()))
         title = "\n".join(dict.fromkeys(m.title for m in active))
         # a finding's mark takes the keyboard focus (and a tap), which shows its note (CSS ::after)
-        focus = ' tabindex="0"' if _FINDING_CLASSES.intersection(classes.split()) else ""
-        out.append(f'<mark class="{_e(classes)}"{focus} title="{_e(title)}">{piece}</mark>')
+        focus = ' tabindex="0"' if any(m.focus for m in active) else ""
+        cls = f' class="{_e(classes)}"' if classes else ""
+        out.append(f'<mark{cls}{focus} title="{_e(title)}">{piece}</mark>')
     return "".join(out)
 
 
 def _attach_points(members: Sequence[Mapping[str, Any]], marks: Sequence[_Mark]) -> list[list[_Mark]]:
-    """Give each member the shift marks that fall inside it; a mark between members goes to the nearest."""
+    """Give each member the passage's marks that fall inside it; a mark between members goes to the nearest."""
     per: list[list[_Mark]] = [[] for _ in members]
     for mk in marks:
         best = min(
@@ -161,7 +143,8 @@ def _legend(categories: Mapping[str, int]) -> str:
 @dataclass
 class _View:
     """What every row of the side-by-side view reads: the outlets in order, their names, the
-    omissions by (passage, outlet), conflicts per passage, and the marks of each outlet's text."""
+    omissions by (passage, outlet), conflicts per passage, the marks of each outlet's text and
+    those limited to a passage, by (passage, outlet)."""
 
     report: Report
     names: Mapping[str, str]
@@ -169,7 +152,7 @@ class _View:
     omitted: dict[tuple[str, str], Mapping[str, Any]]
     conflicts_in: dict[str, int]
     marks: dict[str, list[_Mark]]
-    shifts: dict[tuple[str, str], list[_Mark]] = field(default_factory=dict)
+    bound: dict[tuple[str, str], list[_Mark]] = field(default_factory=dict)
 
 
 def collation_section(report: Report, names: Mapping[str, str], categories: Mapping[str, int]) -> str:
@@ -184,8 +167,7 @@ def collation_section(report: Report, names: Mapping[str, str], categories: Mapp
         [o["id"] for o in outlets],
         {(om["passage"], om["outlet"]): om for om in report.get("omissions", [])},
         conflicts_in,
-        _marks_by_outlet(report, names, categories),
-        _shift_marks(report, names),
+        *_marks(report),
     )
     head = "".join(f'<th scope="col">{_outlet_cell(o)}</th>' for o in outlets)
     rows = [_row(view, p) for p in report.get("passages", [])]
@@ -236,7 +218,7 @@ def _row(view: _View, p: Mapping[str, Any]) -> str:
 
 def _carried_cell(view: _View, pid: str, oid: str, members: Sequence[Mapping[str, Any]]) -> str:
     """An outlet's words in a passage, with every mark that falls in them."""
-    per = _attach_points(members, view.shifts.get((pid, oid), []))
+    per = _attach_points(members, view.bound.get((pid, oid), []))
     parts = [
         _render_span(str(m["text"]), int(m["start"]), [*view.marks.get(oid, []), *extra])
         for m, extra in zip(members, per, strict=False)

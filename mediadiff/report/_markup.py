@@ -6,10 +6,11 @@ Private to :mod:`mediadiff.report` (``safe_url`` is public as :func:`mediadiff.r
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
+
+from .._presentation import finite
 
 
 def _e(value: Any) -> str:
@@ -17,12 +18,8 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _num(value: Any) -> float | None:
-    """A finite real number, or None (booleans, strings and NaN are not numbers here)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
+#: A finite real number as a float, or None (booleans, strings and NaN are not numbers here).
+_num = finite
 
 
 def safe_url(url: Any) -> str | None:

@@ -32,12 +32,13 @@ from .._presentation import (
     CATEGORY_COLOURS,
     SHIFT_ROWS,
     category_colour,
+    join_names,
     outlet_names,
     shorten,
 )
 from .._summary import key_findings
 from ..analysis import finding_kinds
-from ..findings import Cell, Context, FindingKind
+from ..findings import Cell, Context, FindingKind, Score
 from ._collation import collation_section
 from ._limits import check_limits, fewest
 from ._markup import _e, _num, _outlet_cell, safe_url
@@ -73,6 +74,21 @@ def _bar(value: float | None, cls: str, scale: float) -> str:
     return f'<span class="bar {cls}" style="width:{width:.2f}rem"></span>{value:.2f}'
 
 
+def _scores_note(scores: Sequence[Score]) -> str:
+    """What the scores mean, from their declarations: the shares together, then each rate.
+
+    >>> _scores_note([Score("a", "A thing", "A", "x", zero="none"), Score("b", "B", "B", "x", zero="all")])
+    'A-thing and b scores run from 0 (none, all) to 1. Counts are the number of findings.'
+    """
+    shares = [x for x in scores if not x.relative and x.zero]
+    parts = [f"{x.said} counts {x.unit}" for x in scores if x.relative and x.unit]
+    if shares:
+        named = join_names([x.said.replace(" ", "-") for x in shares])
+        parts.insert(0, f"{named} scores run from 0 ({', '.join(x.zero for x in shares)}) to 1")
+    said = "; ".join(parts)
+    return (f"{said[:1].upper()}{said[1:]}. " if said else "") + "Counts are the number of findings."
+
+
 def _scores_section(report: Report) -> str:
     """Each outlet's scores (one bar each) and counts of findings, one column per kind that has them."""
     outlets = report.get("outlets", [])
@@ -100,9 +116,7 @@ def _scores_section(report: Report) -> str:
     )
     return (
         '<section id="scores"><h2>Outlet scores</h2>'
-        '<p class="muted">Omission and wording-shift scores run from 0 (carries everything, words it like the '
-        "others) to 1; loaded language counts loaded terms in the outlet's own voice (not in quotations) per "
-        "1,000 words. Counts are the number of findings.</p>"
+        f'<p class="muted">{html.escape(_scores_note(scores), quote=False)}</p>'
         '<div class="scroll"><table class="scores"><thead><tr><th>Outlet</th><th class="num">Words</th>'
         + head
         + "</tr></thead><tbody>"

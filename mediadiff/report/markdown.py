@@ -25,10 +25,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from .._presentation import SHIFT_ROWS, shorten
+from .._presentation import SHIFT_ROWS, join_names, shorten
 from .._summary import key_findings
 from ..analysis import finding_kinds
-from ..findings import Cell, Context, FindingKind
+from ..findings import Cell, Context, FindingKind, Score
 from ._limits import check_limits, fewest
 from .html import safe_url
 
@@ -150,6 +150,15 @@ def _head(report: Report, ctx: Context) -> list[str]:
     return out
 
 
+def _scores_note(scores: Sequence[Score]) -> str:
+    """What the scores mean, from their declarations: the shares together, then each rate (short)."""
+    parts = [f"{x.said} in {x.unit_short or x.unit}" for x in scores if x.relative and x.unit]
+    shares = [x.said for x in scores if not x.relative and x.zero]
+    if shares:
+        parts.insert(0, f"{join_names(shares)} from 0 to 1")
+    return (f"Scores: {'; '.join(parts)}. " if parts else "") + "Counts are numbers of findings."
+
+
 def _outlets_table(report: Report, ctx: Context) -> list[str]:
     """Each outlet with its scores and its number of findings of each kind that counts them."""
     kinds = finding_kinds()
@@ -172,8 +181,7 @@ def _outlets_table(report: Report, ctx: Context) -> list[str]:
         "",
         "## Outlets",
         "",
-        "Scores: omission and wording shift from 0 to 1; loaded language in loaded terms (outside quotations) "
-        "per 1,000 words. Counts are numbers of findings.",
+        escape_markdown(_scores_note(scores)),
         "",
         _table([escape_markdown(h) for h in header], rows, "llr" + "r" * (len(scores) + len(counted))),
     ]
