@@ -270,3 +270,18 @@ def test_wording_shifts_heaviest_first_and_capped_with_a_count():
     )
     with pytest.raises(Exception, match="'max_shifts' parameter of render_markdown"):
         render_markdown(make_report(), max_shifts=-1)
+
+
+def test_an_omitted_fact_reads_as_what_the_carrier_reports():
+    """A plain fact has no noun of its own ("the response", "the figure"): the sentence says what
+    the carrying outlet reports, and stays grammatical."""
+    report = make_report()
+    for om in report["omissions"]:
+        if om["passage"] == "P4":
+            om["kind"] = "fact"
+    summary = _section(render_markdown(report), "Key findings")
+    assert (
+        "- Gamma Post omits what Alpha Daily reports as “The director's office denied that the clinic "
+        "had overspent.”, carried by 2 of 3 outlets."
+    ) in summary
+    assert "what that" not in summary

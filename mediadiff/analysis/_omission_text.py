@@ -129,13 +129,14 @@ def omission_sentences(report: Report, ctx: Context) -> list[str]:
         omitters = who([names.get(o["outlet"], o["outlet"]) for o in oms])
         kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
         support = passage["support"] if passage else len(oms[0].get("carried_by", []))
-        what = {"response": "the response", "figure": "the figure", "quote": "the quotation"}.get(kind, "what")
+        what = {"response": "the response", "figure": "the figure", "quote": "the quotation"}.get(kind)
         member = typical_member(passage)
         if member.get("text"):
             carrier = names.get(str(member.get("outlet")), str(member.get("outlet")))
-            text = f"{what} that {carrier} reports as {quoted(str(member['text']), 100)}"
+            subject = f"{what} that {carrier}" if what else f"what {carrier}"
+            text = f"{subject} reports as {quoted(str(member['text']), 100)}"
         else:
-            text = f"{what} of passage {pid}"
+            text = f"{what} of passage {pid}" if what else f"passage {pid}"
         # the sources every omitter leaves out, in the first one's order ("the audit" for a document)
         silenced = [t for t in oms[0].get("silenced") or () if all(t in (o.get("silenced") or ()) for o in oms)]
         sources = who([t if t[:1].isupper() else f"the {t}" for t in silenced])
