@@ -285,3 +285,17 @@ def test_an_omitted_fact_reads_as_what_the_carrier_reports():
         "had overspent.”, carried by 2 of 3 outlets."
     ) in summary
     assert "what that" not in summary
+
+
+@pytest.mark.parametrize(("agreement", "key"), [(0.2, False), (0.39, False), (0.4, True), (0.9, True), (None, True)])
+def test_an_omission_whose_carriers_disagree_is_no_key_finding(agreement, key):
+    """Below KEY_AGREEMENT the passage may join two different facts: the omission stays in the
+    table (with its number) but is not said among the key findings."""
+    report = make_report()
+    for om in report["omissions"]:
+        if om["passage"] == "P4":
+            om["agreement"] = agreement
+    md = render_markdown(report)
+    said = "Gamma Post omits the response that Alpha Daily reports as" in _section(md, "Key findings")
+    assert said is key
+    assert "| Gamma Post | P4 | a response | 0.80 | 2 of 3 |" in _section(md, "Omissions")
