@@ -3,8 +3,10 @@
 Each kind of finding (omissions, wording shifts, loaded language, ...) is declared once, as a
 :class:`FindingKind`: its name (the key in ``report.json``), its record type, how to find it and
 score it, and how the reports show it (labels, a table of :class:`Column` s, summary sentences,
-a column of the findings chart, a score line, the :class:`Mark` s of its records in the outlets'
-texts). ``compare``, ``report.json``, the HTML, Markdown
+a column of the findings chart, a score line, and in the side-by-side view of ``report.html``
+the :class:`Mark` s of its records in the outlets' texts, the :class:`Badge` s of the passages'
+rows, the :class:`Gap` s where outlets leave passages out and its :class:`LegendEntry` s).
+``compare``, ``report.json``, the HTML, Markdown
 and PDF reports, the corpus batch and the command line loop over the registered kinds
 (:func:`mediadiff.analysis.finding_kinds`) and name none of them, in the manner of
 scikit-learn's estimator tags: behaviour declared once per estimator, iterated by every consumer.
@@ -12,8 +14,9 @@ scikit-learn's estimator tags: behaviour declared once per estimator, iterated b
 A table is declared format-neutral: each column's getter returns a :class:`Cell` (an outlet, a
 passage, a label, a number, words with their offsets, a passage's text, competing values), and
 each renderer draws cells its own way (escaped HTML with offsets and links, escaped Markdown).
-So are the marks of a kind's records in the outlets' texts (the side-by-side view of
-``report.html``): a :class:`Mark` names a style key, and the HTML maps the key to its classes.
+So is what the side-by-side view of ``report.html`` shows of a kind: a :class:`Mark`, a
+:class:`Badge` and a :class:`LegendEntry` name a style key, and the HTML maps the key to its
+classes; a :class:`Gap` says what an outlet's empty cell says.
 
 This module holds the declaration types only; the registry is :mod:`mediadiff.analysis`.
 
@@ -25,6 +28,9 @@ Cell          what a table cell shows, before any format draws it.
 Score         a per-outlet score a kind gives (its key in ``outlets[].scores``, headers, format,
               how the text above the scores table explains it).
 Mark          a record's mark in an outlet's text: offsets, a style key, a note.
+Badge         a record's badge on a passage's row of the side-by-side view.
+Gap           a passage an outlet leaves out: its empty cell's text and note.
+LegendEntry   an entry of the side-by-side view's legend: a look and what it means.
 Summary       a kind's key-finding sentences and how many the summary takes.
 Context       what a column getter may read besides its record: outlet names, passages.
 flat_fields   the fields of a record type that fit in a table cell.
@@ -36,17 +42,31 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin, get_type_hints
 
 from ._presentation import Snippets, outlet_names
 
 if TYPE_CHECKING:
     from .align import Alignment
 
-__all__ = ["Cell", "Column", "Context", "FindingKind", "Mark", "Score", "Summary", "flat_fields", "reference_columns"]
+__all__ = [
+    "Badge",
+    "Cell",
+    "Column",
+    "Context",
+    "FindingKind",
+    "Gap",
+    "LegendEntry",
+    "Mark",
+    "Score",
+    "Summary",
+    "flat_fields",
+    "reference_columns",
+]
 
 Record = Mapping[str, Any]
 Report = Mapping[str, Any]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -168,6 +188,55 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Badge:
+    """A record's badge on a passage's row of the side-by-side view, before a format draws it.
+
+    ``passage`` is the row's passage id. ``style`` says how it looks: one of ``omitted``,
+    ``conflict``, ``altered`` (a format draws an unknown one as a plain badge). ``label`` is
+    what it says; ``{n}`` in it stands for how many outlets badge the row so (``outlet``; a
+    badge that names no outlet counts once). A row shows each style and label once, and its
+    badges in the order of ``rank`` (lower first), then the kinds' order. A badge naming an
+    outlet that is not compared is not shown.
+    """
+
+    passage: str
+    style: str
+    label: str
+    outlet: str | None = None
+    rank: int = 100
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A passage an outlet leaves out, as the side-by-side view shows it: ``outlet``'s empty
+    cell in ``passage``'s row says ``text``, and ``note`` on hover. Shown only where the outlet
+    carries nothing of the passage (of two gaps for one cell, the later)."""
+
+    outlet: str
+    passage: str
+    text: str
+    note: str
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """An entry of the side-by-side view's legend: a sample of how something looks and ``label``.
+
+    ``shape`` is what the sample is: ``mark`` (words marked in ``style``, a :class:`Mark`'s
+    style key, with ``category``'s colour), ``point`` (a zero-length mark), ``gap`` (a
+    :class:`Gap`'s cell) or ``badge`` (a :class:`Badge` in ``style``). The legend lists the
+    registered kinds' entries in the order of ``rank`` (lower first), then the kinds' order;
+    the view's own entry, "not carried", has rank 70.
+    """
+
+    label: str
+    style: str = ""
+    shape: str = "mark"
+    category: int | None = None
+    rank: int = 100
+
+
+@dataclass(frozen=True)
 class Summary:
     """A kind's key-finding sentences: ``sentences(report, context)``, most telling first.
 
@@ -210,7 +279,10 @@ class FindingKind:
         findings; default one per record) with ``count_header`` gives a count column; ``summary`` its key findings;
         ``chart`` (heading, colour) a column of the findings chart of ``charts.pdf``;
         ``marks(record, context)`` the :class:`Mark` s of a record in the outlets' texts (None:
-        its records are not marked);
+        its records are not marked), ``badges(record, context)`` its :class:`Badge` s on the
+        passages' rows and ``gaps(record, context)`` the :class:`Gap` s it leaves in the
+        side-by-side view; ``legend(report, context)`` its :class:`LegendEntry` s there (None:
+        none);
         ``score_line(records, outlets)`` its fields in a corpus score record (default: its
         count as ``n_<name>``, when it has a ``count_header``); ``frame`` its rows and columns
         in :meth:`~mediadiff.Comparison.to_frames` (default: the flat fields of its record type).
@@ -240,6 +312,9 @@ class FindingKind:
     score_line: Callable[[Sequence[Record], Sequence[str]], Mapping[str, Mapping[str, Any]]] | None = None
     frame: Callable[[Sequence[Record]], tuple[list[dict[str, Any]], list[str]]] | None = None
     marks: Callable[[Record, Context], Iterable[Mark]] | None = None
+    badges: Callable[[Record, Context], Iterable[Badge]] | None = None
+    gaps: Callable[[Record, Context], Iterable[Gap]] | None = None
+    legend: Callable[[Report, Context], Iterable[LegendEntry]] | None = None
 
     @property
     def html_id(self) -> str:
@@ -257,9 +332,25 @@ class FindingKind:
 
     def marks_in(self, report: Report, context: Context) -> list[Mark]:
         """The marks of its records in a report, in the report's order (none without :attr:`marks`)."""
-        if self.marks is None:
+        return self._each(self.marks, report, context)
+
+    def badges_in(self, report: Report, context: Context) -> list[Badge]:
+        """The badges of its records in a report, in the report's order (none without :attr:`badges`)."""
+        return self._each(self.badges, report, context)
+
+    def gaps_in(self, report: Report, context: Context) -> list[Gap]:
+        """The gaps of its records in a report, in the report's order (none without :attr:`gaps`)."""
+        return self._each(self.gaps, report, context)
+
+    def legend_in(self, report: Report, context: Context) -> list[LegendEntry]:
+        """Its entries in the side-by-side view's legend (none without :attr:`legend`)."""
+        return [] if self.legend is None else list(self.legend(report, context))
+
+    def _each(self, get: Callable[[Record, Context], Iterable[T]] | None, report: Report, context: Context) -> list[T]:
+        """What ``get`` makes of each of its records in a report, in the report's order."""
+        if get is None:
             return []
-        return [m for r in report.get(self.name, []) if isinstance(r, Mapping) for m in self.marks(r, context)]
+        return [x for r in report.get(self.name, []) if isinstance(r, Mapping) for x in get(r, context)]
 
     def line(self, records: Sequence[Record], outlets: Sequence[str]) -> Mapping[str, Mapping[str, Any]]:
         """Its fields in each outlet's corpus score record (:attr:`score_line`, else its count)."""
@@ -274,8 +365,8 @@ class FindingKind:
 class Context:
     """What a column getter or a summary may read besides its record: outlet names, the passages
     by id (``passages``), their number of outlets (``n_outlets``), short excerpts
-    (:meth:`snippet`), the passage at an outlet's offsets (:meth:`passage_at`) and a record's
-    passage (:meth:`passage_of`)."""
+    (:meth:`snippet`), the passage at an outlet's offsets (:meth:`passage_at`), every passage
+    over them (:meth:`passages_over`) and a record's passage (:meth:`passage_of`)."""
 
     def __init__(self, report: Report) -> None:
         self.names = outlet_names(report)
@@ -299,6 +390,12 @@ class Context:
     def passage_of(self, record: Record) -> str | None:
         """A record's ``passage``; when it names none, the passage at its outlet's offsets."""
         return record.get("passage") or self.passage_at(record["outlet"], record.get("start"), record.get("end"))
+
+    def passages_over(self, outlet: str, start: Any, end: Any) -> list[str]:
+        """Every passage with a piece of ``outlet``'s text that overlaps ``[start, end)``, in story order."""
+        if not isinstance(start, int) or not isinstance(end, int):
+            return []
+        return list(dict.fromkeys(pid for a, b, pid in self._spans.get(outlet, ()) if a < end and start < b))
 
     def passage_at(self, outlet: str, start: Any, end: Any) -> str | None:
         """The passage holding ``[start, end)`` of ``outlet``'s text (the one it overlaps most)."""

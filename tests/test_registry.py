@@ -2,8 +2,8 @@
 
 Through public names only: ``mediadiff.analysis`` (the registry) and ``mediadiff.findings``
 (the declaration types). A dummy kind registered here shows up in report.json, the HTML and
-Markdown reports (the explanation of its score above the scores table, its marks in the HTML
-side-by-side view), the key findings, the corpus score records, the command line's summary line
+Markdown reports (the explanation of its score above the scores table, its marks, row badges,
+gaps and legend entries in the HTML side-by-side view), the key findings, the corpus score records, the command line's summary line
 and ``Comparison`` without any other file knowing of it.
 """
 
@@ -23,7 +23,7 @@ from mediadiff.analysis import finding_kinds, register_kind, unregister_kind
 from mediadiff.cli import main
 from mediadiff.corpus.batch import score_records
 from mediadiff.errors import ParameterError
-from mediadiff.findings import Cell, Column, FindingKind, Mark, Score, Summary
+from mediadiff.findings import Badge, Cell, Column, FindingKind, Gap, LegendEntry, Mark, Score, Summary
 from mediadiff.report.html import render_html
 from mediadiff.report.markdown import render_markdown
 
@@ -131,6 +131,8 @@ DUMMY = FindingKind(
     summary=Summary(lambda report, ctx: [f"{len(report['hedges_for_test'])} test hedges were found."], priority=0),
     chart=("test\nhedges", "#999999"),
     marks=_hedge_marks,
+    badges=lambda r, c: [Badge(r["passage"], "hedge", "hedged by {n}", outlet=r["outlet"], rank=25)],
+    legend=lambda report, c: [LegendEntry("test hedge", "altered", rank=35)],
 )
 
 
@@ -229,7 +231,7 @@ def test_a_kind_without_marks_adds_none(comparison):
         for q in report["quotes"]
     ]
     assert records
-    unmarked = replace(DUMMY, name="unmarked_for_test", marks=None, summary=None)
+    unmarked = replace(DUMMY, name="unmarked_for_test", marks=None, summary=None, badges=None, legend=None)
     for kind, changed in ((unmarked, False), (DUMMY, True)):
         register_kind(kind)
         try:
@@ -237,3 +239,97 @@ def test_a_kind_without_marks_adds_none(comparison):
         finally:
             unregister_kind(kind.name)
         assert (_side_by_side(page) != before) == changed, kind.name
+
+
+# --- the row badges, gaps and legend of the side-by-side view come from the kinds -------------
+
+
+def _legend(page: str) -> str:
+    return page[page.index('<div class="legend">') : page.index("</div>", page.index('<div class="legend">'))]
+
+
+def _row_head(page: str, pid: str) -> str:
+    at = page.index(f'<tr id="{pid}"')
+    return page[at : page.index("</th>", at)]
+
+
+def test_a_kind_declares_its_row_badges_and_legend_entry(dummy):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = mediadiff.compare(mediadiff.load_example("clinic_closure")).to_dict()
+    found = report["hedges_for_test"]
+    assert found
+    page = render_html(report)
+    for r in found:  # one per passage (its first member): "hedged by 1", a plain badge (unknown style)
+        assert '<span class="badge">hedged by 1</span>' in _row_head(page, r["passage"])
+    legend = _legend(page)
+    # ranked between the altered quotation (30) and the conflicting value (40), in its style's look
+    assert '<mark class="qa">altered quotation</mark></span><span><mark class="qa">test hedge</mark>' in legend
+    assert legend.index("test hedge") < legend.index("conflicting value")
+    unregister_kind(DUMMY.name)
+    try:
+        page = render_html(report)
+        assert "hedged by" not in _side_by_side(page) and "test hedge" not in _legend(page)
+    finally:
+        register_kind(DUMMY, before="quotes")
+
+
+def test_badges_count_the_outlets_behind_them_and_gaps_fill_empty_cells(comparison):
+    report = comparison.to_dict()
+    ids = [o["id"] for o in report["outlets"]]
+    passage = next(p for p in report["passages"] if len({m["outlet"] for m in p["members"]}) < len(ids))
+    carried = sorted({m["outlet"] for m in passage["members"]})
+    empty = next(o for o in ids if o not in carried)
+    records = [
+        {"outlet": o, "passage": passage["id"], "start": 0, "end": 0, "text": ""}
+        for o in [*carried, carried[0], "not_compared"]
+    ]
+    kind = replace(
+        DUMMY,
+        name="gapped_for_test",
+        marks=None,
+        summary=None,
+        gaps=lambda r, c: [Gap(empty, r["passage"], "Test gap <here>", "a test note")],
+        legend=lambda report, c: [
+            LegendEntry("a test badge", "omitted", shape="badge"),
+            LegendEntry("a test point", shape="point"),
+        ],
+    )
+    register_kind(kind)
+    try:
+        page = render_html({**report, kind.name: records})
+    finally:
+        unregister_kind(kind.name)
+    # two records of one outlet count it once; an outlet that is not compared is not counted
+    assert f'<span class="badge">hedged by {len(carried)}</span>' in _row_head(page, passage["id"])
+    assert '<td class="gap" title="a test note">Test gap &lt;here&gt;</td>' in page
+    legend = _legend(page)
+    assert '<span class="pid"><span class="badge om">a test badge</span></span>' in legend
+    assert '<span class="caret">‸</span> a test point</span>' in legend
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("omissions", ['<td class="gap"', '<span class="badge om">omitted by ', "omitted (a gap)</span>"]),
+        ("conflicts", ['<span class="badge cf">conflict</span>', "conflicting value</mark>"]),
+        ("quote_alterations", ['<span class="badge qa">altered quote</span>', "altered quotation</mark>"]),
+        ("wording_shifts", ["wording shift</mark>", "words left out</span>"]),
+        ("loaded_language", ['<span><mark class="ll c']),
+        ("quotes", ['<mark class="q">quotation</mark>']),
+    ],
+)
+def test_an_unregistered_built_in_kind_leaves_no_gap_badge_or_legend_entry(comparison, name, shown):
+    report = comparison.to_dict()
+    view = _side_by_side(render_html(report))
+    assert all(s in view for s in shown), name
+    names = [k.name for k in finding_kinds()]
+    after = names[names.index(name) + 1] if names.index(name) + 1 < len(names) else None
+    kind = unregister_kind(name)
+    try:
+        view = _side_by_side(render_html(report))
+    finally:
+        register_kind(kind, before=after)
+    assert [k.name for k in finding_kinds()] == names
+    assert not any(s in view for s in shown), name
+    assert "not carried</span>" in view  # the view's own entry stays

@@ -10,6 +10,7 @@ carried_by            the "Carried by" cell of the report table ("2 of 3").
 record_weight         an omission record's weight (0.0 when it has none), to order by.
 omission_sentences    the key-finding sentences: one per omitted passage, heaviest first.
 KEY_AGREEMENT         the carriers' agreement below which an omission is no key finding.
+omission_gap          an omission's gap in the side-by-side view: what its empty cell says.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, get_args
 
-from .._presentation import quoted, typical_member, who
-from ..findings import Cell, Context
+from .._presentation import OMISSION_KINDS, finite, quoted, typical_member, who
+from ..findings import Cell, Context, Gap
 from ._omission_evidence import OmissionKind
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "OMISSION_KIND_NAMES",
     "carried_by",
     "explain",
+    "omission_gap",
     "omission_line",
     "omission_sentences",
     "record_weight",
@@ -175,3 +177,18 @@ def omission_sentences(report: Report, ctx: Context) -> list[str]:
                 "not an omission by consensus)."
             )
     return out
+
+
+def omission_gap(r: Record, c: Context) -> list[Gap]:
+    """The omitting outlet's empty cell in the passage's row: the omission's kind, how many
+    outlets carry the passage, its weight and the sources it silences; its explanation on hover."""
+    support = c.passages.get(str(r["passage"]), {}).get("support")
+    weight = finite(r.get("weight"))
+    text = (
+        f"Omitted: {OMISSION_KINDS.get(r['kind'], r['kind'])}, carried by {'' if support is None else support}"
+        f" of {c.n_outlets}"
+        + (f" (weight {weight:.2f})" if weight is not None else "")
+        + (f"; silences {', '.join(r['silenced'])}" if r.get("silenced") else "")
+    )
+    note = r.get("explanation") or f"{c.name(r['outlet'])} does not carry this passage."
+    return [Gap(r["outlet"], r["passage"], text, note)]

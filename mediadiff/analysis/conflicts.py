@@ -55,7 +55,7 @@ from .._presentation import CONFLICT_KINDS, quoted, who
 from ..align import Alignment
 from ..document import Document
 from ..errors import check_parameter, is_real
-from ..findings import Cell, Column, Context, FindingKind, Mark, Summary, flat_fields
+from ..findings import Badge, Cell, Column, Context, FindingKind, LegendEntry, Mark, Summary, flat_fields
 from ._conflict_figures import figure_clashes, figures, related_clashes
 from ._conflict_people import name_index, passage_people, people_clashes
 from ._conflict_values import Clash, ConflictKind, Reason, Stated
@@ -298,4 +298,6 @@ KIND = FindingKind(
     score_line=_conflict_line,
     frame=_conflict_frame,
     marks=_conflict_marks,
+    badges=lambda r, c: [Badge(r["passage"], "conflict", "conflict", rank=20)] if r.get("passage") else [],
+    legend=lambda report, c: [LegendEntry("conflicting value", "conflict", rank=40)],
 )

@@ -43,12 +43,13 @@ from typing import Any
 from .._presentation import OMISSION_KINDS
 from ..align import Alignment
 from ..errors import check_parameter, is_real
-from ..findings import Cell, Column, FindingKind, Score, Summary
+from ..findings import Badge, Cell, Column, FindingKind, LegendEntry, Score, Summary
 from ._omission_evidence import COVERAGE_CEILING, PARAPHRASE_FLOOR, PARAPHRASE_RATIO, OmissionKind, passage_kind
 from ._omission_text import (
     OMISSION_KIND_NAMES,
     carried_by,
     explain,
+    omission_gap,
     omission_line,
     omission_sentences,
     record_weight,
@@ -337,4 +338,7 @@ KIND = FindingKind(
     summary=Summary(omission_sentences, first=2, most=3, priority=10),
     chart=("omitted\npassages", "#D55E00"),
     score_line=omission_line,
+    badges=lambda r, c: [Badge(r["passage"], "omitted", "omitted by {n}", outlet=r["outlet"], rank=10)],
+    gaps=omission_gap,
+    legend=lambda report, c: [LegendEntry("omitted (a gap)", shape="gap", rank=60)],
 )

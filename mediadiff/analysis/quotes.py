@@ -44,7 +44,7 @@ from .._presentation import ALTERATION_KINDS, diff_window
 from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
-from ..findings import Cell, Column, Context, FindingKind, Mark, Summary, reference_columns
+from ..findings import Badge, Cell, Column, Context, FindingKind, LegendEntry, Mark, Summary, reference_columns
 from ..vocabulary import DETERMINERS, PRONOUNS
 from ._quote_changes import AlterationKind, changes, find_splices
 from ._quote_versions import (
@@ -409,6 +409,7 @@ KIND = FindingKind(
     title="Quotations",
     headline=False,
     marks=_quote_marks,
+    legend=lambda report, c: [LegendEntry("quotation", "quotation", rank=50)],
 )
 
 
@@ -436,6 +437,12 @@ def _alteration_marks(a: Record, c: Context) -> list[Mark]:
     return [Mark(a["outlet"], a["start"], a["end"], "altered", note)]
 
 
+def _alteration_badges(a: Record, c: Context) -> list[Badge]:
+    """A badge on the row of every passage the altered words fall in."""
+    rows = c.passages_over(a["outlet"], a["start"], a["end"])
+    return [Badge(pid, "altered", "altered quote", outlet=a["outlet"], rank=30) for pid in rows]
+
+
 #: The altered-quotation finding kind (it reads the quotations ``KIND`` found).
 ALTERATION_KIND = FindingKind(
     name="quote_alterations",
@@ -454,4 +461,6 @@ ALTERATION_KIND = FindingKind(
     summary=Summary(_alteration_sentences, first=1, most=2, priority=30),
     chart=("altered\nquotations", "#0072B2"),
     marks=_alteration_marks,
+    badges=_alteration_badges,
+    legend=lambda report, c: [LegendEntry("altered quotation", "altered", rank=30)],
 )

@@ -62,7 +62,7 @@ from .._tokens import match_key
 from ..align import Alignment, Passage
 from ..document import Document
 from ..errors import check_parameter, is_real
-from ..findings import Cell, Column, Context, FindingKind, Mark, Score, Summary, reference_columns
+from ..findings import Cell, Column, Context, FindingKind, LegendEntry, Mark, Score, Summary, reference_columns
 from ..vocabulary import FUNCTION_WORDS
 from ._wording_kinds import (
     Attributed,
@@ -436,4 +436,8 @@ KIND = FindingKind(
     summary=Summary(_wording_sentences, first=1, most=1, priority=50),
     chart=("wording\nshifts", "#E69F00"),
     marks=_shift_marks,
+    legend=lambda report, c: [
+        LegendEntry("wording shift", "shift", rank=10),
+        LegendEntry("words left out", shape="point", rank=20),
+    ],
 )

@@ -10,6 +10,7 @@ own_voice_count   outlet -> its own-voice loaded spans.
 loaded_line       an outlet's loaded-language fields in a corpus score record.
 loaded_sentences  the key-finding sentences on loaded language.
 loaded_marks      a loaded span's mark in its outlet's text.
+loaded_legend     the side-by-side view's legend entries: one per category in the report.
 MAX_TERMS         at most this many loaded terms per story and outlet in a score record.
 """
 
@@ -20,9 +21,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._presentation import category_colour, finite, own_voice, quoted, who
-from ..findings import Context, Mark
+from ..findings import Context, LegendEntry, Mark
 
-__all__ = ["MAX_TERMS", "loaded_line", "loaded_marks", "loaded_sentences", "own_voice_count"]
+__all__ = ["MAX_TERMS", "loaded_legend", "loaded_line", "loaded_marks", "loaded_sentences", "own_voice_count"]
 
 Record = Mapping[str, Any]
 Report = Mapping[str, Any]
@@ -122,3 +123,9 @@ def loaded_marks(s: Record, ctx: Context) -> list[Mark]:
         note += f"\nOther outlets write: “{s['reference_text']}”"
     category = category_colour(str(s.get("category", "")))
     return [Mark(s["outlet"], s["start"], s["end"], "loaded", note, category=category, source_voice=not own)]
+
+
+def loaded_legend(report: Report, ctx: Context) -> list[LegendEntry]:
+    """An entry per category of the report's loaded spans (sorted), in its category's colour."""
+    categories = sorted({str(s.get("category", "")) for s in report.get("loaded_language", [])})
+    return [LegendEntry(f"loaded: {c}", "loaded", category=category_colour(c), rank=80) for c in categories]

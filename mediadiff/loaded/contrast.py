@@ -38,7 +38,7 @@ from ..findings import Cell, Column, FindingKind, Score, Summary
 from ..vocabulary import PLAIN_WORDS
 from ._counterparts import MAX_PEERS as MAX_PEERS
 from ._counterparts import Members, Wording, counterparts, locate, match_key, object_counterparts
-from ._loaded_report import MAX_TERMS, loaded_line, loaded_marks, loaded_sentences, own_voice_count
+from ._loaded_report import MAX_TERMS, loaded_legend, loaded_line, loaded_marks, loaded_sentences, own_voice_count
 from .detect import FUNCTION_WORDS, LoadedSpan, detect_loaded_language
 from .lexicon import Lexicon, lemma_candidates
 
@@ -365,4 +365,5 @@ KIND = FindingKind(
     chart=("loaded terms\n(own words)", "#CC79A7"),
     score_line=loaded_line,
     marks=loaded_marks,
+    legend=loaded_legend,
 )

@@ -1,6 +1,10 @@
 """The side-by-side view of ``report.html``: passages as rows, outlets as columns, each finding
 marked inline in the outlet's words and each omission shown as a gap.
 
+What it shows of the findings comes from the registered kinds' declarations
+(:class:`mediadiff.findings.FindingKind`: ``marks``, ``badges``, ``gaps``, ``legend``); this
+module maps their neutral style keys to its CSS classes and names no kind.
+
 Private to :mod:`mediadiff.report.html`. Marks come from the report's offsets: a piece of text is
 cut at every mark boundary and each piece escaped on its own, so overlapping marks never nest
 badly and no input text reaches the markup unescaped.
@@ -13,9 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._presentation import CATEGORY_COLOURS, OMISSION_KINDS
+from .._presentation import CATEGORY_COLOURS
 from ..analysis import finding_kinds
-from ..findings import Context, Mark
+from ..findings import Context, Gap, LegendEntry, Mark
 from ._markup import _e, _num, _outlet_cell
 
 Report = Mapping[str, Any]
@@ -24,6 +28,10 @@ Report = Mapping[str, Any]
 _SEP = ' <span class="sep">…</span> '
 # how each style of a kind's Mark is drawn (mediadiff.findings.Mark.style); an unknown one is a plain <mark>
 _STYLE_CLASSES = {"shift": "ws", "loaded": "ll", "altered": "qa", "conflict": "cf", "quotation": "q"}
+# how each style of a kind's Badge is drawn (mediadiff.findings.Badge.style); an unknown one is a plain badge
+_BADGE_CLASSES = {"omitted": "om", "conflict": "cf", "altered": "qa"}
+# the legend's sample of a passage an outlet does not carry (the view's own entry, not a kind's)
+_ABSENT = "absent"
 
 
 @dataclass(frozen=True)
@@ -37,22 +45,16 @@ class _Mark:
 
 def _drawn(mark: Mark) -> _Mark:
     """A kind's mark as this view draws it: its style key (and category, voice) as CSS classes."""
-    classes = [_STYLE_CLASSES.get(mark.style, "")]
-    if mark.category is not None:
-        classes.append(f"c{mark.category % len(CATEGORY_COLOURS)}")
-    if mark.source_voice:
-        classes.append("quoted")
-    return _Mark(mark.start, mark.end, " ".join(c for c in classes if c), mark.note, mark.finding)
+    return _Mark(mark.start, mark.end, _classes(mark.style, mark.category, mark.source_voice), mark.note, mark.finding)
 
 
-def _marks(report: Report) -> tuple[dict[str, list[_Mark]], dict[tuple[str, str], list[_Mark]]]:
+def _marks(report: Report, ctx: Context) -> tuple[dict[str, list[_Mark]], dict[tuple[str, str], list[_Mark]]]:
     """The marks every registered kind declares: by outlet, those drawn wherever its text holds
     them; by (passage, outlet), those limited to a passage's row (deletions are points, a caret).
 
     Findings come before plain annotations (quotations), so their notes come first where marks
     overlap; otherwise the kinds' order, then the report's.
     """
-    ctx = Context(report)
     declared = sorted((m for kind in finding_kinds() for m in kind.marks_in(report, ctx)), key=lambda m: not m.finding)
     anywhere: dict[str, list[_Mark]] = defaultdict(list)
     bound: dict[tuple[str, str], list[_Mark]] = defaultdict(list)
@@ -121,20 +123,63 @@ def _attach_points(members: Sequence[Mapping[str, Any]], marks: Sequence[_Mark])
     return per
 
 
-def _legend(categories: Mapping[str, int]) -> str:
-    keys = [
-        '<span><mark class="ws">wording shift</mark></span>',
-        '<span><span class="caret">‸</span> words left out</span>',
-        '<span><mark class="qa">altered quotation</mark></span>',
-        '<span><mark class="cf">conflicting value</mark></span>',
-        '<span><mark class="q">quotation</mark></span>',
-        '<span class="key gap" style="background:#fbe3d6">omitted (a gap)</span>',
-        '<span class="key" style="background:#f3f3f3">not carried</span>',
-    ]
-    for cat, i in categories.items():
-        keys.append(f'<span><mark class="ll c{i % len(CATEGORY_COLOURS)}">loaded: {_e(cat)}</mark></span>')
+def _classes(style: str, category: int | None = None, source_voice: bool = False) -> str:
+    """The CSS classes of a mark's style key (an unknown one has none), its category and voice."""
+    classes = [_STYLE_CLASSES.get(style, "")]
+    if category is not None:
+        classes.append(f"c{category % len(CATEGORY_COLOURS)}")
+    if source_voice:
+        classes.append("quoted")
+    return " ".join(c for c in classes if c)
+
+
+def _badge_classes(style: str) -> str:
+    """The CSS classes of a badge's style key (an unknown one: a plain badge)."""
+    return " ".join(c for c in ("badge", _BADGE_CLASSES.get(style, "")) if c)
+
+
+def _badge_html(style: str, label: str, outlets: Sequence[str | None]) -> str:
+    """A row's badge: its style's class, its label with ``{n}`` the number of outlets behind it."""
+    n = len({o for o in outlets if o is not None}) + sum(1 for o in outlets if o is None)
+    return f'<span class="{_badge_classes(style)}">{_e(label.replace("{n}", str(n)))}</span>'
+
+
+def _badges(report: Report, ctx: Context, ids: Sequence[str]) -> dict[str, list[str]]:
+    """Each passage's row badges, drawn: the registered kinds' badges of the compared outlets,
+    one per style and label, by rank (then the kinds' order, then the report's)."""
+    shown = set(ids)
+    declared = sorted(
+        (b for kind in finding_kinds() for b in kind.badges_in(report, ctx) if b.outlet is None or b.outlet in shown),
+        key=lambda b: b.rank,
+    )
+    rows: dict[str, dict[tuple[str, str], list[str | None]]] = defaultdict(dict)
+    for b in declared:
+        rows[b.passage].setdefault((b.style, b.label), []).append(b.outlet)
+    return {pid: [_badge_html(*key, outlets) for key, outlets in row.items()] for pid, row in rows.items()}
+
+
+def _legend_key(entry: LegendEntry) -> str:
+    """A legend entry drawn as a sample of its shape and style, with its label."""
+    label = _e(entry.label)
+    if entry.shape == "point":
+        return f'<span><span class="caret">‸</span> {label}</span>'
+    if entry.shape == "gap":
+        return f'<span class="key gap" style="background:#fbe3d6">{label}</span>'
+    if entry.shape == _ABSENT:
+        return f'<span class="key" style="background:#f3f3f3">{label}</span>'
+    if entry.shape == "badge":  # drawn as in a row's passage cell (.pid .badge)
+        return f'<span class="pid"><span class="{_badge_classes(entry.style)}">{label}</span></span>'
+    classes = _classes(entry.style, entry.category)
+    cls = f' class="{classes}"' if classes else ""
+    return f"<span><mark{cls}>{label}</mark></span>"
+
+
+def _legend(report: Report, ctx: Context) -> str:
+    """The legend: the registered kinds' entries and the view's own ("not carried"), by rank."""
+    entries = [e for kind in finding_kinds() for e in kind.legend_in(report, ctx)]
+    entries.append(LegendEntry("not carried", shape=_ABSENT, rank=70))
     return (
-        '<div class="legend">' + "".join(keys) + "</div>"
+        '<div class="legend">' + "".join(_legend_key(e) for e in sorted(entries, key=lambda e: e.rank)) + "</div>"
         '<p class="muted">Hover over a mark, or tab to it or tap it, to see the other outlets\' wording. '
         'The findings are also listed, with their passages and both texts, under <a href="#findings">Findings</a>.</p>'
     )
@@ -143,39 +188,31 @@ def _legend(categories: Mapping[str, int]) -> str:
 @dataclass
 class _View:
     """What every row of the side-by-side view reads: the outlets in order, their names, the
-    omissions by (passage, outlet), conflicts per passage, the marks of each outlet's text and
+    gaps by (passage, outlet), the badges of each passage, the marks of each outlet's text and
     those limited to a passage, by (passage, outlet)."""
 
-    report: Report
     names: Mapping[str, str]
     ids: list[str]
-    omitted: dict[tuple[str, str], Mapping[str, Any]]
-    conflicts_in: dict[str, int]
+    gaps: dict[tuple[str, str], Gap]
+    badges: dict[str, list[str]]
     marks: dict[str, list[_Mark]]
     bound: dict[tuple[str, str], list[_Mark]] = field(default_factory=dict)
 
 
-def collation_section(report: Report, names: Mapping[str, str], categories: Mapping[str, int]) -> str:
+def collation_section(report: Report, names: Mapping[str, str]) -> str:
     """The "Side by side" section: a legend, then one row per passage in story order."""
     outlets = report.get("outlets", [])
-    conflicts_in: dict[str, int] = defaultdict(int)
-    for c in report.get("conflicts", []):
-        conflicts_in[c.get("passage")] += 1
-    view = _View(
-        report,
-        names,
-        [o["id"] for o in outlets],
-        {(om["passage"], om["outlet"]): om for om in report.get("omissions", [])},
-        conflicts_in,
-        *_marks(report),
-    )
+    ctx = Context(report)
+    ids = [o["id"] for o in outlets]
+    gaps = {(g.passage, g.outlet): g for kind in finding_kinds() for g in kind.gaps_in(report, ctx)}
+    view = _View(names, ids, gaps, _badges(report, ctx, ids), *_marks(report, ctx))
     head = "".join(f'<th scope="col">{_outlet_cell(o)}</th>' for o in outlets)
     rows = [_row(view, p) for p in report.get("passages", [])]
     return (
         '<section id="collation"><h2>Side by side</h2>'
         '<p class="muted">Each row is one piece of reported content (a passage); each column an outlet. Rows '
         "follow the order in which the outlets tell the story.</p>"
-        + _legend(categories)
+        + _legend(report, ctx)
         + f'<div class="scroll"><table class="collation"><thead><tr><th class="pid">Passage</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div></section>"
     )
@@ -188,27 +225,11 @@ def _row(view: _View, p: Mapping[str, Any]) -> str:
     by_outlet: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for m in p.get("members", []):
         by_outlet[m["outlet"]].append(m)
-    altered = 0
     cells = []
     for oid in view.ids:
         members = by_outlet.get(oid)
-        if members:
-            cells.append(_carried_cell(view, pid, oid, members))
-            altered += sum(
-                1
-                for a in view.report.get("quote_alterations", [])
-                if a["outlet"] == oid and any(m["start"] < a["end"] and a["start"] < m["end"] for m in members)
-            )
-        else:
-            cells.append(_missing_cell(view, p, oid))
-    badges = []
-    n_omit = sum(1 for oid in view.ids if (pid, oid) in view.omitted)
-    if n_omit:
-        badges.append(f'<span class="badge om">omitted by {n_omit}</span>')
-    if view.conflicts_in.get(pid):
-        badges.append('<span class="badge cf">conflict</span>')
-    if altered:
-        badges.append('<span class="badge qa">altered quote</span>')
+        cells.append(_carried_cell(view, pid, oid, members) if members else _missing_cell(view, p, oid))
+    badges = view.badges.get(pid, [])
     cls = ' class="single"' if p.get("support", 0) < 2 else ""
     return (
         f'<tr id="{_e(pid)}"{cls}><th class="pid" scope="row">{_e(pid)}'
@@ -229,17 +250,9 @@ def _carried_cell(view: _View, pid: str, oid: str, members: Sequence[Mapping[str
 def _missing_cell(view: _View, p: Mapping[str, Any], oid: str) -> str:
     """A passage an outlet does not carry: an omission (a gap), a close paraphrase, or not carried."""
     pid, names = str(p["id"]), view.names
-    if (pid, oid) in view.omitted:
-        om = view.omitted[(pid, oid)]
-        kind = OMISSION_KINDS.get(om["kind"], om["kind"])
-        weight = _num(om.get("weight"))
-        tip = om.get("explanation") or f"{names.get(oid, oid)} does not carry this passage."
-        return (
-            f'<td class="gap" title="{_e(tip)}">Omitted: {_e(kind)}, carried by {_e(p.get("support"))} of {len(view.ids)}'
-            + (f" (weight {weight:.2f})" if weight is not None else "")
-            + (f"; silences {_e(', '.join(om['silenced']))}" if om.get("silenced") else "")
-            + "</td>"
-        )
+    gap = view.gaps.get((pid, oid))
+    if gap is not None:
+        return f'<td class="gap" title="{_e(gap.note)}">{_e(gap.text)}</td>'
     if oid in (p.get("paraphrased") or {}):
         close = _num((p.get("paraphrased") or {}).get(oid))
         tip = (

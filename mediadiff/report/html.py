@@ -31,7 +31,6 @@ from typing import Any
 from .._presentation import (
     CATEGORY_COLOURS,
     SHIFT_ROWS,
-    category_colour,
     join_names,
     outlet_names,
     shorten,
@@ -346,8 +345,6 @@ def render_html(report: Report, *, max_rows: int | None = 50, max_shifts: int | 
     """
     check_limits(max_rows, max_shifts, owner="render_html")
     names = outlet_names(report)
-    cats = sorted({str(s.get("category", "")) for s in report.get("loaded_language", [])})
-    categories = {c: category_colour(c) for c in cats}
     title = report.get("title") or "mediadiff report"
     passages = report.get("passages", [])
     shared = sum(1 for p in passages if (p.get("support") or 0) >= 2)
@@ -366,7 +363,7 @@ def render_html(report: Report, *, max_rows: int | None = 50, max_shifts: int | 
         f'<section id="summary"><h2>Key findings</h2><div class="panel"><ul>{findings}</ul>{warn}</div></section>'
         + _scores_section(report)
         + _similarity_section(report, names)
-        + collation_section(report, names, categories)
+        + collation_section(report, names)
         + _findings_section(report, max_rows, max_shifts)
         + _readability_section(report)
         + f"<footer>Made by {_e(generator)} (report schema {_e(report.get('schema_version', ''))}). "
