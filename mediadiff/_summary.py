@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ._presentation import join_names
 from .analysis import finding_kinds
 from .findings import Context
 
@@ -27,7 +28,7 @@ def key_findings(report: Report, *, limit: int = 10) -> list[str]:
 
     Each finding kind gives its sentences (:attr:`mediadiff.findings.FindingKind.summary`); the
     kinds come by priority: first two omissions (heaviest first), a conflict, an altered quote,
-    the outlet with the most loaded language, the outlet whose wording departs most and the
+    the outlet with the most loaded language and the
     strongest placement shift; then, while fewer than ``limit``, a third omission, a second
     conflict and altered quote, and one loaded word with its counterpart. Strings are not escaped.
 
@@ -50,5 +51,15 @@ def key_findings(report: Report, *, limit: int = 10) -> list[str]:
         budget -= extra
     found = [sentence for (g, _, _), n in zip(groups, take, strict=False) for sentence in g[:n]]
     if not found:
-        found = ["No omissions, wording shifts, loaded language, altered quotes or conflicting facts were found."]
+        found = [_nothing_key(report)]
     return found[:limit]
+
+
+def _nothing_key(report: Report) -> str:
+    """The one sentence when no finding makes a key finding: that nothing was found, or, when
+    the tables hold findings none of which is said here, how many of each they list."""
+    listed = [(len(report.get(k.name) or ()), k) for k in finding_kinds() if k.headline]
+    counts = [f"{n} {k.label if n == 1 else k.plural}" for n, k in listed if n]
+    if not counts:
+        return "No omissions, wording shifts, loaded language, altered quotes or conflicting facts were found."
+    return f"No finding is certain enough to be a key finding; the tables below list {join_names(counts)}."

@@ -50,19 +50,18 @@ is) and ``_wording_weight`` (what is trivial, datelines, the weights).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
 from .._clauses import capitalised_words
-from .._presentation import SHIFT_KINDS, join_names, rank_shifts
+from .._presentation import SHIFT_KINDS, rank_shifts
 from .._tokens import match_key
 from ..align import Alignment, Passage
 from ..document import Document
 from ..errors import check_parameter, is_real
-from ..findings import Cell, Column, Context, FindingKind, LegendEntry, Mark, Score, Summary, reference_columns
+from ..findings import Cell, Column, Context, FindingKind, LegendEntry, Mark, Score, reference_columns
 from ..vocabulary import FUNCTION_WORDS
 from ._wording_kinds import (
     Attributed,
@@ -355,46 +354,6 @@ def _score_shifts(
     return {o: {"wording_shift": values.get(o, 0.0)} for o in alignment.outlets}
 
 
-_TELLING_SHIFTS = {
-    "hedging": "hedging",
-    "attribution": "attribution",
-    "intensity": "intensity",
-    "number": "numbers",
-    "name_or_title": "names or titles",
-}
-
-
-def _wording_sentences(report: Report, ctx: Context) -> list[str]:
-    """The outlet whose wording departs most from the shared wording, by its ``wording_shift``
-    score (the mean distance of its words from each shared passage's reference wording: a
-    share, so a long article does not depart more for being long), with its weightiest shifts
-    counted by kind. Reports without scores fall back to the count of shifts."""
-    names = ctx.names
-    shifts = report.get("wording_shifts", [])
-    if not shifts:
-        return []
-    counts = Counter(s["outlet"] for s in shifts)
-    scores = {o["id"]: (o.get("scores") or {}).get("wording_shift") for o in report.get("outlets", [])}
-    scored = {o: float(v) for o, v in scores.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    if scored and max(scored.values()) > 0:
-        top = min(scored, key=lambda o: (-scored[o], o))
-        others = sorted(v for o, v in scored.items() if o != top)
-        spread = (
-            (f"{others[0]:.2f}" if others[0] == others[-1] else f"{others[0]:.2f}–{others[-1]:.2f}") if others else ""
-        )
-        how = f" (wording-shift score {scored[top]:.2f}; the others {spread})" if spread else ""
-    else:
-        top = min(counts, key=lambda o: (-counts[o], o))
-        how = ""
-    kinds = Counter(s["kind"] for s in shifts if s["outlet"] == top)
-    special = [(label, kinds[k]) for k, label in _TELLING_SHIFTS.items() if kinds.get(k)]
-    detail = join_names([f"{label} ({n})" for label, n in special])
-    n = counts.get(top, 0)
-    listed = f"{n} wording shift{'' if n == 1 else 's'} listed"
-    detail = f": {listed}, including changes of {detail}" if detail else f": {listed}"
-    return [f"{names.get(top, top)} departs most from the shared wording{how}{detail}."]
-
-
 def _shift_marks(r: Record, c: Context) -> list[Mark]:
     """A shift's mark in its passage's row, with the reference's words; a deletion is a point."""
     ref = c.name(r["reference_outlet"])
@@ -433,7 +392,6 @@ KIND = FindingKind(
         Column("Weight", lambda r, c: Cell.number(r.get("weight")), numeric=True),
     ),
     count_header="Wording shifts",
-    summary=Summary(_wording_sentences, first=1, most=1, priority=50),
     chart=("wording\nshifts", "#E69F00"),
     marks=_shift_marks,
     legend=lambda report, c: [

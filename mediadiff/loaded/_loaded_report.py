@@ -8,7 +8,7 @@ Names
 -----
 own_voice_count   outlet -> its own-voice loaded spans.
 loaded_line       an outlet's loaded-language fields in a corpus score record.
-loaded_sentences  the key-finding sentences on loaded language.
+loaded_sentences  the key-finding sentences on loaded language (MIN_KEY_SPANS: what it takes to lead).
 loaded_marks      a loaded span's mark in its outlet's text.
 loaded_legend     the side-by-side view's legend entries: one per category in the report.
 MAX_TERMS         at most this many loaded terms per story and outlet in a score record.
@@ -23,7 +23,15 @@ from typing import Any
 from .._presentation import category_colour, finite, own_voice, quoted, who
 from ..findings import Context, LegendEntry, Mark
 
-__all__ = ["MAX_TERMS", "loaded_legend", "loaded_line", "loaded_marks", "loaded_sentences", "own_voice_count"]
+__all__ = [
+    "MIN_KEY_SPANS",
+    "MAX_TERMS",
+    "loaded_legend",
+    "loaded_line",
+    "loaded_marks",
+    "loaded_sentences",
+    "own_voice_count",
+]
 
 Record = Mapping[str, Any]
 Report = Mapping[str, Any]
@@ -74,16 +82,25 @@ def loaded_line(records: Sequence[Record], outlets: Sequence[str]) -> dict[str, 
     return out
 
 
+#: The own-voice loaded spans an outlet needs to be named the one with the most loaded language.
+MIN_KEY_SPANS = 2
+
+
 def loaded_sentences(report: Report, ctx: Context) -> list[str]:
-    """The outlet with the most own-voice loaded language (by its rate), with examples, and its
-    strongest contrast with another outlet's wording."""
+    """The outlet with the most own-voice loaded language (by its rate, among the outlets with at
+    least :data:`MIN_KEY_SPANS` such spans: one word is no pattern), with examples, and its
+    strongest contrast with another outlet's wording. Outlets where the lexicon found no loaded
+    span are named as such, not as using none: the lexicon does not know every loaded word."""
     names = ctx.names
     own = [s for s in report.get("loaded_language", []) if own_voice(s)]
     if not own:
         return []
     rates = {o["id"]: float(o.get("scores", {}).get("loaded_language", 0.0) or 0.0) for o in report.get("outlets", [])}
     counts = Counter(s["outlet"] for s in own)
-    top = max(sorted(counts), key=lambda o: (rates.get(o, 0.0), counts[o]))
+    eligible = sorted(o for o in counts if counts[o] >= MIN_KEY_SPANS)
+    if not eligible:
+        return []
+    top = max(eligible, key=lambda o: (rates.get(o, 0.0), counts[o]))
     examples: list[str] = []
     for s in own:
         word = " ".join(s["text"].split())
@@ -91,9 +108,10 @@ def loaded_sentences(report: Report, ctx: Context) -> list[str]:
             examples.append(word)
     eg = ", ".join(quoted(e, 40) for e in examples[:3])
     rate = rates.get(top, 0.0)
-    how_much = f"{rate:.1f} loaded terms per 1,000 words" if rate else f"{counts[top]} loaded terms"
+    own_words = "per 1,000 of its own words, outside quotations"
+    how_much = f"{rate:.1f} loaded terms {own_words}" if rate else f"{counts[top]} loaded terms"
     clean = sorted(names.get(o, o) for o in names if counts.get(o, 0) == 0)
-    tail = f"; {who(clean)} {'uses' if len(clean) == 1 else 'use'} none" if clean else ""
+    tail = f"; none found in the own voice of {who(clean)}" if clean else ""
     out = [f"{names.get(top, top)} uses the most loaded language in its own voice: {how_much} (e.g. {eg}){tail}."]
     # the strongest contrast, from the outlet named above when it has one
     contrasts = [s for s in own if s.get("reference_text")]

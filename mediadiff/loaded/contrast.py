@@ -328,14 +328,14 @@ KIND = FindingKind(
     scores=(
         Score(
             "loaded_language",
-            "Loaded / 1,000 words",
+            "Loaded / 1,000 own words",
             "Loaded /1k",
             bar="ll",
             fmt="{:.1f}",
             relative=True,
             term="loaded language",
-            unit="loaded terms in the outlet's own voice (not in quotations) per 1,000 words",
-            unit_short="loaded terms (outside quotations) per 1,000 words",
+            unit="loaded terms in the outlet's own voice per 1,000 of its own words (those not in quotations)",
+            unit_short="loaded terms per 1,000 of the outlet's own words (outside quotations)",
         ),
     ),
     label="loaded-language span",
