@@ -205,14 +205,27 @@ def _fraction_follows(tokens: Sequence[Token], i: int) -> bool:
 
 def _year(tokens: Sequence[Token], i: int, j: int, value: float) -> bool:
     """A year: four digits from 1900 to 2100 without a separator, not followed by a unit (a
-    lower-case word that is not a function word: "2000 residents" is a count)."""
+    lower-case word in the plural that is not a function word: "2000 residents" is a count,
+    "the 2012 election" and "in 2010 without" are years)."""
     t = tokens[i]
     if not (t.kind == "number" and 1900 <= value <= 2100 and float(value).is_integer() and "," not in t.text):
         return False
     if j >= len(tokens):
         return True
     nxt = tokens[j]
-    return nxt.kind != "word" or nxt.norm in UNIT_SKIPS or nxt.norm in STOPWORDS or not nxt.text[:1].islower()
+    return (
+        nxt.kind != "word"
+        or nxt.norm in UNIT_SKIPS
+        or nxt.norm in STOPWORDS
+        or not nxt.text[:1].islower()
+        or not _plural(nxt.norm)
+    )
+
+
+def _plural(word: str) -> bool:
+    """Whether a word can be the unit of a count above one: a plural ("residents") or a unit of
+    people (``PEOPLE_UNITS``: "people", "children"); not "election", "health", "partly"."""
+    return word in PEOPLE_UNITS or (word.endswith("s") and not word.endswith("ss"))
 
 
 def read_numbers(tokens: Sequence[Token], text: str | None = None, offset: int = 0) -> list[NumberMention]:
@@ -385,7 +398,7 @@ def _figure(tokens: Sequence[Token], i: int, j: int, value: float) -> _Figure | 
         if j < n and tokens[j - 1].norm == "per" and tokens[j].norm == "cent":
             j += 1
         return _Figure("percent", "percent", value, j, i)
-    if tokens[i].kind == "word" and value < 1:
+    if tokens[i].kind == "word" and 0 < value < 1:  # "a fifth"; "zero" is no share
         return _Figure("percent", "percent", round(value * 100, 6), j, i)
     if _year(tokens, i, j, value) or _clock(tokens, j):
         return None
@@ -469,7 +482,9 @@ def slot(mention: NumberMention) -> str | None:
 def is_figure(mention: NumberMention) -> bool:
     """Whether a mention is a figure: a count, a sum of money or a percentage (``FIGURE_KINDS``),
     or a vague quantity of an order of magnitude ("thousands of homes", "dozens"); not a date, a
-    clock time, a duration ("eleven years on this board", "three months") or an ordinal.
+    clock time, a duration ("eleven years on this board", "three months"), an ordinal, nor a
+    count below two ("one party", "at least one insider", "zero tolerance": the words English
+    says "a" and "no" with, not a figure).
 
     >>> from mediadiff.segment import tokenize
     >>> [(m.text, is_figure(m)) for m in read_numbers(tokenize("12 homes burned in three months"))]
@@ -477,4 +492,6 @@ def is_figure(mention: NumberMention) -> bool:
     """
     if mention.kind == "vague":
         return str(mention.value) in VAGUE_MAGNITUDES
+    if mention.kind == "count" and float(mention.value) < 2:
+        return False  # "one party", "zero tolerance": how English says "a" and "no"
     return mention.kind in FIGURE_KINDS

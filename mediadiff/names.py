@@ -7,12 +7,15 @@ again: the conflict finder compares the titles and the spellings of the people e
 names, and the names one outlet puts in another's place.
 
 A name is a run of words that are :func:`is_name` with ``person`` (capitalised, letters only,
-not all capitals, not a title, a function word, a day or a month, nor "New", "Former"), with
+not all capitals, not a title or an abbreviated one ("Gov"), a function word, a day or a month,
+nor "New", "Former"), with
 initials inside it; one such word alone at the start of a sentence is no name ("We", "It"). A run of two words or more is a person's name unless its
 last word names a place or an institution ("Central Library": ``PLACE_WORDS``); one word alone
-is not classified. The title is read with the name: title words and capitalised qualifiers
-right before it ("Deputy County Administrator Priya Raman"), else title words after a comma
-("Dana Whitcombe, deputy director of ...").
+is not classified. The title is read with the name: title words, abbreviated titles ("Gov.")
+and capitalised qualifiers right before it ("Deputy County Administrator Priya Raman"; linked
+by ``NAME_LINKS``: "Bureau of Water Director"), else title words after a comma ("Dana
+Whitcombe, deputy director of ...") unless a name follows them ("Ann Lee, Senator Bo Park": the
+senator is Park).
 
 "Is this a name?" asks one predicate, :func:`is_name`. A capitalised word (not a one-letter
 word) that is not a function word or courtesy title that opens a sentence or a headline with a
@@ -23,7 +26,8 @@ they ask, and say so by parameter:
 ``titles``  a job title counts as a name ("the senator" / "Smith" is a change of who is
             named): analysis.wording, which compares who a passage names.
 ``person``  the word can be part of a person's full name: letters only (no "O'Neill", no
-            "DOJ": all capitals is an acronym), not a title, not a month's abbreviation ("Oct")
+            "DOJ": all capitals is an acronym), not a title or an abbreviated title ("Gov"),
+            not a month's abbreviation ("Oct")
             and not a word that opens a clause before a name ("New", "Former", "Then"): the
             words of a :class:`~mediadiff.document.NameMention`.
 
@@ -48,8 +52,10 @@ from collections.abc import Iterable, Sequence, Set
 from .document import Document, NameKind, NameMention, NameWords, Sentence, Token
 from .mentions import _text_of
 from .vocabulary import (
+    ABBREVIATED_TITLES,
     CALENDAR_WORDS,
     MONTH_NUMBERS,
+    NAME_LINKS,
     NOT_NAME_WORDS,
     NOT_PERSON_WORDS,
     PLACE_WORDS,
@@ -95,6 +101,7 @@ def is_name(token: Token, starts: Set[int] = frozenset(), *, titles: bool = Fals
             and token.norm not in NOT_NAME_WORDS
             and token.norm not in NOT_PERSON_WORDS
             and token.norm not in TITLE_WORDS
+            and token.norm not in ABBREVIATED_TITLES
             and token.norm not in MONTH_NUMBERS
             and token.norm not in WEEKDAYS
         )
@@ -234,7 +241,7 @@ def read_names(tokens: Sequence[Token], text: str | None = None, offset: int = 0
                 text[start - offset : end - offset],
                 parts=parts,
                 kind=kind,
-                title=tuple(_title_norm(x.norm) for x in title),
+                title=tuple(_title_norm(x.norm) for x in title if x.kind == "word"),
                 title_start=title[0].start if title else None,
                 title_end=title[-1].end if title else None,
             )
@@ -245,16 +252,28 @@ def read_names(tokens: Sequence[Token], text: str | None = None, offset: int = 0
 
 def _title(tokens: Sequence[Token], i: int, j: int) -> list[Token]:
     """The title of the name ``tokens[i:j]``: title words before it, with the capitalised words
-    that qualify them ("DEP Director", "Deputy County Administrator"); else the title words after
-    a comma after it ("Dana Whitcombe, deputy director of ...")."""
+    that qualify them ("DEP Director", "Deputy County Administrator", "Bureau of Investigation
+    Director": ``NAME_LINKS`` join them), else the title words after a comma after it ("Dana
+    Whitcombe, deputy director of ..."), unless a name follows them: in "Dana Lee, Senator Ann
+    Ford" the title is Ford's, not Lee's."""
     n = len(tokens)
     k = i
-    while (
-        k > 0
-        and tokens[k - 1].kind == "word"
-        and (_title_norm(tokens[k - 1].norm) in TITLE_WORDS or (k < i and _title_qualifier(tokens[k - 1])))
+    while k > 0 and (
+        tokens[k - 1].kind == "word" or (k > 1 and tokens[k - 1].text == "." and _abbreviated(tokens[k - 2]))
     ):
-        k -= 1
+        word = tokens[k - 1]
+        if word.text == "." or _title_word(word.norm) or (k < i and _title_qualifier(word)):
+            k -= 1
+        elif (
+            k < i
+            and k > 1
+            and word.norm in NAME_LINKS
+            and _title_qualifier(tokens[k - 2])
+            and _title_qualifier(tokens[k])
+        ):
+            k -= 1
+        else:
+            break
     if k < i or not (j + 1 < n and tokens[j].text == ","):
         return list(tokens[k:i])
     m = j + 1
@@ -264,7 +283,19 @@ def _title(tokens: Sequence[Token], i: int, j: int) -> list[Token]:
     while m < n and tokens[m].norm in TITLE_WORDS:
         after.append(tokens[m])
         m += 1
+    if m < n and is_name(tokens[m], person=True):
+        return []  # the title of the next name
     return after
+
+
+def _title_word(norm: str) -> bool:
+    """A word of a title: a title word (time prefix aside) or an abbreviated title ("gov")."""
+    return _title_norm(norm) in TITLE_WORDS or norm.rstrip(".") in ABBREVIATED_TITLES
+
+
+def _abbreviated(t: Token) -> bool:
+    """An abbreviated title, whose full stop belongs to the title ("Gov." before a name)."""
+    return t.kind == "word" and t.norm.rstrip(".") in ABBREVIATED_TITLES
 
 
 def _title_norm(norm: str) -> str:

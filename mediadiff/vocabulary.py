@@ -17,7 +17,7 @@ FRONTED_OPENERS, PASSIVE_MARKERS, LABELS; SPEECH_VERBS (the cues, the quoting ve
 "according").
 Pronouns: PRONOUNS (subject case), OBJECT_PRONOUNS; PERSONAL_PRONOUNS (both).
 Titles, ranks and names: TITLE_WORDS, RANK_WORDS, ABBREVIATED_TITLES, HONORIFICS,
-SPOKESPERSONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, PLACE_WORDS.
+NAME_LINKS, SPOKESPERSONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, PLACE_WORDS.
 Calendar words: WEEKDAYS, MONTHS and MONTH_ABBREVIATIONS (word -> month number);
 MONTH_NUMBERS (both), CALENDAR_WORDS (weekdays and months written out).
 Numbers, scales and quantities: NUMBER_WORDS, NUMBER_SCALES, FRACTIONS (word -> value),
@@ -79,6 +79,7 @@ __all__ = [
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NUMBERS",
+    "NAME_LINKS",
     "NEGATIONS",
     "NEGATORS",
     "NEWS_STOP_WORDS",
@@ -288,6 +289,7 @@ TITLE_WORDS: frozenset[str] = _words("TITLE_WORDS")
 RANK_WORDS: frozenset[str] = _words("RANK_WORDS")
 ABBREVIATED_TITLES: frozenset[str] = _words("ABBREVIATED_TITLES")
 HONORIFICS: frozenset[str] = _words("HONORIFICS")
+NAME_LINKS: frozenset[str] = _words("NAME_LINKS")
 SPOKESPERSONS: frozenset[str] = _words("SPOKESPERSONS")
 NOT_NAME_WORDS: frozenset[str] = _words("NOT_NAME_WORDS")
 NOT_PERSON_WORDS: frozenset[str] = _words("NOT_PERSON_WORDS")

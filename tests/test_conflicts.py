@@ -86,6 +86,11 @@ def test_kinds(texts, expected):
         ("One in five voters stayed home.", "About 20 percent of voters stayed home."),
         ("The plant hired 3 in 2021.", "The plant hired 3 people in 2021."),
         ("DEP Director Dana Whitcombe spoke.", "Director Dana Whitcombe spoke."),
+        # an initialism is the words it spells; an abbreviated title the word it begins
+        ("Harbor Safety Board Chair Dana Whitcombe spoke.", "HSB Chair Dana Whitcombe spoke."),
+        ("Office of Water Quality Director Rhea Lund spoke.", "OWQ Director Rhea Lund spoke."),
+        ("The plan of former Oregon Gov. Pell Ansgar won.", "The plan of Pell Ansgar, the former governor, won."),
+        ("Chief Executive Officer Rhea Lund spoke.", "CEO Rhea Lund spoke."),
         # a schedule of weekdays is not the day something happened
         ("It is open Monday through Saturday.", "Sunday hours are new."),
         # places and institutions are not people with different first names
@@ -286,3 +291,29 @@ def test_a_name_said_elsewhere_in_the_passage_is_moved_not_changed():
     a = "Crews from Salem reached Lynn by noon and cleared the main road before the evening rush."
     b = "Crews from Lynn reached Salem by noon and cleared the main road before the evening rush."
     assert [c for c in find_conflicts(_three(a, a, b)) if c.kind == "name"] == []
+
+
+def test_titles_of_two_people_in_one_passage_are_not_compared():
+    """Regression: "Lund, Senator Marrow" gave Lund the senator's title, which then clashed with
+    Lund's own title in another outlet."""
+    a = "Backers like Rhea Lund, Senator Ilse Marrow and others came to the rally on Friday."
+    b = "Backers like Rhea Lund, the mayor, and others came to the rally on Friday."
+    assert [c for c in conflicts(a, b) if c[0] == "title"] == []
+
+
+def test_one_surname_with_other_first_names_is_two_people_with_their_own_titles():
+    """Two people of one surname: the title of one is not compared with the other's, and an
+    outlet that names both agrees with one that names one of them."""
+    assert [k for k, _ in conflicts("Judge Tomas Lund spoke on Friday.", "Mayor Rhea Lund spoke on Friday.")] == [
+        "name"  # other first names, not other titles
+    ]
+    a = "Mayor Rhea Lund and her brother Tomas Lund, a judge, spoke on Friday."
+    assert conflicts(a, "Mayor Rhea Lund spoke on Friday.") == []
+    assert [k for k, _ in conflicts(a, "Commissioner Rhea Lund spoke on Friday.")] == ["title"]
+    assert [k for k, _ in conflicts(a, "Mayor Lund spoke on Friday.")] == []
+
+
+def test_an_initialism_that_spells_other_words_is_another_title():
+    assert [
+        k for k, _ in conflicts("HSB Chair Dana Whitcombe spoke.", "Harbor Police Board Chair Dana Whitcombe spoke.")
+    ] == ["title"]

@@ -62,6 +62,25 @@ def test_durations_times_and_dates_are_not_figures():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year before a singular word is a year, not a count of elections
+        ("They lost the 2016 election and won in 2018 without help.", [("2016", False), ("2018", False)]),
+        ("It signed up 2016 residents.", [("2016 residents", True)]),
+        # "one" and "zero" say "a" and "no"; a share needs a value above zero
+        (
+            "One aide and at least one donor backed the zero waste plan.",
+            [("One", False), ("one", False), ("zero waste", False)],
+        ),
+        ("Two aides and a fifth of donors left.", [("Two aides", True), ("a fifth", True)]),
+    ],
+)
+def test_years_and_counts_below_two_are_not_figures(text, expected):
+    doc = segment(Article("a", text))
+    assert [(m.text, is_figure(m)) for m in doc.numbers] == expected
+
+
 def test_slots_keep_the_kind_of_figure_not_its_value():
     doc = segment(
         Article("a", "Its 38 employees, a $11.8 million gap, thousands of homes, in 1998 at 9 a.m., 12% more")

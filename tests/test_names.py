@@ -162,3 +162,29 @@ def test_name_norms_are_capitalised_past_a_sentence_start_and_never_lower_case_i
     assert name_norms([a]) == {"leak"}
     assert name_norms([a, b]) == {"kestrel", "raman"}
     assert name_norms([]) == frozenset()
+
+
+def test_a_title_after_a_comma_that_a_name_follows_is_that_names():
+    """Regression: in "A, Senator B" the senator's title was given to A too."""
+    got = names("Backers like Tova Brandt, Senator Ilse Marrow and Nell Ostrander came.")
+    assert [(x[0], x[3]) for x in got] == [
+        ("Tova Brandt", ()),
+        ("Ilse Marrow", ("senator",)),
+        ("Nell Ostrander", ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviated title and its full stop belong to the title, never to the name
+        ("Then came former Oregon Gov. Pell Ansgar to the rally.", ("Pell Ansgar", ("former", "oregon", "gov"))),
+        # lower-case links inside an institution's name stay in the title
+        (
+            "Office of Water Quality Director Rhea Lund spoke.",
+            ("Rhea Lund", ("office", "of", "water", "quality", "director")),
+        ),
+    ],
+)
+def test_titles_read_through_abbreviations_and_links(text, expected):
+    assert [(x[0], x[3]) for x in names(text) if x[0] == expected[0]] == [expected]

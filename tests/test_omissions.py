@@ -115,6 +115,20 @@ def test_a_count_a_sum_or_a_share_is_a_figure_but_a_date_is_not():
     assert [passage_kind(al, p) for p in al.passages] == ["figure", "fact", "figure", "figure"]
 
 
+def test_a_figure_needs_two_carriers_when_two_or_more_carry_the_passage():
+    """Regression: a passage was a figure when one of its two carriers gave a number the other
+    told without one (or with none at all: a year, a lone "one")."""
+    crowd, many = "Crowds filled the square.", "Thousands of people filled the square."
+    vote, aide = "The vote came in the 2016 election.", "One aide left."
+    texts = {"a": f"{crowd} {vote} {aide}", "b": f"{many} {vote} {aide}", "c": "Rain fell."}
+    al = build(texts, [[("a", crowd), ("b", many)], [("a", vote), ("b", vote)], [("a", aide), ("b", aide)]])
+    assert [passage_kind(al, p) for p in al.passages] == ["fact", "fact", "fact"]
+    both = build({"a": many, "b": many, "c": "Rain fell."}, [[("a", many), ("b", many)]])
+    assert [passage_kind(both, p) for p in both.passages] == ["figure"]
+    alone = build({"a": many, "c": "Rain fell."}, [[("a", many)]])
+    assert [passage_kind(alone, p) for p in alone.passages] == ["figure"]
+
+
 def test_declined_to_comment_is_a_response_but_declined_cases_are_not():
     t = {
         "a": "The firm declined to comment. Prosecutors declined the case.",

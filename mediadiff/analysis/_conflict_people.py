@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .._tokens import member_tokens
 from ..align import Member
 from ..document import Document, NameMention, Token
-from ..vocabulary import RANK_WORDS
+from ..vocabulary import ABBREVIATED_TITLES, NAME_LINKS, RANK_WORDS
 from ._conflict_values import Clash, Stated, disagree, in_text_order
 
 __all__ = ["NameIndex", "name_index", "passage_people", "people_clashes"]
@@ -100,31 +100,88 @@ def _named(start: int, end: int, value: str, unit: str = "name") -> Stated:
 # titles
 
 
-def _core(title: tuple[str, ...]) -> frozenset[str]:
+def _core(title: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a title that say what the job is ("former" and "then" say when)."""
-    return frozenset(w for w in title if w not in ("former", "then", "now", "the"))
+    return tuple(w for w in title if w not in ("former", "then", "now", "the"))
 
 
-def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+def _initialism(short: str, words: Sequence[str]) -> tuple[int, int] | None:
+    """Where ``short`` is the initialism of a run of ``words`` (``NAME_LINKS`` left out): the
+    run's first and past-last index, or None ("rnc" in "republican national committee chairman").
+
+    >>> _initialism("fbi", ("federal", "bureau", "of", "investigation", "director"))
+    (0, 4)
+    >>> _initialism("ceo", ("chief", "financial", "officer")) is None
+    True
+    """
+    if len(short) < 2 or not short.isalpha():
+        return None
+    for first in range(len(words)):
+        if words[first] in NAME_LINKS:
+            continue
+        letters, k = "", first
+        while k < len(words) and len(letters) < len(short):
+            if words[k] not in NAME_LINKS:
+                letters += words[k][:1]
+            k += 1
+        if letters == short:
+            return first, k
+    return None
+
+
+def _spelled_out(a: tuple[str, ...], b: tuple[str, ...]) -> frozenset[str]:
+    """The words of title ``a`` as title ``b`` writes them: a run of ``a`` whose initialism is a
+    word of ``b`` becomes that word ("republican national committee" -> "rnc"), and an abbreviated
+    title the word of ``b`` it begins ("gov" -> "governor")."""
+    words = list(a)
+    for w in b:
+        if w not in words and (run := _initialism(w, words)) is not None:
+            words[run[0] : run[1]] = [w]
+    return frozenset(next((x for x in b if w in ABBREVIATED_TITLES and x != w and x.startswith(w)), w) for w in words)
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two titles can name the same job: one is a shortening of the other, without
-    dropping a rank word ("deputy attorney general" ~ "deputy", but not "deputy director" ~ "director")."""
-    if not (a <= b or b <= a):
+    dropping a rank word ("deputy attorney general" ~ "deputy", but not "deputy director" ~
+    "director"); an initialism or an abbreviated title stands for the words it shortens
+    ("RNC chairman" ~ "Republican National Committee chairman", "Gov." ~ "governor").
+
+    >>> _compatible(("rnc", "chairman"), ("republican", "national", "committee", "chairman"))
+    True
+    >>> _compatible(("arkansas", "gov"), ("governor",))
+    True
+    >>> _compatible(("senator",), ("governor",))
+    False
+    """
+    x, y = _spelled_out(a, b), _spelled_out(b, a)
+    if not (x <= y or y <= x):
         return False
-    return not ((a ^ b) & RANK_WORDS)
+    return not ((x ^ y) & RANK_WORDS)
+
+
+def _same_person(a: NameMention, b: NameMention) -> bool:
+    """Whether two mentions of one surname can name the same person: their first names do not
+    contradict (one of them gives none, or both give the same)."""
+    return len(a.words) < 2 or len(b.words) < 2 or a.words[0] == b.words[0]
 
 
 def _title_clashes(by_surname: BySurname) -> list[Clash]:
-    """Each person to whom two outlets give titles that cannot name the same job."""
+    """Each person to whom two outlets give titles that cannot name the same job. The titles
+    compared are those of one person: the mentions of a surname whose first names do not
+    contradict ("Dana Lee" and "Lee" may be one person; "Dana Lee" and "Ann Lee" are two)."""
     out = []
     for surname, items in sorted(by_surname.items()):
         titled = [(o, x) for o, x in items if x.title]
-        titles = {o: {_core(x.title) for oo, x in titled if oo == o} for o, _ in titled}
-        if disagree(titles, _compatible):
-            values = tuple(
-                (o, _named(x.title_start or 0, x.title_end or 0, " ".join(x.title), "title"))
-                for o, x in sorted(titled, key=in_text_order)
-            )
-            out.append(Clash("title", surname, values, "title"))
+        for _, person in titled:
+            same = [(o, x) for o, x in titled if _same_person(person, x)]
+            titles = {o: {_core(x.title) for oo, x in same if oo == o} for o, _ in same}
+            if disagree(titles, _compatible):
+                values = tuple(
+                    (o, _named(x.title_start or 0, x.title_end or 0, " ".join(x.title), "title"))
+                    for o, x in sorted(same, key=in_text_order)
+                )
+                out.append(Clash("title", surname, values, "title"))
+                break
     return out
 
 
@@ -161,17 +218,17 @@ def _spelling_clashes(by_surname: BySurname) -> list[Clash]:
 
 
 def _first_name_clashes(by_surname: BySurname) -> list[Clash]:
-    """One surname with different first names in two outlets (a longer form of the same name
-    is no other name: "Marine Corps Reserve" / "United States Marine Corps Reserve")."""
+    """One surname with different first names in two outlets: none of the first names one
+    outlet gives for it is one the other gives (an outlet that names "Rhea Lund" and "Tomas
+    Lund" agrees with one that names "Rhea Lund"; a longer form of the same name is no other
+    name: "Marine Corps Reserve" / "United States Marine Corps Reserve")."""
     out = []
     for surname, items in sorted(by_surname.items()):
-        firsts = {x.words[0] for _, x in items if x.words[0] != x.key}
-        differ = any(
-            oa != ob and xa.words[0] != xb.words[0] and not _same_name(xa.words, xb.words)
-            for oa, xa in items
-            for ob, xb in items
-        )
-        if len(firsts) > 1 and len({o for o, _ in items}) >= 2 and differ:
+        full: dict[str, list[tuple[str, ...]]] = {}
+        for o, x in items:
+            if x.words[0] != x.key:
+                full.setdefault(o, []).append(x.words)
+        if disagree(full, lambda a, b: a[0] == b[0] or _same_name(a, b)):
             values = tuple(
                 (o, _named(x.start, x.end, x.words[0] + " " + x.key)) for o, x in sorted(items, key=in_text_order)
             )

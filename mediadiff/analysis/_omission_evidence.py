@@ -73,9 +73,12 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
     called it inaccurate...), or a quotation continues a paragraph that a cue introduced ("X
     disputed the audit. “…”"). A bare "spokesperson said" is not enough (a hospital spokeswoman
     giving a figure is not a reply), nor is one outlet's cue among many that state the passage
-    as a plain fact. ``figure`` when at least half of them give a count, a sum of money or a
-    percentage in it (:func:`mediadiff.mentions.is_figure`: not a date, a time or a duration
-    such as "eleven years on this board"): a missing figure changes the picture. ``quote``
+    as a plain fact. ``figure`` when at least half of them, and at least two when two or more
+    carry it, give a count, a sum of money or a percentage in it
+    (:func:`mediadiff.mentions.is_figure`: not a date, a year, a time, a duration such as "eleven
+    years on this board" or a lone "one"): a missing figure changes the picture, but one
+    carrier's number in a passage the others tell without one is that carrier's detail, not the
+    passage's figure. ``quote``
     when most of the carrying outlets give it mostly inside quotation marks. Otherwise ``fact``.
     """
     quoting: dict[str, bool] = {}
@@ -98,7 +101,7 @@ def passage_kind(alignment: Alignment, passage: Passage) -> OmissionKind:
         replying[m.outlet] = replying.get(m.outlet, False) or reply
     if replying and 2 * sum(replying.values()) >= len(replying):
         return "response"
-    if counting and 2 * sum(counting.values()) >= len(counting):
+    if counting and 2 * sum(counting.values()) >= len(counting) and sum(counting.values()) >= min(2, len(counting)):
         return "figure"
     if quoting and 2 * sum(quoting.values()) > len(quoting):
         return "quote"
