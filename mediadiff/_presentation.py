@@ -73,6 +73,7 @@ ALTERATION_KINDS = {
     "word_changed": "words changed",
     "truncated": "cut short",
     "spliced": "spliced together",
+    "variant": "minor variant",
 }
 CONFLICT_KINDS = {
     "number": "a number",

@@ -5,20 +5,26 @@ Shared by the analysers (:mod:`mediadiff.analysis`) and the loaded-language cont
 tokens from segmentation here and never re-tokenises text.
 
 match_key      the form used to compare a word across outlets (typography folded).
+forms_of_one   whether two words are forms of one word (an inflectional ending apart).
+spelled_out    a word with its contraction spelled out ("don't" -> do not).
 span_tokens    the tokens of a document that lie inside ``[start, end)``.
 member_tokens  the tokens of a member, taken from its sentence.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .document import Document, Token
+from .vocabulary import CONTRACTIONS, INFLECTIONAL_ENDINGS, IS_CONTRACTION_HOSTS
 
 if TYPE_CHECKING:
     from .align import Member
 
-__all__ = ["match_key", "member_tokens", "span_tokens"]
+__all__ = ["forms_of_one", "match_key", "member_tokens", "span_tokens", "spelled_out"]
+
+_ENDING_MARKS = ("'", "n'")  # how the contracted endings of CONTRACTIONS begin
 
 
 def match_key(token: Token) -> str:
@@ -57,3 +63,47 @@ def member_tokens(document: Document, member: Member, *, words_only: bool = True
                 if member.start <= t.start and t.end <= member.end and (not words_only or t.kind != "punct")
             )
     return span_tokens(document, member.start, member.end, words_only=words_only)
+
+
+@lru_cache(maxsize=4096)
+def _bases(word: str) -> frozenset[str]:
+    """The word itself and what it may be an inflected form of (one ending of
+    INFLECTIONAL_ENDINGS taken off, with the spelling undone: "making" -> mak, make; "carried"
+    -> carri, carry; "stopped" -> stopp, stop); a base keeps at least three letters."""
+    out = {word}
+    for ending in INFLECTIONAL_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            out |= {stem, stem + "e"}
+            if stem.endswith("i"):
+                out.add(stem[:-1] + "y")
+            if stem[-1] == stem[-2]:
+                out.add(stem[:-1])
+    return frozenset(out)
+
+
+def forms_of_one(a: str, b: str) -> bool:
+    """Whether two different words are forms of one word, differing only by an inflectional
+    ending (INFLECTIONAL_ENDINGS): plural, possessive, third person, past or participle.
+
+    >>> forms_of_one("pew", "pews"), forms_of_one("ended", "ending"), forms_of_one("make", "making")
+    (True, True, True)
+    >>> forms_of_one("its", "it"), forms_of_one("tap", "faucet"), forms_of_one("end", "end")
+    (False, False, False)
+    """
+    return a != b and not _bases(a).isdisjoint(_bases(b))
+
+
+def spelled_out(word: str) -> tuple[str, ...]:
+    """A word with its contraction spelled out (CONTRACTIONS); other words as they are.
+
+    >>> spelled_out("don't"), spelled_out("can't"), spelled_out("it's"), spelled_out("obama's")
+    (('do', 'not'), ('can', 'not'), ('it', 'is'), ("obama's",))
+    """
+    if not word.startswith(_ENDING_MARKS) and word in CONTRACTIONS:
+        return CONTRACTIONS[word]  # a whole word: "can't"
+    for ending, words in CONTRACTIONS.items():
+        host = word[: -len(ending)]
+        if ending.startswith(_ENDING_MARKS) and word.endswith(ending) and host.isalpha():
+            return (host, *words) if ending != "'s" or host in IS_CONTRACTION_HOSTS else (word,)
+    return (word,)

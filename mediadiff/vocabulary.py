@@ -28,8 +28,11 @@ Function words: STOPWORDS, NEGATIONS, NEGATORS, QUANTIFIERS, CLAUSE_QUANTIFIERS,
 CLAUSE_OPENERS, CONJUNCTIONS, AUXILIARIES, SUBORDINATORS, BARE_SUBORDINATORS,
 FRONTED_CLAUSE_OPENERS, ING_NOUNS, DETERMINERS, BE_FORMS, DEGREE_WORDS, PHRASE_BREAKS,
 GLUE_WORDS, PARTICLES, SENTENCE_STARTERS, ABBREVIATIONS, NUMERIC_ABBREVIATIONS,
-NEWS_STOP_WORDS; FUNCTION_WORDS (STOPWORDS without negations and quantifiers) and
+NEWS_STOP_WORDS; FUNCTION_WORDS (STOPWORDS without negations and quantifiers),
+TRANSCRIPTION_WORDS and
 :func:`english_stop_words` (scikit-learn's list with NEWS_STOP_WORDS, imported on first use).
+Word forms: INFLECTIONAL_ENDINGS, CONTRACTIONS, IS_CONTRACTION_HOSTS (read by
+:func:`mediadiff._tokens.forms_of_one` and :func:`mediadiff._tokens.spelled_out`).
 Tone: HEDGES, RESPONSE_CUES, REFUSALS, REFUSED_ACTS, INTENSIFIERS, PLAIN_WORDS.
 
 :data:`CLASSES` maps each class of the data file to its parsed form (kind, documentation,
@@ -55,6 +58,7 @@ __all__ = [
     "BE_FORMS",
     "CALENDAR_WORDS",
     "CLASSES",
+    "CONTRACTIONS",
     "CLAUSE_OPENERS",
     "CLOCK_WORDS",
     "CLAUSE_QUANTIFIERS",
@@ -70,7 +74,9 @@ __all__ = [
     "GLUE_WORDS",
     "HEDGES",
     "HONORIFICS",
+    "INFLECTIONAL_ENDINGS",
     "INTENSIFIERS",
+    "IS_CONTRACTION_HOSTS",
     "ING_NOUNS",
     "LABELS",
     "LISTENERS",
@@ -120,6 +126,7 @@ __all__ = [
     "TIME_OPENERS",
     "TIME_UNITS",
     "TITLE_WORDS",
+    "TRANSCRIPTION_WORDS",
     "UNIT_SKIPS",
     "VAGUE_MAGNITUDES",
     "VAGUE_RANGES",
@@ -359,6 +366,13 @@ SENTENCE_STARTERS: frozenset[str] = _words("SENTENCE_STARTERS")
 ABBREVIATIONS: frozenset[str] = _words("ABBREVIATIONS") | frozenset(MONTH_ABBREVIATIONS)
 NUMERIC_ABBREVIATIONS: frozenset[str] = _words("NUMERIC_ABBREVIATIONS")
 NEWS_STOP_WORDS: frozenset[str] = _words("NEWS_STOP_WORDS")
+INFLECTIONAL_ENDINGS: frozenset[str] = _words("INFLECTIONAL_ENDINGS")
+TRANSCRIPTION_WORDS: frozenset[str] = _words("TRANSCRIPTION_WORDS")
+#: Contracted forms (a whole word or an ending) -> the words they spell out.
+CONTRACTIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {p.split()[0]: tuple(p.split()[1:]) for p in CLASSES["CONTRACTIONS"].entries}
+)
+IS_CONTRACTION_HOSTS: frozenset[str] = _words("IS_CONTRACTION_HOSTS")
 
 # ---------------------------------------------------------------------------------------------
 # Tone

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from _shared import bench_module
 
+from mediadiff import compare
 from mediadiff.align import Alignment, align
 from mediadiff.analysis.quotes import extract_quotes, find_quote_alterations
 from mediadiff.document import Article
@@ -106,6 +107,95 @@ def test_truncated_but_not_a_fragment():
         ("o2", "truncated", ("and", "we", "will", "cooperate", "fully", "with", "investigators"))
     ]
     assert alterations(full, full, fragment) == []
+
+
+# --------------------------------------------------------------------------------------------
+# editing conventions: brackets, ellipses, excerpts and transcription variants are not alterations
+
+FULL = (
+    "“The harbour tunnel will close for repairs in May, and every ferry will run twice as often "
+    "while it is shut,” the transport minister said."
+)
+
+
+def found(*versions: str) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    al = align([Article(f"o{i}", t) for i, t in enumerate(versions)])
+    return [(a.outlet, a.kind, a.words, a.reference_words) for a in find_quote_alterations(al, extract_quotes(al))]
+
+
+def test_bracketed_clarification_is_not_an_alteration():
+    bracketed = FULL.replace("“The harbour tunnel will close", "“The [Eastside] harbour tunnel will close")
+    for_pronoun = FULL.replace("while it is shut", "while [the tunnel] is shut")
+    assert found(FULL, FULL, bracketed) == []
+    assert found(FULL, FULL, for_pronoun) == []
+
+
+def test_ellipsis_marks_an_elision_and_the_full_version_is_never_flagged():
+    elided = FULL.replace("in May, and every ferry", "in May … every ferry")
+    dotted = FULL.replace("in May, and every ferry", "in May... every ferry")
+    assert found(FULL, FULL, elided) == []
+    assert found(FULL, FULL, dotted) == []
+    # the elided version is the majority: the outlet that quotes in full is not flagged either
+    assert found(elided, elided, FULL) == []
+
+
+def test_an_excerpt_from_the_start_middle_or_end_is_not_an_alteration():
+    middle = "The minister said “every ferry will run twice as often” during the works."
+    end = "Ferries, the minister said, “will run twice as often while it is shut.”"
+    whole_sentence = (
+        "“The tunnel will close in May. Every ferry will run twice as often while it is shut. Fares stay the "
+        "same,” she said."
+    )
+    first_sentences = "“The tunnel will close in May. Every ferry will run twice as often while it is shut,” she said."
+    assert found(FULL, FULL, middle) == []
+    assert found(FULL, FULL, end) == []
+    # whole sentences of a longer statement are an excerpt; a sentence cut in two is cut short
+    assert found(whole_sentence, whole_sentence, first_sentences) == []
+
+
+def test_words_dropped_from_the_middle_without_an_ellipsis_are_still_flagged():
+    silent = FULL.replace("run twice as often", "run often")
+    cut = FULL.replace("for repairs in May, and every ferry", "for every ferry")
+    assert found(FULL, FULL, silent) == [("o2", "word_dropped", (), ("twice as",))]
+    assert found(FULL, FULL, cut) == [("o2", "word_dropped", (), ("repairs in May and",))]
+
+
+def test_a_changed_word_is_still_flagged_and_a_far_match_does_not_hide_it():
+    changed = FULL.replace("twice as often", "half as often")
+    assert found(FULL, FULL, changed) == [("o2", "word_changed", ("half",), ("twice",))]
+    # the version is compared with the stretch that fits it, not with words far away
+    speech = (
+        "“We need a plan. Is this a joke? A city is not a stage. A city is not a joke. A city is a promise,” he said."
+    )
+    short = "“Is this the joke?” he asked."
+    got = found(speech, speech, short)
+    assert [(o, k) for o, k, _, _ in got] == [("o2", "variant")]
+
+
+@pytest.mark.filterwarnings("ignore::mediadiff.errors.InputWarning")
+def test_function_word_and_inflection_variants_are_minor_and_no_key_finding():
+    that = FULL.replace("while it is shut", "while that it is shut")
+    plural = FULL.replace("every ferry will run", "every ferries will run")
+    pronoun = FULL.replace("while it is shut", "while is shut")
+    contraction = FULL.replace("while it is shut", "while it’s shut")
+    assert found(FULL, FULL, that) == [("o2", "variant", ("that",), ())]
+    assert found(FULL, FULL, plural) == [("o2", "variant", ("ferries",), ("ferry",))]
+    assert found(FULL, FULL, pronoun) == [("o2", "word_dropped", (), ("it",))]  # who: not minor
+    assert found(FULL, FULL, contraction) == []
+    comparison = compare([Article("a", FULL), Article("b", FULL), Article("c", that)])
+    assert [a.kind for a in comparison.quote_alterations] == ["variant"]
+    assert not any("quotes “" in line for line in comparison.key_findings())
+
+
+def test_the_reference_shown_is_the_stretch_the_version_quotes():
+    speech = (
+        "“We need a new bridge. We need it now. The old one is unsafe, and the repairs have failed,” the mayor said."
+    )
+    altered = "“The old one is unsound, and the repairs have failed,” the mayor said."
+    al = align([Article("a", speech), Article("b", speech), Article("c", altered)])
+    (got,) = find_quote_alterations(al, extract_quotes(al))
+    assert got.reference_text == "The old one is unsafe, and the repairs have failed"
+    assert speech[got.reference_start : got.reference_end] == got.reference_text
 
 
 def test_spliced():
@@ -277,12 +367,13 @@ def test_thirty_outlets_with_wire_copies_same_as_all_pairs(seed):
     found = extract_quotes(al)
     got = find_quote_alterations(al, found)
     assert got == BENCH.all_pairs_alterations(al, found)
-    # every kind turns up, and the references are the five statements word for word, which
-    # most outlets give
-    assert {a.kind for a in got} == {"word_added", "word_dropped", "word_changed", "truncated", "spliced"}
-    assert {a.reference_text for a in got if a.kind != "spliced"} == {
-        text for text, _ in Counter(q.text for q in found).most_common(5)
-    }
+    # every kind turns up (a filler "the" more or less is a minor variant), and the references
+    # are taken from the five statements word for word, which most outlets give: each shows the
+    # stretch of its statement that the altered version corresponds to
+    assert {a.kind for a in got} == {"word_added", "word_dropped", "word_changed", "truncated", "spliced", "variant"}
+    statements = {text for text, _ in Counter(q.text for q in found).most_common(5)}
+    assert {a.reference_text for a in got if a.kind == "truncated"} <= {s.rstrip(".,") for s in statements}
+    assert all(any(a.reference_text in s for s in statements) for a in got if a.kind != "spliced")
 
 
 def test_explanation_names_the_outlets_own_speaker_and_a_different_one():

@@ -18,17 +18,25 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from ..vocabulary import ATTRIBUTION_CUES
-from ._quote_versions import Keys, Quotations, Version
+from .._tokens import forms_of_one
+from ..vocabulary import ATTRIBUTION_CUES, TRANSCRIPTION_WORDS
+from ._quote_versions import Keys, Op, Quotations, Version
 
 __all__ = ["AlterationKind", "Change", "changes", "find_splices", "only_attribution"]
 
-AlterationKind = Literal["word_added", "word_dropped", "word_changed", "truncated", "spliced"]
+AlterationKind = Literal["word_added", "word_dropped", "word_changed", "truncated", "spliced", "variant"]
 
 #: One way a version differs from its reference: the kind, the version's words and the
 #: reference's words that differ, and the end of the sentence that explains it ("with words
 #: replaced").
 Change = tuple[AlterationKind, tuple[str, ...], tuple[str, ...], str]
+
+_EXPLAINED: dict[AlterationKind, str] = {
+    "word_added": "with words that are not in the other outlets' version",
+    "word_dropped": "without words that the other outlets' version has",
+    "word_changed": "with words replaced",
+    "variant": "with a minor variant (a function word or another form of a word)",
+}
 
 
 def changes(
@@ -38,57 +46,91 @@ def changes(
     min_truncated: int,
     same_outlet: Sequence[Version],
     quotations: Quotations,
-) -> list[Change]:
+) -> tuple[list[Change], tuple[int, int]]:
     """How ``v`` differs from the reference version ``ref``, in the order word_added,
-    word_dropped, word_changed, truncated; none when the two are not versions of one quotation
-    (``same_outlet``: the versions of ``v``'s outlet, which may quote the rest elsewhere)."""
-    m, blocks = quotations.matched(ref.keys, v.keys)
+    word_dropped, word_changed, truncated, variant (none when the two are not versions of one
+    quotation; ``same_outlet``: the versions of ``v``'s outlet, which may quote the rest
+    elsewhere), and the words of ``ref`` it corresponds to (first word, end), the rest of the
+    reference included when ``v`` is cut short.
+
+    ``v`` is aligned with the stretch of ``ref`` that fits it best (:func:`._quote_versions.fit`): words of the
+    reference before or after that stretch are an excerpt's edges, not alterations. Words at an
+    edit that either outlet marks (an ellipsis, a bracket) are not compared; two spellings that
+    join into one ("in to" / "into") are typography; one transcription word more, less or swapped
+    (TRANSCRIPTION_WORDS) or another form of a word ("pew" / "pews") is a ``variant``."""
+    m, _ = quotations.matched(ref.keys, v.keys)
     if m < 3 or m < min_similarity * min(len(v.keys), len(ref.keys)):
-        return []
-    first_ref = blocks[0][0]
-    last_ref = blocks[-1][0] + blocks[-1][2]
-    added, dropped, changed = _differing_words(v, ref, quotations.opcodes(ref.keys, v.keys), first_ref, last_ref)
+        return [], (0, len(ref.keys))
+    ops, (rs, re_) = quotations.fitted(ref.keys, v.keys)
+    found: dict[AlterationKind, tuple[list[str], list[str]]] = {}
+    for op in ops:
+        kind = _kind(op, v, ref)
+        if kind is not None:
+            mine, theirs = found.setdefault(kind, ([], []))
+            mine.append(_text(v.words[op[3] : op[4]]))
+            theirs.append(_text(ref.words[op[1] : op[2]]))
     out: list[Change] = []
-    if added:
-        out.append(("word_added", tuple(added), (), "with words that are not in the other outlets' version"))
-    if dropped:
-        out.append(("word_dropped", (), tuple(dropped), "without words that the other outlets' version has"))
-    if changed:
-        out.append(("word_changed", tuple(b for _, b in changed), tuple(a for a, _ in changed), "with words replaced"))
-    tail = len(ref.keys) - last_ref
-    rest_quoted = any(
-        quotations.matched(ref.keys[last_ref:], o.keys)[0] >= 0.6 * tail for o in same_outlet if o is not v
-    )
-    if first_ref == 0 and blocks[0][1] == 0 and tail >= min_truncated and not rest_quoted:
-        dropped_end = tuple(w for _, _, w in ref.words[last_ref:])
-        out.append(("truncated", (), dropped_end, "cut short: the end of the quotation is missing"))
-    return out
+    for kind in ("word_added", "word_dropped", "word_changed"):
+        if kind in found:
+            out.append((kind, _words(found[kind][0]), _words(found[kind][1]), _EXPLAINED[kind]))
+    tail = len(ref.keys) - re_
+    if (
+        rs == 0
+        and ops
+        and ops[0][3] == 0
+        and tail >= min_truncated
+        and _cut_short(v, ref, re_, same_outlet, quotations)
+    ):
+        dropped = tuple(_text(ref.words[re_:]).split(" "))
+        out.append(("truncated", (), dropped, "cut short: the end of the quotation is missing"))
+        re_ = len(ref.keys)
+    if "variant" in found:
+        out.append(("variant", _words(found["variant"][0]), _words(found["variant"][1]), _EXPLAINED["variant"]))
+    return out, (rs, re_)
 
 
-def _differing_words(
-    v: Version, ref: Version, ops: Sequence[tuple[str, int, int, int, int]], first_ref: int, last_ref: int
-) -> tuple[list[str], list[str], list[tuple[str, str]]]:
-    """The words ``v`` adds inside the stretch it shares with ``ref`` (from the reference's word
-    ``first_ref`` to ``last_ref``), the reference's words it drops there, and the (reference's,
-    its own) words it replaces, from the diff ``ops`` of the two."""
-    added: list[str] = []
-    dropped: list[str] = []
-    changed: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
-            continue
-        outer = i2 <= first_ref or i1 >= last_ref
-        if tag == "delete":
-            if not outer:
-                dropped.extend(w for _, _, w in ref.words[i1:i2])
-        elif tag == "insert":
-            if 0 < i1 < len(ref.keys) and first_ref < i1 < last_ref + 1 and j1 > 0 and j2 < len(v.keys):
-                added.extend(w for _, _, w in v.words[j1:j2])  # words outside the shared stretch are not added
-        elif outer and i1 >= last_ref and j1 >= len(v.keys):
-            continue
-        else:
-            changed.append((" ".join(w for _, _, w in ref.words[i1:i2]), " ".join(w for _, _, w in v.words[j1:j2])))
-    return added, dropped, changed
+def _text(words: Sequence[tuple[int, int, str]]) -> str:
+    """The words of a stretch, a contraction once (its spelled-out words share it)."""
+    return " ".join(w for k, (start, _, w) in enumerate(words) if k == 0 or words[k - 1][0] != start)
+
+
+def _words(parts: list[str]) -> tuple[str, ...]:
+    return tuple(p for p in parts if p)
+
+
+def _cut_short(v: Version, ref: Version, end: int, same_outlet: Sequence[Version], quotations: Quotations) -> bool:
+    """Whether ``v``, which starts like ``ref`` and stops at its word ``end``, cuts the quotation
+    short: it stops inside one of the reference's sentences (quoting whole sentences of a longer
+    statement is excerpting), marks no ellipsis at its end, and its outlet does not quote the
+    rest elsewhere."""
+    if end in ref.stops or len(v.keys) in v.marks:
+        return False
+    tail = len(ref.keys) - end
+    return not any(quotations.matched(ref.keys[end:], o.keys)[0] >= 0.6 * tail for o in same_outlet if o is not v)
+
+
+def _kind(op: Op, v: Version, ref: Version) -> AlterationKind | None:
+    """What an edit of the reference's words into the version's is: None when it is no
+    alteration (at an edit either outlet marks; typography), else an alteration kind."""
+    tag, i1, i2, j1, j2 = op
+    if tag == "equal":
+        return None
+    if any(g in ref.marks for g in range(i1, i2 + 1)) or any(g in v.marks for g in range(j1, j2 + 1)):
+        return None  # an ellipsis or a bracket: the outlet shows its edit
+    theirs, mine = ref.keys[i1:i2], v.keys[j1:j2]
+    if "".join(theirs) == "".join(mine):
+        return None  # "in to" / "into": typography
+    if len(theirs) + len(mine) == 1 and (*theirs, *mine)[0] in TRANSCRIPTION_WORDS:
+        return "variant"  # "admit that I'm" / "admit I'm"
+    if len(theirs) == len(mine) == 1 and theirs[0] in TRANSCRIPTION_WORDS and mine[0] in TRANSCRIPTION_WORDS:
+        return "variant"  # "a circus" / "the circus"
+    if len(theirs) == len(mine) and all(forms_of_one(a, b) for a, b in zip(theirs, mine, strict=True)):
+        return "variant"  # "pew" / "pews"
+    return _PLAIN_KINDS[tag]
+
+
+#: The kind of an edit that is an alteration, by its tag.
+_PLAIN_KINDS: dict[str, AlterationKind] = {"insert": "word_added", "delete": "word_dropped", "replace": "word_changed"}
 
 
 def only_attribution(text: str, start: int, end: int) -> bool:

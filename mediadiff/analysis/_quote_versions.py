@@ -12,6 +12,7 @@ Keys               the matching keys of a version's words.
 quote_versions     the versions of the quotations long enough to compare.
 by_outlet          the versions of each outlet.
 matched            how many words difflib matches between two versions, and where.
+Op, fit            a version aligned with the stretch of another that fits it best.
 Quotations         the comparisons of distinct quotations, each computed once.
 group_versions     the versions grouped by quotation.
 versions_of_one    whether two quotations are versions of one.
@@ -28,8 +29,9 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .._disjoint import DisjointSets
-from .._tokens import match_key, span_tokens
+from .._tokens import forms_of_one, match_key, span_tokens, spelled_out
 from ..align import Alignment
+from ..document import Token
 from ..vocabulary import PRONOUNS
 
 if TYPE_CHECKING:
@@ -37,9 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Keys",
+    "Op",
     "Quotations",
     "Version",
     "by_outlet",
+    "fit",
     "group_versions",
     "matched",
     "quote_versions",
@@ -51,11 +55,20 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One outlet's version of a quotation: the quote, its words' matching keys and the words."""
+    """One outlet's version of a quotation: the quote, its words' matching keys and the words
+    (a contraction counts as the words it spells out, each with the contracted word).
+
+    Words in square brackets are the outlet's own (an editorial clarification: "[the mayor]")
+    and are left out. A *gap* ``g`` is the place before word ``g`` (``len(words)``: after the
+    last); ``marks`` are the gaps where the outlet marks an edit, an ellipsis ("…", "...") or a
+    bracketed insertion, and ``stops`` those where a sentence ends (".", "!", "?").
+    """
 
     quote: Quote
     keys: tuple[str, ...]
     words: tuple[tuple[int, int, str], ...]  # (start, end, text) of each word
+    marks: frozenset[int] = frozenset()
+    stops: frozenset[int] = frozenset()
 
 
 def quote_versions(alignment: Alignment, quotes: Sequence[Quote], min_words: int) -> list[Version]:
@@ -63,14 +76,120 @@ def quote_versions(alignment: Alignment, quotes: Sequence[Quote], min_words: int
     docs = {d.outlet: d for d in alignment.documents}
     out = []
     for q in quotes:
-        toks = span_tokens(docs[q.outlet], q.start, q.end)
-        if len(toks) >= min_words:
-            out.append(Version(q, tuple(match_key(t) for t in toks), tuple((t.start, t.end, t.text) for t in toks)))
+        words, marks, stops = _read_marks(span_tokens(docs[q.outlet], q.start, q.end, words_only=False))
+        if len({w.start for _, w in words}) >= min_words:
+            keys = tuple(k for k, _ in words)
+            out.append(Version(q, keys, tuple((t.start, t.end, t.text) for _, t in words), marks, stops))
     return out
+
+
+def _read_marks(tokens: Sequence[Token]) -> tuple[list[tuple[str, Token]], frozenset[int], frozenset[int]]:
+    """The words of a quotation outside square brackets, each with its matching key (a
+    contraction counts as the words it spells out, each with the word: "it's" is "it", "is"),
+    the gaps between them where an ellipsis or a bracketed insertion stands, and those where a
+    sentence ends."""
+    words: list[tuple[str, Token]] = []
+    marks: set[int] = set()
+    stops: set[int] = set()
+    depth = 0
+    for k, t in enumerate(tokens):
+        if t.kind != "punct":
+            if depth == 0:
+                words.extend((key, t) for key in spelled_out(match_key(t)))
+        elif t.text == "[":
+            depth += 1
+            marks.add(len(words))
+        elif t.text == "]":
+            depth = max(0, depth - 1)
+        elif t.text == "…" or (t.text == "." and "." in (_text(tokens, k - 1), _text(tokens, k + 1))):
+            marks.add(len(words))  # an ellipsis: "…", "..." or ". . ."
+        elif t.text in (".", "!", "?"):
+            stops.add(len(words))
+    return words, frozenset(marks), frozenset(stops)
+
+
+def _text(tokens: Sequence[Token], k: int) -> str:
+    return tokens[k].text if 0 <= k < len(tokens) else ""
 
 
 #: The matching keys of a version's words (:func:`mediadiff.analysis._common.match_key`).
 Keys = tuple[str, ...]
+
+#: An edit of the reference's words ``ref[i1:i2]`` into the version's ``v[j1:j2]``: ``(tag, i1,
+#: i2, j1, j2)`` as difflib's opcodes, tag "equal", "replace", "delete" or "insert".
+Op = tuple[str, int, int, int, int]
+
+
+def fit(ref: Sequence[str], v: Sequence[str]) -> tuple[list[Op], tuple[int, int]]:
+    """The edits that turn the stretch of ``ref`` that fits ``v`` best into ``v``, and that
+    stretch (its first word and its end).
+
+    A word for word match scores 4, another form of the word (:func:`forms_of_one`) 2, any other
+    word -2; words on one side only cost 4 for the first and 1 for each next one (an outlet that
+    leaves out a stretch makes one edit, not one per word). Words of ``ref`` before and after the
+    stretch cost nothing (``v`` quotes a part), and so do words of ``v`` beyond either end of
+    ``ref`` (``v`` quotes more). Ties go to a word for a word. Quadratic in the two lengths.
+
+    >>> fit("we need a big tent what is this the circus it is not a circus".split(), "what is this a circus".split())
+    ([('equal', 5, 8, 0, 3), ('replace', 8, 9, 3, 4), ('equal', 9, 10, 4, 5)], (5, 10))
+    """
+    m, n = len(ref), len(v)
+    best, how, gap_on = _fit_table(ref, v)
+    ends = [(best[m][n], m, n)] + [(best[i][n], i, n) for i in range(m)] + [(best[m][j], m, j) for j in range(n)]
+    _, i, j = max(ends, key=lambda e: e[0])
+    bounds = [(i, j)]  # the cell after each step, walking back from the end
+    equal: list[bool] = []
+    state = 0  # 0: the best way into the cell; 2, 3: inside a gap of ref's or v's words
+    while i > 0 and j > 0:
+        step = how[i][j] if state == 0 else state
+        equal.append(step == 1 and ref[i - 1] == v[j - 1])
+        state = step if step != 1 and gap_on[step - 2][i][j] else 0
+        i, j = i - (step != 3), j - (step != 2)
+        bounds.append((i, j))
+    bounds.reverse()
+    equal.reverse()
+    ops: list[Op] = []
+    k = 0
+    while k < len(equal):
+        last = k
+        while last < len(equal) and equal[last] == equal[k]:
+            last += 1
+        (i1, j1), (i2, j2) = bounds[k], bounds[last]
+        tag = "equal" if equal[k] else "replace" if i1 < i2 and j1 < j2 else "delete" if i1 < i2 else "insert"
+        ops.append((tag, i1, i2, j1, j2))
+        k = last
+    return ops, (bounds[0][0], bounds[-1][0])
+
+
+def _fit_table(ref: Sequence[str], v: Sequence[str]) -> tuple[list[list[int]], list[list[int]], list[list[list[bool]]]]:
+    """:func:`fit`'s table (affine gaps, Gotoh): the best score of each cell with free starts,
+    how it is reached (1 a word for a word, 2 a gap of ``ref``'s words, 3 of ``v``'s), and
+    for each kind of gap whether the gap that ends in the cell goes on from the cell before."""
+    m, n = len(ref), len(v)
+    low = -(10**9)
+    best = [[0] * (n + 1) for _ in range(m + 1)]
+    how = [[1] * (n + 1) for _ in range(m + 1)]
+    gap_on = [[[False] * (n + 1) for _ in range(m + 1)] for _ in range(2)]
+    skip_ref = [[low] * (n + 1) for _ in range(m + 1)]  # best score ending in a gap of ref's words
+    skip_v = [low] * (n + 1)
+    for i in range(1, m + 1):
+        a, row, above, moves = ref[i - 1], best[i], best[i - 1], how[i]
+        skip_v = [low] * (n + 1)
+        for j in range(1, n + 1):
+            b = v[j - 1]
+            opened, extended = above[j] - 4, skip_ref[i - 1][j] - 1
+            skip_ref[i][j] = max(opened, extended)
+            gap_on[0][i][j] = extended > opened
+            opened, extended = row[j - 1] - 4, skip_v[j - 1] - 1
+            skip_v[j] = max(opened, extended)
+            gap_on[1][i][j] = extended > opened
+            score, step = above[j - 1] + (4 if a == b else 2 if forms_of_one(a, b) else -2), 1
+            if skip_ref[i][j] > score:
+                score, step = skip_ref[i][j], 2
+            if skip_v[j] > score:
+                score, step = skip_v[j], 3
+            row[j], moves[j] = score, step
+    return best, how, gap_on
 
 
 def matched(a: Sequence[str], b: Sequence[str]) -> tuple[int, list[tuple[int, int, int]]]:
@@ -95,7 +214,7 @@ class Quotations:
                 self.bags[v.keys] = Counter(v.keys)
         self._shared: dict[tuple[Keys, Keys], int] = {}
         self._matched: dict[tuple[Keys, Keys], tuple[int, list[tuple[int, int, int]]]] = {}
-        self._opcodes: dict[tuple[Keys, Keys], list[tuple[str, int, int, int, int]]] = {}
+        self._fitted: dict[tuple[Keys, Keys], tuple[list[Op], tuple[int, int]]] = {}
 
     def shared(self, a: Keys, b: Keys) -> int:
         pair = (a, b) if a <= b else (b, a)
@@ -113,10 +232,12 @@ class Quotations:
             got = self._matched[(a, b)] = matched(a, b)
         return got
 
-    def opcodes(self, a: Keys, b: Keys) -> list[tuple[str, int, int, int, int]]:
-        got = self._opcodes.get((a, b))
+    def fitted(self, a: Keys, b: Keys) -> tuple[list[Op], tuple[int, int]]:
+        """``fit(a, b)`` (:func:`fit`: ``b`` aligned with the stretch of ``a``
+        that fits it best), computed once per pair."""
+        got = self._fitted.get((a, b))
         if got is None:
-            got = self._opcodes[(a, b)] = list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+            got = self._fitted[(a, b)] = fit(a, b)
         return got
 
 

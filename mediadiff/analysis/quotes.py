@@ -15,11 +15,21 @@ version, so the many outlets that repeat a wire copy word for word cost little. 
 ``word_added``    words inside the quotation that the reference does not have.
 ``word_dropped``  words of the reference left out inside the quoted stretch.
 ``word_changed``  words replaced by others.
-``truncated``     the quotation starts like the reference but stops short, dropping at least
-                  ``min_truncated`` words of its end (quoting a fragment from the middle of a
-                  sentence is ordinary practice and not flagged).
+``truncated``     the quotation starts like the reference but stops short inside one of its
+                  sentences, dropping at least ``min_truncated`` words of its end (quoting a
+                  fragment from the middle of a sentence, or whole sentences of a longer
+                  statement, is ordinary practice and not flagged).
 ``spliced``       one quotation made of two that another outlet gives separately (more outlets
                   give them apart than joined).
+``variant``       a minor transcription variant: one article, "that", "and", "of", "to" or filler
+                  more, less or swapped, or another form of a word ("pew" / "pews"); no key finding.
+
+The conventions of quoting are kept: words in square brackets are the outlet's clarification
+and are left out; words at an ellipsis ("…", "...") of either version are a marked elision, never
+an alteration of either outlet; a version is compared with the stretch of the reference that
+fits it best, so that quoting a part of a longer statement (words missing only at its start or
+end) is an excerpt, while words missing in the middle without an ellipsis stay ``word_dropped``;
+a contraction and its spelled-out words ("it's" / "it is") are one transcription.
 
 Public names
 ------------
@@ -87,9 +97,10 @@ class QuoteAlteration:
 
     ``start``/``end``/``text`` cover the altered quotation in ``outlet``'s article and
     ``passage`` is the passage it lies in (``None`` if it lies in none: :attr:`Quote.passage`);
-    ``reference_start``/``reference_end``/``reference_text`` cover the faithful version in
-    ``reference_outlet``'s (for ``spliced``, the stretch from the first to the last of the
-    separate quotations). ``words`` and ``reference_words`` are the words that differ (empty for
+    ``reference_start``/``reference_end``/``reference_text`` cover the words of the faithful
+    version in ``reference_outlet``'s article that the quotation corresponds to (from its first to
+    its last word; for ``truncated``, to the reference's end; for ``spliced``, the stretch from
+    the first to the last of the separate quotations). ``words`` and ``reference_words`` are the words that differ (empty for
     ``truncated`` and ``spliced``: the dropped ending is in ``reference_words``).
     """
 
@@ -339,7 +350,11 @@ def _compare(
     """The alterations of version ``v`` against the reference version ``ref`` (:func:`changes`),
     each with its explanation."""
     q, r = v.quote, ref.quote
-    ref_text = docs[r.outlet].text[r.start : r.end]
+    found, (first, end) = changes(v, ref, min_similarity, min_truncated, same_outlet, quotations)
+    if not found:
+        return []
+    # the words of the reference that the version corresponds to (all of it if none do)
+    rs, re_ = (ref.words[first][0], ref.words[end - 1][1]) if first < end else (r.start, r.end)
     who, other = _speakers(q.speaker, r.speaker)
     also = f"; {r.outlet} gives the words to {other}" if other else ""
     return [
@@ -350,15 +365,15 @@ def _compare(
             q.end,
             q.text,
             r.outlet,
-            r.start,
-            r.end,
-            ref_text,
+            rs,
+            re_,
+            docs[r.outlet].text[rs:re_],
             kind,
             words,
             ref_words,
             f"{q.outlet} quotes {who} {why} ({r.outlet}'s version{also}).",
         )
-        for kind, words, ref_words, why in changes(v, ref, min_similarity, min_truncated, same_outlet, quotations)
+        for kind, words, ref_words, why in found
     ]
 
 
@@ -421,6 +436,8 @@ def _alteration_sentences(report: Report, ctx: Context) -> list[str]:
     names = ctx.names
     out = []
     for a in report.get("quote_alterations", []):
+        if a["kind"] == "variant":
+            continue  # a transcription variant is no key finding
         label = ALTERATION_KINDS.get(a["kind"], a["kind"])
         text, ref = diff_window(str(a["text"]), str(a["reference_text"]))
         out.append(
