@@ -185,6 +185,11 @@ def test_function_word_and_inflection_variants_are_minor_and_no_key_finding():
     comparison = compare([Article("a", FULL), Article("b", FULL), Article("c", that)])
     assert [a.kind for a in comparison.quote_alterations] == ["variant"]
     assert not any("quotes “" in line for line in comparison.key_findings())
+    # nor is a variant counted among the outlet's altered quotes (tables, charts, corpus scores)
+    from mediadiff.analysis.quotes import ALTERATION_KIND
+
+    records = comparison.to_dict()["quote_alterations"]
+    assert ALTERATION_KIND.counts(records)["c"] == 0
 
 
 def test_the_reference_shown_is_the_stretch_the_version_quotes():

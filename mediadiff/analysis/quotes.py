@@ -46,6 +46,7 @@ versions of one quotation, their comparisons and groups, the reference version) 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -475,6 +476,7 @@ ALTERATION_KIND = FindingKind(
         *reference_columns("Quotes", "Reference has", 400),
     ),
     count_header="Altered quotes",
+    count=lambda records: Counter(r["outlet"] for r in records if r.get("kind") != "variant"),
     summary=Summary(_alteration_sentences, first=1, most=2, priority=30),
     chart=("altered\nquotations", "#0072B2"),
     marks=_alteration_marks,
