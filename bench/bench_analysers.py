@@ -139,8 +139,12 @@ def all_pairs_alterations(
             ref = min(pool, key=lambda x, pool=pool: rank(x, pool))
             if v.quote.outlet != ref.quote.outlet and v.keys != ref.keys:
                 same = [o for o in versions if o.quote.outlet == v.quote.outlet]
+                give = {k: len({r.quote.outlet for r in pool if r.keys == k}) for k in (v.keys, ref.keys)}
+                majority = give[ref.keys] > give[v.keys]
                 found.extend(
-                    quotes._compare(v, ref, docs, min_similarity, min_truncated, same, quote_versions.Quotations([]))
+                    quotes._compare(
+                        v, ref, docs, min_similarity, min_truncated, same, quote_versions.Quotations([]), majority
+                    )
                 )
     found.sort(key=lambda a: (a.outlet, a.start, a.end, a.kind, a.reference_outlet, a.reference_start))
     return found

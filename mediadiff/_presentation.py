@@ -17,6 +17,7 @@ who, join_names  names joined for a sentence, counted when there are many.
 shorten, quoted  cut a string to a length at a word boundary; put it in quotation marks.
 finite           a finite real number of a report as a float, or None.
 OMISSION_KINDS, SHIFT_KINDS, ALTERATION_KINDS, CONFLICT_KINDS   labels for the finding kinds.
+alteration_label the label of a quote alteration record's kind.
 rank_shifts      wording shifts heaviest first (by ``weight``); SHIFT_ROWS how many a report shows.
 CATEGORY_COLOURS, CATEGORY_ORDER, category_colour   one colour per loaded-language category.
 """
@@ -38,6 +39,7 @@ __all__ = [
     "SHIFT_KINDS",
     "SHIFT_ROWS",
     "Snippets",
+    "alteration_label",
     "category_colour",
     "diff_window",
     "finite",
@@ -75,6 +77,22 @@ ALTERATION_KINDS = {
     "spliced": "spliced together",
     "variant": "minor variant",
 }
+
+
+def alteration_label(record: Mapping[str, Any]) -> str:
+    """The label of a quote alteration's kind (ALTERATION_KINDS); words added, dropped or changed
+    against a reference that no majority of outlets gives (``majority`` false: two versions,
+    one outlet each) say only that the versions differ, not which outlet altered the words.
+
+    >>> alteration_label({"kind": "word_added"}), alteration_label({"kind": "word_added", "majority": False})
+    ('words added', 'versions differ, no majority')
+    """
+    kind = str(record["kind"])
+    if not record.get("majority", True) and kind in ("word_added", "word_dropped", "word_changed"):
+        return "versions differ, no majority"
+    return ALTERATION_KINDS.get(kind, kind)
+
+
 CONFLICT_KINDS = {
     "number": "a number",
     "money": "a sum of money",

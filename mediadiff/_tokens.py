@@ -5,6 +5,7 @@ Shared by the analysers (:mod:`mediadiff.analysis`) and the loaded-language cont
 tokens from segmentation here and never re-tokenises text.
 
 match_key      the form used to compare a word across outlets (typography folded).
+abbreviates    whether a word is an abbreviated title of another ("gov" of "governor").
 forms_of_one   whether two words are forms of one word (an inflectional ending apart).
 spelled_out    a word with its contraction spelled out ("don't" -> do not).
 span_tokens    the tokens of a document that lie inside ``[start, end)``.
@@ -17,12 +18,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .document import Document, Token
-from .vocabulary import CONTRACTIONS, INFLECTIONAL_ENDINGS, IS_CONTRACTION_HOSTS
+from .vocabulary import ABBREVIATED_TITLES, CONTRACTIONS, INFLECTIONAL_ENDINGS, IS_CONTRACTION_HOSTS
 
 if TYPE_CHECKING:
     from .align import Member
 
-__all__ = ["forms_of_one", "match_key", "member_tokens", "span_tokens", "spelled_out"]
+__all__ = ["abbreviates", "forms_of_one", "match_key", "member_tokens", "span_tokens", "spelled_out"]
 
 _ENDING_MARKS = ("'", "n'")  # how the contracted endings of CONTRACTIONS begin
 
@@ -34,6 +35,18 @@ def match_key(token: Token) -> str:
     also treats "well-being"/"wellbeing" and "DOJ."/"D.O.J." alike.
     """
     return token.norm.replace("-", "").replace(".", "")
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is an abbreviated title (ABBREVIATED_TITLES) that stands for the other
+    word ``full``, which it begins: house style writes "Gov." where another writes "Governor".
+
+    >>> abbreviates("gov", "governor"), abbreviates("sen", "senator"), abbreviates("sen", "sen")
+    (True, True, False)
+    >>> abbreviates("senator", "sen"), abbreviates("mr", "mrs")
+    (False, False)
+    """
+    return short in ABBREVIATED_TITLES and full != short and full.startswith(short)
 
 
 def span_tokens(document: Document, start: int, end: int, *, words_only: bool = True) -> tuple[Token, ...]:

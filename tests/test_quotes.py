@@ -203,6 +203,65 @@ def test_the_reference_shown_is_the_stretch_the_version_quotes():
     assert speech[got.reference_start : got.reference_end] == got.reference_text
 
 
+# house style: abbreviated titles, hyphens, punctuation and parenthetical clarifications
+
+
+def test_an_abbreviated_title_is_the_word_it_begins():
+    full = "“Governor Ruiz will sign the budget bill before the end of the week,” the aide said."
+    short = full.replace("Governor Ruiz", "Gov. Ruiz")
+    assert found(full, short) == []
+    assert found(full, full, short) == []
+    assert found(short, short, full) == []
+
+
+def test_hyphens_and_commas_are_typography_and_the_reference_stops_at_the_quoted_words():
+    said = "“We have no leverage on the levy, before mid-March. I mean, we hold one seat,” the whip said."
+    excerpt = "The whip said “we have no leverage on the levy before mid March” and left."
+    assert found(said, excerpt) == []
+    changed = excerpt.replace("no leverage", "little leverage")
+    al = align([Article("a", said), Article("b", changed)])
+    (got,) = find_quote_alterations(al, extract_quotes(al))
+    assert (got.kind, got.words) == ("word_changed", ("little",))
+    assert got.reference_text == "We have no leverage on the levy, before mid-March"
+
+
+def test_words_in_parentheses_are_the_outlets_clarification():
+    full = "“Then you say that these clerks have far too much discretion over the permits,” the judge said."
+    clarified = full.replace("these clerks", "these (county) clerks")
+    assert found(full, clarified) == []
+    assert found(full, full, clarified) == []
+
+
+def test_one_pair_of_quotations_gives_one_finding():
+    full = "“We will rebuild the old bridge and open it to traffic by the end of the summer,” she said."
+    both = "“We will repair the old bridge and open it to traffic,” she said."
+    got = found(full, full, both)
+    assert [(o, k) for o, k, _, _ in got] == [("o2", "word_changed")]
+    al = align([Article("a", full), Article("b", full), Article("c", both)])
+    (alteration,) = find_quote_alterations(al, extract_quotes(al))
+    assert "cut short" in alteration.explanation
+
+
+def test_a_version_that_stops_where_the_reference_marks_an_elision_is_not_cut_short():
+    elided = "The statute reads: “No vendor may sell any permit … shall be fined up to five hundred dollars.”"
+    fuller = "The law says: “No vendor may sell any permit or license to a minor,” she wrote."
+    assert found(elided, fuller) == []
+
+
+@pytest.mark.filterwarnings("ignore::mediadiff.errors.InputWarning")
+def test_without_a_majority_the_report_says_the_versions_differ():
+    plain = "“The managers are said to be rivals and partners at once,” the lawyer said."
+    more = plain.replace("to be rivals", "to be both rivals")
+    al = align([Article("a", plain), Article("b", more)])
+    (two,) = find_quote_alterations(al, extract_quotes(al))
+    assert (two.outlet, two.kind, two.majority) == ("a", "word_dropped", False)  # the longer is the reference
+    lines = compare([Article("a", plain), Article("b", more)]).key_findings()
+    assert any("quotes “" in line and "versions differ, no majority" in line for line in lines)
+    assert not any("words dropped" in line for line in lines)
+    lines = compare([Article("a", plain), Article("b", more), Article("c", plain)]).key_findings()
+    assert any("quotes “" in line and "(words added)" in line for line in lines)
+
+
 def test_spliced():
     """Two statements that the other outlets give apart, with more than an attribution between
     them, run together as one quotation."""

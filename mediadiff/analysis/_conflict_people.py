@@ -19,10 +19,10 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from .._tokens import member_tokens
+from .._tokens import abbreviates, member_tokens
 from ..align import Member
 from ..document import Document, NameMention, Token
-from ..vocabulary import ABBREVIATED_TITLES, NAME_LINKS, RANK_WORDS
+from ..vocabulary import NAME_LINKS, RANK_WORDS
 from ._conflict_values import Clash, Stated, disagree, in_text_order
 
 __all__ = ["NameIndex", "name_index", "passage_people", "people_clashes"]
@@ -137,7 +137,7 @@ def _spelled_out(a: tuple[str, ...], b: tuple[str, ...]) -> frozenset[str]:
     for w in b:
         if w not in words and (run := _initialism(w, words)) is not None:
             words[run[0] : run[1]] = [w]
-    return frozenset(next((x for x in b if w in ABBREVIATED_TITLES and x != w and x.startswith(w)), w) for w in words)
+    return frozenset(next((x for x in b if abbreviates(w, x)), w) for w in words)
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from .._tokens import forms_of_one
+from .._tokens import abbreviates, forms_of_one
 from ..vocabulary import ATTRIBUTION_CUES, TRANSCRIPTION_WORDS
 from ._quote_versions import Keys, Op, Quotations, Version
 
@@ -47,16 +47,17 @@ def changes(
     same_outlet: Sequence[Version],
     quotations: Quotations,
 ) -> tuple[list[Change], tuple[int, int]]:
-    """How ``v`` differs from the reference version ``ref``, in the order word_added,
-    word_dropped, word_changed, truncated, variant (none when the two are not versions of one
-    quotation; ``same_outlet``: the versions of ``v``'s outlet, which may quote the rest
+    """How ``v`` differs from the reference version ``ref``: the most telling way (word_changed,
+    word_added, word_dropped, truncated, variant), its explanation naming the others (none when
+    the two are not versions of one quotation; ``same_outlet``: the versions of ``v``'s outlet, which may quote the rest
     elsewhere), and the words of ``ref`` it corresponds to (first word, end), the rest of the
     reference included when ``v`` is cut short.
 
     ``v`` is aligned with the stretch of ``ref`` that fits it best (:func:`._quote_versions.fit`): words of the
     reference before or after that stretch are an excerpt's edges, not alterations. Words at an
-    edit that either outlet marks (an ellipsis, a bracket) are not compared; two spellings that
-    join into one ("in to" / "into") are typography; one transcription word more, less or swapped
+    edit that either outlet marks (an ellipsis, brackets, parentheses) are not compared; two spellings that
+    join into one ("in to" / "into", "year-end" / "year end") and an abbreviated title and its
+    word ("Sen." / "Senator") are house style; one transcription word more, less or swapped
     (TRANSCRIPTION_WORDS) or another form of a word ("pew" / "pews") is a ``variant``."""
     m, _ = quotations.matched(ref.keys, v.keys)
     if m < 3 or m < min_similarity * min(len(v.keys), len(ref.keys)):
@@ -86,7 +87,22 @@ def changes(
         re_ = len(ref.keys)
     if "variant" in found:
         out.append(("variant", _words(found["variant"][0]), _words(found["variant"][1]), _EXPLAINED["variant"]))
-    return out, (rs, re_)
+    return _most_telling(out), (rs, re_)
+
+
+#: The kinds of change from the most telling to the least: one pair of quotations gives one finding.
+_TELLING: tuple[AlterationKind, ...] = ("word_changed", "word_added", "word_dropped", "truncated", "variant")
+
+
+def _most_telling(found: list[Change]) -> list[Change]:
+    """The most telling of the ways a version differs (none if it does not), its explanation
+    naming the others: one pair of quotations is one finding, however many ways they differ."""
+    if not found:
+        return []
+    found = sorted(found, key=lambda c: _TELLING.index(c[0]))
+    kind, words, ref_words, why = found[0]
+    also = "; ".join(c[3] for c in found[1:] if c[0] != "variant")
+    return [(kind, words, ref_words, f"{why}; also {also}" if also else why)]
 
 
 def _text(words: Sequence[tuple[int, int, str]]) -> str:
@@ -101,9 +117,10 @@ def _words(parts: list[str]) -> tuple[str, ...]:
 def _cut_short(v: Version, ref: Version, end: int, same_outlet: Sequence[Version], quotations: Quotations) -> bool:
     """Whether ``v``, which starts like ``ref`` and stops at its word ``end``, cuts the quotation
     short: it stops inside one of the reference's sentences (quoting whole sentences of a longer
-    statement is excerpting), marks no ellipsis at its end, and its outlet does not quote the
-    rest elsewhere."""
-    if end in ref.stops or len(v.keys) in v.marks:
+    statement is excerpting), neither version marks an ellipsis where it stops (the reference's
+    words after one are an excerpt of their own), and its outlet does not quote the rest
+    elsewhere."""
+    if end in ref.stops or end in ref.marks or len(v.keys) in v.marks:
         return False
     tail = len(ref.keys) - end
     return not any(quotations.matched(ref.keys[end:], o.keys)[0] >= 0.6 * tail for o in same_outlet if o is not v)
@@ -120,6 +137,10 @@ def _kind(op: Op, v: Version, ref: Version) -> AlterationKind | None:
     theirs, mine = ref.keys[i1:i2], v.keys[j1:j2]
     if "".join(theirs) == "".join(mine):
         return None  # "in to" / "into": typography
+    if len(theirs) == len(mine) and all(
+        abbreviates(a, b) or abbreviates(b, a) for a, b in zip(theirs, mine, strict=True)
+    ):
+        return None  # "Sen." / "Senator": house style
     if len(theirs) + len(mine) == 1 and (*theirs, *mine)[0] in TRANSCRIPTION_WORDS:
         return "variant"  # "admit that I'm" / "admit I'm"
     if len(theirs) == len(mine) == 1 and theirs[0] in TRANSCRIPTION_WORDS and mine[0] in TRANSCRIPTION_WORDS:

@@ -12,6 +12,7 @@ Keys               the matching keys of a version's words.
 quote_versions     the versions of the quotations long enough to compare.
 by_outlet          the versions of each outlet.
 matched            how many words difflib matches between two versions, and where.
+akin               whether two words may be one word written two ways.
 Op, fit            a version aligned with the stretch of another that fits it best.
 Quotations         the comparisons of distinct quotations, each computed once.
 group_versions     the versions grouped by quotation.
@@ -29,7 +30,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .._disjoint import DisjointSets
-from .._tokens import forms_of_one, match_key, span_tokens, spelled_out
+from .._tokens import abbreviates, forms_of_one, span_tokens, spelled_out
 from ..align import Alignment
 from ..document import Token
 from ..vocabulary import PRONOUNS
@@ -42,6 +43,7 @@ __all__ = [
     "Op",
     "Quotations",
     "Version",
+    "akin",
     "by_outlet",
     "fit",
     "group_versions",
@@ -56,10 +58,11 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class Version:
     """One outlet's version of a quotation: the quote, its words' matching keys and the words
-    (a contraction counts as the words it spells out, each with the contracted word).
+    (a contraction counts as the words it spells out, a hyphenated word as its parts, each with
+    the word).
 
-    Words in square brackets are the outlet's own (an editorial clarification: "[the mayor]")
-    and are left out. A *gap* ``g`` is the place before word ``g`` (``len(words)``: after the
+    Words in square brackets or parentheses are the outlet's own (an editorial clarification:
+    "[the mayor]", "(local)") and are left out. A *gap* ``g`` is the place before word ``g`` (``len(words)``: after the
     last); ``marks`` are the gaps where the outlet marks an edit, an ellipsis ("…", "...") or a
     bracketed insertion, and ``stops`` those where a sentence ends (".", "!", "?").
     """
@@ -84,10 +87,9 @@ def quote_versions(alignment: Alignment, quotes: Sequence[Quote], min_words: int
 
 
 def _read_marks(tokens: Sequence[Token]) -> tuple[list[tuple[str, Token]], frozenset[int], frozenset[int]]:
-    """The words of a quotation outside square brackets, each with its matching key (a
-    contraction counts as the words it spells out, each with the word: "it's" is "it", "is"),
-    the gaps between them where an ellipsis or a bracketed insertion stands, and those where a
-    sentence ends."""
+    """The words of a quotation outside square brackets and parentheses, each with its matching
+    key (:func:`_keys`: "it's" is "it", "is"; "year-end" is "year", "end"), the gaps between
+    them where an ellipsis or a bracketed insertion stands, and those where a sentence ends."""
     words: list[tuple[str, Token]] = []
     marks: set[int] = set()
     stops: set[int] = set()
@@ -95,17 +97,23 @@ def _read_marks(tokens: Sequence[Token]) -> tuple[list[tuple[str, Token]], froze
     for k, t in enumerate(tokens):
         if t.kind != "punct":
             if depth == 0:
-                words.extend((key, t) for key in spelled_out(match_key(t)))
-        elif t.text == "[":
+                words.extend((key, t) for key in _keys(t))
+        elif t.text in ("[", "("):
             depth += 1
             marks.add(len(words))
-        elif t.text == "]":
+        elif t.text in ("]", ")"):
             depth = max(0, depth - 1)
         elif t.text == "…" or (t.text == "." and "." in (_text(tokens, k - 1), _text(tokens, k + 1))):
             marks.add(len(words))  # an ellipsis: "…", "..." or ". . ."
         elif t.text in (".", "!", "?"):
             stops.add(len(words))
     return words, frozenset(marks), frozenset(stops)
+
+
+def _keys(t: Token) -> tuple[str, ...]:
+    """The matching keys of a quoted word: a hyphenated word its parts ("year-end" is "year",
+    "end"), a contraction the words it spells out ("it's" is "it", "is")."""
+    return tuple(key for part in t.norm.split("-") if part for key in spelled_out(part.replace(".", "")))
 
 
 def _text(tokens: Sequence[Token], k: int) -> str:
@@ -124,7 +132,7 @@ def fit(ref: Sequence[str], v: Sequence[str]) -> tuple[list[Op], tuple[int, int]
     """The edits that turn the stretch of ``ref`` that fits ``v`` best into ``v``, and that
     stretch (its first word and its end).
 
-    A word for word match scores 4, another form of the word (:func:`forms_of_one`) 2, any other
+    A word for word match scores 4, another form of the word or its abbreviation (:func:`akin`) 2, any other
     word -2; words on one side only cost 4 for the first and 1 for each next one (an outlet that
     leaves out a stretch makes one edit, not one per word). Words of ``ref`` before and after the
     stretch cost nothing (``v`` quotes a part), and so do words of ``v`` beyond either end of
@@ -183,13 +191,20 @@ def _fit_table(ref: Sequence[str], v: Sequence[str]) -> tuple[list[list[int]], l
             opened, extended = row[j - 1] - 4, skip_v[j - 1] - 1
             skip_v[j] = max(opened, extended)
             gap_on[1][i][j] = extended > opened
-            score, step = above[j - 1] + (4 if a == b else 2 if forms_of_one(a, b) else -2), 1
+            score, step = above[j - 1] + (4 if a == b else 2 if akin(a, b) else -2), 1
             if skip_ref[i][j] > score:
                 score, step = skip_ref[i][j], 2
             if skip_v[j] > score:
                 score, step = skip_v[j], 3
             row[j], moves[j] = score, step
     return best, how, gap_on
+
+
+def akin(a: str, b: str) -> bool:
+    """Whether two different words may be one word of a quotation written two ways: forms of
+    one word (:func:`forms_of_one`: "pew" / "pews") or an abbreviated title and the word it
+    stands for (:func:`abbreviates`: "sen" / "senator")."""
+    return forms_of_one(a, b) or abbreviates(a, b) or abbreviates(b, a)
 
 
 def matched(a: Sequence[str], b: Sequence[str]) -> tuple[int, list[tuple[int, int, int]]]:

@@ -24,12 +24,17 @@ version, so the many outlets that repeat a wire copy word for word cost little. 
 ``variant``       a minor transcription variant: one article, "that", "and", "of", "to" or filler
                   more, less or swapped, or another form of a word ("pew" / "pews"); no key finding.
 
-The conventions of quoting are kept: words in square brackets are the outlet's clarification
-and are left out; words at an ellipsis ("…", "...") of either version are a marked elision, never
-an alteration of either outlet; a version is compared with the stretch of the reference that
-fits it best, so that quoting a part of a longer statement (words missing only at its start or
-end) is an excerpt, while words missing in the middle without an ellipsis stay ``word_dropped``;
-a contraction and its spelled-out words ("it's" / "it is") are one transcription.
+One pair of quotations gives one alteration, the most telling kind. Without a majority (two
+outlets, one version each) ``majority`` is false and the reports say only that the versions differ.
+
+The conventions of quoting are kept: words in square brackets or parentheses are the outlet's
+clarification and are left out; punctuation, hyphens ("year-end" / "year end") and abbreviated
+titles ("Sen." / "Senator") are house style; words at an ellipsis ("…", "...") of either version
+are a marked elision, never an alteration of either outlet; a version is compared with the
+stretch of the reference that fits it best, so that quoting a part of a longer statement (words
+missing only at its start or end) is an excerpt, while words missing in the middle without an
+ellipsis stay ``word_dropped``; a contraction and its spelled-out words ("it's" / "it is") are
+one transcription.
 
 Public names
 ------------
@@ -51,7 +56,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .._presentation import ALTERATION_KINDS, diff_window
+from .._presentation import alteration_label, diff_window
 from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
@@ -102,7 +107,8 @@ class QuoteAlteration:
     version in ``reference_outlet``'s article that the quotation corresponds to (from its first to
     its last word; for ``truncated``, to the reference's end; for ``spliced``, the stretch from
     the first to the last of the separate quotations). ``words`` and ``reference_words`` are the words that differ (empty for
-    ``truncated`` and ``spliced``: the dropped ending is in ``reference_words``).
+    ``truncated`` and ``spliced``: the dropped ending is in ``reference_words``). ``majority``:
+    more outlets give the reference's words than the quotation's (else the reference is only the longer).
     """
 
     outlet: str
@@ -118,6 +124,7 @@ class QuoteAlteration:
     words: tuple[str, ...]
     reference_words: tuple[str, ...]
     explanation: str
+    majority: bool = True
 
 
 # --------------------------------------------------------------------------------------------
@@ -313,7 +320,11 @@ def find_quote_alterations(
             ref = reference_version(pool)
             if v.quote.outlet == ref.quote.outlet or v.keys == ref.keys:
                 continue
-            found.extend(_compare(v, ref, docs, min_similarity, min_truncated, per_outlet[v.quote.outlet], quotations))
+            give = {k: len({r.quote.outlet for r in pool if r.keys == k}) for k in (v.keys, ref.keys)}
+            same = per_outlet[v.quote.outlet]
+            found.extend(
+                _compare(v, ref, docs, min_similarity, min_truncated, same, quotations, give[ref.keys] > give[v.keys])
+            )
     found.sort(key=lambda a: (a.outlet, a.start, a.end, a.kind, a.reference_outlet, a.reference_start))
     return found
 
@@ -347,9 +358,10 @@ def _compare(
     min_truncated: int,
     same_outlet: Sequence[Version],
     quotations: Quotations,
+    majority: bool,
 ) -> list[QuoteAlteration]:
-    """The alterations of version ``v`` against the reference version ``ref`` (:func:`changes`),
-    each with its explanation."""
+    """The alteration of version ``v`` against the reference version ``ref`` (:func:`changes`),
+    with its explanation (``majority``: more outlets give ``ref``'s words than ``v``'s)."""
     q, r = v.quote, ref.quote
     found, (first, end) = changes(v, ref, min_similarity, min_truncated, same_outlet, quotations)
     if not found:
@@ -373,6 +385,7 @@ def _compare(
             words,
             ref_words,
             f"{q.outlet} quotes {who} {why} ({r.outlet}'s version{also}).",
+            majority,
         )
         for kind, words, ref_words, why in found
     ]
@@ -439,7 +452,7 @@ def _alteration_sentences(report: Report, ctx: Context) -> list[str]:
     for a in report.get("quote_alterations", []):
         if a["kind"] == "variant":
             continue  # a transcription variant is no key finding
-        label = ALTERATION_KINDS.get(a["kind"], a["kind"])
+        label = alteration_label(a)
         text, ref = diff_window(str(a["text"]), str(a["reference_text"]))
         out.append(
             f"{names.get(a['outlet'], a['outlet'])} quotes “{text}”, where "
@@ -450,7 +463,7 @@ def _alteration_sentences(report: Report, ctx: Context) -> list[str]:
 
 def _alteration_marks(a: Record, c: Context) -> list[Mark]:
     """An altered quotation marked in its outlet's text, with the reference outlet's version."""
-    label = ALTERATION_KINDS.get(a["kind"], a["kind"])
+    label = alteration_label(a)
     note = f"Altered quotation ({label})\n{c.name(a['reference_outlet'])} has: “{a['reference_text']}”"
     return [Mark(a["outlet"], a["start"], a["end"], "altered", note)]
 
@@ -472,7 +485,7 @@ ALTERATION_KIND = FindingKind(
     columns=(
         Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
         Column("Passage", _alteration_passage),
-        Column("Change", lambda r, c: Cell.label(ALTERATION_KINDS.get(r["kind"], r["kind"]))),
+        Column("Change", lambda r, c: Cell.label(alteration_label(r))),
         *reference_columns("Quotes", "Reference has", 400),
     ),
     count_header="Altered quotes",
