@@ -173,15 +173,22 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: The most words a speaker label before a colon has: a name with a short title ("Sen. Ann
+#: Q. Doe: ..."); more is a title-case headline's subject ("Budget Talks Fiscal Cliff Meeting: ...").
+MAX_SPEAKER_LABEL_WORDS = 4
+
+
 def headline_speaker(text: str, sentence: Sentence) -> Attribution | None:
     """A line that leads with its speaker: a headline ("Mayor: We will rebuild", "Trump: ...") or
-    a transcript turn ("Lopez: Well, ..."); a label ("Update:", "Photo:") is not a speaker."""
+    a transcript turn ("Lopez: Well, ..."); a label ("Update:", "Photo:") is not a speaker, nor
+    a run of more than :data:`MAX_SPEAKER_LABEL_WORDS` capitalised words (a title-case headline)."""
     tokens = sentence.tokens
     for k, t in enumerate(tokens[:7]):
         if t.text == ":" and 0 < k < len(tokens) - 1:
             speaker = [x for x in tokens[:k] if x.kind == "word"]
             if (
                 speaker
+                and len(speaker) <= MAX_SPEAKER_LABEL_WORDS
                 and all(x.text[:1].isupper() for x in speaker)
                 and not any(x.norm in LABELS or x.norm in CALENDAR_WORDS for x in speaker)
             ):

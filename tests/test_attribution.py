@@ -227,6 +227,9 @@ def test_a_line_that_leads_with_its_speaker_but_not_a_label() -> None:
     found = _found(text)
     assert ("indirect", "Okafor", ":", ["We were told nothing about the pumps."]) in found
     assert not any(source == "Update" for _, source, _, _ in found)
+    # a title-case headline's subject is no speaker; a name with a short title is
+    assert _found("Harbour Board Pier Budget Vote: Members Balk at Costs") == []
+    assert _found("Deputy Mayor Ann Doe: We Will Not Back Down")[0][1] == "Deputy Mayor Ann Doe"
 
 
 def test_a_verb_of_stance_attributes_its_judgement() -> None:
