@@ -17,8 +17,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ._inflect import lemma_candidates
 from .document import Document, Token
-from .vocabulary import ABBREVIATED_TITLES, CONTRACTIONS, INFLECTIONAL_ENDINGS, IS_CONTRACTION_HOSTS
+from .vocabulary import ABBREVIATED_TITLES, CONTRACTIONS, IS_CONTRACTION_HOSTS
 
 if TYPE_CHECKING:
     from .align import Member
@@ -78,26 +79,10 @@ def member_tokens(document: Document, member: Member, *, words_only: bool = True
     return span_tokens(document, member.start, member.end, words_only=words_only)
 
 
-@lru_cache(maxsize=4096)
-def _bases(word: str) -> frozenset[str]:
-    """The word itself and what it may be an inflected form of (one ending of
-    INFLECTIONAL_ENDINGS taken off, with the spelling undone: "making" -> mak, make; "carried"
-    -> carri, carry; "stopped" -> stopp, stop); a base keeps at least three letters."""
-    out = {word}
-    for ending in INFLECTIONAL_ENDINGS:
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 3:
-            out |= {stem, stem + "e"}
-            if stem.endswith("i"):
-                out.add(stem[:-1] + "y")
-            if stem[-1] == stem[-2]:
-                out.add(stem[:-1])
-    return frozenset(out)
-
-
 def forms_of_one(a: str, b: str) -> bool:
-    """Whether two different words are forms of one word, differing only by an inflectional
-    ending (INFLECTIONAL_ENDINGS): plural, possessive, third person, past or participle.
+    """Whether two different words are forms of one word: an inflection of the other or of a
+    common base (:func:`mediadiff._inflect.lemma_candidates`: plural, possessive, third person,
+    past, participle, comparative, adverb, irregular verbs).
 
     >>> forms_of_one("pew", "pews"), forms_of_one("ended", "ending"), forms_of_one("make", "making")
     (True, True, True)
@@ -105,6 +90,13 @@ def forms_of_one(a: str, b: str) -> bool:
     (False, False, False)
     """
     return a != b and not _bases(a).isdisjoint(_bases(b))
+
+
+@lru_cache(maxsize=4096)
+def _bases(word: str) -> frozenset[str]:
+    """The word and the base forms of at least three letters it may be an inflection of (a
+    shorter base says little: "its" is no form of "it")."""
+    return frozenset(b for b in lemma_candidates(word) if b == word or len(b) >= 3)
 
 
 def spelled_out(word: str) -> tuple[str, ...]:

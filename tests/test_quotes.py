@@ -467,3 +467,14 @@ def test_mixed_speakers_same_as_all_pairs() -> None:
     al = align(texts)
     found = extract_quotes(al)
     assert find_quote_alterations(al, found) == BENCH.all_pairs_alterations(al, found)
+
+
+def test_a_quoted_hyphenated_name_is_no_version_of_a_quotation_naming_it():
+    """A hyphenated word gives its parts as keys ("year-end" is "year", "end") but counts as one
+    word: a name in quotation marks shares one word, not three, with a quotation that names it."""
+    speech = (
+        "“Some people say that because of the stand Save-the-Pier is taking, they do not want the "
+        "group anywhere near the harbour,” he said."
+    )
+    name = "Hundreds turned out on what organisers called “Save-the-Pier Action Day.”"
+    assert found(speech, speech, name) == []

@@ -230,6 +230,23 @@ class Quotations:
         self._shared: dict[tuple[Keys, Keys], int] = {}
         self._matched: dict[tuple[Keys, Keys], tuple[int, list[tuple[int, int, int]]]] = {}
         self._fitted: dict[tuple[Keys, Keys], tuple[list[Op], tuple[int, int]]] = {}
+        # the word each key comes from (a hyphenated word gives several keys, one word)
+        self._word_of: dict[Keys, tuple[int, ...]] = {}
+        for v in versions:
+            if v.keys not in self._word_of:
+                order = {start: i for i, start in enumerate(dict.fromkeys(w[0] for w in v.words))}
+                self._word_of[v.keys] = tuple(order[w[0]] for w in v.words)
+
+    def words(self, keys: Keys) -> int:
+        """How many words a quotation's keys come from ("Chick-fil-A" is one word, three keys)."""
+        return len(set(self._word_of[keys]))
+
+    def matched_words(self, a: Keys, b: Keys) -> int:
+        """How many words of ``a`` difflib matches in ``b``, a word counted once however many
+        of its keys match: the threshold of one quotation being a version of another."""
+        _, blocks = self.matched(a, b)
+        word_of = self._word_of[a]
+        return len({word_of[i + k] for i, _, size in blocks for k in range(size)})
 
     def shared(self, a: Keys, b: Keys) -> int:
         pair = (a, b) if a <= b else (b, a)
@@ -303,8 +320,8 @@ def group_versions(
         return first if outlet[first] != o else other
 
     def links(a: Keys, b: Keys) -> bool:
-        m, _ = quotations.matched(a, b)
-        return m >= 3 and m >= min_similarity * min(len(a), len(b))
+        m = quotations.matched_words(a, b)
+        return m >= 3 and m >= min_similarity * min(quotations.words(a), quotations.words(b))
 
     for x, ha in enumerate(distinct):
         for hb in distinct[x + 1 :]:
@@ -312,7 +329,7 @@ def group_versions(
             if ha[1] is not None and hb[1] is not None and ha[1] != hb[1]:
                 continue  # two people named: not one speaker's words
             shared = quotations.shared(a, b)
-            if shared < 3 or shared < min_similarity * min(len(a), len(b)):
+            if shared < 3 or shared < min_similarity * min(quotations.words(a), quotations.words(b)):
                 continue  # difflib cannot match more words than the two have in common
             forward, backward = links(a, b), links(b, a)  # difflib is not quite symmetric
             if forward and backward:
@@ -335,14 +352,12 @@ def group_versions(
 
 def versions_of_one(a: Keys, b: Keys, min_similarity: float, quotations: Quotations) -> bool:
     """Whether two quotations are versions of one: at least three words, and ``min_similarity`` of
-    the shorter one's, match in order (either way round: difflib is not quite symmetric)."""
-    if quotations.shared(a, b) < max(3, min_similarity * min(len(a), len(b))):
+    the shorter one's, match in order (either way round: difflib is not quite symmetric); a word
+    counts once however many keys it gives ("Chick-fil-A")."""
+    least = max(3, min_similarity * min(quotations.words(a), quotations.words(b)))
+    if quotations.shared(a, b) < least:
         return False
-    for x, y in ((a, b), (b, a)):
-        m, _ = quotations.matched(x, y)
-        if m >= 3 and m >= min_similarity * min(len(a), len(b)):
-            return True
-    return False
+    return any(quotations.matched_words(x, y) >= least for x, y in ((a, b), (b, a)))
 
 
 def _surname(speaker: str | None) -> str | None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._inflect import IRREGULAR_FORMS
 from ..document import Token
 from ..vocabulary import DETERMINERS
-from ._inflect import IRREGULAR_FORMS
 from .lexicon import LexiconEntry
 
 __all__ = ["breaks", "misread", "name_like", "title_case_lines"]

@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .._inflect import lemma_candidates
 from ..document import Token
 from ..vocabulary import NEGATORS
 from ._guards import breaks, misread, name_like
-from ._inflect import lemma_candidates
 from .lexicon import Lexicon, LexiconEntry
 
 __all__ = ["Match", "damp_topics", "match_terms", "negate"]

@@ -17,7 +17,7 @@ Public names
 ------------
 Lexicon          a set of entries with their categories and the neutral stop list; load/save.
 LexiconEntry     one term: category, strength (0-1), part of speech, pattern.
-lemma_candidates the base forms a word may be an inflection of (suffix rules, no data; from ``_inflect``).
+lemma_candidates the base forms a word may be an inflection of (suffix rules, no data; from ``mediadiff._inflect``).
 GAP              the marker of a gap in an expression (``…``).
 """
 
@@ -31,9 +31,9 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
+from .._inflect import IRREGULAR_FORMS, lemma_candidates
 from ..errors import InputError, check_parameter, is_int, is_real
 from ..vocabulary import GLUE_WORDS
-from ._inflect import IRREGULAR_FORMS, lemma_candidates
 
 __all__ = [
     "GAP",

@@ -1,4 +1,6 @@
-"""Inflections undone by suffix rules, so that a lexicon matches them with no data downloaded.
+"""Inflections undone by suffix rules, with no data downloaded: the one place that knows how a
+word form relates to its base. The loaded-language lexicon matches inflected forms with it, and
+the quotation finder tells a form of one word from another word (``_tokens.forms_of_one``).
 
 Public names
 ------------
