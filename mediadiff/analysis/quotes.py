@@ -450,8 +450,8 @@ def _alteration_sentences(report: Report, ctx: Context) -> list[str]:
     names = ctx.names
     out = []
     for a in report.get("quote_alterations", []):
-        if a["kind"] == "variant":
-            continue  # a transcription variant is no key finding
+        if a["kind"] == "variant" or a.get("majority") is False:
+            continue  # a transcription variant, or two versions with no majority: no key finding
         label = alteration_label(a)
         text, ref = diff_window(str(a["text"]), str(a["reference_text"]))
         out.append(
