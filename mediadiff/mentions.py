@@ -17,8 +17,8 @@ What is read (the word classes are the vocabulary's, mediadiff/data/vocabulary.t
 - the unit after it ("312 residents" -> ``resident``; units of people share ``people``),
   sums of money ("$4.2 million"), percentages ("18 percent", "12%");
 - dates ("March 11", "Oct. 28"), weekdays (not schedules: "Monday through Saturday"), years,
-  clock times ("9 a.m."), durations ("eleven years", "three months": a span of time, not a
-  figure), ordinals ("21st");
+  clock times ("9 a.m."), durations ("eleven years"; an age, "Ann Lee, 58,": a span of time,
+  not a figure), ordinals ("21st");
 - vague quantities ("thousands of families", "dozens").
 
 Public names
@@ -412,8 +412,8 @@ def _figure(tokens: Sequence[Token], i: int, j: int, value: float) -> _Figure | 
 
 
 def _plain_number(r: _Reader, i: int, j: int, value: float) -> int:
-    """A year, a clock time ("9 a.m.") or a number with no unit of its own ("the 38 were", "No.
-    4"), read from ``tokens[i:j]``; return the index to read on from."""
+    """A year, a clock time ("9 a.m."), an age ("Ann Lee, 58,": years) or a number with no unit
+    of its own ("the 38 were"), read from ``tokens[i:j]``; return the index to read on from."""
     tokens = r.tokens
     if _year(tokens, i, j, value):
         r.add("date", "year", str(int(value)), None, None, i, i, j - 1)
@@ -421,6 +421,9 @@ def _plain_number(r: _Reader, i: int, j: int, value: float) -> int:
     if _clock(tokens, j):
         r.add("time", "", value, value, value, i, i, j)
         return j + 1
+    if 1 < i and j < len(tokens) and tokens[i - 1].text == tokens[j].text == "," and tokens[i - 2].text[:1].isupper():
+        r.add("duration", "year", value, value, value, i, i, j - 1)
+        return j
     r.add("ordinal" if _ordinal(tokens[i]) else "count", "", value, value, value, i, i, j - 1)
     return max(j, i + 1)
 

@@ -155,3 +155,15 @@ def test_every_mention_points_into_the_text(parts, noise):
         assert m.start >= previous  # in text order, never overlapping
         previous = m.end
         assert doc.sentence_at(m.at) is not None
+
+
+def test_an_age_after_a_name_is_no_figure():
+    """News style sets a person's age off by commas after the name ("Ann Lee, 58, said"): a span
+    of years, not a count of anything, so a passage is not a figure for it."""
+    from mediadiff.mentions import read_numbers
+    from mediadiff.segment import tokenize
+
+    [age] = read_numbers(tokenize("Ann Lee, 58, said the clinic was her lifeline."))
+    assert (age.text, age.kind, age.unit, is_figure(age)) == ("58", "duration", "year", False)
+    [people] = read_numbers(tokenize("In March, 58 people left the town."))
+    assert (people.kind, people.unit, is_figure(people)) == ("count", "people", True)
