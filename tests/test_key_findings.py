@@ -260,3 +260,30 @@ def test_one_loaded_word_does_not_make_an_outlet_the_most_loaded():
         "Alpha uses the most loaded language in its own voice: 12.5 loaded terms per 1,000 of its own "
         "words, outside quotations (e.g. “slam0”, “slam1”); none found in the own voice of Beta."
     )
+
+
+def test_the_parts_of_one_omitted_quotation_are_told_once():
+    """A quotation the aligner cut into two passages, which the same outlet omits both of, is
+    one key finding, not two."""
+    from _report_fixture import shown_key_findings
+
+    quote = "We will not close the pier. We will fight for every job on it."
+    first, second = quote.index("We will not"), quote.index("We will fight")
+
+    def member(start: int, end: int, sentence: int) -> dict:
+        return {"outlet": "b", "start": start + 1, "end": end + 1, "sentence": sentence, "text": quote[start:end]}
+
+    report = {
+        "outlets": [{"id": o, "name": o.upper()} for o in "abc"],
+        "passages": [
+            {"id": "P1", "support": 2, "members": [member(first, second - 1, 0)]},
+            {"id": "P2", "support": 2, "members": [member(second, len(quote), 1)]},
+        ],
+        "quotes": [{"outlet": "b", "start": 1, "end": len(quote) + 1, "text": quote}],
+        "omissions": [
+            {"outlet": "c", "passage": p, "weight": w, "kind": "quote", "carried_by": ["a", "b"]}
+            for p, w in (("P1", 0.6), ("P2", 0.5))
+        ],
+    }
+    said = [s for s in shown_key_findings(report) if " omits " in s]
+    assert said == ["C omits the quotation that B reports as “We will not close the pier.”, carried by 2 of 3 outlets."]

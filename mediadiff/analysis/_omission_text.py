@@ -126,6 +126,29 @@ def _uncertain(om: Record) -> bool:
     return isinstance(agreement, (int, float)) and not isinstance(agreement, bool) and agreement < KEY_AGREEMENT
 
 
+def _quotations_by_outlet(report: Report) -> dict[str, list[tuple[int, int]]]:
+    """Outlet -> the ``(start, end)`` of its quotations in the report."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for q in report.get("quotes", []):
+        out[str(q.get("outlet"))].append((int(q["start"]), int(q["end"])))
+    return out
+
+
+def _quotations_of(
+    members: Sequence[Record], quoted_in: Mapping[str, list[tuple[int, int]]]
+) -> frozenset[tuple[str, int]]:
+    """The quotations ``(outlet, start)`` that hold every member of a passage (empty when one
+    member lies outside any quotation; a member may take the quotation marks with it)."""
+    held = set()
+    for m in members:
+        outlet, start, end = str(m.get("outlet")), int(m.get("start", 0)), int(m.get("end", 0))
+        q = next((a for a, b in quoted_in.get(outlet, ()) if a - 2 <= start and end <= b + 2), None)
+        if q is None:
+            return frozenset()
+        held.add((outlet, q))
+    return frozenset(held)
+
+
 def omission_sentences(report: Report, ctx: Context) -> list[str]:
     """One sentence per omitted passage, heaviest first, leaving out the passages whose carriers
     agree less than :data:`KEY_AGREEMENT`. The words quoted are those of the carrying outlet
@@ -140,18 +163,25 @@ def omission_sentences(report: Report, ctx: Context) -> list[str]:
     )
     n = len(report.get("outlets", []))
     out = []
-    told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []  # omitters, sentences already told
+    quoted_in = _quotations_by_outlet(report)
+    told: list[tuple[frozenset[str], frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = []
     for pid in ranked:
         oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
         if any(_uncertain(o) for o in oms):
             continue
-        # a second clause of the same sentences that the same outlets omit is the same story
+        # a second clause of the same sentences, or a second part of the same quotations, that the
+        # same outlets omit is the same story: told once
         omitters_set = frozenset(o["outlet"] for o in oms)
         passage = passages.get(pid)
-        sentences = frozenset((m.get("outlet"), m.get("sentence")) for m in (passage or {}).get("members", ()))
-        if sentences and any(omitters_set == w and sentences <= s for w, s in told):
+        members = (passage or {}).get("members", ())
+        sentences = frozenset((str(m.get("outlet")), int(m.get("sentence", -1))) for m in members)
+        quotations = _quotations_of(members, quoted_in)
+        if any(
+            omitters_set == w and ((sentences and sentences <= s) or (quotations and quotations <= q))
+            for w, s, q in told
+        ):
             continue
-        told.append((omitters_set, sentences))
+        told.append((omitters_set, sentences, quotations))
         omitters = who([names.get(o["outlet"], o["outlet"]) for o in oms])
         kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
         support = passage["support"] if passage else len(oms[0].get("carried_by", []))
