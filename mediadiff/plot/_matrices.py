@@ -19,14 +19,12 @@ from ._style import (
     _axes,
     _dress_grid,
     _empty,
+    _grid_axes,
     _label,
     _min_support,
-    _outlets,
-    _passages,
     _real,
     _report,
     _size,
-    _size_matrix,
     _size_square,
     _title,
     _vector,
@@ -80,10 +78,7 @@ def coverage_matrix(
     -------
     matplotlib.axes.Axes
     """
-    report = _report(comparison)
-    ids, labels = _outlets(report, max_label)
-    passages = _passages(report, min_support)
-    ax = _axes(ax, _size_matrix(report, len(passages), snippets))
+    report, ids, labels, passages, ax = _grid_axes(comparison, ax, min_support, max_label, snippets)
     if not passages or not ids:
         return _empty(ax, "No passages to show")
     grid, omitted, paraphrased = _coverage_grid(report, ids, passages)
@@ -287,10 +282,7 @@ def placement(
     from matplotlib import colormaps
     from matplotlib.patches import Rectangle
 
-    report = _report(comparison)
-    ids, labels = _outlets(report, max_label)
-    passages = _passages(report, min_support)
-    ax = _axes(ax, _size_matrix(report, len(passages), snippets))
+    report, ids, labels, passages, ax = _grid_axes(comparison, ax, min_support, max_label, snippets)
     if not passages or not ids:
         return _empty(ax, "No shared passages to place")
     column = {o: j for j, o in enumerate(ids)}

@@ -19,15 +19,12 @@ from ._style import (
     _OMITTED,
     PALETTE,
     Report,
-    _axes,
     _category_order,
     _category_style,
     _empty,
-    _outlets,
+    _outlet_axes,
     _real,
-    _report,
     _size,
-    _size_bars,
     _text,
     _title,
 )
@@ -80,9 +77,7 @@ def outlet_scores(
     """
     import numpy as np
 
-    report = _report(comparison)
-    ids, labels = _outlets(report, max_label)
-    ax = _axes(ax, _size_bars(report))
+    report, ids, labels, ax = _outlet_axes(comparison, ax, max_label)
     if not ids:
         return _empty(ax, "No outlets")
     outlets = report.get("outlets", [])
@@ -198,9 +193,7 @@ def loaded_language(
     """
     import numpy as np
 
-    report = _report(comparison)
-    ids, labels = _outlets(report, max_label)
-    ax = _axes(ax, _size_bars(report))
+    report, ids, labels, ax = _outlet_axes(comparison, ax, max_label)
     if not ids:
         return _empty(ax, "No outlets")
     values, totals = _loaded_rates(report, ids, include_quotes, per_1000_words)
@@ -309,9 +302,7 @@ def readability(
     """
     import numpy as np
 
-    report = _report(comparison)
-    ids, labels = _outlets(report, max_label)
-    ax = _axes(ax, _size_bars(report))
+    report, ids, labels, ax = _outlet_axes(comparison, ax, max_label)
     outlets = report.get("outlets", [])
     present = {k for o in outlets for k, v in (o.get("readability") or {}).items() if _real(v) is not None}
     if measures is None:
@@ -393,9 +384,7 @@ def findings(
     """
     import numpy as np
 
-    report = _report(comparison)
-    ids, labels = _outlets(report, max_label)
-    ax = _axes(ax, (_size_bars(report)[0], _size_bars(report)[1] + 0.6))
+    report, ids, labels, ax = _outlet_axes(comparison, ax, max_label, taller=0.6)
     if not ids:
         return _empty(ax, "No outlets")
     counts = _finding_counts(report)

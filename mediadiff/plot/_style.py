@@ -119,6 +119,28 @@ def _outlets(report: Report, max_label: int) -> tuple[list[str], list[str]]:
     return ids, [_label(names.get(i, i), max_label) for i in ids]
 
 
+def _outlet_axes(
+    comparison: Any, ax: Axes | None, max_label: int, taller: float = 0.0
+) -> tuple[Report, list[str], list[str], Axes]:
+    """What a chart with a row per outlet starts from: the report, the outlet ids and their
+    labels, and the axes (a new figure ``taller`` inches taller than the bar size, if none)."""
+    report = _report(comparison)
+    ids, labels = _outlets(report, max_label)
+    width, height = _size_bars(report)
+    return report, ids, labels, _axes(ax, (width, height + taller))
+
+
+def _grid_axes(
+    comparison: Any, ax: Axes | None, min_support: int, max_label: int, snippets: bool
+) -> tuple[Report, list[str], list[str], list[Mapping[str, Any]], Axes]:
+    """What a passage x outlet grid starts from: the report, the outlet ids and labels, the
+    passages carried by at least ``min_support`` outlets, and the axes."""
+    report = _report(comparison)
+    ids, labels = _outlets(report, max_label)
+    passages = _passages(report, min_support)
+    return report, ids, labels, passages, _axes(ax, _size_matrix(report, len(passages), snippets))
+
+
 def _top_labels(ax: Axes, labels: Sequence[str]) -> None:
     """Outlet names along the top of a matrix: slanted unless a few short names fit flat."""
     import numpy as np
