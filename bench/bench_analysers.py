@@ -91,8 +91,8 @@ def all_pairs_alterations(
             elif whole:
                 joined += 1
         if apart and len(apart) >= joined:
-            splices[idx] = (v, *apart[0])
-    found = [quotes._spliced(v, first, second, docs) for v, first, second in splices.values()]
+            splices[idx] = (v, *apart[0], len(apart) > joined)
+    found = [quotes._spliced(v, first, second, docs, majority) for v, first, second, majority in splices.values()]
     rest = [i for i in range(len(versions)) if i not in splices]
     parent = {i: i for i in rest}
 

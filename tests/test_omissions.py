@@ -509,3 +509,29 @@ def test_an_omission_carries_how_alike_its_carriers_are() -> None:
     assert omission.agreement == alignment.agreement[omission.passage] == 1.0
     record = compare(articles).to_dict()["omissions"][0]
     assert record["agreement"] == 1.0
+
+
+def test_a_passage_of_function_words_alone_is_no_omission() -> None:
+    """“How are you?” states no fact: an outlet that leaves it out omits nothing, while the
+    same outlets' missing fact next to it is still reported."""
+    texts = {
+        "a": "The mayor greeted the crowd. “How are you?” The council approved the levy.",
+        "b": "The mayor greeted the crowd. “How are you?” The council approved the levy.",
+        "c": "The mayor greeted the crowd.",
+    }
+    alignment = build(
+        texts,
+        [
+            [
+                ("a", "The mayor greeted the crowd."),
+                ("b", "The mayor greeted the crowd."),
+                ("c", "The mayor greeted the crowd."),
+            ],
+            [("a", "“How are you?”"), ("b", "“How are you?”")],
+            [("a", "The council approved the levy."), ("b", "The council approved the levy.")],
+        ],
+    )
+    omitted = find_omissions(alignment, coverage_ceiling=None)
+    by_id = {p.id: p for p in alignment.passages}
+    texts_omitted = [by_id[o.passage].members[0].text for o in omitted]
+    assert texts_omitted == ["The council approved the levy."]

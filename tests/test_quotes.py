@@ -293,6 +293,50 @@ def test_a_statement_split_only_by_its_attribution_is_not_spliced():
     assert [a.kind for a in got] == []
 
 
+def test_a_statement_split_by_an_attribution_with_its_circumstances_is_not_spliced():
+    """“…,” he said in an interview with the local radio station. “…”: still only who speaks,
+    and where; one statement."""
+    apart = (
+        "“Nobody should have to wonder if the water is safe,” Ann Lee said in an interview with the local "
+        "radio station on Tuesday. “We are going to get answers.”"
+    )
+    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
+    got = find_quote_alterations(
+        al := align([Article("a", apart), Article("b", apart), Article("c", joined)]), extract_quotes(al)
+    )
+    assert [a.kind for a in got] == []
+
+
+def test_an_attribution_that_adds_content_of_its_own_separates_two_quotations():
+    """“…,” she said, adding that the council had voted. “…”: more than who speaks stands
+    between the parts, so the outlet that runs them together splices."""
+    apart = (
+        "“Nobody should have to wonder if the water is safe,” Ann Lee said, adding that the council had "
+        "voted against a new inquiry. “We are going to get answers.”"
+    )
+    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
+    got = find_quote_alterations(
+        al := align([Article("a", apart), Article("b", apart), Article("c", joined)]), extract_quotes(al)
+    )
+    assert [(a.outlet, a.kind, a.majority) for a in got] == [("c", "spliced", True)]
+
+
+@pytest.mark.filterwarnings("ignore::mediadiff.errors.InputWarning")
+def test_a_splice_that_one_outlet_against_one_says_is_no_key_finding():
+    """One outlet gives two quotations apart, one runs them together: nothing says which of the
+    two is faithful, so the splice is listed without a majority and is no key finding."""
+    apart = (
+        "“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
+        "on Friday. “We are going to get answers,” she said afterwards."
+    )
+    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
+    other = "The council of Springfield met on Friday to discuss the budget for the coming year."
+    articles = [Article("a", apart), Article("b", other), Article("c", joined)]
+    got = find_quote_alterations(al := align(articles), extract_quotes(al))
+    assert [(a.outlet, a.kind, a.majority) for a in got] == [("c", "spliced", False)]
+    assert not any("quotes “" in line for line in compare(articles).key_findings())
+
+
 def test_quotations_of_two_people_are_not_versions_of_one() -> None:
     """Two named speakers who use similar words said two things: no alteration between them."""
     a = "“We will secure the border within a year,” Governor Tom Hale said."

@@ -150,10 +150,16 @@ class Evidence:
             self.passages.append((p, passage_kind(alignment, p), pos, cited_by))
 
     def coverage(self, outlet: str, passage: Passage) -> float:
-        """The share of the passage's core words that ``outlet``'s article holds anywhere: the
-        content words at least two of its carriers use (every content word of its members when
-        no two share one). An article that holds most of them tells the fact somewhere, if in
-        other sentences or other words than any one piece."""
+        """The share of the passage's core words (:meth:`core`) that ``outlet``'s article holds
+        anywhere. An article that holds most of them tells the fact somewhere, if in other
+        sentences or other words than any one piece."""
+        core = self.core(passage)
+        return len(core & self.vocabulary[outlet]) / len(core) if core else 0.0
+
+    def core(self, passage: Passage) -> frozenset[str]:
+        """The passage's core words: the content words at least two of its carriers use (every
+        content word of its members when no two share one); empty when its members hold function
+        words alone ("How are you?"), which state no fact to omit."""
         core = self._core.get(passage.id)
         if core is None:
             counts: Counter[str] = Counter()
@@ -168,7 +174,7 @@ class Evidence:
                     }
                 )
             core = self._core[passage.id] = frozenset(w for w, n in counts.items() if n >= 2) or frozenset(counts)
-        return len(core & self.vocabulary[outlet]) / len(core) if core else 0.0
+        return core
 
     def told_elsewhere(
         self,

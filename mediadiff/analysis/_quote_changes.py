@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .._tokens import abbreviates, forms_of_one
-from ..vocabulary import ATTRIBUTION_CUES, TRANSCRIPTION_WORDS
+from ..vocabulary import ATTRIBUTION_CUES, CLAUSE_OPENERS, RELATIVE_PRONOUNS, SUBORDINATORS, TRANSCRIPTION_WORDS
 from ._quote_versions import Keys, Op, Quotations, Version
 
 __all__ = ["AlterationKind", "Change", "changes", "find_splices", "only_attribution"]
@@ -154,14 +154,33 @@ def _kind(op: Op, v: Version, ref: Version) -> AlterationKind | None:
 _PLAIN_KINDS: dict[str, AlterationKind] = {"insert": "word_added", "delete": "word_dropped", "replace": "word_changed"}
 
 
+#: The longest attribution that may stand between two parts of one statement ("he said in an
+#: interview with the local paper on Tuesday"), in words.
+MAX_ATTRIBUTION_WORDS = 20
+#: Words after the cue that bring in content of the outlet's own ("she said, adding that…",
+#: "said Ann Lee, who…", "he said as the vote began"): then the gap is more than who speaks.
+_CONTENT_OPENERS = CLAUSE_OPENERS | SUBORDINATORS | RELATIVE_PRONOUNS
+
+
 def only_attribution(text: str, start: int, end: int) -> bool:
-    """Whether what stands between two quoted parts only says who speaks ("," he added, ",",
-    "she said. "): the two parts are one statement, not two joined."""
+    """Whether what stands between two quoted parts only says who speaks (",” he added, “",
+    "she said in an interview. "): the two parts are one statement, not two joined.
+
+    The gap is one clause with a speech cue among its first eight words (the speaker and a
+    title may come first) and nothing after the cue that opens a clause of its own (the circumstances of the saying may follow: "in an
+    interview", "on Tuesday", "to reporters").
+    """
     clauses = [c for c in re.split(r"[.!?]\s", text[start:end]) if re.search(r"\w", c)]
     if not clauses:
         return True
-    words = re.findall(r"[\w’'-]+", clauses[0])
-    return len(clauses) == 1 and len(words) <= 8 and any(w.lower() in ATTRIBUTION_CUES for w in words)
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", clauses[0])]
+    cue = next((i for i, w in enumerate(words[:8]) if w in ATTRIBUTION_CUES), None)
+    return (
+        len(clauses) == 1
+        and cue is not None
+        and len(words) <= MAX_ATTRIBUTION_WORDS
+        and not any(w in _CONTENT_OPENERS for w in words[cue + 1 :])
+    )
 
 
 def find_splices(
@@ -170,8 +189,9 @@ def find_splices(
     quotations: Quotations,
     by_outlet: dict[str, list[Version]],
     texts: dict[str, str],
-) -> dict[int, tuple[Version, Version, Version]]:
-    """Index of a spliced version -> (itself, first piece, second piece) in the reference outlet.
+) -> dict[int, tuple[Version, Version, Version, bool]]:
+    """Index of a spliced version -> (itself, first piece, second piece in the reference outlet,
+    majority: more outlets give the words apart than whole).
 
     What one outlet's quotations say about a version depends only on the version's words, so
     it is worked out once per distinct quotation and outlet; every other outlet has its say (a
@@ -179,7 +199,7 @@ def find_splices(
     outlet that gives the words in two parts with only an attribution between them ("“…,” she
     added, “…”") gives them whole.
     """
-    spliced: dict[int, tuple[Version, Version, Version]] = {}
+    spliced: dict[int, tuple[Version, Version, Version, bool]] = {}
     all_outlets = sorted(by_outlet)
     verdicts: dict[tuple[Keys, str], tuple[bool, tuple[Version, Version] | None]] = {}
 
@@ -219,5 +239,5 @@ def find_splices(
                 joined += 1
         if apart and len(apart) >= joined:
             _, first, second = apart[0]
-            spliced[idx] = (v, first, second)
+            spliced[idx] = (v, first, second, len(apart) > joined)
     return spliced

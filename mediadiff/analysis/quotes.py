@@ -108,7 +108,8 @@ class QuoteAlteration:
     its last word; for ``truncated``, to the reference's end; for ``spliced``, the stretch from
     the first to the last of the separate quotations). ``words`` and ``reference_words`` are the words that differ (empty for
     ``truncated`` and ``spliced``: the dropped ending is in ``reference_words``). ``majority``:
-    more outlets give the reference's words than the quotation's (else the reference is only the longer).
+    more outlets give the reference's words than the quotation's (else the reference is only the
+    longer); for ``spliced``, more outlets give the two quotations apart than together.
     """
 
     outlet: str
@@ -302,7 +303,7 @@ def find_quote_alterations(
     quotations = Quotations(versions)
     per_outlet = by_outlet(versions)
     splices = find_splices(versions, min_similarity, quotations, per_outlet, {o: d.text for o, d in docs.items()})
-    found = [_spliced(v, first, second, docs) for v, first, second in splices.values()]
+    found = [_spliced(v, first, second, docs, majority) for v, first, second, majority in splices.values()]
     # group the other versions: linked when one largely matches the other
     rest = [i for i in range(len(versions)) if i not in splices]
     for group in group_versions(versions, rest, min_similarity, quotations):
@@ -329,9 +330,12 @@ def find_quote_alterations(
     return found
 
 
-def _spliced(v: Version, first: Version, second: Version, docs: Mapping[str, Document]) -> QuoteAlteration:
+def _spliced(
+    v: Version, first: Version, second: Version, docs: Mapping[str, Document], majority: bool
+) -> QuoteAlteration:
     """Version ``v`` as a splice of the quotations ``first`` and ``second`` that another outlet
-    gives apart (the reference span runs from the first to the end of the second)."""
+    gives apart (the reference span runs from the first to the end of the second); ``majority``:
+    more outlets give them apart than whole."""
     rs, re_ = first.quote.start, second.quote.end
     return QuoteAlteration(
         v.quote.outlet,
@@ -347,6 +351,7 @@ def _spliced(v: Version, first: Version, second: Version, docs: Mapping[str, Doc
         (),
         (),
         f"{v.quote.outlet} runs two quotations together as one; {first.quote.outlet} gives them separately.",
+        majority,
     )
 
 
