@@ -6,6 +6,7 @@ tokens from segmentation here and never re-tokenises text.
 
 match_key      the form used to compare a word across outlets (typography folded).
 abbreviates    whether a word is an abbreviated title of another ("gov" of "governor").
+contracts      whether a short word is a written contraction of another ("ft" of "fort").
 forms_of_one   whether two words are forms of one word (an inflectional ending apart).
 spelled_out    a word with its contraction spelled out ("don't" -> do not).
 span_tokens    the tokens of a document that lie inside ``[start, end)``.
@@ -24,7 +25,7 @@ from .vocabulary import ABBREVIATED_TITLES, CONTRACTIONS, IS_CONTRACTION_HOSTS
 if TYPE_CHECKING:
     from .align import Member
 
-__all__ = ["abbreviates", "forms_of_one", "match_key", "member_tokens", "span_tokens", "spelled_out"]
+__all__ = ["abbreviates", "contracts", "forms_of_one", "match_key", "member_tokens", "span_tokens", "spelled_out"]
 
 _ENDING_MARKS = ("'", "n'")  # how the contracted endings of CONTRACTIONS begin
 
@@ -48,6 +49,28 @@ def abbreviates(short: str, full: str) -> bool:
     (False, False)
     """
     return short in ABBREVIATED_TITLES and full != short and full.startswith(short)
+
+
+#: The longest written contraction of a name word ("Ft." for "Fort", "Mt." for "Mount",
+#: "Sgt." for "Sergeant", "Dept." for "Department").
+MAX_CONTRACTION = 4
+
+
+def contracts(short: str, full: str) -> bool:
+    """Whether ``short`` is a written contraction of the longer word ``full``: at most
+    :data:`MAX_CONTRACTION` letters, the same first letter and the rest of its letters in
+    ``full`` in order. Place and institution names are written so by house style ("Ft. Myers"
+    for "Fort Myers", "Mt. Vernon", "St. Louis" for "Saint Louis").
+
+    >>> contracts("ft", "fort"), contracts("mt", "mount"), contracts("dept", "department")
+    (True, True, True)
+    >>> contracts("fort", "ft"), contracts("norfolk", "norwalk"), contracts("fl", "fort")
+    (False, False, False)
+    """
+    if not (short.isalpha() and 2 <= len(short) <= MAX_CONTRACTION and len(short) < len(full) and short[0] == full[0]):
+        return False
+    rest = iter(full[1:])
+    return all(c in rest for c in short[1:])
 
 
 def span_tokens(document: Document, start: int, end: int, *, words_only: bool = True) -> tuple[Token, ...]:

@@ -276,6 +276,16 @@ def test_a_place_name_changed_in_the_same_words_is_a_conflict():
     assert all(_three(same, same, other).document(v.outlet).text[v.start : v.end] == v.text for v in found[0].values)
 
 
+def test_a_name_word_and_its_written_contraction_are_one_name():
+    """House style writes "Ft. Myers" where another outlet writes "Fort Myers": the same place,
+    no conflict; another name in the same slot still is one."""
+    same = "The ad will air in Miami, Tampa and Fort Myers this week, and the group has paid for two weeks of airtime."
+    short = same.replace("Fort", "Ft.")
+    assert [c for c in find_conflicts(_three(same, same, short)) if c.kind == "name"] == []
+    other = same.replace("Tampa", "Orlando")
+    assert [c.unit for c in find_conflicts(_three(same, same, other)) if c.kind == "name"] == ["orlando"]
+
+
 def test_a_longer_form_of_the_same_name_is_not_a_conflict():
     short = (
         "Sgt. Dana Whitcombe of the Marine Corps Reserve said the convoy left the base at dawn with 12 trucks of water."

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from .._tokens import abbreviates, member_tokens
+from .._tokens import abbreviates, contracts, member_tokens
 from ..align import Member
 from ..document import Document, NameMention, Token
 from ..vocabulary import NAME_LINKS, RANK_WORDS
@@ -246,7 +246,7 @@ def _swapped_names(words: dict[str, list[Token]], index: NameIndex, taken: set[s
     """One name put in another's place, in the same words: "a shelter in Norfolk" / "a shelter in
     Norwalk". Each pair of outlets' words (the members' words, in order) is diffed; a single
     capitalised name (not opening a sentence, not a title word, a month or a weekday) replaced by
-    another, with a word alike on either side, that the other outlet does not use anywhere in the
+    another that is not its written contraction ("Ft." for "Fort"), with a word alike on either side, that the other outlet does not use anywhere in the
     passage, is a clash. Names already in a clash of this passage (``taken``: surnames) are left
     to it."""
     keys = {o: [t.norm for t in ws] for o, ws in words.items()}
@@ -270,6 +270,8 @@ def _swapped_names(words: dict[str, list[Token]], index: NameIndex, taken: set[s
                     continue  # nothing alike around it: not the same slot
                 if ta.norm in keys[b] or tb.norm in keys[a] or {ta.norm, tb.norm} & taken:
                     continue  # the other outlet names it too, elsewhere: moved, not changed
+                if contracts(ta.norm, tb.norm) or contracts(tb.norm, ta.norm):
+                    continue  # house style: "Ft." for "Fort"
                 slot = slots.setdefault(frozenset((ta.norm, tb.norm)), {})
                 slot[(a, ta.start)] = ta
                 slot[(b, tb.start)] = tb
