@@ -9,6 +9,7 @@ import pytest
 from mediadiff.align import Alignment, Member, canonical_passages
 from mediadiff.analysis.conflicts import find_conflicts
 from mediadiff.document import Article
+from mediadiff.errors import InputWarning
 from mediadiff.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -327,3 +328,17 @@ def test_an_initialism_that_spells_other_words_is_another_title():
     assert [
         k for k, _ in conflicts("HSB Chair Dana Whitcombe spoke.", "Harbor Police Board Chair Dana Whitcombe spoke.")
     ] == ["title"]
+
+
+def test_a_conflict_carries_how_alike_its_passages_carriers_are() -> None:
+    """``agreement`` is the passage's Alignment.agreement, rounded, and reaches report.json."""
+    same = "The storm flooded a shelter in Norfolk on Tuesday, and volunteers moved 40 families to a school gym."
+    alignment = _three(same, same, same.replace("40", "55"))
+    (conflict,) = find_conflicts(alignment)
+    assert conflict.agreement == round(alignment.agreement[conflict.passage], 6)
+    assert 0.4 < conflict.agreement <= 1.0
+    from mediadiff import compare
+
+    with pytest.warns(InputWarning):
+        report = compare(alignment.documents).to_dict()
+    assert report["conflicts"][0]["agreement"] == conflict.agreement

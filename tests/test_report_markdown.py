@@ -287,6 +287,24 @@ def test_an_omitted_fact_reads_as_what_the_carrier_reports():
     assert "what that" not in summary
 
 
+@pytest.mark.parametrize(
+    ("kind", "agreement", "key"),
+    [("number", 0.39, False), ("number", 0.4, True), ("number", None, True), ("name", 0.2, True), ("title", 0.2, True)],
+)
+def test_a_conflict_of_figures_whose_carriers_disagree_is_no_key_finding(kind, agreement, key):
+    """Below KEY_AGREEMENT the passage may join two facts, so two figures may count two things:
+    the conflict stays in its table, with the number, but is no key finding; a conflict of
+    names or titles concerns one person wherever named and stays one."""
+    report = make_report()
+    report["conflicts"][0]["kind"] = kind
+    report["conflicts"][0]["agreement"] = agreement
+    md = render_markdown(report)
+    assert ("The outlets disagree on" in _section(md, "Key findings")) is key
+    table = _section(md, "Conflicting facts")
+    assert "40 jobs" in table
+    assert ("| 0.39 |" in table) is (agreement == 0.39)
+
+
 @pytest.mark.parametrize(("agreement", "key"), [(0.2, False), (0.39, False), (0.4, True), (0.9, True), (None, True)])
 def test_an_omission_whose_carriers_disagree_is_no_key_finding(agreement, key):
     """Below KEY_AGREEMENT the passage may join two different facts: the omission stays in the

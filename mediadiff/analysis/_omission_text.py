@@ -9,7 +9,6 @@ omission_line         the corpus score line: each outlet's omissions by kind.
 carried_by            the "Carried by" cell of the report table ("2 of 3").
 record_weight         an omission record's weight (0.0 when it has none), to order by.
 omission_sentences    the key-finding sentences: one per omitted passage, heaviest first.
-KEY_AGREEMENT         the carriers' agreement below which an omission is no key finding.
 omission_gap          an omission's gap in the side-by-side view: what its empty cell says.
 """
 
@@ -20,11 +19,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any, get_args
 
 from .._presentation import OMISSION_KINDS, finite, quoted, typical_member, who
-from ..findings import Cell, Context, Gap
+from ..findings import Cell, Context, Gap, weakly_agreed
 from ._omission_evidence import OmissionKind
 
 __all__ = [
-    "KEY_AGREEMENT",
     "OMISSION_KIND_NAMES",
     "carried_by",
     "explain",
@@ -40,11 +38,6 @@ Report = Mapping[str, Any]
 #: The omission kinds always present (as 0) in a corpus score record's ``n_omissions``.
 OMISSION_KIND_NAMES: tuple[str, ...] = tuple(sorted(get_args(OmissionKind)))
 
-#: An omission whose carriers agree less than this (``Omission.agreement``) stays in the table
-#: but is no key finding: its passage may join two different facts. Measured on the nine real
-#: stories with gold, 44 % of such omissions were right against 81 % at or above it; on five
-#: other real stories read blind, 3-4 of 12 against 4 of 9 (docs/concepts.md).
-KEY_AGREEMENT = 0.4
 
 _WHAT = {
     "response": "a reply or statement from a party to the story",
@@ -120,12 +113,6 @@ def record_weight(r: Record) -> float:
     return float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else 0.0
 
 
-def _uncertain(om: Record) -> bool:
-    """Whether the carriers of an omitted passage agree less than :data:`KEY_AGREEMENT`."""
-    agreement = om.get("agreement")
-    return isinstance(agreement, (int, float)) and not isinstance(agreement, bool) and agreement < KEY_AGREEMENT
-
-
 def _quotations_by_outlet(report: Report) -> dict[str, list[tuple[int, int]]]:
     """Outlet -> the ``(start, end)`` of its quotations in the report."""
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -151,7 +138,7 @@ def _quotations_of(
 
 def omission_sentences(report: Report, ctx: Context) -> list[str]:
     """One sentence per omitted passage, heaviest first, leaving out the passages whose carriers
-    agree less than :data:`KEY_AGREEMENT`. The words quoted are those of the carrying outlet
+    agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`. The words quoted are those of the carrying outlet
     named right before them (never the omitting outlet's: it has none)."""
     names, passages = ctx.names, ctx.passages
     by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
@@ -167,7 +154,7 @@ def omission_sentences(report: Report, ctx: Context) -> list[str]:
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = []
     for pid in ranked:
         oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
-        if any(_uncertain(o) for o in oms):
+        if any(weakly_agreed(o) for o in oms):
             continue
         # a second clause of the same sentences, or a second part of the same quotations, that the
         # same outlets omit is the same story: told once

@@ -55,7 +55,7 @@ from .._presentation import CONFLICT_KINDS, quoted, who
 from ..align import Alignment
 from ..document import Document
 from ..errors import check_parameter, is_real
-from ..findings import Badge, Cell, Column, Context, FindingKind, LegendEntry, Mark, Summary, flat_fields
+from ..findings import Badge, Cell, Column, Context, FindingKind, LegendEntry, Mark, Summary, flat_fields, weakly_agreed
 from ._conflict_figures import figure_clashes, figures, related_clashes
 from ._conflict_people import name_index, passage_people, people_clashes
 from ._conflict_values import Clash, ConflictKind, Reason, Stated
@@ -96,7 +96,12 @@ class Conflict:
 
     ``related`` names a second passage when the values come from two passages that no outlet
     shares and that the aligner found close (a figure one outlet states in other words, kept
-    apart by the alignment); it is empty for a conflict within ``passage``.
+    apart by the alignment); it is empty for a conflict within ``passage``. ``agreement`` is
+    how alike the outlets' pieces of ``passage`` are (:attr:`Alignment.agreement`; None for a
+    conflict across two passages or when no pair was scored): below
+    :data:`~mediadiff.findings.KEY_AGREEMENT` the passage may join two different facts, and a
+    conflict of figures or dates is no key finding (one of names or titles, which concern a
+    person wherever named, still is).
     """
 
     kind: ConflictKind
@@ -105,6 +110,7 @@ class Conflict:
     values: tuple[ConflictValue, ...]
     explanation: str
     related: tuple[str, ...] = ()
+    agreement: float | None = None
 
 
 def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATED_FLOOR) -> list[Conflict]:
@@ -155,7 +161,8 @@ def find_conflicts(alignment: Alignment, *, related_floor: float | None = RELATE
         stated[p.id] = values
         people, words = passage_people(members, docs)
         clashes = figure_clashes(values, values) + people_clashes(people, words, index)
-        found.extend(_conflict(p.id, c, docs) for c in clashes)
+        agreement = alignment.agreement.get(p.id)
+        found.extend(_conflict(p.id, c, docs, agreement=agreement) for c in clashes)
     if related_floor is not None:
         done = {(c.passage, c.unit) for c in found if c.kind not in ("title", "name")}
         for main, other, clash in related_clashes(alignment, stated, done, related_floor):
@@ -186,7 +193,13 @@ def _value(doc: Document, outlet: str, v: Stated) -> ConflictValue:
     return ConflictValue(outlet, v.start, v.end, text, v.value, v.low, high, v.unit or None, v.qualifier or None)
 
 
-def _conflict(pid: str, clash: Clash, docs: Mapping[str, Document], related: str | None = None) -> Conflict:
+def _conflict(
+    pid: str,
+    clash: Clash,
+    docs: Mapping[str, Document],
+    related: str | None = None,
+    agreement: float | None = None,
+) -> Conflict:
     """The Conflict of a clash in passage ``pid`` (with values in ``related`` too, when given)."""
     values = tuple(_value(docs[o], o, v) for o, v in clash.values)
     said = [f"{v.outlet}: {v.text}" for v in values]
@@ -194,7 +207,8 @@ def _conflict(pid: str, clash: Clash, docs: Mapping[str, Document], related: str
         listed=", ".join(said), itemised="; ".join(said), who=clash.unit.title()
     )
     if related is None:
-        return Conflict(clash.kind, pid, clash.unit, values, explanation)
+        rounded = None if agreement is None else round(agreement, 6)
+        return Conflict(clash.kind, pid, clash.unit, values, explanation, agreement=rounded)
     return Conflict(
         clash.kind, pid, clash.unit, values, explanation + _RELATED.format(other=related, main=pid), (related,)
     )
@@ -242,10 +256,19 @@ def _conflict_frame(records: Sequence[Record]) -> tuple[list[dict[str, Any]], li
     return rows, ["kind", "passage", *flat_fields(ConflictValue)]
 
 
+#: Conflict kinds about a person (a name or a title), which hold wherever the person is named,
+#: whatever else the passage joins.
+_PERSON_KINDS = frozenset({"name", "title"})
+
+
 def _conflict_sentences(report: Report, ctx: Context) -> list[str]:
+    """One sentence per conflict, leaving out the conflicts of figures and dates read off a
+    passage whose carriers agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`."""
     names = ctx.names
     out = []
     for c in report.get("conflicts", []):
+        if c.get("kind") not in _PERSON_KINDS and weakly_agreed(c):
+            continue  # two figures of what may be two different facts
         # values that agree (same number, or same words) form one group; the odd one out comes first
         groups: dict[Any, list[tuple[str, str]]] = {}  # one figure -> its (name, text) values
         for v in c.get("values", []):
@@ -282,6 +305,10 @@ KIND = FindingKind(
     label="conflict",
     plural="conflicts",
     title="Conflicting facts",
+    note=(
+        "Carriers agree: how alike the outlets' own pieces of the passage are (0-1); below 0.4 the "
+        "passage may join two different facts, so check a conflict of figures or dates before citing it."
+    ),
     columns=(
         Column(
             "Passage",
@@ -291,6 +318,7 @@ KIND = FindingKind(
         ),
         Column("Kind", lambda r, c: Cell.label(CONFLICT_KINDS.get(str(r.get("kind")), r.get("kind")))),
         Column("Values", lambda r, c: Cell.values(r.get("values", []))),
+        Column("Carriers agree", lambda r, c: Cell.number(r.get("agreement")), numeric=True),
     ),
     count=_conflict_count,
     summary=Summary(_conflict_sentences, first=1, most=2, priority=20),
