@@ -1,7 +1,9 @@
 """The headline benchmark: alignment and omissions on real news, beside the bundled stories.
 
 Run: ``python bench/bench_real.py`` (from the repository root). ``--no-grid`` scores the
-defaults only; ``--details`` prints each story's missed and wrong omissions.
+defaults only; ``--details`` prints each story's missed and wrong omissions. Also printed for
+the real stories: the cut quality (boundary precision and recall of the clause cuts against the
+gold mention boundaries) and the human level (independent second readings).
 
 Stories (see ``bench/_gold.py``): every real story with same-fact gold, i.e. the shared BASIL
 triplets in ``../shared/eval/alignment`` and the BASIL dev triplets this project annotated
@@ -48,6 +50,7 @@ from _gold import (  # noqa: E402
 )
 from fit_pair_model import fit  # noqa: E402
 
+from mediadiff._linkage import cut_pieces  # noqa: E402
 from mediadiff.align import align, as_documents  # noqa: E402
 from mediadiff.analysis.omissions import find_omissions  # noqa: E402
 
@@ -158,6 +161,36 @@ def evaluate(stories: list[Story], *, grid: bool, details: bool, models: dict[st
     return {"default": mean[0], "loso": mean[1], "learned": mean[2], "naive": mean[3], "omission_f1": of}
 
 
+def cut_boundaries(stories: list[Story], tolerance: int = 2) -> None:
+    """Boundary precision and recall of the cutter (``align``'s default clause cuts) against the
+    gold mention boundaries that fall inside a sentence (more than ``tolerance`` characters from
+    its ends); a cut matches a gold boundary within ``tolerance`` characters."""
+    tp_cut = n_cut = tp_gold = n_gold = 0
+    for s in stories:
+        docs = as_documents(s.articles())
+        pieces, _ = cut_pieces(docs, clauses=True, min_clause_words=3)
+        cuts: dict[str, set[int]] = {}
+        for a, b in zip(pieces, pieces[1:], strict=False):
+            if a.outlet == b.outlet and a.sentence == b.sentence:
+                cuts.setdefault(docs[b.outlet].outlet, set()).add(b.start)
+        gold: dict[str, set[int]] = {}
+        for d in docs:
+            bounds = [(x.start, x.end) for x in d.content_sentences]
+            for m in s.mentions:
+                if m.outlet != d.outlet:
+                    continue
+                for pos in (m.start, m.end):
+                    if any(lo + tolerance < pos < hi - tolerance for lo, hi in bounds):
+                        gold.setdefault(d.outlet, set()).add(pos)
+        c_hit = sum(any(abs(c - g) <= tolerance for g in gold.get(o, ())) for o, cs in cuts.items() for c in cs)
+        g_hit = sum(any(abs(c - g) <= tolerance for c in cuts.get(o, ())) for o, gs in gold.items() for g in gs)
+        c_all = sum(len(cs) for cs in cuts.values())
+        g_all = sum(len(gs) for gs in gold.values())
+        print(f"  {s.name:26s} precision {c_hit}/{c_all}  recall {g_hit}/{g_all}")
+        tp_cut, n_cut, tp_gold, n_gold = tp_cut + c_hit, n_cut + c_all, tp_gold + g_hit, n_gold + g_all
+    print(f"  {'pooled':26s} precision {tp_cut / max(1, n_cut):.2f}  recall {tp_gold / max(1, n_gold):.2f}")
+
+
 def human_agreement() -> None:
     """Pairwise F1 of one independent reading against another, each taken as gold in turn."""
     firsts = {s.name: s for s in own_real_stories()}
@@ -186,6 +219,8 @@ def main(argv: list[str]) -> int:
         tables: dict[str, Any] = {}
         models = {s.name: fit([o for o in real if o.name != s.name], tables) for s in real}
         evaluate(real, grid=grid, details=details, models=models)
+        print("cut quality: the cutter's cuts inside sentences against gold mention boundaries (±2 characters):")
+        cut_boundaries(real)
         print("human agreement (independent second readings, each taken as gold in turn):")
         human_agreement()
     else:
