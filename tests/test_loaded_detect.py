@@ -62,6 +62,14 @@ def test_adjective_takes_its_noun_and_of_phrase() -> None:
     assert spans("It was a disastrous nuclear deal.", extend=False)[0][0] == "disastrous"
 
 
+def test_a_span_does_not_grow_over_a_name_or_the_next_predicate() -> None:
+    """The loaded word is about the person, not part of the name ("a travesty of | Judge Hale's
+    making"), and an adjective takes its noun, not the verb after it (regular or irregular)."""
+    assert spans("It was a travesty of Judge Hale's making.")[0][0] == "travesty"
+    assert spans("The disastrous deal collapsed on Friday.")[0][0] == "disastrous deal"
+    assert spans("The disastrous deal became law on Friday.")[0][0] == "disastrous deal"
+
+
 def test_weak_words_only_join_a_strong_span() -> None:
     assert spans("He even attended the meeting.") == []
     assert spans("He even scolded the lawyers.")[0][0] == "even scolded"
@@ -181,6 +189,28 @@ def test_a_capitalised_name_at_sentence_start_is_not_a_word() -> None:
         ].text
         == "Savage"
     )
+
+
+def test_a_form_with_an_ending_foreign_to_the_entrys_part_of_speech_is_another_word() -> None:
+    """An adjective has no verb forms ("uttered" is the verb "utter", not the adjective), a noun
+    no agent or comparative form ("a hacker" is not "a hack"); the forms each does take still
+    match, and a noun entry keeps its participle ("outraged")."""
+    lex = Lexicon(
+        [
+            LexiconEntry("utter", "exaggeration", 0.8, "adj"),
+            LexiconEntry("hack", "pejorative", 0.8, "noun"),
+            LexiconEntry("outrage", "outrage", 0.8, "noun"),
+        ]
+    )
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in detect_loaded_language(text, lex, calibrated=False, extend=False)]
+
+    assert found("She uttered the oath. He was uttering it too.") == []
+    assert found("A hacker posted the photo.") == []
+    assert found("It was an utter failure, and utterly so.") == ["utter", "utterly"]
+    assert found("He called the reporter a hack. Two hacks wrote it.") == ["hack", "hacks"]
+    assert found("Neighbours were outraged.") == ["outraged"]
 
 
 def test_an_irregular_past_after_a_determiner_is_a_noun() -> None:

@@ -89,11 +89,24 @@ def name_like(source: str, tokens: Sequence[Token]) -> set[int]:
     return out
 
 
+#: Endings an inflection of each part of speech cannot have: an adjective has no verb forms
+#: ("uttered" is not "utter", "smarting" not "smart"), a noun no comparative or agent form
+#: ("hacker" is not "hack").
+_FOREIGN_ENDINGS = {"adj": ("ed", "ing"), "noun": ("er", "est", "ly")}
+
+
 def misread(tokens: Sequence[Token], i: int, entry: LexiconEntry) -> bool:
-    """Whether a verb entry's match through an irregular past form is another word: right after a
-    determiner, such a form is a noun ("a bit" is not "bite", "the shot" not "to shoot");
-    regular forms and the base ("an ambush", "the rigged vote") are left to the entry."""
+    """Whether an entry's match is another word: a form with an ending that the entry's part of
+    speech does not take (an adjective through ``-ed`` or ``-ing``, a noun through
+    ``-er``, ``-est`` or ``-ly``: :data:`_FOREIGN_ENDINGS`), or a verb entry's irregular past
+    form right after a determiner, which is a noun ("a bit" is not "bite", "the shot" not "to
+    shoot"); regular verb forms and the base ("an ambush", "the rigged vote") are left to the
+    entry."""
     norm = tokens[i].norm
-    if entry.pos != "verb" or i == 0 or IRREGULAR_FORMS.get(norm) != entry.words[0]:
+    base = entry.words[0] or ""
+    foreign = _FOREIGN_ENDINGS.get(entry.pos, ())
+    if norm != base and any(norm.endswith(e) and not base.endswith(e) for e in foreign):
+        return True
+    if entry.pos != "verb" or i == 0 or IRREGULAR_FORMS.get(norm) != base:
         return False
     return tokens[i - 1].norm in DETERMINERS

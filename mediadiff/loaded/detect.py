@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from .._inflect import IRREGULAR_FORMS
 from ..document import Article, Document, Intervals, Quotation, Span, Token, covered, merged_intervals
 from ..errors import InputError, check_parameter, is_real
 from ..segment import find_quotations, segment, tokenize
@@ -233,17 +234,27 @@ def _content(tok: Token) -> bool:
     return tok.kind == "word" and tok.norm not in FUNCTION_WORDS and not tok.norm.endswith("n't")
 
 
+def _grows_over(tok: Token, *, verbs: bool = False) -> bool:
+    """Whether a span may grow over a token: a content word that is not a name (the loaded word
+    is about the person or place, not part of it: "the ire of | Justice Scalia") and, unless
+    ``verbs`` (an adverb takes the verb it loads: "even scolded"), no past form (the next
+    predicate: "the lame-duck session | became", "outraged residents | booed")."""
+    if not _content(tok) or tok.text[:1].isupper():
+        return False
+    return verbs or not (tok.norm.endswith("ed") or tok.norm in IRREGULAR_FORMS)
+
+
 def _extend(source: str, tokens: Sequence[Token], m: Match) -> int:
     """The last token index of ``m`` grown by the span rules."""
     last = m.last
     n = len(tokens)
 
-    def take(limit: int, at: int) -> int:
+    def take(limit: int, at: int, verbs: bool = False) -> int:
         got = at
         while (
             got + 1 < n
             and got - at < limit
-            and _content(tokens[got + 1])
+            and _grows_over(tokens[got + 1], verbs=verbs)
             and not breaks(source, tokens[got], tokens[got + 1])
         ):
             got += 1
@@ -255,7 +266,7 @@ def _extend(source: str, tokens: Sequence[Token], m: Match) -> int:
         nounish = grown > last
         last = grown
     elif m.pos == "adv":
-        last = take(1, last)
+        last = take(1, last, verbs=True)
     if (
         nounish
         and last + 2 < n
@@ -265,7 +276,7 @@ def _extend(source: str, tokens: Sequence[Token], m: Match) -> int:
         j = last + 2
         if tokens[j].norm in DETERMINERS and j + 1 < n:
             j += 1
-        if _content(tokens[j]):
+        if _grows_over(tokens[j]):
             last = take(_MAX_OF_EXTENSION - 1, j)
     return last
 
