@@ -1,7 +1,8 @@
 """The headline benchmark: alignment and omissions on real news, beside the bundled stories.
 
 Run: ``python bench/bench_real.py`` (from the repository root). ``--no-grid`` scores the
-defaults only; ``--details`` prints each story's missed and wrong omissions. Also printed for
+defaults only; ``--details`` prints each story's missed and wrong omissions; ``--errors`` where
+the real stories' alignment errors come from (:func:`error_breakdown`). Also printed for
 the real stories: the cut quality (boundary precision and recall of the clause cuts against the
 gold mention boundaries) and the human level (independent second readings).
 
@@ -44,6 +45,7 @@ from _gold import (  # noqa: E402
     own_real_stories,
     pairwise_scores,
     passage_facts,
+    piece_facts,
     prf,
     real_stories,
     second_readings_shared,
@@ -51,7 +53,8 @@ from _gold import (  # noqa: E402
 from fit_pair_model import fit  # noqa: E402
 
 from mediadiff._linkage import cut_pieces  # noqa: E402
-from mediadiff.align import align, as_documents  # noqa: E402
+from mediadiff._scoring import score_pieces  # noqa: E402
+from mediadiff.align import DEFAULT_THRESHOLD, align, as_documents  # noqa: E402
 from mediadiff.analysis.omissions import find_omissions  # noqa: E402
 
 #: Alignment settings among which the LOSO figure chooses (the defaults are one of them).
@@ -191,6 +194,105 @@ def cut_boundaries(stories: list[Story], tolerance: int = 2) -> None:
     print(f"  {'pooled':26s} precision {tp_cut / max(1, n_cut):.2f}  recall {tp_gold / max(1, n_gold):.2f}")
 
 
+def error_breakdown(stories: list[Story]) -> None:
+    """Where the default alignment's pairwise errors come from, counted in cross-outlet gold pairs.
+
+    Missed pairs (same fact, not linked): a mention that lies only in pieces whose facts are
+    others (the cut), pieces never scored as a candidate pair, a best score below the threshold
+    (two bands), or a score above it that the linkage still kept apart. False links (different
+    facts, linked): a member that holds mentions of both facts (the cut again: the metric maps
+    both to one passage) or two different facts put in one passage.
+    """
+    defaults = {"context": 0.3, "word_weight": 0.45, "char_weight": 0.25, "anchor_weight": 0.15}
+    missed: dict[str, int] = {}
+    false: dict[str, int] = {}
+    for s in stories:
+        docs = as_documents(s.articles())
+        pieces, owners = cut_pieces(docs, clauses=True, min_clause_words=3)
+        (ii, jj, sc), _, _ = score_pieces(
+            docs,
+            pieces,
+            owners,
+            near_copy=0.6,
+            neighbors=40,
+            threshold=DEFAULT_THRESHOLD,
+            quote_weight=0.5,
+            speaker_weight=0.3,
+            **defaults,
+        )
+        score = {}
+        for a, b, v in zip(ii.tolist(), jj.tolist(), sc.tolist(), strict=True):
+            score[(a, b)] = score[(b, a)] = v
+        outlet = [docs[p.outlet].outlet for p in pieces]
+        passage_of = {}
+        alignment = align(docs)
+        for p in alignment.passages:
+            for m in p.members:
+                for k, pc in enumerate(pieces):
+                    if outlet[k] == m.outlet and m.start <= pc.start and pc.end <= m.end:
+                        passage_of[k] = p.id
+        facts = [piece_facts(s, outlet[k], pc.start, pc.end) for k, pc in enumerate(pieces)]
+        groups = _groups(alignment)
+        ms = s.mentions
+
+        def overlapping(m, spans):
+            return [i for i, (o, a, b) in enumerate(spans) if o == m.outlet and min(b, m.end) > max(a, m.start)]
+
+        piece_spans = [(outlet[k], pc.start, pc.end) for k, pc in enumerate(pieces)]
+        of_mention = [overlapping(m, piece_spans) for m in ms]
+        for x in range(len(ms)):
+            for y in range(x + 1, len(ms)):
+                a, b = ms[x], ms[y]
+                if a.outlet == b.outlet:
+                    continue
+                linked = bool(_mapped(a, groups) & _mapped(b, groups))
+                if a.fact == b.fact and not linked:
+                    own_a = [k for k in of_mention[x] if a.fact in facts[k]]
+                    own_b = [k for k in of_mention[y] if b.fact in facts[k]]
+                    if not own_a or not own_b:
+                        cause = "cut: a mention lies only in pieces of other facts"
+                    else:
+                        best = max((score.get((k, j), -1.0) for k in own_a for j in own_b), default=-1.0)
+                        cause = (
+                            "never a candidate pair"
+                            if best < 0
+                            else "score below 0.1"
+                            if best < 0.1
+                            else f"score 0.1 to {DEFAULT_THRESHOLD}"
+                            if best < DEFAULT_THRESHOLD
+                            else "scored above the threshold, kept apart"
+                        )
+                    missed[cause] = missed.get(cause, 0) + 1
+                elif a.fact != b.fact and linked:
+                    both = any(
+                        m.outlet == o.outlet
+                        and m.fact == other.fact
+                        and any(
+                            min(e, m.end) > max(st, m.start)
+                            for g in _mapped(o, groups) & _mapped(other, groups)
+                            for ow, st, e in groups[g]
+                            if ow == o.outlet
+                        )
+                        for o, other in ((a, b), (b, a))
+                        for m in ms
+                    )
+                    cause = "a member holds both facts" if both else "two facts in one passage"
+                    false[cause] = false.get(cause, 0) + 1
+    print(f"  missed gold pairs ({sum(missed.values())}): {dict(sorted(missed.items(), key=lambda x: -x[1]))}")
+    print(f"  false links ({sum(false.values())}): {dict(sorted(false.items(), key=lambda x: -x[1]))}")
+
+
+def _mapped(m, groups) -> set[int]:
+    """The groups a gold mention maps to (most overlap), as :func:`_gold.pairwise_scores` maps it."""
+    overlap: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        for o, a, b in members:
+            if o == m.outlet and min(b, m.end) > max(a, m.start):
+                overlap[g] = overlap.get(g, 0) + min(b, m.end) - max(a, m.start)
+    best = max(overlap.values(), default=0)
+    return {g for g, v in overlap.items() if v == best and best > 0}
+
+
 def human_agreement() -> None:
     """Pairwise F1 of one independent reading against another, each taken as gold in turn."""
     firsts = {s.name: s for s in own_real_stories()}
@@ -221,6 +323,9 @@ def main(argv: list[str]) -> int:
         evaluate(real, grid=grid, details=details, models=models)
         print("cut quality: the cutter's cuts inside sentences against gold mention boundaries (±2 characters):")
         cut_boundaries(real)
+        if "--errors" in argv:
+            print("where the default alignment's errors come from (cross-outlet gold pairs, all real stories):")
+            error_breakdown(real)
         print("human agreement (independent second readings, each taken as gold in turn):")
         human_agreement()
     else:
