@@ -11,7 +11,7 @@ from _shared import bench_module
 
 from mediadiff import compare
 from mediadiff.align import Alignment, align
-from mediadiff.analysis.quotes import extract_quotes, find_quote_alterations
+from mediadiff.analysis.quotes import QuoteAlteration, extract_quotes, find_quote_alterations
 from mediadiff.document import Article
 from mediadiff.segment import segment
 
@@ -267,44 +267,41 @@ def test_without_a_majority_the_report_says_the_versions_differ():
     assert any("quotes “" in line and "(words added)" in line for line in lines)
 
 
+#: One statement of two sentences, given whole in one quotation (the outlet "c" of the splice tests).
+JOINED = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
+#: The same two sentences given apart, with the outlet's own sentence between them.
+APART = (
+    "“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
+    "on Friday. “We are going to get answers,” she said afterwards."
+)
+
+
+def two_apart_one_joined(apart: str) -> list[QuoteAlteration]:
+    """The alterations when outlets a and b write ``apart`` and outlet c writes :data:`JOINED`."""
+    al = align([Article("a", apart), Article("b", apart), Article("c", JOINED)])
+    return find_quote_alterations(al, extract_quotes(al))
+
+
 def test_spliced():
     """Two statements that the other outlets give apart, with more than an attribution between
     them, run together as one quotation."""
-    apart = (
-        "“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
-        "on Friday. “We are going to get answers,” she said afterwards."
-    )
-    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
-    got = find_quote_alterations(
-        al := align([Article("a", apart), Article("b", apart), Article("c", joined)]), extract_quotes(al)
-    )
+    got = two_apart_one_joined(APART)
     assert [(a.outlet, a.kind) for a in got] == [("c", "spliced")]
     assert got[0].reference_text.startswith("Nobody should have to wonder if the water is safe,” Ann Lee said")
 
 
-def test_a_statement_split_only_by_its_attribution_is_not_spliced():
-    """“…,” she said. “…”: one statement that an outlet interrupts to say who speaks; another
-    outlet that gives it whole has not spliced anything."""
-    apart = "“Nobody should have to wonder if the water is safe,” Ann Lee said. “We are going to get answers.”"
-    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
-    got = find_quote_alterations(
-        al := align([Article("a", apart), Article("b", apart), Article("c", joined)]), extract_quotes(al)
-    )
-    assert [a.kind for a in got] == []
-
-
-def test_a_statement_split_by_an_attribution_with_its_circumstances_is_not_spliced():
-    """“…,” he said in an interview with the local radio station. “…”: still only who speaks,
-    and where; one statement."""
-    apart = (
-        "“Nobody should have to wonder if the water is safe,” Ann Lee said in an interview with the local "
-        "radio station on Tuesday. “We are going to get answers.”"
-    )
-    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
-    got = find_quote_alterations(
-        al := align([Article("a", apart), Article("b", apart), Article("c", joined)]), extract_quotes(al)
-    )
-    assert [a.kind for a in got] == []
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Ann Lee said.",  # “…,” she said. “…”: interrupted only to say who speaks
+        "Ann Lee said in an interview with the local radio station on Tuesday.",  # and where, and when
+    ],
+)
+def test_a_statement_split_only_by_its_attribution_is_not_spliced(between):
+    """One statement that an outlet interrupts to say who speaks (and where): another outlet
+    that gives it whole has not spliced anything."""
+    apart = f"“Nobody should have to wonder if the water is safe,” {between} “We are going to get answers.”"
+    assert two_apart_one_joined(apart) == []
 
 
 def test_an_attribution_that_adds_content_of_its_own_separates_two_quotations():
@@ -314,24 +311,15 @@ def test_an_attribution_that_adds_content_of_its_own_separates_two_quotations():
         "“Nobody should have to wonder if the water is safe,” Ann Lee said, adding that the council had "
         "voted against a new inquiry. “We are going to get answers.”"
     )
-    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
-    got = find_quote_alterations(
-        al := align([Article("a", apart), Article("b", apart), Article("c", joined)]), extract_quotes(al)
-    )
-    assert [(a.outlet, a.kind, a.majority) for a in got] == [("c", "spliced", True)]
+    assert [(a.outlet, a.kind, a.majority) for a in two_apart_one_joined(apart)] == [("c", "spliced", True)]
 
 
 @pytest.mark.filterwarnings("ignore::mediadiff.errors.InputWarning")
 def test_a_splice_that_one_outlet_against_one_says_is_no_key_finding():
     """One outlet gives two quotations apart, one runs them together: nothing says which of the
     two is faithful, so the splice is listed without a majority and is no key finding."""
-    apart = (
-        "“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
-        "on Friday. “We are going to get answers,” she said afterwards."
-    )
-    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
     other = "The council of Springfield met on Friday to discuss the budget for the coming year."
-    articles = [Article("a", apart), Article("b", other), Article("c", joined)]
+    articles = [Article("a", APART), Article("b", other), Article("c", JOINED)]
     got = find_quote_alterations(al := align(articles), extract_quotes(al))
     assert [(a.outlet, a.kind, a.majority) for a in got] == [("c", "spliced", False)]
     assert not any("quotes “" in line for line in compare(articles).key_findings())
@@ -361,12 +349,7 @@ def test_splice_is_judged_by_every_outlet_in_a_story_of_many():
     """13 outlets give two quotations apart, 7 run them together: the majority of all outlets
     says the 7 splice. (Judged against only the 12 outlets sharing most words, the other
     splicers outvoted the rest and no splice was found.)"""
-    apart = (
-        "“Nobody should have to wonder if the water is safe,” Ann Lee said at the hearing. The council voted "
-        "on Friday. “We are going to get answers,” she said afterwards."
-    )
-    joined = "Ann Lee promised: “Nobody should have to wonder if the water is safe. We are going to get answers.”"
-    texts = [apart] * 13 + [joined] * 7
+    texts = [APART] * 13 + [JOINED] * 7
     al = align([Article(f"o{i:02d}", t) for i, t in enumerate(texts)])
     got = find_quote_alterations(al, extract_quotes(al))
     assert sorted(a.outlet for a in got if a.kind == "spliced") == [f"o{i:02d}" for i in range(13, 20)]
