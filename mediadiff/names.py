@@ -10,7 +10,8 @@ A name is a run of words that are :func:`is_name` with ``person`` (capitalised, 
 not all capitals, not a title or an abbreviated one ("Gov"), a function word, a day or a month,
 nor "New", "Former"), with
 initials inside it; one such word alone at the start of a sentence is no name ("We", "It"). A run of two words or more is a person's name unless its
-last word names a place or an institution ("Central Library": ``PLACE_WORDS``); one word alone
+last word names a place or an institution ("Central Library": ``PLACE_WORDS``) or its first
+opens the name of a place ("North Carolina", "Fort Myers": ``PLACE_PREFIXES``); one word alone
 is not classified. The title is read with the name: title words, abbreviated titles ("Gov.")
 and capitalised qualifiers right before it ("Deputy County Administrator Priya Raman"; linked
 by ``NAME_LINKS``: "Bureau of Water Director"), else title words after a comma ("Dana
@@ -58,6 +59,7 @@ from .vocabulary import (
     NAME_LINKS,
     NOT_NAME_WORDS,
     NOT_PERSON_WORDS,
+    PLACE_PREFIXES,
     PLACE_WORDS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -231,7 +233,8 @@ def read_names(tokens: Sequence[Token], text: str | None = None, offset: int = 0
             continue
         kind: NameKind = "other"
         if len(parts) >= 2:
-            kind = "place" if parts[-1].norm.rstrip(".") in PLACE_WORDS else "person"
+            place = parts[-1].norm.rstrip(".") in PLACE_WORDS or parts[0].norm.rstrip(".") in PLACE_PREFIXES
+            kind = "place" if place else "person"
         title = _title(tokens, i, j)
         start, end = tokens[i].start, tokens[j - 1].end
         out.append(

@@ -17,7 +17,7 @@ FRONTED_OPENERS, PASSIVE_MARKERS, LABELS; SPEECH_VERBS (the cues, the quoting ve
 "according").
 Pronouns: PRONOUNS (subject case), OBJECT_PRONOUNS; PERSONAL_PRONOUNS (both).
 Titles, ranks and names: TITLE_WORDS, RANK_WORDS, ABBREVIATED_TITLES, HONORIFICS,
-NAME_LINKS, SPOKESPERSONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, PLACE_WORDS.
+NAME_LINKS, SPOKESPERSONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, PLACE_WORDS, PLACE_PREFIXES.
 Calendar words: WEEKDAYS, MONTHS and MONTH_ABBREVIATIONS (word -> month number);
 MONTH_NUMBERS (both), CALENDAR_WORDS (weekdays and months written out).
 Numbers, scales and quantities: NUMBER_WORDS, NUMBER_SCALES, FRACTIONS (word -> value),
@@ -103,6 +103,7 @@ __all__ = [
     "PERCENT_WORDS",
     "PERSONAL_PRONOUNS",
     "PHRASE_BREAKS",
+    "PLACE_PREFIXES",
     "PLACE_WORDS",
     "PLAIN_WORDS",
     "PRONOUNS",
@@ -301,6 +302,7 @@ SPOKESPERSONS: frozenset[str] = _words("SPOKESPERSONS")
 NOT_NAME_WORDS: frozenset[str] = _words("NOT_NAME_WORDS")
 NOT_PERSON_WORDS: frozenset[str] = _words("NOT_PERSON_WORDS")
 PLACE_WORDS: frozenset[str] = _words("PLACE_WORDS")
+PLACE_PREFIXES: frozenset[str] = _words("PLACE_PREFIXES")
 
 # ---------------------------------------------------------------------------------------------
 # Calendar words

@@ -33,6 +33,11 @@ def names(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
         ("Then-deputy director Ann Lee spoke.", [("Ann Lee", "person", "lee", ("deputy", "director"))]),
         ("It reopened the Central Library.", [("Central Library", "place", "library", ())]),
         ("She lives in Norfolk.", [("Norfolk", "other", "norfolk", ())]),
+        # a name that opens with a word of place names is a place, not a person called Carolina
+        (
+            "The ad airs in North Carolina and Fort Myers.",
+            [("North Carolina", "place", "carolina", ()), ("Fort Myers", "place", "myers", ())],
+        ),
         ("On Monday in March the DOJ said New York was fine.", [("York", "other", "york", ())]),
     ],
 )
