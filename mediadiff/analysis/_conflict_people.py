@@ -246,9 +246,9 @@ def _swapped_names(words: dict[str, list[Token]], index: NameIndex, taken: set[s
     """One name put in another's place, in the same words: "a shelter in Norfolk" / "a shelter in
     Norwalk". Each pair of outlets' words (the members' words, in order) is diffed; a single
     capitalised name (not opening a sentence, not a title word, a month or a weekday) replaced by
-    another that is not its written contraction ("Ft." for "Fort"), with a word alike on either side, that the other outlet does not use anywhere in the
-    passage, is a clash. Names already in a clash of this passage (``taken``: surnames) are left
-    to it."""
+    another that is not its written contraction ("Ft." for "Fort"), with a word alike on either
+    side, that the other outlet does not use anywhere in the passage, is a clash. Names already
+    in a clash of this passage (``taken``: surnames) are left to it."""
     keys = {o: [t.norm for t in ws] for o, ws in words.items()}
     slots: dict[frozenset[str], dict[tuple[str, int], Token]] = {}
     outlets = sorted(words)

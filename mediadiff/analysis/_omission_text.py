@@ -138,8 +138,8 @@ def _quotations_of(
 
 def omission_sentences(report: Report, ctx: Context) -> list[str]:
     """One sentence per omitted passage, heaviest first, leaving out the passages whose carriers
-    agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`. The words quoted are those of the carrying outlet
-    named right before them (never the omitting outlet's: it has none)."""
+    agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`. The words quoted are those of the
+    carrying outlet named right before them (never the omitting outlet's: it has none)."""
     names, passages = ctx.names, ctx.passages
     by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for om in report.get("omissions", []):

@@ -167,8 +167,8 @@ def only_attribution(text: str, start: int, end: int) -> bool:
     "she said in an interview. "): the two parts are one statement, not two joined.
 
     The gap is one clause with a speech cue among its first eight words (the speaker and a
-    title may come first) and nothing after the cue that opens a clause of its own (the circumstances of the saying may follow: "in an
-    interview", "on Tuesday", "to reporters").
+    title may come first) and nothing after the cue that opens a clause of its own; the
+    circumstances of the saying may follow ("in an interview", "on Tuesday", "to reporters").
     """
     clauses = [c for c in re.split(r"[.!?]\s", text[start:end]) if re.search(r"\w", c)]
     if not clauses:
