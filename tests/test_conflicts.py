@@ -96,6 +96,12 @@ def test_kinds(texts, expected):
         ("It is open Monday through Saturday.", "Sunday hours are new."),
         # places and institutions are not people with different first names
         ("The Harrow Central Library reopens.", "The Central Library reopens."),
+        # a surname and its plural are one word, not two spellings
+        (
+            "The Ohio Democrat said the vote on the levy was close.",
+            "The Ohio Democrats said the vote on the levy was close.",
+        ),
+        ("Rhea Lund met the Ohio Democrat at noon.", "Rhea Lund met the Ohio Democrats at noon."),
     ],
 )
 def test_agreeing_values_are_not_conflicts(texts):

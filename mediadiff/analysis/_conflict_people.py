@@ -202,13 +202,21 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(short) and any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
+def _plural(a: str, b: str) -> bool:
+    """Whether one of two words is the other with a plural or possessive ending ("Republicans",
+    "Reserves", "Lee's"): a form of the same word, not another spelling."""
+    short, long_ = sorted((a, b), key=len)
+    return long_ in (short + "s", short + "es", short + "'s", short + "’s")
+
+
 def _spelling_clashes(by_surname: BySurname) -> list[Clash]:
-    """The same person spelled differently: two similar surnames that two outlets give."""
+    """The same person spelled differently: two similar surnames that two outlets give (a
+    surname and its plural are one word: "the Kennedys")."""
     out = []
     surnames = sorted(by_surname)
     for a_i, a in enumerate(surnames):
         for b in surnames[a_i + 1 :]:
-            if SequenceMatcher(None, a, b).ratio() < 0.8:
+            if SequenceMatcher(None, a, b).ratio() < 0.8 or _plural(a, b):
                 continue
             items = by_surname[a] + by_surname[b]
             if len({o for o, _ in items}) >= 2:
@@ -246,8 +254,8 @@ def _swapped_names(words: dict[str, list[Token]], index: NameIndex, taken: set[s
     """One name put in another's place, in the same words: "a shelter in Norfolk" / "a shelter in
     Norwalk". Each pair of outlets' words (the members' words, in order) is diffed; a single
     capitalised name (not opening a sentence, not a title word, a month or a weekday) replaced by
-    another that is not its written contraction ("Ft." for "Fort"), with a word alike on either
-    side, that the other outlet does not use anywhere in the passage, is a clash. Names already
+    another that is not its written contraction ("Ft." for "Fort") nor its plural, with a word
+    alike on either side, that the other outlet does not use anywhere in the passage, is a clash. Names already
     in a clash of this passage (``taken``: surnames) are left to it."""
     keys = {o: [t.norm for t in ws] for o, ws in words.items()}
     slots: dict[frozenset[str], dict[tuple[str, int], Token]] = {}
@@ -270,8 +278,8 @@ def _swapped_names(words: dict[str, list[Token]], index: NameIndex, taken: set[s
                     continue  # nothing alike around it: not the same slot
                 if ta.norm in keys[b] or tb.norm in keys[a] or {ta.norm, tb.norm} & taken:
                     continue  # the other outlet names it too, elsewhere: moved, not changed
-                if contracts(ta.norm, tb.norm) or contracts(tb.norm, ta.norm):
-                    continue  # house style: "Ft." for "Fort"
+                if contracts(ta.norm, tb.norm) or contracts(tb.norm, ta.norm) or _plural(ta.norm, tb.norm):
+                    continue  # house style ("Ft." for "Fort"), or a plural ("Democrats"): one name
                 slot = slots.setdefault(frozenset((ta.norm, tb.norm)), {})
                 slot[(a, ta.start)] = ta
                 slot[(b, tb.start)] = tb
