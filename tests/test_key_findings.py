@@ -287,3 +287,26 @@ def test_the_parts_of_one_omitted_quotation_are_told_once():
     }
     said = [s for s in shown_key_findings(report) if " omits " in s]
     assert said == ["C omits the quotation that B reports as “We will not close the pier.”, carried by 2 of 3 outlets."]
+
+
+@pytest.mark.filterwarnings("ignore::mediadiff.errors.InputWarning")
+def test_a_sentence_left_out_of_a_quotation_the_outlet_runs_is_no_key_finding():
+    """An outlet that quotes a statement and marks a cut with "…" has not omitted the statement:
+    the missing sentence stays in the omissions table but is no key finding. An outlet that
+    quotes none of it omits the quotation, and that is said."""
+    lead = "The county reopened the Elm Street wells on Monday after a week of testing. "
+    tail = " Residents had complained about a metallic taste since early May."
+    full = (
+        lead + "“The water is safe to drink again. We tested every single well in the county twice. "
+        "Nobody should worry about it,” Mayor Ann Lee said at the town hall." + tail
+    )
+    cut = (
+        lead
+        + "“The water is safe to drink again … Nobody should worry about it,” Mayor Ann Lee said at the town hall."
+        + tail
+    )
+    excerpt = mediadiff.compare([Article("a", full), Article("b", full), Article("c", cut)])
+    assert [(o.outlet, o.kind) for o in excerpt.omissions] == [("c", "quote")]
+    assert not any(" omits " in line for line in excerpt.key_findings())
+    silent = mediadiff.compare([Article("a", full), Article("b", full), Article("c", lead + tail.strip())])
+    assert any(line.startswith("c omits the quotation") for line in silent.key_findings())

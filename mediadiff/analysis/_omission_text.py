@@ -121,6 +121,13 @@ def _quotations_by_outlet(report: Report) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def _member_quotation(m: Record, quoted_in: Mapping[str, list[tuple[int, int]]]) -> tuple[str, int] | None:
+    """The quotation ``(outlet, start)`` that holds a member (it may take the marks with it)."""
+    outlet, start, end = str(m.get("outlet")), int(m.get("start", 0)), int(m.get("end", 0))
+    q = next((a for a, b in quoted_in.get(outlet, ()) if a - 2 <= start and end <= b + 2), None)
+    return None if q is None else (outlet, q)
+
+
 def _quotations_of(
     members: Sequence[Record], quoted_in: Mapping[str, list[tuple[int, int]]]
 ) -> frozenset[tuple[str, int]]:
@@ -128,19 +135,34 @@ def _quotations_of(
     member lies outside any quotation; a member may take the quotation marks with it)."""
     held = set()
     for m in members:
-        outlet, start, end = str(m.get("outlet")), int(m.get("start", 0)), int(m.get("end", 0))
-        q = next((a for a, b in quoted_in.get(outlet, ()) if a - 2 <= start and end <= b + 2), None)
+        q = _member_quotation(m, quoted_in)
         if q is None:
             return frozenset()
-        held.add((outlet, q))
+        held.add(q)
     return frozenset(held)
+
+
+def _parts_carried(
+    passages: Mapping[str, Record], quoted_in: Mapping[str, list[tuple[int, int]]]
+) -> dict[tuple[str, int], set[str]]:
+    """Quotation ``(outlet, start)`` -> the outlets that carry a passage with a member in it."""
+    out: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for p in passages.values():
+        members = p.get("members", ())
+        for m in members:
+            q = _member_quotation(m, quoted_in)
+            if q is not None:
+                out[q] |= {str(x.get("outlet")) for x in members}
+    return out
 
 
 def omission_sentences(report: Report, ctx: Context) -> list[str]:
     """One sentence per omitted passage, heaviest first, leaving out the passages whose carriers
-    agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`. The words quoted are those of the
-    carrying outlet named right before them (never the omitting outlet's: it has none)."""
-    names, passages = ctx.names, ctx.passages
+    agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`, and a part of a quotation that the
+    omitting outlets report other parts of (an excerpt of a statement they carry, as "…" marks
+    it). The words quoted are those of the carrying outlet named right before them (never the
+    omitting outlet's: it has none)."""
+    passages = ctx.passages
     by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for om in report.get("omissions", []):
         by_passage[om["passage"]].append(om)
@@ -151,6 +173,7 @@ def omission_sentences(report: Report, ctx: Context) -> list[str]:
     n = len(report.get("outlets", []))
     out = []
     quoted_in = _quotations_by_outlet(report)
+    parts = _parts_carried(passages, quoted_in)
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = []
     for pid in ranked:
         oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
@@ -158,42 +181,47 @@ def omission_sentences(report: Report, ctx: Context) -> list[str]:
             continue
         # a second clause of the same sentences, or a second part of the same quotations, that the
         # same outlets omit is the same story: told once
-        omitters_set = frozenset(o["outlet"] for o in oms)
-        passage = passages.get(pid)
-        members = (passage or {}).get("members", ())
+        omitters = frozenset(o["outlet"] for o in oms)
+        members = (passages.get(pid) or {}).get("members", ())
         sentences = frozenset((str(m.get("outlet")), int(m.get("sentence", -1))) for m in members)
         quotations = _quotations_of(members, quoted_in)
         if any(
-            omitters_set == w and ((sentences and sentences <= s) or (quotations and quotations <= q))
-            for w, s, q in told
+            omitters == w and ((sentences and sentences <= s) or (quotations and quotations <= q)) for w, s, q in told
         ):
             continue
-        told.append((omitters_set, sentences, quotations))
-        omitters = who([names.get(o["outlet"], o["outlet"]) for o in oms])
-        kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
-        support = passage["support"] if passage else len(oms[0].get("carried_by", []))
-        what = {"response": "the response", "figure": "the figure", "quote": "the quotation"}.get(kind)
-        member = typical_member(passage)
-        if member.get("text"):
-            carrier = names.get(str(member.get("outlet")), str(member.get("outlet")))
-            subject = f"{what} that {carrier}" if what else f"what {carrier}"
-            text = f"{subject} reports as {quoted(str(member['text']), 100)}"
-        else:
-            text = f"{what} of passage {pid}" if what else f"passage {pid}"
-        # the sources every omitter leaves out, in the first one's order ("the audit" for a document)
-        silenced = [t for t in oms[0].get("silenced") or () if all(t in (o.get("silenced") or ()) for o in oms)]
-        sources = who([t if t[:1].isupper() else f"the {t}" for t in silenced])
-        names_ = ("; it never names " if len(oms) == 1 else "; they never name ") + sources if silenced else ""
-        if all(o.get("consensus", True) for o in oms):
-            verb = "omits" if len(oms) == 1 else "omit"
-            out.append(f"{omitters} {verb} {text}, carried by {support} of {n} outlets{names_}.")
-        else:
-            verb = "leaves out" if len(oms) == 1 else "leave out"
-            out.append(
-                f"{omitters} {verb} {text}{names_} (two outlets compared: a difference between them, "
-                "not an omission by consensus)."
-            )
+        told.append((omitters, sentences, quotations))
+        if quotations and all(any(o in parts[q] for q in quotations) for o in omitters):
+            continue  # they quote the statement, without this part: an excerpt
+        out.append(_omission_sentence(pid, oms, ctx, n))
     return out
+
+
+def _omission_sentence(pid: str, oms: Sequence[Record], ctx: Context, n: int) -> str:
+    """The key-finding sentence of one omitted passage (``oms``: its omissions, by outlet)."""
+    names, passage = ctx.names, ctx.passages.get(pid)
+    omitters = who([str(names.get(o["outlet"], o["outlet"])) for o in oms])
+    kind = Counter(o["kind"] for o in oms).most_common(1)[0][0]
+    support = passage["support"] if passage else len(oms[0].get("carried_by", []))
+    what = {"response": "the response", "figure": "the figure", "quote": "the quotation"}.get(kind)
+    member = typical_member(passage)
+    if member.get("text"):
+        carrier = names.get(str(member.get("outlet")), str(member.get("outlet")))
+        subject = f"{what} that {carrier}" if what else f"what {carrier}"
+        text = f"{subject} reports as {quoted(str(member['text']), 100)}"
+    else:
+        text = f"{what} of passage {pid}" if what else f"passage {pid}"
+    # the sources every omitter leaves out, in the first one's order ("the audit" for a document)
+    silenced = [t for t in oms[0].get("silenced") or () if all(t in (o.get("silenced") or ()) for o in oms)]
+    sources = who([t if t[:1].isupper() else f"the {t}" for t in silenced])
+    names_ = ("; it never names " if len(oms) == 1 else "; they never name ") + sources if silenced else ""
+    if all(o.get("consensus", True) for o in oms):
+        verb = "omits" if len(oms) == 1 else "omit"
+        return f"{omitters} {verb} {text}, carried by {support} of {n} outlets{names_}."
+    verb = "leaves out" if len(oms) == 1 else "leave out"
+    return (
+        f"{omitters} {verb} {text}{names_} (two outlets compared: a difference between them, "
+        "not an omission by consensus)."
+    )
 
 
 def omission_gap(r: Record, c: Context) -> list[Gap]:
