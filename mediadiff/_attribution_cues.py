@@ -13,6 +13,7 @@ is_cue              how many tokens the cue at a position spans (0: none).
 content_after       the content after a cue, as ``(start, end)`` offsets.
 trim                ``[start, end)`` without surrounding white space and punctuation.
 reported_question   the attribution of a reported question ("asked whether ..."), or None.
+claim_clause        the attribution of the "that" clause of a claim noun ("the allegation that ..."), or None.
 headline_speaker    the attribution of a line that leads with its speaker ("Mayor: ..."), or None.
 frame_verb          whether a token can be the verb that frames a quotation.
 quotation_frame     ``(source, cue)`` of a quotation that a source and a verb frame, or None.
@@ -36,6 +37,7 @@ from .vocabulary import (
     ATTRIBUTION_CUES,
     ATTRIBUTION_PHRASES,
     CALENDAR_WORDS,
+    CLAIM_NOUNS,
     FINDING_CUES,
     LABELS,
     LISTENER_CUES,
@@ -52,6 +54,7 @@ from .vocabulary import (
 
 __all__ = [
     "bare_cue",
+    "claim_clause",
     "content_after",
     "frame_verb",
     "headline_speaker",
@@ -147,6 +150,35 @@ def reported_question(text: str, tokens: Sequence[Token], k: int) -> Attribution
     source = token_span(tokens, before[0], before[1], text) if before and looks_like_source(tokens, before) else None
     content = Span.of(text, tokens[k + 1].start, tokens[last].end)
     return Attribution(source=source, cue=Span.of(text, t.start, t.end), content=(content,), kind="indirect")
+
+
+#: How far "that" may stand after a claim noun ("criticism from fellow Democrats that ...").
+_CLAIM_REACH = 8
+
+
+def claim_clause(text: str, tokens: Sequence[Token], k: int) -> Attribution | None:
+    """The "that" clause of a noun of claiming ("the allegation that he lied", "criticism from
+    Democrats that the president caved"): the claim's words, attributed to the noun phrase
+    after "from" or "by" where one stands between noun and "that", else to no one named; the
+    content runs to the next comma-opened cue or the end of the sentence."""
+    t = tokens[k]
+    if t.kind != "word" or t.norm not in CLAIM_NOUNS or k + 2 >= len(tokens):
+        return None
+    that = next(
+        (m for m in range(k + 1, min(len(tokens), k + _CLAIM_REACH)) if tokens[m].norm == "that"),
+        None,
+    )
+    if that is None or any(x.kind == "punct" and x.text not in ".'’" for x in tokens[k + 1 : that]):
+        return None
+    source = None
+    if that > k + 2 and tokens[k + 1].norm in ("from", "by"):
+        source = token_span(tokens, k + 2, that - 1, text)
+    content = content_after(text, tokens, that - 1, tokens[-1].end)
+    if content is None:
+        return None
+    return Attribution(
+        source=source, cue=Span.of(text, t.start, t.end), content=(Span.of(text, *content),), kind="indirect"
+    )
 
 
 def content_after(text: str, tokens: Sequence[Token], last: int, end: int) -> tuple[int, int] | None:

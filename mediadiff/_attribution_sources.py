@@ -62,11 +62,11 @@ QUOTE_MARKS = "\"“”‘’'«»"
 
 def source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> tuple[int, int] | None:
     """The noun phrase that is the subject of the cue at ``tokens[k]``, read backwards: token
-    indexes ``(first, last)``, or None. Skips auxiliaries and adverbs right before the cue ("has
-    said", "also said") and, unless ``apposition`` is False, an apposition or relative clause
+    indexes ``(first, last)``, or None. Skips auxiliaries, adverbs and when it was said right
+    before the cue ("has said", "also said", "on Wednesday emphatically disputed") and, unless ``apposition`` is False, an apposition or relative clause
     between commas ("Trump, the nominee, said"; "Ruiz, who runs the clinic, said")."""
     j = k - 1
-    while j >= 0 and _between(tokens[j]):
+    while j >= 0 and (_between(tokens[j]) or _when(tokens, j)):
         j -= 1
     if j >= 1 and tokens[j].kind == "word" and tokens[j].norm in RELATIVE_PRONOUNS:
         # "Supervisor Luis Arbeláez, who said", "an audit released last month that found": the
@@ -123,6 +123,22 @@ def source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> t
     return first, last
 
 
+#: Words that say when, and may stand between a source and its cue ("Obama on Wednesday said",
+#: "the mayor yesterday told"); a preposition before one of them goes with it.
+_WHEN = CALENDAR_WORDS | frozenset({"yesterday", "today", "tonight"})
+
+
+def _when(tokens: Sequence[Token], j: int) -> bool:
+    """Whether ``tokens[j]`` says when the source spoke, between source and cue: a day, a month,
+    "yesterday", or "on"/"last"/"this" before one ("on Wednesday")."""
+    t = tokens[j]
+    if t.kind != "word":
+        return False
+    if t.norm in _WHEN:
+        return True
+    return t.norm in ("on", "last", "this") and j + 1 < len(tokens) and tokens[j + 1].norm in _WHEN
+
+
 def _between(token: Token) -> bool:
     """A word that stands between a source and its cue and belongs to neither: an auxiliary or an
     adverb ("has said", "are quietly saying", "may now ask")."""
@@ -139,7 +155,7 @@ def clause_subject(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     start of the sentence or after a fronted phrase's comma, that a lower-case word (its verb)
     follows. None when no such subject stands before the cue."""
     j = k - 1
-    while j >= 0 and _between(tokens[j]):
+    while j >= 0 and (_between(tokens[j]) or _when(tokens, j)):
         j -= 1
     participle = tokens[k].norm.endswith("ing") and j >= 0 and tokens[j].text == ","
     if not (participle or (j >= 0 and tokens[j].norm == "and")):

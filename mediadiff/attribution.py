@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from ._attribution_cues import (
     bare_cue,
+    claim_clause,
     content_after,
     frame_verb,
     headline_speaker,
@@ -62,7 +63,7 @@ def _sentence_attributions(text: str, sentence: Sentence, quotes: Sequence[Quota
     out: list[Attribution] = []
     k = 0
     while k < len(tokens):
-        question = reported_question(text, tokens, k)
+        question = reported_question(text, tokens, k) or claim_clause(text, tokens, k)
         if question is not None and not _quoted(tokens[k], quotes):
             out.append(question)
             k += 1

@@ -11,7 +11,7 @@ English grammar and news style, not from any one story.
 Classes (see the data file for each one's documentation)
 --------------------------------------------------------
 Speech and cognition verbs, and the words around them: ATTRIBUTION_CUES, STANCE_CUES,
-NOUN_LIKE_CUES, FINDING_CUES, SOURCE_NOUNS, LISTENER_CUES, QUOTING_VERBS, ATTRIBUTION_PHRASES,
+NOUN_LIKE_CUES, FINDING_CUES, CLAIM_NOUNS, SOURCE_NOUNS, LISTENER_CUES, QUOTING_VERBS, ATTRIBUTION_PHRASES,
 SOURCE_STOP, NOUN_MARKERS, LISTENERS, RELATIVE_PRONOUNS, SUBJECT_BREAKS, TIME_OPENERS,
 FRONTED_OPENERS, PASSIVE_MARKERS, LABELS; SPEECH_VERBS (the cues, the quoting verbs and
 "according").
@@ -59,6 +59,7 @@ __all__ = [
     "CALENDAR_WORDS",
     "CLASSES",
     "CONTRACTIONS",
+    "CLAIM_NOUNS",
     "CLAUSE_OPENERS",
     "CLOCK_WORDS",
     "CLAUSE_QUANTIFIERS",
@@ -264,6 +265,7 @@ FINDING_CUES: frozenset[str] = _words("FINDING_CUES")
 SOURCE_NOUNS: frozenset[str] = _words("SOURCE_NOUNS")
 LISTENER_CUES: frozenset[str] = _words("LISTENER_CUES")
 QUESTION_CUES: frozenset[str] = _words("QUESTION_CUES")
+CLAIM_NOUNS: frozenset[str] = _words("CLAIM_NOUNS")
 QUOTING_VERBS: frozenset[str] = _words("QUOTING_VERBS")
 #: Multi-word cues, as tuples of words.
 ATTRIBUTION_PHRASES: tuple[tuple[str, ...], ...] = tuple(

@@ -197,6 +197,25 @@ def test_an_adverb_or_auxiliary_is_not_part_of_the_source() -> None:
     assert (source, cue) == ("Some council members", "saying")
 
 
+def test_when_it_was_said_may_stand_between_source_and_cue() -> None:
+    """ "The mayor on Wednesday emphatically denied that ...": the day and the adverb belong to
+    neither; the mayor speaks."""
+    [(kind, source, cue, content)] = _found("The mayor on Wednesday emphatically denied that the plant leaked.")
+    assert (source, cue, content) == ("The mayor", "denied", ["the plant leaked."])
+    [(kind, source, cue, content)] = _found("Ann Lee yesterday told reporters the plant was safe.")
+    assert (source, cue) == ("Ann Lee", "told")
+
+
+def test_the_that_clause_of_a_claim_noun_is_attributed() -> None:
+    """A claim reported as a noun ("criticism from the union that ...", "the allegation that
+    ...") is someone's words, not the outlet's; "from" or "by" names whose."""
+    assert _found("The mayor faced criticism from the union that the council had caved to the developer.") == [
+        ("indirect", "the union", "criticism", ["the council had caved to the developer."])
+    ]
+    found = _found("The clerk answered the allegation that the vote was rigged.")
+    assert (None, "allegation", ["the vote was rigged."]) in [(s, c, x) for _, s, c, x in found]
+
+
 def test_a_participle_after_the_speaker_is_not_a_second_source() -> None:
     found = _found("The levy will fail, Reyes said, adding that it was costly.")
     assert [(s, c, content) for _, s, c, content in found] == [
