@@ -168,11 +168,16 @@ def claim_clause(text: str, tokens: Sequence[Token], k: int) -> Attribution | No
         (m for m in range(k + 1, min(len(tokens), k + _CLAIM_REACH)) if tokens[m].norm == "that"),
         None,
     )
-    if that is None or any(x.kind == "punct" and x.text not in ".'’" for x in tokens[k + 1 : that]):
+    if that is None:
         return None
-    source = None
-    if that > k + 2 and tokens[k + 1].norm in ("from", "by"):
-        source = token_span(tokens, k + 2, that - 1, text)
+    between = tokens[k + 1 : that]
+    if between and (
+        tokens[k + 1].norm not in ("from", "by")
+        or len(between) < 2
+        or any(x.kind == "punct" and x.text not in ".'’" or is_cue(tokens, m) for m, x in enumerate(between, k + 1))
+    ):
+        return None  # only "from" or "by" and who may stand between ("criticism on Friday after declaring that": no)
+    source = token_span(tokens, k + 2, that - 1, text) if between else None
     content = content_after(text, tokens, that - 1, tokens[-1].end)
     if content is None:
         return None

@@ -46,7 +46,7 @@ from ._attribution_sources import (
     token_span,
 )
 from .document import Attribution, AttributionKind, Quotation, Sentence, Span, Token
-from .vocabulary import FRONTED_OPENERS, LISTENER_CUES, PRONOUNS, TITLE_WORDS
+from .vocabulary import FRONTED_OPENERS, ING_NOUNS, LISTENER_CUES, PRONOUNS, TITLE_WORDS
 
 __all__ = ["find_attributions"]
 
@@ -150,14 +150,20 @@ def _around_source(
     tokens = sentence.tokens
     tail = content_after(text, tokens, last, sentence.end)
     lead = comma_before(tokens, first) or (first > 0 and tokens[first - 1].text in _CLOSING_MARKS)
-    if lead and tail is not None and tokens[0].norm in FRONTED_OPENERS and not quotes:
-        lead = False
+    if lead and tail is not None and (tokens[0].norm in FRONTED_OPENERS and not quotes or _participial(tokens[0])):
+        lead = False  # "At the rally, X said ...", "Trying to calm the furor, X said: ..."
     if not lead:
         return _kept(tail)
     content = trim(text, sentence.start, tokens[first - 1].start)
     if tail is not None and tail[1] - tail[0] > 1:
         return content, tail
     return _kept(content)
+
+
+def _participial(token: Token) -> bool:
+    """Whether a sentence's first word opens a participle clause ("Trying to ...", "Speaking on
+    ..."): the circumstances of what the source says, not what it says."""
+    return token.kind == "word" and token.norm.endswith("ing") and len(token.norm) > 4 and token.norm not in ING_NOUNS
 
 
 def _snap(content: tuple[int, int], quotes: Sequence[Quotation]) -> tuple[int, int]:

@@ -216,6 +216,19 @@ def test_the_that_clause_of_a_claim_noun_is_attributed() -> None:
     assert (None, "allegation", ["the vote was rigged."]) in [(s, c, x) for _, s, c, x in found]
 
 
+def test_a_participle_clause_that_opens_the_sentence_is_the_outlets() -> None:
+    """ "Trying to calm the uproar, X said: ..." says why X spoke; what X said follows the cue."""
+    found = _found('Trying to calm the uproar, the mayor issued a statement saying: "The plant is safe."')
+    assert [c for _, _, _, c in found] == [["The plant is safe."]]
+
+
+def test_only_who_may_stand_between_a_claim_noun_and_its_that() -> None:
+    """ "drew criticism on Friday after declaring that ...": the "that" is the declaring's."""
+    assert all(
+        c != "criticism" for _, _, c, _ in _found("Lee drew criticism on Friday after declaring that the war was lost.")
+    )
+
+
 def test_a_participle_after_the_speaker_is_not_a_second_source() -> None:
     found = _found("The levy will fail, Reyes said, adding that it was costly.")
     assert [(s, c, content) for _, s, c, content in found] == [
