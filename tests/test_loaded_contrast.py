@@ -163,6 +163,19 @@ def test_a_particle_is_not_taken_for_the_object() -> None:
     assert found and all(f.reference_text != "mothers away" for f in found)
 
 
+def test_a_word_set_off_by_a_comma_is_no_verb_on_the_object() -> None:
+    """"its nominee, Ann Lee" has no verb on Lee: "nominee, Ann" is no counterpart of "hammered
+    Ann Lee"."""
+    a = Article("a", "The debate was lively. Notably, the mayor hammered Ann Lee over her comment about taxes.")
+    b = Article(
+        "b",
+        "The debate was lively. It was meant as a reboot for the party after a dismal showing by its nominee, "
+        "Ann Lee, last week.",
+    )
+    found = [f for f in find_loaded_language(align([a, b])) if f.outlet == "a" and "hammered" in f.text]
+    assert [(f.text, f.reference_text) for f in found] == [("hammered", None)]
+
+
 def test_the_story_word_every_outlet_uses_is_not_loading() -> None:
     """Issue 19: a word every outlet carrying the passage uses for the same thing is the story's."""
     a = Article("a", "The bridge collapse killed two drivers on Monday. Engineers had warned of cracks.")

@@ -155,7 +155,7 @@ def object_counterparts(ctx: Members, outlet: str, member: Member, start: int, e
     For a loaded verb phrase with its object inside or right after it ("snatched children away
     from ..."), look in the other outlets' content for the same object followed by the same next
     word ("... separated children from ..."): the word before the object there is the
-    counterpart ("separated children").
+    counterpart ("separated children"), when nothing but a space stands between the two.
     """
     mine = ctx.member_words(member)
     idx = [i for i, t in enumerate(mine) if t.start < end and start < t.end]
@@ -182,6 +182,8 @@ def object_counterparts(ctx: Members, outlet: str, member: Member, start: int, e
             for i in range(1, len(words) - 1):
                 if match_key(words[i]) != target or match_key(words[i - 1]) == head or not _content(ctx, words[i - 1]):
                     continue
+                if document.text[words[i - 1].end : words[i].start].strip():
+                    continue  # punctuation between: no verb on its object ("president, Mitt Romney")
                 if any(match_key(w) == following for w in words[i + 1 : i + 3]):
                     picked = words[i - 1 : i + 1]
                     out.append(ctx.wording(document.outlet, picked))
