@@ -55,7 +55,10 @@ from fit_pair_model import fit  # noqa: E402
 from mediadiff._linkage import cut_pieces  # noqa: E402
 from mediadiff._scoring import score_pieces  # noqa: E402
 from mediadiff.align import DEFAULT_THRESHOLD, align, as_documents  # noqa: E402
+from mediadiff.analysis._omission_text import key_omissions  # noqa: E402
 from mediadiff.analysis.omissions import find_omissions  # noqa: E402
+from mediadiff.compare import compare  # noqa: E402
+from mediadiff.findings import Context  # noqa: E402
 
 #: Alignment settings among which the LOSO figure chooses (the defaults are one of them).
 GRID: dict[str, list[Any]] = {
@@ -293,6 +296,22 @@ def _mapped(m, groups) -> set[int]:
     return {g for g, v in overlap.items() if v == best and best > 0}
 
 
+def key_finding_omissions(stories: list[Story]) -> tuple[int, int]:
+    """The omissions said among the key findings (``compare().key_findings()``), checked against
+    the gold: right when every omitting outlet lacks a gold fact of the passage that both other
+    outlets carry (a gold omission). Returns ``(right, said)`` over the stories."""
+    right = said = 0
+    for s in stories:
+        result = compare(s.articles())
+        report = result.to_dict()
+        shown = sum(1 for line in result.key_findings() if " omits " in line or " omit " in line)
+        facts = passage_facts(result.alignment.passages, s.spans())
+        for pid, records in key_omissions(report, Context(report))[:shown]:
+            said += 1
+            right += all(any((r["outlet"], f) in s.omissions for f in facts.get(pid, ())) for r in records)
+    return right, said
+
+
 def human_agreement() -> None:
     """Pairwise F1 of one independent reading against another, each taken as gold in turn."""
     firsts = {s.name: s for s in own_real_stories()}
@@ -323,6 +342,8 @@ def main(argv: list[str]) -> int:
         evaluate(real, grid=grid, details=details, models=models)
         print("cut quality: the cutter's cuts inside sentences against gold mention boundaries (±2 characters):")
         cut_boundaries(real)
+        right, said = key_finding_omissions(real)
+        print(f"omissions among the key findings (compare().key_findings()), right by the gold: {right} of {said}")
         if "--errors" in argv:
             print("where the default alignment's errors come from (cross-outlet gold pairs, all real stories):")
             error_breakdown(real)
@@ -335,7 +356,10 @@ def main(argv: list[str]) -> int:
         "## Bundled (fictional) stories (learned: the shipped pair model, which never saw them; LOSO: the "
         "grid setting chosen on the other bundled stories)"
     )
-    evaluate(bundled_stories(), grid=grid, details=details, models=None)
+    bundled = bundled_stories()
+    evaluate(bundled, grid=grid, details=details, models=None)
+    right, said = key_finding_omissions(bundled)
+    print(f"omissions among the key findings (compare().key_findings()), right by the gold: {right} of {said}")
     return 0
 
 

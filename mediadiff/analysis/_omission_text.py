@@ -9,6 +9,7 @@ omission_line         the corpus score line: each outlet's omissions by kind.
 carried_by            the "Carried by" cell of the report table ("2 of 3").
 record_weight         an omission record's weight (0.0 when it has none), to order by.
 omission_sentences    the key-finding sentences: one per omitted passage, heaviest first.
+key_omissions         the omitted passages those sentences tell, with their records.
 omission_gap          an omission's gap in the side-by-side view: what its empty cell says.
 """
 
@@ -26,6 +27,7 @@ __all__ = [
     "OMISSION_KIND_NAMES",
     "carried_by",
     "explain",
+    "key_omissions",
     "omission_gap",
     "omission_line",
     "omission_sentences",
@@ -157,11 +159,19 @@ def _parts_carried(
 
 
 def omission_sentences(report: Report, ctx: Context) -> list[str]:
-    """One sentence per omitted passage, heaviest first, leaving out the passages whose carriers
-    agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`, and a part of a quotation that the
-    omitting outlets report other parts of (an excerpt of a statement they carry, as "…" marks
-    it). The words quoted are those of the carrying outlet named right before them (never the
-    omitting outlet's: it has none)."""
+    """One sentence per omitted passage of :func:`key_omissions`, heaviest first. The words
+    quoted are those of the carrying outlet named right before them (never the omitting
+    outlet's: it has none)."""
+    n = len(report.get("outlets", []))
+    return [_omission_sentence(pid, oms, ctx, n) for pid, oms in key_omissions(report, ctx)]
+
+
+def key_omissions(report: Report, ctx: Context) -> list[tuple[str, list[Record]]]:
+    """The omitted passages that may be key findings, heaviest first, each with its omission
+    records (sorted by outlet): every omitted passage, leaving out the passages whose carriers
+    agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`, a second clause of a sentence or
+    part of a quotation already told, and a part of a quotation that the omitting outlets report
+    other parts of (an excerpt of a statement they carry, as "…" marks it)."""
     passages = ctx.passages
     by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for om in report.get("omissions", []):
@@ -170,8 +180,7 @@ def omission_sentences(report: Report, ctx: Context) -> list[str]:
     ranked = sorted(
         by_passage, key=lambda pid: (-max(o["weight"] for o in by_passage[pid]), order.get(pid, 1 << 30), pid)
     )
-    n = len(report.get("outlets", []))
-    out = []
+    out: list[tuple[str, list[Record]]] = []
     quoted_in = _quotations_by_outlet(report)
     parts = _parts_carried(passages, quoted_in)
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = []
@@ -192,7 +201,7 @@ def omission_sentences(report: Report, ctx: Context) -> list[str]:
         told.append((omitters, sentences, quotations))
         if quotations and all(any(o in parts[q] for q in quotations) for o in omitters):
             continue  # they quote the statement, without this part: an excerpt
-        out.append(_omission_sentence(pid, oms, ctx, n))
+        out.append((pid, oms))
     return out
 
 
