@@ -310,3 +310,25 @@ def test_a_sentence_left_out_of_a_quotation_the_outlet_runs_is_no_key_finding():
     assert not any(" omits " in line for line in excerpt.key_findings())
     silent = mediadiff.compare([Article("a", full), Article("b", full), Article("c", lead + tail.strip())])
     assert any(line.startswith("c omits the quotation") for line in silent.key_findings())
+
+
+@pytest.mark.parametrize(("partial", "key"), [("a reckless gamble", False), ("the vote", True)])
+def test_a_statement_the_outlet_quotes_in_part_is_no_key_omission(partial, key):
+    """An outlet that reports a remark in its own words with a piece of it in quotation marks
+    ("spoke of 'a reckless gamble'") tells it in part: the full quotation it lacks is no key
+    finding. A quoted phrase that is not the statement's words changes nothing."""
+    from _report_fixture import shown_key_findings
+
+    quote = "This plan is a reckless gamble with our harbour."
+    member = {"outlet": "b", "start": 1, "end": len(quote) + 1, "sentence": 0, "text": quote}
+    report = {
+        "outlets": [{"id": o, "name": o.upper()} for o in "abc"],
+        "passages": [{"id": "P1", "support": 2, "members": [member]}],
+        "quotes": [
+            {"outlet": "b", "start": 1, "end": len(quote) + 1, "text": quote},
+            {"outlet": "c", "start": 40, "end": 40 + len(partial), "text": partial},
+        ],
+        "omissions": [{"outlet": "c", "passage": "P1", "weight": 0.6, "kind": "quote", "carried_by": ["a", "b"]}],
+    }
+    said = [s for s in shown_key_findings(report) if s.startswith("C omits")]
+    assert bool(said) is key

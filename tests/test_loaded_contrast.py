@@ -164,7 +164,7 @@ def test_a_particle_is_not_taken_for_the_object() -> None:
 
 
 def test_a_word_set_off_by_a_comma_is_no_verb_on_the_object() -> None:
-    """"its nominee, Ann Lee" has no verb on Lee: "nominee, Ann" is no counterpart of "hammered
+    """ "its nominee, Ann Lee" has no verb on Lee: "nominee, Ann" is no counterpart of "hammered
     Ann Lee"."""
     a = Article("a", "The debate was lively. Notably, the mayor hammered Ann Lee over her comment about taxes.")
     b = Article(

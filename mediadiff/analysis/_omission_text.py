@@ -15,12 +15,14 @@ omission_gap          an omission's gap in the side-by-side view: what its empty
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, get_args
 
 from .._presentation import OMISSION_KINDS, finite, quoted, typical_member, who
 from ..findings import Cell, Context, Gap, weakly_agreed
+from ..vocabulary import STOPWORDS
 from ._omission_evidence import OmissionKind
 
 __all__ = [
@@ -144,6 +146,28 @@ def _quotations_of(
     return frozenset(held)
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """The lower-case words of a text, apostrophes folded ("That’s" and "That's" alike)."""
+    return tuple(re.findall(r"[\w'-]+", text.lower().replace("’", "'")))
+
+
+def _partial_quotes(report: Report) -> dict[str, list[tuple[str, ...]]]:
+    """Outlet -> the words of each of its quotations that could echo a statement: at least one
+    content word, at least six letters in all ("malarkey", "legitimate rape")."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for q in report.get("quotes", []):
+        words = _words(str(q.get("text", "")))
+        if sum(map(len, words)) >= 6 and any(w not in STOPWORDS for w in words):
+            out[str(q.get("outlet"))].append(words)
+    return out
+
+
+def _echoes(quote: tuple[str, ...], text: tuple[str, ...]) -> bool:
+    """Whether the words of a quotation occur together in a text."""
+    n = len(quote)
+    return any(text[i : i + n] == quote for i in range(len(text) - n + 1))
+
+
 def _parts_carried(
     passages: Mapping[str, Record], quoted_in: Mapping[str, list[tuple[int, int]]]
 ) -> dict[tuple[str, int], set[str]]:
@@ -170,8 +194,10 @@ def key_omissions(report: Report, ctx: Context) -> list[tuple[str, list[Record]]
     """The omitted passages that may be key findings, heaviest first, each with its omission
     records (sorted by outlet): every omitted passage, leaving out the passages whose carriers
     agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`, a second clause of a sentence or
-    part of a quotation already told, and a part of a quotation that the omitting outlets report
-    other parts of (an excerpt of a statement they carry, as "…" marks it)."""
+    part of a quotation already told, a part of a quotation that the omitting outlets report
+    other parts of (an excerpt of a statement they carry, as "…" marks it), and a quotation some
+    of whose words every omitting outlet quotes in a sentence of its own ("dismissed it as
+    'malarkey'": told in part)."""
     passages = ctx.passages
     by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for om in report.get("omissions", []):
@@ -183,6 +209,7 @@ def key_omissions(report: Report, ctx: Context) -> list[tuple[str, list[Record]]
     out: list[tuple[str, list[Record]]] = []
     quoted_in = _quotations_by_outlet(report)
     parts = _parts_carried(passages, quoted_in)
+    echoes = _partial_quotes(report)
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = []
     for pid in ranked:
         oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
@@ -201,6 +228,9 @@ def key_omissions(report: Report, ctx: Context) -> list[tuple[str, list[Record]]
         told.append((omitters, sentences, quotations))
         if quotations and all(any(o in parts[q] for q in quotations) for o in omitters):
             continue  # they quote the statement, without this part: an excerpt
+        said = [_words(str(m.get("text", ""))) for m in members if _member_quotation(m, quoted_in)]
+        if said and all(any(_echoes(q, t) for q in echoes.get(o, ()) for t in said) for o in omitters):
+            continue  # they quote some of its words ("dismissed it as 'malarkey'"): told in part
         out.append((pid, oms))
     return out
 
