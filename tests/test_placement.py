@@ -34,7 +34,7 @@ def test_buried_and_promoted():
     promoted = [s for s in shifts if s.kind == "promoted"]
     assert [(s.outlet, s.position, s.others_position) for s in promoted] == [("d", 0.0, 1.0)]
     assert buried[0].explanation == (
-        f"d places passage {buried[0].passage} 100% down its article while the others lead with it (median 0%)."
+        f"d places passage {buried[0].passage} 100% down its article while the others place it near the top (median 0%)."
     )
 
 

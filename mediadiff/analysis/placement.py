@@ -36,8 +36,9 @@ __all__ = ["KIND", "PlacementShift", "find_placement_shifts", "placement"]
 class PlacementShift:
     """A passage that ``outlet`` places at ``position`` while the others' median is ``others_position``.
 
-    ``kind`` is ``"buried"`` (the others lead with it, this outlet puts it low) or ``"promoted"``
-    (the others put it low, this outlet leads with it).
+    ``kind`` is ``"buried"`` (the others place it near the top, in the first quarter of their
+    articles by default; this outlet puts it low) or ``"promoted"`` (the others put it low, this
+    outlet near the top). "Near the top", not "lead": a median of 20 % is not the lead.
     """
 
     outlet: str
@@ -121,12 +122,15 @@ def find_placement_shifts(
             if med <= lead and x >= low:
                 kind = "buried"
                 why = (
-                    f"{outlet} places passage {pid} {_pct(x)} down its article while the others lead with it "
-                    f"(median {_pct(med)})."
+                    f"{outlet} places passage {pid} {_pct(x)} down its article while the others place it near "
+                    f"the top (median {_pct(med)})."
                 )
             elif med >= low and x <= lead:
                 kind = "promoted"
-                why = f"{outlet} leads with passage {pid} ({_pct(x)} down) while the others place it low (median {_pct(med)})."
+                why = (
+                    f"{outlet} places passage {pid} near the top ({_pct(x)} down) while the others place it low "
+                    f"(median {_pct(med)})."
+                )
             else:
                 continue
             found.append(PlacementShift(outlet, pid, kind, x, round(med, 4), why))  # type: ignore[arg-type]
@@ -166,12 +170,12 @@ def _sentences(report: Mapping[str, Any], ctx: Context) -> list[str]:
             if kind == "buried":
                 out.append(
                     f"{name} places {quoted(snippet)} {pos:.0%} of the way down its article, while the others "
-                    f"lead with it (median {others:.0%})."
+                    f"place it near the top (median {others:.0%})."
                 )
             else:
                 out.append(
-                    f"{name} leads with {quoted(snippet)} ({pos:.0%} of the way down), while the others place it "
-                    f"low (median {others:.0%})."
+                    f"{name} places {quoted(snippet)} near the top ({pos:.0%} of the way down), while the others "
+                    f"place it low (median {others:.0%})."
                 )
         elif p.get("explanation"):
             out.append(str(p["explanation"]))
