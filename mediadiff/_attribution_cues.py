@@ -38,6 +38,7 @@ from .vocabulary import (
     ATTRIBUTION_PHRASES,
     CALENDAR_WORDS,
     CLAIM_NOUNS,
+    DETERMINERS,
     FINDING_CUES,
     LABELS,
     LISTENER_CUES,
@@ -168,13 +169,16 @@ def claim_clause(text: str, tokens: Sequence[Token], k: int) -> Attribution | No
         (m for m in range(k + 1, min(len(tokens), k + _CLAIM_REACH)) if tokens[m].norm == "that"),
         None,
     )
-    if that is None:
-        return None
+    if that is None or not _opens_subject(tokens, that + 1):
+        return None  # "the charges that had been filed": a relative clause, not the claim's words
     between = tokens[k + 1 : that]
     if between and (
         tokens[k + 1].norm not in ("from", "by")
         or len(between) < 2
-        or any(x.kind == "punct" and x.text not in ".'’" or is_cue(tokens, m) for m, x in enumerate(between, k + 1))
+        or any(
+            x.kind == "punct" and x.text not in (".", "'", "’") or is_cue(tokens, m)
+            for m, x in enumerate(between, k + 1)
+        )
     ):
         return None  # only "from" or "by" and who may stand between ("criticism on Friday after declaring that": no)
     source = token_span(tokens, k + 2, that - 1, text) if between else None
@@ -184,6 +188,16 @@ def claim_clause(text: str, tokens: Sequence[Token], k: int) -> Attribution | No
     return Attribution(
         source=source, cue=Span.of(text, t.start, t.end), content=(Span.of(text, *content),), kind="indirect"
     )
+
+
+def _opens_subject(tokens: Sequence[Token], j: int) -> bool:
+    """Whether ``tokens[j]`` can open the subject of a clause: a determiner, a subject pronoun, a
+    number or a capitalised word ("that the president caved", "that he lied", "that Lee knew");
+    a verb or an auxiliary there makes a relative clause ("charges that had been filed")."""
+    if j >= len(tokens):
+        return False
+    t = tokens[j]
+    return t.kind == "number" or t.norm in DETERMINERS or t.norm in PRONOUNS or t.text[:1].isupper()
 
 
 def content_after(text: str, tokens: Sequence[Token], last: int, end: int) -> tuple[int, int] | None:

@@ -21,7 +21,7 @@ A cut is kept only where both pieces carry content (at least ``min_words`` conte
 attributions (``she said``, ``according to the report``) are not pieces of their own but stay
 with the clause they attribute.
 
-Public (to the package) names: :func:`cut_sentence`, :func:`unpunctuated`, :data:`STOPWORDS`
+Public (to the package) names: :func:`cut_sentence`, :func:`unpunctuated`, :func:`is_participle`, :data:`STOPWORDS`
 (the vocabulary's, re-exported, as are :data:`NEGATIONS` and :data:`SPEECH_VERBS`).
 """
 
@@ -54,6 +54,7 @@ __all__ = [
     "content_words",
     "cut_sentence",
     "headline_index",
+    "is_participle",
     "unpunctuated",
 ]
 
@@ -72,7 +73,9 @@ def content_words(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if t.kind != "punct" and t.norm not in STOPWORDS)
 
 
-def _is_participle(token: Token) -> bool:
+def is_participle(token: Token) -> bool:
+    """Whether a word reads as an -ing participle ("releasing", "saying"; not "morning", "during",
+    nor a word of five letters or fewer: "being", "thing")."""
     n = token.norm
     return token.kind == "word" and len(n) > 5 and n.endswith("ing") and n not in ING_NOUNS
 
@@ -214,11 +217,11 @@ def _cut_points(
         elif t.kind == "punct" and t.text == ":" and nxt.kind != "punct" or (t.text == ":" and nxt.text in "\"“'‘"):
             cuts.add(nxt.start)
         elif _after_comma(toks, k) and (
-            nxt.norm in CLAUSE_OPENERS or _is_participle(nxt) or nxt.norm == "as" or _opens_with(toks, k + 1)
+            nxt.norm in CLAUSE_OPENERS or is_participle(nxt) or nxt.norm == "as" or _opens_with(toks, k + 1)
         ):
             cuts.add(nxt.start)
         elif t.kind == "word" and t.norm in CONJUNCTIONS and k > 0 and toks[k - 1].kind != "punct":
-            if _is_participle(nxt) or nxt.norm in PRONOUNS or nxt.norm in AUXILIARIES:
+            if is_participle(nxt) or nxt.norm in PRONOUNS or nxt.norm in AUXILIARIES:
                 cuts.add(t.start)
             elif _is_past(nxt) and nxt.norm not in names:
                 cuts.add(t.start)  # a second predicate with its own object ("... and encouraged its display")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ._inflect import lemma_candidates
 from .document import Document, Token
-from .vocabulary import ABBREVIATED_TITLES, CONTRACTIONS, IS_CONTRACTION_HOSTS
+from .vocabulary import ABBREVIATED_TITLES, CONTRACTIONS, IS_CONTRACTION_HOSTS, NAME_CONTRACTIONS
 
 if TYPE_CHECKING:
     from .align import Member
@@ -51,26 +51,17 @@ def abbreviates(short: str, full: str) -> bool:
     return short in ABBREVIATED_TITLES and full != short and full.startswith(short)
 
 
-#: The longest written contraction of a name word ("Ft." for "Fort", "Mt." for "Mount",
-#: "Sgt." for "Sergeant", "Dept." for "Department").
-MAX_CONTRACTION = 4
-
-
 def contracts(short: str, full: str) -> bool:
-    """Whether ``short`` is a written contraction of the longer word ``full``: at most
-    :data:`MAX_CONTRACTION` letters, the same first letter and the rest of its letters in
-    ``full`` in order. Place and institution names are written so by house style ("Ft. Myers"
-    for "Fort Myers", "Mt. Vernon", "St. Louis" for "Saint Louis").
+    """Whether ``short`` is a written contraction of the name word ``full``
+    (``NAME_CONTRACTIONS``): house style writes "Ft. Myers" for "Fort Myers", "Mt. Vernon",
+    "St. Louis" for "Saint Louis".
 
-    >>> contracts("ft", "fort"), contracts("mt", "mount"), contracts("dept", "department")
+    >>> contracts("ft", "fort"), contracts("mt", "mount"), contracts("st", "saint")
     (True, True, True)
-    >>> contracts("fort", "ft"), contracts("norfolk", "norwalk"), contracts("fl", "fort")
+    >>> contracts("fort", "ft"), contracts("ames", "amherst"), contracts("kent", "kenton")
     (False, False, False)
     """
-    if not (short.isalpha() and 2 <= len(short) <= MAX_CONTRACTION and len(short) < len(full) and short[0] == full[0]):
-        return False
-    rest = iter(full[1:])
-    return all(c in rest for c in short[1:])
+    return full in NAME_CONTRACTIONS.get(short, ())
 
 
 def span_tokens(document: Document, start: int, end: int, *, words_only: bool = True) -> tuple[Token, ...]:

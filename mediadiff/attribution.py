@@ -45,8 +45,9 @@ from ._attribution_sources import (
     source_before,
     token_span,
 )
+from ._clauses import is_participle
 from .document import Attribution, AttributionKind, Quotation, Sentence, Span, Token
-from .vocabulary import FRONTED_OPENERS, ING_NOUNS, LISTENER_CUES, PRONOUNS, TITLE_WORDS
+from .vocabulary import AUXILIARIES, BE_FORMS, FRONTED_OPENERS, LISTENER_CUES, PRONOUNS, TITLE_WORDS
 
 __all__ = ["find_attributions"]
 
@@ -150,7 +151,7 @@ def _around_source(
     tokens = sentence.tokens
     tail = content_after(text, tokens, last, sentence.end)
     lead = comma_before(tokens, first) or (first > 0 and tokens[first - 1].text in _CLOSING_MARKS)
-    if lead and tail is not None and (tokens[0].norm in FRONTED_OPENERS and not quotes or _participial(tokens[0])):
+    if lead and tail is not None and (tokens[0].norm in FRONTED_OPENERS and not quotes or _participial(tokens)):
         lead = False  # "At the rally, X said ...", "Trying to calm the furor, X said: ..."
     if not lead:
         return _kept(tail)
@@ -160,10 +161,15 @@ def _around_source(
     return _kept(content)
 
 
-def _participial(token: Token) -> bool:
-    """Whether a sentence's first word opens a participle clause ("Trying to ...", "Speaking on
-    ..."): the circumstances of what the source says, not what it says."""
-    return token.kind == "word" and token.norm.endswith("ing") and len(token.norm) > 4 and token.norm not in ING_NOUNS
+def _participial(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence opens with a participle clause ("Trying to ...", "Speaking on ..."):
+    the circumstances of what the source says, not what it says. A name in -ing opens a clause
+    with a verb of its own ("Beijing will not back down, ..."): no auxiliary or form of "be"
+    before the first comma, and a lower-case word after the participle."""
+    if len(tokens) < 2 or not is_participle(tokens[0]) or not tokens[1].text[:1].islower():
+        return False
+    clause = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
+    return not any(t.norm in AUXILIARIES or t.norm in BE_FORMS for t in tokens[1:clause])
 
 
 def _snap(content: tuple[int, int], quotes: Sequence[Quotation]) -> tuple[int, int]:

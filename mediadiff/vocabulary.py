@@ -17,7 +17,8 @@ FRONTED_OPENERS, PASSIVE_MARKERS, LABELS; SPEECH_VERBS (the cues, the quoting ve
 "according").
 Pronouns: PRONOUNS (subject case), OBJECT_PRONOUNS; PERSONAL_PRONOUNS (both).
 Titles, ranks and names: TITLE_WORDS, RANK_WORDS, ABBREVIATED_TITLES, HONORIFICS,
-NAME_LINKS, SPOKESPERSONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, PLACE_WORDS, PLACE_PREFIXES.
+NAME_LINKS, SPOKESPERSONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, PLACE_WORDS, PLACE_PREFIXES,
+NAME_CONTRACTIONS (short form -> the words it stands for).
 Calendar words: WEEKDAYS, MONTHS and MONTH_ABBREVIATIONS (word -> month number);
 MONTH_NUMBERS (both), CALENDAR_WORDS (weekdays and months written out).
 Numbers, scales and quantities: NUMBER_WORDS, NUMBER_SCALES, FRACTIONS (word -> value),
@@ -86,6 +87,7 @@ __all__ = [
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NUMBERS",
+    "NAME_CONTRACTIONS",
     "NAME_LINKS",
     "NEGATIONS",
     "NEGATORS",
@@ -377,6 +379,10 @@ CONTRACTIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {p.split()[0]: tuple(p.split()[1:]) for p in CLASSES["CONTRACTIONS"].entries}
 )
 IS_CONTRACTION_HOSTS: frozenset[str] = _words("IS_CONTRACTION_HOSTS")
+#: Written contractions of name words -> the words they stand for ("ft" -> fort).
+NAME_CONTRACTIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {p.split()[0]: tuple(p.split()[1:]) for p in CLASSES["NAME_CONTRACTIONS"].entries}
+)
 
 # ---------------------------------------------------------------------------------------------
 # Tone

@@ -52,6 +52,16 @@ def conflicts(*texts: str) -> list[tuple[str, list[str]]]:
             ("Officer Dana Whitcombe spoke.", "Officer Dana Whitcomb spoke."),
             [("name", ["Officer Dana Whitcombe", "Officer Dana Whitcomb"])],
         ),
+        # a surname and the same with an "s" are two spellings (a plural is no person's name)
+        (("Officer Dana Edward spoke.", "Officer Dana Edwards spoke."), [("name", ["Dana Edward", "Dana Edwards"])]),
+        # a short name that shares letters with a longer one is no contraction of it
+        (
+            (
+                "The storm hit Ames on Monday and crews worked all night.",
+                "The storm hit Amherst on Monday and crews worked all night.",
+            ),
+            [("name", ["Ames", "Amherst"])],
+        ),
         # a share written as a ratio is a percentage
         (
             ("About 70 percent of the patients are uninsured.", "Nine in ten of the patients are uninsured."),

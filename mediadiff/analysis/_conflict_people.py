@@ -203,20 +203,19 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _plural(a: str, b: str) -> bool:
-    """Whether one of two words is the other with a plural or possessive ending ("Republicans",
-    "Reserves", "Lee's"): a form of the same word, not another spelling."""
+    """Whether one of two name words is the other with a plural or possessive ending
+    ("Democrats", "Lee's"): one word in the same slot, not another name."""
     short, long_ = sorted((a, b), key=len)
-    return long_ in (short + "s", short + "es", short + "'s", short + "’s")
+    return long_ in (short + "s", short + "es", short + "'s")
 
 
 def _spelling_clashes(by_surname: BySurname) -> list[Clash]:
-    """The same person spelled differently: two similar surnames that two outlets give (a
-    surname and its plural are one word: "the Kennedys")."""
+    """The same person spelled differently: two similar surnames that two outlets give."""
     out = []
     surnames = sorted(by_surname)
     for a_i, a in enumerate(surnames):
         for b in surnames[a_i + 1 :]:
-            if SequenceMatcher(None, a, b).ratio() < 0.8 or _plural(a, b):
+            if SequenceMatcher(None, a, b).ratio() < 0.8:
                 continue
             items = by_surname[a] + by_surname[b]
             if len({o for o, _ in items}) >= 2:

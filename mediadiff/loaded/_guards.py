@@ -91,14 +91,14 @@ def name_like(source: str, tokens: Sequence[Token]) -> set[int]:
 
 #: Endings an inflection of each part of speech cannot have: an adjective has no verb forms
 #: ("uttered" is not "utter", "smarting" not "smart"), a noun no comparative or agent form
-#: ("hacker" is not "hack").
-_FOREIGN_ENDINGS = {"adj": ("ed", "ing"), "noun": ("er", "est", "ly")}
+#: ("hacker" is not "hack"). A noun's "-ly" adjective keeps its load ("beastly").
+_FOREIGN_ENDINGS = {"adj": ("ed", "ing"), "noun": ("er", "est")}
 
 
 def misread(tokens: Sequence[Token], i: int, entry: LexiconEntry) -> bool:
     """Whether an entry's match is another word: a form with an ending that the entry's part of
     speech does not take (an adjective through ``-ed`` or ``-ing``, a noun through
-    ``-er``, ``-est`` or ``-ly``: :data:`_FOREIGN_ENDINGS`), or a verb entry's irregular past
+    ``-er`` or ``-est``: :data:`_FOREIGN_ENDINGS`), or a verb entry's irregular past
     form right after a determiner, which is a noun ("a bit" is not "bite", "the shot" not "to
     shoot"); regular verb forms and the base ("an ambush", "the rigged vote") are left to the
     entry."""

@@ -86,6 +86,7 @@ def match_terms(source: str, tokens: Sequence[Token], lex: Lexicon) -> list[Matc
             parts = [p for p in tok.norm.split("-") if len(p) >= _MIN_PART and not lex.is_neutral(p)]
             entries = [e for p in parts for e in lex.lookup(p) if not e.exact]
             how = "part"
+        entries = [e for e in entries if not misread(tokens, i, e)]  # "cowardly": not the noun, the adjective
         if entries:
             entry = max(entries, key=lambda e: e.strength)
             if how == "word" and entry.words != (tok.norm,) and entry.words[0] not in cands[i]:
@@ -93,8 +94,7 @@ def match_terms(source: str, tokens: Sequence[Token], lex: Lexicon) -> list[Matc
             pos = entry.pos
             if pos == "adj" and tok.norm.endswith("ly") and not (entry.words[0] or "").endswith("ly"):
                 pos = "adv"
-            if not misread(tokens, i, entry):
-                found.append(Match(i, i, entry, entry.strength, pos, how))
+            found.append(Match(i, i, entry, entry.strength, pos, how))
         for entry in lex.phrases_starting(cands[i]):
             last = rest(entry.words, 1, i + 1)
             if last is not None:

@@ -237,11 +237,14 @@ def _content(tok: Token) -> bool:
 def _grows_over(tok: Token, *, verbs: bool = False) -> bool:
     """Whether a span may grow over a token: a content word that is not a name (the loaded word
     is about the person or place, not part of it: "the ire of | Justice Scalia") and, unless
-    ``verbs`` (an adverb takes the verb it loads: "even scolded"), no past form (the next
-    predicate: "the lame-duck session | became", "outraged residents | booed")."""
+    ``verbs``, no past form (the next predicate: "the lame-duck session | became", "outraged
+    residents | booed"). ``verbs`` for the first word a span takes: an adverb takes the verb it
+    loads ("even scolded"), an adjective a participle before its noun ("sinister hidden
+    agenda"), and "-eed" ends no past ("shameless greed")."""
     if not _content(tok) or tok.text[:1].isupper():
         return False
-    return verbs or not (tok.norm.endswith("ed") or tok.norm in IRREGULAR_FORMS)
+    past = (tok.norm.endswith("ed") and not tok.norm.endswith("eed")) or tok.norm in IRREGULAR_FORMS
+    return verbs or not past
 
 
 def _extend(source: str, tokens: Sequence[Token], m: Match) -> int:
@@ -249,12 +252,14 @@ def _extend(source: str, tokens: Sequence[Token], m: Match) -> int:
     last = m.last
     n = len(tokens)
 
-    def take(limit: int, at: int, verbs: bool = False) -> int:
+    def take(limit: int, at: int, verbs: bool = False, fresh: bool = True) -> int:
+        """Grow from ``at`` over up to ``limit`` words; ``fresh``: nothing taken yet (the first
+        word may be a participle)."""
         got = at
         while (
             got + 1 < n
             and got - at < limit
-            and _grows_over(tokens[got + 1], verbs=verbs)
+            and _grows_over(tokens[got + 1], verbs=verbs or (fresh and got == at))
             and not breaks(source, tokens[got], tokens[got + 1])
         ):
             got += 1
@@ -276,8 +281,8 @@ def _extend(source: str, tokens: Sequence[Token], m: Match) -> int:
         j = last + 2
         if tokens[j].norm in DETERMINERS and j + 1 < n:
             j += 1
-        if _grows_over(tokens[j]):
-            last = take(_MAX_OF_EXTENSION - 1, j)
+        if _grows_over(tokens[j], verbs=True):
+            last = take(_MAX_OF_EXTENSION - 1, j, fresh=False)
     return last
 
 
