@@ -222,6 +222,17 @@ def test_a_participle_clause_that_opens_the_sentence_is_the_outlets() -> None:
     assert [c for _, _, _, c in found] == [["The plant is safe."]]
 
 
+def test_a_name_in_ing_that_opens_the_sentence_is_no_participle_clause() -> None:
+    """ "Beijing will not back down, the ministry said": what comes before the source is its content."""
+    found = _found("Beijing will not back down, the ministry said on Monday.")
+    assert [(s, c) for _, s, _, c in found] == [("the ministry", ["Beijing will not back down"])]
+
+
+def test_a_relative_clause_after_a_claim_noun_is_the_outlets() -> None:
+    """ "the charges that had been filed": a relative clause, nobody's claim."""
+    assert _found("Prosecutors dropped the charges that had been filed against him.") == []
+
+
 def test_only_who_may_stand_between_a_claim_noun_and_its_that() -> None:
     """ "drew criticism on Friday after declaring that ...": the "that" is the declaring's."""
     assert all(

@@ -70,6 +70,18 @@ def test_a_span_does_not_grow_over_a_name_or_the_next_predicate() -> None:
     assert spans("The disastrous deal became law on Friday.")[0][0] == "disastrous deal"
 
 
+def test_the_first_word_a_span_takes_may_be_a_participle() -> None:
+    """An adjective takes a participle before its noun ("sinister hidden agenda"), and a noun
+    in -eed is no past form ("shameless greed")."""
+    assert spans("They feared a sinister hidden agenda.")[0][0] == "sinister hidden agenda"
+    assert spans("It was shameless greed.")[0][0] == "shameless greed"
+
+
+def test_a_weaker_entry_stands_where_a_stronger_one_is_misread() -> None:
+    """ "cowardly" is no "-ly" form of the noun "coward" but the lexicon's own adjective."""
+    assert spans("He was cowardly and weak.", extend=False)[0][0] == "cowardly"
+
+
 def test_weak_words_only_join_a_strong_span() -> None:
     assert spans("He even attended the meeting.") == []
     assert spans("He even scolded the lawyers.")[0][0] == "even scolded"
