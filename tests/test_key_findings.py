@@ -312,11 +312,21 @@ def test_a_sentence_left_out_of_a_quotation_the_outlet_runs_is_no_key_finding():
     assert any(line.startswith("c omits the quotation") for line in silent.key_findings())
 
 
-@pytest.mark.parametrize(("partial", "key"), [("a reckless gamble", False), ("the vote", True)])
+@pytest.mark.parametrize(
+    ("partial", "key"),
+    [
+        ("a reckless gamble", False),
+        ("reckless gamble", False),
+        ("the vote", True),
+        ("gamble", True),
+        ("with our", True),
+    ],
+)
 def test_a_statement_the_outlet_quotes_in_part_is_no_key_omission(partial, key):
     """An outlet that reports a remark in its own words with a piece of it in quotation marks
     ("spoke of 'a reckless gamble'") tells it in part: the full quotation it lacks is no key
-    finding. A quoted phrase that is not the statement's words changes nothing."""
+    finding. A quoted phrase that is not the statement's words, a single quoted word (a scare
+    quote says too little) or function words alone change nothing."""
     from _report_fixture import shown_key_findings
 
     quote = "This plan is a reckless gamble with our harbour."

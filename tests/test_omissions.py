@@ -535,3 +535,15 @@ def test_a_passage_of_function_words_alone_is_no_omission() -> None:
     by_id = {p.id: p for p in alignment.passages}
     texts_omitted = [by_id[o.passage].members[0].text for o in omitted]
     assert texts_omitted == ["The council approved the levy."]
+
+
+def test_a_passage_that_gives_only_a_figure_is_still_an_omission() -> None:
+    """ "She was 92." holds no content word but a figure: leaving it out is an omission."""
+    texts = {
+        "a": "The mayor greeted the crowd. She was 92. The council approved the levy.",
+        "b": "The mayor greeted the crowd. She was 92. The council approved the levy.",
+        "c": "The mayor greeted the crowd. The council approved the levy.",
+    }
+    same = ["The mayor greeted the crowd.", "The council approved the levy."]
+    alignment = build(texts, [[(o, t) for o in "abc"] for t in same] + [[("a", "She was 92."), ("b", "She was 92.")]])
+    assert [(o.outlet, o.kind) for o in find_omissions(alignment, coverage_ceiling=None)] == [("c", "figure")]

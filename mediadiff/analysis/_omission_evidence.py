@@ -159,7 +159,7 @@ class Evidence:
     def core(self, passage: Passage) -> frozenset[str]:
         """The passage's core words: the content words at least two of its carriers use (every
         content word of its members when no two share one); empty when its members hold function
-        words alone ("How are you?"), which state no fact to omit."""
+        words alone ("How are you?") or only numbers and short words ("She was 92.")."""
         core = self._core.get(passage.id)
         if core is None:
             counts: Counter[str] = Counter()

@@ -152,12 +152,13 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _partial_quotes(report: Report) -> dict[str, list[tuple[str, ...]]]:
-    """Outlet -> the words of each of its quotations that could echo a statement: at least one
-    content word, at least six letters in all ("malarkey", "legitimate rape")."""
+    """Outlet -> the words of each of its quotations that could echo a statement: a phrase of
+    two words or more with a content word ("legitimate rape", "a reckless gamble"; one quoted
+    word, a scare quote such as "spring", says too little)."""
     out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for q in report.get("quotes", []):
         words = _words(str(q.get("text", "")))
-        if sum(map(len, words)) >= 6 and any(w not in STOPWORDS for w in words):
+        if len(words) >= 2 and any(w not in STOPWORDS for w in words):
             out[str(q.get("outlet"))].append(words)
     return out
 
@@ -195,9 +196,9 @@ def key_omissions(report: Report, ctx: Context) -> list[tuple[str, list[Record]]
     records (sorted by outlet): every omitted passage, leaving out the passages whose carriers
     agree less than :data:`~mediadiff.findings.KEY_AGREEMENT`, a second clause of a sentence or
     part of a quotation already told, a part of a quotation that the omitting outlets report
-    other parts of (an excerpt of a statement they carry, as "…" marks it), and a quotation some
-    of whose words every omitting outlet quotes in a sentence of its own ("dismissed it as
-    'malarkey'": told in part)."""
+    other parts of (an excerpt of a statement they carry, as "…" marks it), and a quotation a
+    phrase of which every omitting outlet quotes in a sentence of its own ("dismissed it as 'a
+    reckless gamble'": told in part)."""
     passages = ctx.passages
     by_passage: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for om in report.get("omissions", []):
@@ -210,6 +211,7 @@ def key_omissions(report: Report, ctx: Context) -> list[tuple[str, list[Record]]
     quoted_in = _quotations_by_outlet(report)
     parts = _parts_carried(passages, quoted_in)
     echoes = _partial_quotes(report)
+    texts = {(str(q.get("outlet")), int(q["start"])): _words(str(q.get("text", ""))) for q in report.get("quotes", [])}
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = []
     for pid in ranked:
         oms = sorted(by_passage[pid], key=lambda o: o["outlet"])
@@ -228,9 +230,10 @@ def key_omissions(report: Report, ctx: Context) -> list[tuple[str, list[Record]]
         told.append((omitters, sentences, quotations))
         if quotations and all(any(o in parts[q] for q in quotations) for o in omitters):
             continue  # they quote the statement, without this part: an excerpt
-        said = [_words(str(m.get("text", ""))) for m in members if _member_quotation(m, quoted_in)]
+        # the whole quotations that hold the passage, so that every part of one is judged alike
+        said = [texts[q] for m in members if (q := _member_quotation(m, quoted_in)) is not None]
         if said and all(any(_echoes(q, t) for q in echoes.get(o, ()) for t in said) for o in omitters):
-            continue  # they quote some of its words ("dismissed it as 'malarkey'"): told in part
+            continue  # they quote a phrase of it ("dismissed it as 'a reckless gamble'"): told in part
         out.append((pid, oms))
     return out
 

@@ -127,7 +127,7 @@ def find_omissions(
 
     Off-story articles (:func:`off_story`) are set aside first: they neither omit nor carry
     anything. A passage of function words alone ("How are you?") states no fact and is no
-    omission. When two outlets are left, each passage that one carries and the other does not
+    omission, unless it gives a figure ("She was 92."). When two outlets are left, each passage that one carries and the other does not
     is reported with ``consensus=False`` (no passage can have two other outlets' support).
 
     Parameters
@@ -197,7 +197,7 @@ def find_omissions(
         for c in weigher.candidates(outlet):
             if outlet in c.positions:
                 continue  # it carries the passage
-            if not weigher.evidence.core(c.passage):
+            if not weigher.evidence.core(c.passage) and c.kind != "figure":
                 continue  # function words alone ("How are you?"): no fact to omit
             closeness = alignment.closeness(c.passage.id, outlet)
             if told_elsewhere(outlet, c.passage, closeness, paraphrase_floor, paraphrase_ratio, coverage_ceiling):
