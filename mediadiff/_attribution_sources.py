@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._inflect import IRREGULAR_FORMS
 from .document import Span, Token
 from .vocabulary import (
     ATTRIBUTION_CUES,
@@ -35,6 +36,7 @@ from .vocabulary import (
     SOURCE_STOP,
     SUBJECT_BREAKS,
     TIME_OPENERS,
+    WEEKDAYS,
 )
 
 __all__ = [
@@ -65,9 +67,7 @@ def source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> t
     indexes ``(first, last)``, or None. Skips auxiliaries, adverbs and when it was said right
     before the cue ("has said", "also said", "on Wednesday emphatically disputed") and, unless ``apposition`` is False, an apposition or relative clause
     between commas ("Trump, the nominee, said"; "Ruiz, who runs the clinic, said")."""
-    j = k - 1
-    while j >= 0 and (_between(tokens[j]) or _when(tokens, j)):
-        j -= 1
+    j = _skip_between(tokens, k)
     if j >= 1 and tokens[j].kind == "word" and tokens[j].norm in RELATIVE_PRONOUNS:
         # "Supervisor Luis Arbeláez, who said", "an audit released last month that found": the
         # antecedent before the relative pronoun is the source
@@ -124,19 +124,41 @@ def source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> t
 
 
 #: Words that say when, and may stand between a source and its cue ("Obama on Wednesday said",
-#: "the mayor yesterday told"); a preposition before one of them goes with it.
-_WHEN = CALENDAR_WORDS | frozenset({"yesterday", "today", "tonight"})
+#: "the mayor yesterday told"): the days of the week and "yesterday", "today", "tonight" (not
+#: the months: "Ann June told" names Ann June).
+_WHEN = WEEKDAYS | frozenset({"yesterday", "today", "tonight"})
 
 
 def _when(tokens: Sequence[Token], j: int) -> bool:
-    """Whether ``tokens[j]`` says when the source spoke, between source and cue: a day, a month,
-    "yesterday", or "on"/"last"/"this" before one ("on Wednesday")."""
+    """Whether ``tokens[j]`` says when the source spoke, between source and cue: a day or
+    "yesterday" (:data:`_WHEN`), or a word of ``TIME_OPENERS`` before one ("on Wednesday")."""
     t = tokens[j]
     if t.kind != "word":
         return False
-    if t.norm in _WHEN:
-        return True
-    return t.norm in ("on", "last", "this") and j + 1 < len(tokens) and tokens[j + 1].norm in _WHEN
+    return t.norm in _WHEN or (t.norm in TIME_OPENERS and j + 1 < len(tokens) and tokens[j + 1].norm in _WHEN)
+
+
+def _skip_between(tokens: Sequence[Token], k: int) -> int:
+    """The last token of the source before the cue at ``k``: past auxiliaries, adverbs and when
+    it was said; a time that follows a verb stays with it ("Lawmakers who met on Friday said",
+    "The report released on Monday said": the time is the meeting's, the release's)."""
+    j = k - 1
+    while j >= 0 and _between(tokens[j]):
+        j -= 1
+    skipped = j
+    while j >= 0 and _when(tokens, j):
+        j -= 1
+    while j >= 0 and _between(tokens[j]):
+        j -= 1
+    if j < skipped and j >= 0 and _verb_form(tokens[j]):
+        return skipped
+    return j
+
+
+def _verb_form(token: Token) -> bool:
+    """A past form or participle that a time may belong to ("met", "released", "dated")."""
+    n = token.norm
+    return token.kind == "word" and token.text[:1].islower() and (n.endswith("ed") or n in IRREGULAR_FORMS)
 
 
 def _between(token: Token) -> bool:
@@ -154,9 +176,7 @@ def clause_subject(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     voted and says ...") or a participle (", saying ..."): the first name or pronoun, at the
     start of the sentence or after a fronted phrase's comma, that a lower-case word (its verb)
     follows. None when no such subject stands before the cue."""
-    j = k - 1
-    while j >= 0 and (_between(tokens[j]) or _when(tokens, j)):
-        j -= 1
+    j = _skip_between(tokens, k)
     participle = tokens[k].norm.endswith("ing") and j >= 0 and tokens[j].text == ","
     if not (participle or (j >= 0 and tokens[j].norm == "and")):
         return None

@@ -206,6 +206,15 @@ def test_when_it_was_said_may_stand_between_source_and_cue() -> None:
     assert (source, cue) == ("Ann Lee", "told")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Lawmakers who met on Friday said the bill was dead.", "The report released on Monday said costs rose."],
+)
+def test_a_time_that_follows_a_verb_is_not_skipped_to_reach_the_source(text: str) -> None:
+    """ "met on Friday", "released on Monday": the time is the verb's; no source cut at the verb."""
+    assert not any(s is not None and s.split()[-1] in ("met", "released") for _, s, _, _ in _found(text))
+
+
 def test_the_that_clause_of_a_claim_noun_is_attributed() -> None:
     """A claim reported as a noun ("criticism from the union that ...", "the allegation that
     ...") is someone's words, not the outlet's; "from" or "by" names whose."""
