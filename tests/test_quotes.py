@@ -295,6 +295,8 @@ def test_spliced():
     [
         "Ann Lee said.",  # “…,” she said. “…”: interrupted only to say who speaks
         "Ann Lee said in an interview with the local radio station on Tuesday.",  # and where, and when
+        "Gov. Ann Lee said after the hearing.",  # an abbreviated title ends no sentence; "after" a time
+        "Ann Lee said on Fox and Friends.",  # "and" inside a name
     ],
 )
 def test_a_statement_split_only_by_its_attribution_is_not_spliced(between):

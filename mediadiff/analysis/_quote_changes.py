@@ -10,6 +10,7 @@ Change           one way a version differs: kind, its words, the reference's wor
 changes          how a version differs from its reference version.
 find_splices     the versions that run two quotations together.
 only_attribution whether the words between two quoted parts only say who speaks.
+speakers         whom an alteration's explanation names: the outlet's speaker and the reference's.
 """
 
 from __future__ import annotations
@@ -18,11 +19,23 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from .._inflect import IRREGULAR_FORMS
 from .._tokens import abbreviates, forms_of_one
-from ..vocabulary import ATTRIBUTION_CUES, CLAUSE_OPENERS, RELATIVE_PRONOUNS, SUBORDINATORS, TRANSCRIPTION_WORDS
+from ..vocabulary import (
+    ABBREVIATIONS,
+    ATTRIBUTION_CUES,
+    AUXILIARIES,
+    BE_FORMS,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SUBORDINATORS,
+    TRANSCRIPTION_WORDS,
+)
 from ._quote_versions import Keys, Op, Quotations, Version
 
-__all__ = ["AlterationKind", "Change", "changes", "find_splices", "only_attribution"]
+__all__ = ["AlterationKind", "Change", "changes", "find_splices", "only_attribution", "speakers"]
 
 AlterationKind = Literal["word_added", "word_dropped", "word_changed", "truncated", "spliced", "variant"]
 
@@ -158,8 +171,35 @@ _PLAIN_KINDS: dict[str, AlterationKind] = {"insert": "word_added", "delete": "wo
 #: interview with the local paper on Tuesday"), in words.
 MAX_ATTRIBUTION_WORDS = 20
 #: Words after the cue that bring in content of the outlet's own ("she said, adding that…",
-#: "said Ann Lee, who…", "he said as the vote began"): then the gap is more than who speaks.
-_CONTENT_OPENERS = CLAUSE_OPENERS | SUBORDINATORS | RELATIVE_PRONOUNS
+#: "said Ann Lee, who…"); "and", "or" and "so" join names too ("on Fox and Friends").
+_CONTENT_OPENERS = (CLAUSE_OPENERS - {"and", "or", "so"}) | RELATIVE_PRONOUNS
+
+
+def _opens_content(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` opens content of its own after a cue: a clause opener, or a
+    subordinator with a verb after it ("he said as the vote began"; "she said after the
+    hearing" only says when)."""
+    if words[i] in _CONTENT_OPENERS:
+        return True
+    rest = words[i + 1 :]
+    return words[i] in SUBORDINATORS and any(
+        w in AUXILIARIES or w in BE_FORMS or w.endswith("ed") or w in IRREGULAR_FORMS for w in rest
+    )
+
+
+def _clauses(gap: str) -> list[str]:
+    """The sentences of the text between two quoted parts, not cut after an abbreviation or an
+    initial ("Gov. Lee said", "the U.S. Chamber")."""
+    out, last = [], 0
+    for m in re.finditer(r"[.!?]\s", gap):
+        before = re.findall(r"[\w.’'-]+$", gap[: m.start()])
+        word = before[0].lower() if before else ""
+        if m.group()[0] == "." and (word in ABBREVIATIONS or len(word) == 1 or "." in word):
+            continue
+        out.append(gap[last : m.start() + 1])
+        last = m.end()
+    out.append(gap[last:])
+    return [c for c in out if re.search(r"\w", c)]
 
 
 def only_attribution(text: str, start: int, end: int) -> bool:
@@ -168,9 +208,10 @@ def only_attribution(text: str, start: int, end: int) -> bool:
 
     The gap is one clause with a speech cue among its first eight words (the speaker and a
     title may come first) and nothing after the cue that opens a clause of its own; the
-    circumstances of the saying may follow ("in an interview", "on Tuesday", "to reporters").
+    circumstances of the saying may follow ("in an interview", "on Tuesday", "after the
+    hearing", "to reporters").
     """
-    clauses = [c for c in re.split(r"[.!?]\s", text[start:end]) if re.search(r"\w", c)]
+    clauses = _clauses(text[start:end])
     if not clauses:
         return True
     words = [w.lower() for w in re.findall(r"[\w’'-]+", clauses[0])]
@@ -179,7 +220,7 @@ def only_attribution(text: str, start: int, end: int) -> bool:
         len(clauses) == 1
         and cue is not None
         and len(words) <= MAX_ATTRIBUTION_WORDS
-        and not any(w in _CONTENT_OPENERS for w in words[cue + 1 :])
+        and not any(_opens_content(words, i) for i in range(cue + 1, len(words)))
     )
 
 
@@ -241,3 +282,26 @@ def find_splices(
             _, first, second = apart[0]
             spliced[idx] = (v, first, second, len(apart) > joined)
     return spliced
+
+
+# determiners before a speaker's title ("the spokesman", "one official"): the vocabulary's, with
+# "one" and "another"
+_DETERMINERS = DETERMINERS | frozenset({"one", "another"})
+
+
+def speakers(own: str | None, reference: str | None) -> tuple[str, str | None]:
+    """Whom an alteration's explanation says the outlet quotes (its own speaker; the reference's when it names
+    none or only a pronoun), and the reference's speaker when the two name different people."""
+
+    def named(speaker: str | None) -> str | None:
+        if not speaker or speaker.lower() in PRONOUNS:
+            return None
+        first, _, rest = speaker.partition(" ")
+        # "Another note" -> "another note" inside a sentence; names keep their capitals
+        return f"{first.lower()} {rest}" if rest and first.lower() in _DETERMINERS else speaker
+
+    mine, theirs = named(own), named(reference)
+    if mine is None:
+        return theirs or "the speaker", None
+    differ = theirs is not None and mine.split()[-1].lower() != theirs.split()[-1].lower()
+    return mine, theirs if differ else None

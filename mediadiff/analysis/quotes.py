@@ -19,8 +19,8 @@ version, so the many outlets that repeat a wire copy word for word cost little. 
                   sentences, dropping at least ``min_truncated`` words of its end (quoting a
                   fragment from the middle of a sentence, or whole sentences of a longer
                   statement, is ordinary practice and not flagged).
-``spliced``       one quotation made of two that another outlet gives separately (more outlets
-                  give them apart than joined).
+``spliced``       one quotation made of two that another outlet gives separately (at least as
+                  many outlets give them apart as joined; ``majority`` when more do).
 ``variant``       a minor transcription variant: one article, "that", "and", "of", "to" or filler
                   more, less or swapped, or another form of a word ("pew" / "pews"); no key finding.
 
@@ -45,7 +45,8 @@ find_quote_alterations  Alignment, quotes -> list of QuoteAlteration, by outlet,
 
 The alterations are worked out in private modules beside this one: ``_quote_versions`` (the
 versions of one quotation, their comparisons and groups, the reference version) and
-``_quote_changes`` (how a version differs from the reference; splices).
+``_quote_changes`` (how a version differs from the reference; splices; whom an explanation
+names).
 """
 
 from __future__ import annotations
@@ -61,8 +62,7 @@ from ..align import Alignment
 from ..document import Document, Quotation
 from ..errors import check_parameter, is_int, is_real
 from ..findings import Badge, Cell, Column, Context, FindingKind, LegendEntry, Mark, Summary, reference_columns
-from ..vocabulary import DETERMINERS, PRONOUNS
-from ._quote_changes import AlterationKind, changes, find_splices
+from ._quote_changes import AlterationKind, changes, find_splices, speakers
 from ._quote_versions import (
     Quotations,
     Version,
@@ -373,7 +373,7 @@ def _compare(
         return []
     # the words of the reference that the version corresponds to (all of it if none do)
     rs, re_ = (ref.words[first][0], ref.words[end - 1][1]) if first < end else (r.start, r.end)
-    who, other = _speakers(q.speaker, r.speaker)
+    who, other = speakers(q.speaker, r.speaker)
     also = f"; {r.outlet} gives the words to {other}" if other else ""
     return [
         QuoteAlteration(
@@ -394,29 +394,6 @@ def _compare(
         )
         for kind, words, ref_words, why in found
     ]
-
-
-# determiners before a speaker's title ("the spokesman", "one official"): the vocabulary's, with
-# "one" and "another"
-_DETERMINERS = DETERMINERS | frozenset({"one", "another"})
-
-
-def _speakers(own: str | None, reference: str | None) -> tuple[str, str | None]:
-    """Whom an explanation says the outlet quotes (its own speaker; the reference's when it names
-    none or only a pronoun), and the reference's speaker when the two name different people."""
-
-    def named(speaker: str | None) -> str | None:
-        if not speaker or speaker.lower() in PRONOUNS:
-            return None
-        first, _, rest = speaker.partition(" ")
-        # "Another note" -> "another note" inside a sentence; names keep their capitals
-        return f"{first.lower()} {rest}" if rest and first.lower() in _DETERMINERS else speaker
-
-    mine, theirs = named(own), named(reference)
-    if mine is None:
-        return theirs or "the speaker", None
-    differ = theirs is not None and mine.split()[-1].lower() != theirs.split()[-1].lower()
-    return mine, theirs if differ else None
 
 
 # ---------------------------------------------------------------------------------------------
