@@ -37,6 +37,8 @@ flat_fields   the fields of a record type that fit in a table cell.
 reference_columns  the columns that set an outlet's words against a reference outlet's.
 KEY_AGREEMENT the carriers' agreement below which a finding read off a passage is no key finding.
 weakly_agreed whether a record's passage has carriers that agree less than KEY_AGREEMENT.
+agreement_column  the "Carriers agree" column of a table whose records read off a passage.
+agreement_note    the sentence under such a table.
 """
 
 from __future__ import annotations
@@ -57,12 +59,14 @@ __all__ = [
     "Column",
     "Context",
     "FindingKind",
-    "KEY_AGREEMENT",
     "Gap",
+    "KEY_AGREEMENT",
     "LegendEntry",
     "Mark",
     "Score",
     "Summary",
+    "agreement_column",
+    "agreement_note",
     "flat_fields",
     "reference_columns",
     "weakly_agreed",
@@ -78,6 +82,18 @@ Report = Mapping[str, Any]
 #: stories with gold, 44 % of such omissions were right against 81 % at or above it; on five
 #: other real stories read blind, 3-4 of 12 against 4 of 9 (docs/concepts.md).
 KEY_AGREEMENT = 0.4
+
+
+#: The column of a table whose records read off a passage: how alike its carriers are.
+AGREEMENT_COLUMN_HEADER = "Carriers agree"
+
+
+def agreement_note(what: str) -> str:
+    """The sentence under a table with an agreement column, saying what to check (``what``)."""
+    return (
+        f"{AGREEMENT_COLUMN_HEADER}: how alike the carrying outlets' own pieces of the passage are (0-1); "
+        f"below {KEY_AGREEMENT} the passage may join two different facts, so check {what} before citing it."
+    )
 
 
 def weakly_agreed(record: Record) -> bool:
@@ -150,6 +166,12 @@ class Column:
     header: str
     get: Callable[[Record, Context], Cell]
     numeric: bool = False
+
+
+def agreement_column() -> Column:
+    """The "Carriers agree" column: a record's ``agreement`` (how alike its passage's carriers
+    are), for omissions and conflicts alike."""
+    return Column(AGREEMENT_COLUMN_HEADER, lambda r, c: Cell.number(r.get("agreement")), numeric=True)
 
 
 @dataclass(frozen=True)

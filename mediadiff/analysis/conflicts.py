@@ -55,7 +55,20 @@ from .._presentation import CONFLICT_KINDS, quoted, who
 from ..align import Alignment
 from ..document import Document
 from ..errors import check_parameter, is_real
-from ..findings import Badge, Cell, Column, Context, FindingKind, LegendEntry, Mark, Summary, flat_fields, weakly_agreed
+from ..findings import (
+    Badge,
+    Cell,
+    Column,
+    Context,
+    FindingKind,
+    LegendEntry,
+    Mark,
+    Summary,
+    agreement_column,
+    agreement_note,
+    flat_fields,
+    weakly_agreed,
+)
 from ._conflict_figures import figure_clashes, figures, related_clashes
 from ._conflict_people import name_index, passage_people, people_clashes
 from ._conflict_values import Clash, ConflictKind, Reason, Stated
@@ -305,10 +318,7 @@ KIND = FindingKind(
     label="conflict",
     plural="conflicts",
     title="Conflicting facts",
-    note=(
-        "Carriers agree: how alike the outlets' own pieces of the passage are (0-1); below 0.4 the "
-        "passage may join two different facts, so check a conflict of figures or dates before citing it."
-    ),
+    note=agreement_note("a conflict of figures or dates"),
     columns=(
         Column(
             "Passage",
@@ -318,7 +328,7 @@ KIND = FindingKind(
         ),
         Column("Kind", lambda r, c: Cell.label(CONFLICT_KINDS.get(str(r.get("kind")), r.get("kind")))),
         Column("Values", lambda r, c: Cell.values(r.get("values", []))),
-        Column("Carriers agree", lambda r, c: Cell.number(r.get("agreement")), numeric=True),
+        agreement_column(),
     ),
     count=_conflict_count,
     summary=Summary(_conflict_sentences, first=1, most=2, priority=20),

@@ -43,7 +43,7 @@ from typing import Any
 from .._presentation import OMISSION_KINDS
 from ..align import Alignment
 from ..errors import check_parameter, is_real
-from ..findings import Badge, Cell, Column, FindingKind, LegendEntry, Score, Summary
+from ..findings import Badge, Cell, Column, FindingKind, LegendEntry, Score, Summary, agreement_column, agreement_note
 from ._omission_evidence import COVERAGE_CEILING, PARAPHRASE_FLOOR, PARAPHRASE_RATIO, OmissionKind, passage_kind
 from ._omission_text import (
     OMISSION_KIND_NAMES,
@@ -218,7 +218,7 @@ def find_omissions(
                     round(closeness, 6),
                     w.silenced,
                     consensus,
-                    alignment.agreement.get(c.passage.id),
+                    None if (agreed := alignment.agreement.get(c.passage.id)) is None else round(agreed, 6),
                 )
             )
     return found
@@ -322,10 +322,7 @@ KIND = FindingKind(
     label="omission",
     plural="omissions",
     title="Omissions",
-    note=(
-        "Heaviest first. Carriers agree: how alike the carrying outlets' own pieces of the passage are "
-        "(0-1); below 0.4 the passage may join two different facts, so check such an omission before citing it."
-    ),
+    note="Heaviest first. " + agreement_note("such an omission"),
     order=lambda records: sorted(records, key=lambda o: (-record_weight(o), o["outlet"])),
     columns=(
         Column("Outlet", lambda r, c: Cell.of_outlet(r["outlet"])),
@@ -333,7 +330,7 @@ KIND = FindingKind(
         Column("Kind", lambda r, c: Cell.label(OMISSION_KINDS.get(r["kind"], r["kind"]))),
         Column("Weight", lambda r, c: Cell.number(r.get("weight")), numeric=True),
         Column("Carried by", carried_by, numeric=True),
-        Column("Carriers agree", lambda r, c: Cell.number(r.get("agreement")), numeric=True),
+        agreement_column(),
         Column("Never cites", lambda r, c: Cell.label(", ".join(r.get("silenced") or ()) or "—")),
         Column("Passage text", lambda r, c: Cell.snippet(r["passage"], limit=200)),
     ),
