@@ -65,8 +65,9 @@ QUOTE_MARKS = "\"“”‘’'«»"
 def source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> tuple[int, int] | None:
     """The noun phrase that is the subject of the cue at ``tokens[k]``, read backwards: token
     indexes ``(first, last)``, or None. Skips auxiliaries, adverbs and when it was said right
-    before the cue ("has said", "also said", "on Wednesday emphatically disputed") and, unless ``apposition`` is False, an apposition or relative clause
-    between commas ("Trump, the nominee, said"; "Ruiz, who runs the clinic, said")."""
+    before the cue ("has said", "also said", "on Wednesday emphatically disputed":
+    :func:`_skip_between`) and, unless ``apposition`` is False, an apposition or relative
+    clause between commas ("Trump, the nominee, said"; "Ruiz, who runs the clinic, said")."""
     j = _skip_between(tokens, k)
     if j >= 1 and tokens[j].kind == "word" and tokens[j].norm in RELATIVE_PRONOUNS:
         # "Supervisor Luis Arbeláez, who said", "an audit released last month that found": the
