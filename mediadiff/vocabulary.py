@@ -34,7 +34,7 @@ TRANSCRIPTION_WORDS and
 :func:`english_stop_words` (scikit-learn's list with NEWS_STOP_WORDS, imported on first use).
 Word forms: INFLECTIONAL_ENDINGS, CONTRACTIONS, IS_CONTRACTION_HOSTS (read by
 :func:`mediadiff._tokens.forms_of_one` and :func:`mediadiff._tokens.spelled_out`).
-Tone: HEDGES, RESPONSE_CUES, REFUSALS, REFUSED_ACTS, INTENSIFIERS, PLAIN_WORDS.
+Tone: HEDGES, MODAL_ADJECTIVES, RESPONSE_CUES, REFUSALS, REFUSED_ACTS, INTENSIFIERS, PLAIN_WORDS.
 
 :data:`CLASSES` maps each class of the data file to its parsed form (kind, documentation,
 entries); :func:`parse_vocabulary` reads text in the data file's format.
@@ -84,6 +84,7 @@ __all__ = [
     "LISTENERS",
     "LISTENER_CUES",
     "QUESTION_CUES",
+    "MODAL_ADJECTIVES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NUMBERS",
@@ -388,6 +389,7 @@ NAME_CONTRACTIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 # Tone
 
 HEDGES: frozenset[str] = _words("HEDGES")
+MODAL_ADJECTIVES: frozenset[str] = _words("MODAL_ADJECTIVES")
 #: Words that mark a passage as a party's reply, spokespersons among them.
 RESPONSE_CUES: frozenset[str] = _words("RESPONSE_CUES") | SPOKESPERSONS
 REFUSALS: frozenset[str] = _words("REFUSALS")

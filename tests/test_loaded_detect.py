@@ -77,6 +77,14 @@ def test_the_first_word_a_span_takes_may_be_a_participle() -> None:
     assert spans("It was shameless greed.")[0][0] == "shameless greed"
 
 
+def test_a_modal_adjective_before_to_casts_no_doubt() -> None:
+    """ "was supposed to be" says what was expected; "the supposed savings" doubts them."""
+    lex = Lexicon([LexiconEntry("supposed", "doubt", 0.8, "adj")])
+    assert detect_loaded_language("The vote was supposed to be on Friday.", lex, calibrated=False) == []
+    found = detect_loaded_language("The supposed savings never came.", lex, calibrated=False, extend=False)
+    assert [s.text for s in found] == ["supposed"]
+
+
 def test_a_weaker_entry_stands_where_a_stronger_one_is_misread() -> None:
     """ "cowardly" is no "-ly" form of the noun "coward" but the lexicon's own adjective."""
     assert spans("He was cowardly and weak.", extend=False)[0][0] == "cowardly"

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from .._inflect import IRREGULAR_FORMS
 from ..document import Token
-from ..vocabulary import DETERMINERS
+from ..vocabulary import DETERMINERS, MODAL_ADJECTIVES
 from .lexicon import LexiconEntry
 
 __all__ = ["breaks", "misread", "name_like", "title_case_lines"]
@@ -96,7 +96,8 @@ _FOREIGN_ENDINGS = {"adj": ("ed", "ing"), "noun": ("er", "est")}
 
 
 def misread(tokens: Sequence[Token], i: int, entry: LexiconEntry) -> bool:
-    """Whether an entry's match is another word: a form with an ending that the entry's part of
+    """Whether an entry's match is another word: a modal adjective before "to" ("was supposed
+    to be": ``MODAL_ADJECTIVES``), a form with an ending that the entry's part of
     speech does not take (an adjective through ``-ed`` or ``-ing``, a noun through
     ``-er`` or ``-est``: :data:`_FOREIGN_ENDINGS`), or a verb entry's irregular past
     form right after a determiner, which is a noun ("a bit" is not "bite", "the shot" not "to
@@ -104,6 +105,8 @@ def misread(tokens: Sequence[Token], i: int, entry: LexiconEntry) -> bool:
     entry."""
     norm = tokens[i].norm
     base = entry.words[0] or ""
+    if norm in MODAL_ADJECTIVES and i + 1 < len(tokens) and tokens[i + 1].norm == "to":
+        return True  # "was supposed to be": what was expected, no doubt cast
     foreign = _FOREIGN_ENDINGS.get(entry.pos, ())
     if norm != base and any(norm.endswith(e) and not base.endswith(e) for e in foreign):
         return True
