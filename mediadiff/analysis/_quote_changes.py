@@ -21,8 +21,8 @@ from typing import Literal
 
 from .._inflect import IRREGULAR_FORMS
 from .._tokens import abbreviates, forms_of_one
+from ..segment import split_sentences
 from ..vocabulary import (
-    ABBREVIATIONS,
     ATTRIBUTION_CUES,
     AUXILIARIES,
     BE_FORMS,
@@ -187,21 +187,6 @@ def _opens_content(words: Sequence[str], i: int) -> bool:
     )
 
 
-def _clauses(gap: str) -> list[str]:
-    """The sentences of the text between two quoted parts, not cut after an abbreviation or an
-    initial ("Gov. Lee said", "the U.S. Chamber")."""
-    out, last = [], 0
-    for m in re.finditer(r"[.!?]\s", gap):
-        before = re.findall(r"[\w.’'-]+$", gap[: m.start()])
-        word = before[0].lower() if before else ""
-        if m.group()[0] == "." and (word in ABBREVIATIONS or len(word) == 1 or "." in word):
-            continue
-        out.append(gap[last : m.start() + 1])
-        last = m.end()
-    out.append(gap[last:])
-    return [c for c in out if re.search(r"\w", c)]
-
-
 def only_attribution(text: str, start: int, end: int) -> bool:
     """Whether what stands between two quoted parts only says who speaks (",” he added, “",
     "she said in an interview. "): the two parts are one statement, not two joined.
@@ -211,7 +196,8 @@ def only_attribution(text: str, start: int, end: int) -> bool:
     circumstances of the saying may follow ("in an interview", "on Tuesday", "after the
     hearing", "to reporters").
     """
-    clauses = _clauses(text[start:end])
+    # the project's sentence splitter: no cut after an abbreviation or initial ("Gov. Lee said")
+    clauses = [x.text for x in split_sentences(text[start:end]) if re.search(r"\w", x.text)]
     if not clauses:
         return True
     words = [w.lower() for w in re.findall(r"[\w’'-]+", clauses[0])]
