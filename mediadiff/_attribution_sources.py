@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._inflect import IRREGULAR_FORMS
+from ._inflect import looks_past
 from .document import Span, Token
 from .vocabulary import (
     ATTRIBUTION_CUES,
@@ -158,8 +158,7 @@ def _skip_between(tokens: Sequence[Token], k: int) -> int:
 
 def _verb_form(token: Token) -> bool:
     """A past form or participle that a time may belong to ("met", "released", "dated")."""
-    n = token.norm
-    return token.kind == "word" and token.text[:1].islower() and (n.endswith("ed") or n in IRREGULAR_FORMS)
+    return token.kind == "word" and token.text[:1].islower() and looks_past(token.norm)
 
 
 def _between(token: Token) -> bool:

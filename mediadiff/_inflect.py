@@ -6,6 +6,9 @@ Public names
 ------------
 lemma_candidates   the base forms a word may be an inflection of, itself first (suffix rules).
 IRREGULAR_FORMS    irregular verb forms and their base ("took" -> "take").
+looks_past         whether a word reads as a past form or participle ("-ed" or irregular).
+foreign_ending     whether a form has an ending its base's part of speech does not take.
+plural_pair        whether one of two words is the other with a plural or possessive ending.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["IRREGULAR_FORMS", "lemma_candidates"]
+__all__ = ["IRREGULAR_FORMS", "foreign_ending", "lemma_candidates", "looks_past", "plural_pair"]
 
 _IRREGULAR = {
     "took": "take",
@@ -209,3 +212,43 @@ def lemma_candidates(word: str) -> tuple[str, ...]:
         add(stem)
         add(stem + "e")  # "truly" -> "true"
     return tuple(out)
+
+
+def looks_past(norm: str) -> bool:
+    """Whether a word reads as a past form or participle: a regular "-ed" or an irregular form
+    ("released", "became"). It over-generates on purpose ("sacred", "greed"): a reader that must
+    not take those adds its own condition.
+
+    >>> looks_past("released"), looks_past("became"), looks_past("release")
+    (True, True, False)
+    """
+    return norm.endswith("ed") or norm in _IRREGULAR
+
+
+#: Endings an inflection of each part of speech cannot have: an adjective has no verb forms
+#: ("uttered" is not "utter", "smarting" not "smart"), a noun no comparative or agent form
+#: ("hacker" is not "hack"). A noun's "-ly" adjective keeps its load ("beastly").
+_FOREIGN_ENDINGS = {"adj": ("ed", "ing"), "noun": ("er", "est")}
+
+
+def foreign_ending(norm: str, base: str, pos: str) -> bool:
+    """Whether ``norm``, a form of ``base``, has an ending that ``base``'s part of speech
+    (``"adj"``, ``"noun"``...) does not take, so that it is another word.
+
+    >>> foreign_ending("uttered", "utter", "adj"), foreign_ending("hacker", "hack", "noun")
+    (True, True)
+    >>> foreign_ending("hacks", "hack", "noun"), foreign_ending("cowardly", "coward", "noun")
+    (False, False)
+    """
+    return norm != base and any(norm.endswith(e) and not base.endswith(e) for e in _FOREIGN_ENDINGS.get(pos, ()))
+
+
+def plural_pair(a: str, b: str) -> bool:
+    """Whether one of two words is the other with a plural or possessive ending ("Democrats",
+    "Lee's").
+
+    >>> plural_pair("democrat", "democrats"), plural_pair("lee's", "lee"), plural_pair("ames", "amherst")
+    (True, True, False)
+    """
+    short, long_ = sorted((a, b), key=len)
+    return long_ in (short + "s", short + "es", short + "'s")

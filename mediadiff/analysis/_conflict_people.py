@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from .._inflect import plural_pair
 from .._tokens import abbreviates, contracts, member_tokens
 from ..align import Member
 from ..document import Document, NameMention, Token
@@ -202,13 +203,6 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(short) and any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
-def _plural(a: str, b: str) -> bool:
-    """Whether one of two name words is the other with a plural or possessive ending
-    ("Democrats", "Lee's"): one word in the same slot, not another name."""
-    short, long_ = sorted((a, b), key=len)
-    return long_ in (short + "s", short + "es", short + "'s")
-
-
 def _spelling_clashes(by_surname: BySurname) -> list[Clash]:
     """The same person spelled differently: two similar surnames that two outlets give."""
     out = []
@@ -277,7 +271,7 @@ def _swapped_names(words: dict[str, list[Token]], index: NameIndex, taken: set[s
                     continue  # nothing alike around it: not the same slot
                 if ta.norm in keys[b] or tb.norm in keys[a] or {ta.norm, tb.norm} & taken:
                     continue  # the other outlet names it too, elsewhere: moved, not changed
-                if contracts(ta.norm, tb.norm) or contracts(tb.norm, ta.norm) or _plural(ta.norm, tb.norm):
+                if contracts(ta.norm, tb.norm) or contracts(tb.norm, ta.norm) or plural_pair(ta.norm, tb.norm):
                     continue  # house style ("Ft." for "Fort"), or a plural ("Democrats"): one name
                 slot = slots.setdefault(frozenset((ta.norm, tb.norm)), {})
                 slot[(a, ta.start)] = ta

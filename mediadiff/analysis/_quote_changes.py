@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from .._inflect import IRREGULAR_FORMS
+from .._inflect import looks_past
 from .._tokens import abbreviates, forms_of_one
 from ..segment import split_sentences
 from ..vocabulary import (
@@ -182,9 +182,7 @@ def _opens_content(words: Sequence[str], i: int) -> bool:
     if words[i] in _CONTENT_OPENERS:
         return True
     rest = words[i + 1 :]
-    return words[i] in SUBORDINATORS and any(
-        w in AUXILIARIES or w in BE_FORMS or w.endswith("ed") or w in IRREGULAR_FORMS for w in rest
-    )
+    return words[i] in SUBORDINATORS and any(w in AUXILIARIES or w in BE_FORMS or looks_past(w) for w in rest)
 
 
 def only_attribution(text: str, start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._inflect import IRREGULAR_FORMS
+from .._inflect import IRREGULAR_FORMS, foreign_ending
 from ..document import Token
 from ..vocabulary import DETERMINERS, MODAL_ADJECTIVES
 from .lexicon import LexiconEntry
@@ -89,17 +89,11 @@ def name_like(source: str, tokens: Sequence[Token]) -> set[int]:
     return out
 
 
-#: Endings an inflection of each part of speech cannot have: an adjective has no verb forms
-#: ("uttered" is not "utter", "smarting" not "smart"), a noun no comparative or agent form
-#: ("hacker" is not "hack"). A noun's "-ly" adjective keeps its load ("beastly").
-_FOREIGN_ENDINGS = {"adj": ("ed", "ing"), "noun": ("er", "est")}
-
-
 def misread(tokens: Sequence[Token], i: int, entry: LexiconEntry) -> bool:
     """Whether an entry's match is another word: a modal adjective before "to" ("was supposed
     to be": ``MODAL_ADJECTIVES``), a form with an ending that the entry's part of
     speech does not take (an adjective through ``-ed`` or ``-ing``, a noun through
-    ``-er`` or ``-est``: :data:`_FOREIGN_ENDINGS`), or a verb entry's irregular past
+    ``-er`` or ``-est``: :func:`mediadiff._inflect.foreign_ending`), or a verb entry's irregular past
     form right after a determiner, which is a noun ("a bit" is not "bite", "the shot" not "to
     shoot"); regular verb forms and the base ("an ambush", "the rigged vote") are left to the
     entry."""
@@ -107,8 +101,7 @@ def misread(tokens: Sequence[Token], i: int, entry: LexiconEntry) -> bool:
     base = entry.words[0] or ""
     if norm in MODAL_ADJECTIVES and i + 1 < len(tokens) and tokens[i + 1].norm == "to":
         return True  # "was supposed to be": what was expected, no doubt cast
-    foreign = _FOREIGN_ENDINGS.get(entry.pos, ())
-    if norm != base and any(norm.endswith(e) and not base.endswith(e) for e in foreign):
+    if foreign_ending(norm, base, entry.pos):
         return True
     if entry.pos != "verb" or i == 0 or IRREGULAR_FORMS.get(norm) != base:
         return False

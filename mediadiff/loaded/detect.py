@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .._inflect import IRREGULAR_FORMS
+from .._inflect import looks_past
 from ..document import Article, Document, Intervals, Quotation, Span, Token, covered, merged_intervals
 from ..errors import InputError, check_parameter, is_real
 from ..segment import find_quotations, segment, tokenize
@@ -243,7 +243,7 @@ def _grows_over(tok: Token, *, verbs: bool = False) -> bool:
     agenda"), and "-eed" ends no past ("shameless greed")."""
     if not _content(tok) or tok.text[:1].isupper():
         return False
-    past = (tok.norm.endswith("ed") and not tok.norm.endswith("eed")) or tok.norm in IRREGULAR_FORMS
+    past = looks_past(tok.norm) and not tok.norm.endswith("eed")
     return verbs or not past
 
 
