@@ -32,6 +32,7 @@ from .vocabulary import (
     NOUN_MARKERS,
     PASSIVE_MARKERS,
     PRONOUNS,
+    RELATIVE_DAYS,
     RELATIVE_PRONOUNS,
     SOURCE_STOP,
     SUBJECT_BREAKS,
@@ -127,7 +128,7 @@ def source_before(tokens: Sequence[Token], k: int, apposition: bool = True) -> t
 #: Words that say when, and may stand between a source and its cue ("Obama on Wednesday said",
 #: "the mayor yesterday told"): the days of the week and "yesterday", "today", "tonight" (not
 #: the months: "Ann June told" names Ann June).
-_WHEN = WEEKDAYS | frozenset({"yesterday", "today", "tonight"})
+_WHEN = WEEKDAYS | RELATIVE_DAYS
 
 
 def _when(tokens: Sequence[Token], j: int) -> bool:

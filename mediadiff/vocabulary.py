@@ -19,7 +19,7 @@ Pronouns: PRONOUNS (subject case), OBJECT_PRONOUNS; PERSONAL_PRONOUNS (both).
 Titles, ranks and names: TITLE_WORDS, RANK_WORDS, ABBREVIATED_TITLES, HONORIFICS,
 NAME_LINKS, SPOKESPERSONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, PLACE_WORDS, PLACE_PREFIXES,
 NAME_CONTRACTIONS (short form -> the words it stands for).
-Calendar words: WEEKDAYS, MONTHS and MONTH_ABBREVIATIONS (word -> month number);
+Calendar words: WEEKDAYS, RELATIVE_DAYS, MONTHS and MONTH_ABBREVIATIONS (word -> month number);
 MONTH_NUMBERS (both), CALENDAR_WORDS (weekdays and months written out).
 Numbers, scales and quantities: NUMBER_WORDS, NUMBER_SCALES, FRACTIONS (word -> value),
 VAGUE_RANGES (word -> (low, high)), VAGUE_MAGNITUDES (word -> power of ten), APPROXIMATORS,
@@ -115,6 +115,7 @@ __all__ = [
     "QUOTING_VERBS",
     "RANGE_WORDS",
     "RANK_WORDS",
+    "RELATIVE_DAYS",
     "REFUSALS",
     "REFUSED_ACTS",
     "RELATIVE_PRONOUNS",
@@ -313,6 +314,7 @@ PLACE_PREFIXES: frozenset[str] = _words("PLACE_PREFIXES")
 # Calendar words
 
 WEEKDAYS: frozenset[str] = _words("WEEKDAYS")
+RELATIVE_DAYS: frozenset[str] = _words("RELATIVE_DAYS")
 #: Month (written out) -> its number.
 MONTHS: Mapping[str, int] = MappingProxyType({w: int(v) for w, v in _values("MONTHS").items()})
 #: Month abbreviation -> its number.
