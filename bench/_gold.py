@@ -220,13 +220,8 @@ def to_offsets(story_dir: str | Path, year: str, triplet: str) -> dict:
 Grouping = Sequence[Sequence[tuple[str, int, int]]]
 
 
-def pairwise_scores(mentions: Sequence[Mention], groups: Grouping) -> tuple[int, int, int]:
-    """``(true positives, predicted links, gold links)`` over cross-outlet mention pairs.
-
-    A gold mention maps to the group(s) whose members overlap it most; two mentions of
-    different outlets are predicted linked when they share a group, and gold-linked when they
-    report the same fact.
-    """
+def map_mentions(mentions: Sequence[Mention], groups: Grouping) -> list[set[int]]:
+    """For each gold mention, the group(s) whose members overlap it most (empty: none)."""
     by_outlet: dict[str, list[tuple[int, int, int]]] = {}
     for g, members in enumerate(groups):
         for outlet, start, end in members:
@@ -240,6 +235,17 @@ def pairwise_scores(mentions: Sequence[Mention], groups: Grouping) -> tuple[int,
                 overlap[g] = overlap.get(g, 0) + o
         best = max(overlap.values(), default=0)
         mapped.append({g for g, o in overlap.items() if o == best and best > 0})
+    return mapped
+
+
+def pairwise_scores(mentions: Sequence[Mention], groups: Grouping) -> tuple[int, int, int]:
+    """``(true positives, predicted links, gold links)`` over cross-outlet mention pairs.
+
+    A gold mention maps to the group(s) whose members overlap it most (:func:`map_mentions`);
+    two mentions of different outlets are predicted linked when they share a group, and
+    gold-linked when they report the same fact.
+    """
+    mapped = map_mentions(mentions, groups)
     tp = pred = gold = 0
     for a in range(len(mentions)):
         for b in range(a + 1, len(mentions)):

@@ -41,6 +41,7 @@ from _gold import (  # noqa: E402
     Story,
     bundled_stories,
     fact_groups,
+    map_mentions,
     naive_groups,
     omission_figures,
     own_real_stories,
@@ -236,12 +237,14 @@ def error_breakdown(stories: list[Story]) -> None:
 
         piece_spans = [(outlet[k], pc.start, pc.end) for k, pc in enumerate(pieces)]
         of_mention = [overlapping(m, piece_spans) for m in ms]
+        mapped = map_mentions(ms, groups)
         for x in range(len(ms)):
             for y in range(x + 1, len(ms)):
                 a, b = ms[x], ms[y]
                 if a.outlet == b.outlet:
                     continue
-                linked = bool(_mapped(a, groups) & _mapped(b, groups))
+                shared = mapped[x] & mapped[y]
+                linked = bool(shared)
                 if a.fact == b.fact and not linked:
                     own_a = [k for k in of_mention[x] if a.fact in facts[k]]
                     own_b = [k for k in of_mention[y] if b.fact in facts[k]]
@@ -265,7 +268,7 @@ def error_breakdown(stories: list[Story]) -> None:
                         and m.fact == other.fact
                         and any(
                             min(e, m.end) > max(st, m.start)
-                            for g in _mapped(o, groups) & _mapped(other, groups)
+                            for g in shared
                             for ow, st, e in groups[g]
                             if ow == o.outlet
                         )
@@ -276,17 +279,6 @@ def error_breakdown(stories: list[Story]) -> None:
                     false[cause] = false.get(cause, 0) + 1
     print(f"  missed gold pairs ({sum(missed.values())}): {dict(sorted(missed.items(), key=lambda x: -x[1]))}")
     print(f"  false links ({sum(false.values())}): {dict(sorted(false.items(), key=lambda x: -x[1]))}")
-
-
-def _mapped(m, groups) -> set[int]:
-    """The groups a gold mention maps to (most overlap), as :func:`_gold.pairwise_scores` maps it."""
-    overlap: dict[int, int] = {}
-    for g, members in enumerate(groups):
-        for o, a, b in members:
-            if o == m.outlet and min(b, m.end) > max(a, m.start):
-                overlap[g] = overlap.get(g, 0) + min(b, m.end) - max(a, m.start)
-    best = max(overlap.values(), default=0)
-    return {g for g, v in overlap.items() if v == best and best > 0}
 
 
 #: The verbs of the omission sentences among the key findings (by consensus, or two outlets).
